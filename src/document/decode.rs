@@ -1,0 +1,112 @@
+//! Turning the bytes of a file into text, or a precise reason why not.
+//!
+//! guifan reads UTF-8 only (with or without BOM). Anything else is an error
+//! for that one file: the message says what the bytes most likely are, so the
+//! editor knows to re-save the draft as UTF-8, and the run goes on.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes or other signs of a binary file.
+    Binary,
+    /// A UTF-16 byte-order mark.
+    Utf16,
+    /// Invalid UTF-8 at `offset`; `guess` names a likely legacy encoding.
+    NotUtf8 {
+        offset: usize,
+        line: usize,
+        guess: Option<&'static str>,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary => write!(f, "不是文本文件（含有二进制数据），已跳过"),
+            DecodeError::Utf16 => {
+                write!(f, "文件为 UTF-16 编码，guifan 只读取 UTF-8：请另存为 UTF-8")
+            }
+            DecodeError::NotUtf8 {
+                offset,
+                line,
+                guess,
+            } => {
+                write!(
+                    f,
+                    "不是有效的 UTF-8 文本（第 {line} 行，字节偏移 {offset}）"
+                )?;
+                if let Some(g) = guess {
+                    write!(f, "，看起来是 {g} 编码")?;
+                }
+                write!(f, "：请另存为 UTF-8")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decode `bytes` as UTF-8 (a leading BOM is kept in the text so that
+/// offsets stay offsets into the file).
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(DecodeError::Utf16);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if text.as_bytes().contains(&0) {
+                Err(DecodeError::Binary)
+            } else {
+                Ok(text)
+            }
+        }
+        Err(err) => {
+            let bytes = err.as_bytes();
+            let offset = err.utf8_error().valid_up_to();
+            let sample = &bytes[..bytes.len().min(64 * 1024)];
+            if sample.contains(&0) {
+                return Err(DecodeError::Binary);
+            }
+            let line = memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
+            let (_, _, had_errors) = encoding_rs::GB18030.decode(sample);
+            let guess = if !had_errors {
+                Some("GBK/GB18030")
+            } else if !encoding_rs::BIG5.decode(sample).2 {
+                Some("Big5")
+            } else {
+                None
+            };
+            Err(DecodeError::NotUtf8 {
+                offset,
+                line,
+                guess,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_gbk() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("党委书记表示，要深入学习。");
+        match decode(bytes.into_owned()) {
+            Err(DecodeError::NotUtf8 {
+                guess: Some(g),
+                offset: 0,
+                line: 1,
+            }) => assert!(g.contains("GB")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn keeps_bom_and_rejects_binary() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa".to_vec()).unwrap(), "\u{feff}a");
+        assert_eq!(decode(b"a\0b".to_vec()), Err(DecodeError::Binary));
+        assert_eq!(decode(b"\xFF\xFEa\0".to_vec()), Err(DecodeError::Utf16));
+    }
+}

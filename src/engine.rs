@@ -1,0 +1,423 @@
+//! The engine: a [`Linter`] built once from rule sets and settings, then run
+//! on any number of documents from any number of threads.
+//!
+//! Building resolves everything that does not depend on a document: which
+//! rules are selected, their severities and parameters, and the compiled
+//! checkers (automata, regexes). Checking a document runs every checker over
+//! its prose view, then turns findings into [`Diagnostic`]s: drops those in
+//! masked spans, outside a rule's validity dates or under a suppression
+//! comment, maps spans and fix edits to source offsets, and sorts.
+//!
+//! Fixing is ruff's loop: check, apply the non-overlapping fixes, check
+//! again, until nothing is left to fix or [`MAX_FIX_PASSES`] is reached.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Directive, DirectiveKind, Document, DocumentOptions, Format};
+use crate::fix::{Applicability, Edit, Fix, apply_fixes};
+use crate::rule::{CheckContext, Checker, Family, Finding, RuleMeta};
+use crate::rules::{NativeArgs, native_constructor};
+use crate::ruleset::kinds::{self, Selected};
+use crate::ruleset::{RuleSet, RuleSetError};
+use crate::span::Span;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How many check-and-fix passes `fix` makes before giving up.
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// Why a linter could not be built.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum LinterError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    RuleSet(#[from] Box<RuleSetError>),
+    /// A selector (in `select`, `ignore`, `severity`, `options`, or on the
+    /// command line) names no rule and no family.
+    #[error("未知的规则或规则族 `{selector}`（出现在 {place}）")]
+    #[diagnostic(code(guifan::unknown_rule), help("用 `guifan rules` 查看全部规则 id"))]
+    UnknownSelector { selector: String, place: String },
+    /// A native rule's parameters are wrong, or a `native` rule names no Rust rule.
+    #[error("规则 `{rule}` 无法使用：{reason}")]
+    #[diagnostic(code(guifan::rule))]
+    BadRule { rule: String, reason: String },
+}
+
+impl From<RuleSetError> for LinterError {
+    fn from(e: RuleSetError) -> Self {
+        LinterError::RuleSet(Box::new(e))
+    }
+}
+
+/// A rule as the linter holds it.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    pub meta: RuleMeta,
+    pub enabled: bool,
+    /// The severity after config overrides.
+    pub severity: Severity,
+}
+
+/// Rule sets compiled for a set of settings. `Send + Sync`: share it.
+pub struct Linter {
+    rules: Vec<RuleEntry>,
+    checkers: Vec<Box<dyn Checker>>,
+    by_id: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linter")
+            .field("rules", &self.rules.len())
+            .field("checkers", &self.checkers.len())
+            .finish()
+    }
+}
+
+/// Does `selector` (an id, a family name or `all`) cover rule `meta`?
+fn selects(selector: &str, meta: &RuleMeta) -> bool {
+    selector == "all" || selector == meta.id || selector == meta.family.as_str()
+}
+
+/// The result of [`Linter::fix`].
+#[derive(Debug)]
+pub struct FixOutcome {
+    /// The fixed text (equal to the input when nothing was fixed).
+    pub text: String,
+    /// How many fixes were applied over all passes.
+    pub applied: usize,
+    /// How many passes ran.
+    pub passes: usize,
+    /// False when fixes were still being produced after [`MAX_FIX_PASSES`].
+    pub converged: bool,
+    /// What remains in the fixed text.
+    pub remaining: Vec<Diagnostic>,
+}
+
+impl Linter {
+    /// Build a linter from rule sets (later sets override earlier rules with
+    /// the same id, so a user can copy and tune a built-in) and settings.
+    pub fn new(sets: &[RuleSet], settings: &Settings) -> Result<Linter, LinterError> {
+        // 1. Collect rules; later declarations replace earlier ones.
+        let mut defs: Vec<(&RuleSet, &crate::ruleset::RuleDef)> = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for set in sets {
+            for def in &set.rules {
+                match by_id.get(&def.meta.id) {
+                    Some(&i) => defs[i] = (set, def),
+                    None => {
+                        by_id.insert(def.meta.id.clone(), defs.len());
+                        defs.push((set, def));
+                    }
+                }
+            }
+        }
+
+        // 2. Validate selectors.
+        let known = |s: &str| s == "all" || Family::from_name(s).is_some() || by_id.contains_key(s);
+        let lists: [(&str, Vec<&String>); 5] = [
+            ("select", settings.select.iter().flatten().collect()),
+            ("extend-select", settings.extend_select.iter().collect()),
+            ("ignore", settings.ignore.iter().collect()),
+            ("severity", settings.severity.keys().collect()),
+            ("options", settings.options.keys().collect()),
+        ];
+        for (place, list) in lists {
+            if let Some(bad) = list.into_iter().find(|s| !known(s)) {
+                return Err(LinterError::UnknownSelector {
+                    selector: bad.clone(),
+                    place: place.to_string(),
+                });
+            }
+        }
+        if let Some(bad) = settings.options.keys().find(|k| !by_id.contains_key(*k)) {
+            return Err(LinterError::UnknownSelector {
+                selector: bad.clone(),
+                place: "options（须为规则 id）".into(),
+            });
+        }
+
+        // 3. Resolve selection and severity.
+        let rules: Vec<RuleEntry> = defs
+            .iter()
+            .map(|(_, def)| {
+                let meta = &def.meta;
+                let mut enabled = match &settings.select {
+                    Some(sel) => sel.iter().any(|s| selects(s, meta)),
+                    None => meta.default_enabled,
+                };
+                enabled |= settings.extend_select.iter().any(|s| selects(s, meta));
+                enabled &= !settings.ignore.iter().any(|s| selects(s, meta));
+                let severity = settings
+                    .severity
+                    .get(&meta.id)
+                    .or_else(|| settings.severity.get(meta.family.as_str()))
+                    .or_else(|| settings.severity.get("all"))
+                    .copied()
+                    .unwrap_or(meta.severity);
+                RuleEntry {
+                    meta: meta.clone(),
+                    enabled,
+                    severity,
+                }
+            })
+            .collect();
+
+        // 4. Compile checkers for the enabled rules.
+        let mut checkers: Vec<Box<dyn Checker>> = Vec::new();
+        let mut data_rules: Vec<Selected<'_>> = Vec::new();
+        for (index, ((set, def), entry)) in defs.iter().zip(&rules).enumerate() {
+            if !entry.enabled {
+                continue;
+            }
+            let mut params = def
+                .decl
+                .params
+                .as_ref()
+                .map(|p| p.get_ref().clone())
+                .unwrap_or_default();
+            if let Some(over) = settings.options.get(&def.meta.id) {
+                for (k, v) in over {
+                    params.insert(k.clone(), v.clone());
+                }
+            }
+            if def.meta.kind == "native" {
+                let Some(ctor) = native_constructor(&def.meta.id) else {
+                    return Err(RuleSetError::new(
+                        &set.origin,
+                        &set.source,
+                        Some(def.decl.id.span()),
+                        format!("`{}` 声明为 native，但 guifan 没有这条内置规则的实现", def.meta.id),
+                        "没有对应的 Rust 实现",
+                    )
+                    .with_help("自定义规则请使用 existence、substitution、sequence、consistency、first-mention 或 pattern 类型")
+                    .into());
+                };
+                let checker = ctor(&NativeArgs {
+                    index,
+                    meta: &def.meta,
+                    params: &params,
+                })
+                .map_err(|reason| LinterError::BadRule {
+                    rule: def.meta.id.clone(),
+                    reason,
+                })?;
+                checkers.push(checker);
+            } else {
+                data_rules.push(Selected {
+                    index,
+                    def,
+                    origin: &set.origin,
+                    source: &set.source,
+                    params,
+                });
+            }
+        }
+        checkers.extend(kinds::compile(&data_rules)?);
+        Ok(Linter {
+            rules,
+            checkers,
+            by_id,
+        })
+    }
+
+    /// Every loaded rule, in declaration order, enabled or not.
+    pub fn rules(&self) -> &[RuleEntry] {
+        &self.rules
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&RuleEntry> {
+        self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// Check a document; diagnostics sorted by position, then rule id.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let ctx = CheckContext::new(doc);
+        let mut findings: Vec<Finding> = Vec::new();
+        for checker in &self.checkers {
+            checker.check(&ctx, &mut findings);
+        }
+        let date = doc.date().date;
+        let suppressions = Suppressions::new(doc);
+        let map = doc.source_map();
+        let mut out: Vec<Diagnostic> = findings
+            .into_iter()
+            .filter(|f| {
+                let entry = &self.rules[f.rule];
+                entry.enabled && entry.meta.applies_on(date) && !doc.is_masked(f.span)
+            })
+            .filter_map(|f| {
+                let entry = &self.rules[f.rule];
+                let span = map.to_source(f.span);
+                if suppressions.suppressed(&entry.meta, span.start) {
+                    return None;
+                }
+                let fix = f.fix.and_then(|fix| map_fix(fix, doc));
+                Some(Diagnostic {
+                    rule: entry.meta.id.clone(),
+                    severity: entry.severity,
+                    message: f.message,
+                    help: f.help,
+                    span,
+                    fix,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule && a.message == b.message);
+        out
+    }
+
+    /// Fix `source` until stable; `min` selects safe only, or unsafe too.
+    pub fn fix(&self, source: &str, options: &DocumentOptions, min: Applicability) -> FixOutcome {
+        let mut text = source.to_string();
+        let mut applied = 0;
+        for pass in 1..=MAX_FIX_PASSES {
+            let doc = Document::new(text, options);
+            let diagnostics = self.check(&doc);
+            let fixes: Vec<&Fix> = diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| f.applicability >= min)
+                .collect();
+            if fixes.is_empty() {
+                return FixOutcome {
+                    text: doc.into_source(),
+                    applied,
+                    passes: pass,
+                    converged: true,
+                    remaining: diagnostics,
+                };
+            }
+            let result = apply_fixes(doc.source(), fixes, min);
+            if result.applied == 0 || result.text == doc.source() {
+                return FixOutcome {
+                    text: doc.into_source(),
+                    applied,
+                    passes: pass,
+                    converged: true,
+                    remaining: diagnostics,
+                };
+            }
+            applied += result.applied;
+            text = result.text;
+        }
+        let doc = Document::new(text, options);
+        let remaining = self.check(&doc);
+        let converged = !remaining
+            .iter()
+            .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
+        FixOutcome {
+            text: doc.into_source(),
+            applied,
+            passes: MAX_FIX_PASSES,
+            converged,
+            remaining,
+        }
+    }
+}
+
+/// Map a fix from prose to source coordinates; `None` if any edit touches
+/// text with no source. Replacements are escaped for HTML.
+fn map_fix(fix: Fix, doc: &Document) -> Option<Fix> {
+    let map = doc.source_map();
+    let edits = fix
+        .edits
+        .into_iter()
+        .map(|e| {
+            let span = map.edit_to_source(e.span)?;
+            let replacement = match doc.format() {
+                Format::Html => escape_html(&e.replacement),
+                _ => e.replacement,
+            };
+            Some(Edit { span, replacement })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Fix::new(fix.applicability, edits))
+}
+
+fn escape_html(s: &str) -> String {
+    if !s.contains(['<', '>', '&']) {
+        return s.to_string();
+    }
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Inline suppression comments resolved to source line ranges.
+struct Suppressions<'a> {
+    doc: &'a Document,
+    /// (first line, last line inclusive, rules) — 0-based lines.
+    ranges: Vec<(usize, usize, &'a [String])>,
+}
+
+impl<'a> Suppressions<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let directives: &[Directive] = doc.directives();
+        let mut ranges = Vec::new();
+        if directives.is_empty() {
+            return Suppressions { doc, ranges };
+        }
+        let index = doc.line_index();
+        let mut open: Vec<(usize, &[String])> = Vec::new();
+        for d in directives {
+            let line = index.line_of(d.offset);
+            match d.kind {
+                DirectiveKind::DisableNextLine => {
+                    ranges.push((line + 1, line + 1, d.rules.as_slice()))
+                }
+                DirectiveKind::Disable => open.push((line, d.rules.as_slice())),
+                DirectiveKind::Enable => {
+                    // `enable` with rules closes matching disables; bare `enable` closes all.
+                    open.retain(|(start, rules)| {
+                        let closes =
+                            d.rules.is_empty() || rules.iter().any(|r| d.rules.contains(r));
+                        if closes {
+                            ranges.push((*start, line, rules));
+                        }
+                        !closes
+                    });
+                }
+            }
+        }
+        for (start, rules) in open {
+            ranges.push((start, usize::MAX, rules));
+        }
+        Suppressions { doc, ranges }
+    }
+
+    fn suppressed(&self, meta: &RuleMeta, offset: usize) -> bool {
+        if self.ranges.is_empty() {
+            return false;
+        }
+        let line = self.doc.line_index().line_of(offset);
+        self.ranges.iter().any(|(a, b, rules)| {
+            (*a..=*b).contains(&line)
+                && (rules.is_empty() || rules.iter().any(|r| selects(r, meta)))
+        })
+    }
+}
+
+/// A linter with only the built-in rule sets and default settings.
+pub fn default_linter() -> Result<Linter, LinterError> {
+    let sets = crate::ruleset::builtin_rule_sets()?;
+    Linter::new(&sets, &Settings::default())
+}
+
+/// Convenience for tests and embedders: check `text` as a document of `format`.
+pub fn check_text(linter: &Linter, text: &str, options: &DocumentOptions) -> Vec<Diagnostic> {
+    linter.check(&Document::new(text.to_string(), options))
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Linter>();
+    is::<Arc<Linter>>();
+}
+
+#[allow(dead_code)]
+fn _span_unused(_: Span) {}

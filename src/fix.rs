@@ -1,0 +1,211 @@
+//! Fixes: sets of non-overlapping byte edits, and applying them.
+//!
+//! The model is ruff's: a [`Fix`] is a sorted list of [`Edit`]s with an
+//! [`Applicability`]. Fixes from different findings may overlap; [`apply_fixes`]
+//! applies them front to back and skips any fix that overlaps one already
+//! applied, so the skipped ones get another chance on the next pass (the
+//! engine re-lints until nothing changes, see [`crate::engine::Linter::fix`]).
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Whether a fix can be applied without a human looking at it.
+///
+/// Ordered: `Unsafe < Safe`, so `fix.applicability >= wanted` selects fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Changes meaning or may be wrong in context: applied only with `--unsafe`.
+    Unsafe,
+    /// Meaning-preserving: applied by `guifan fix`.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// Replace `span` with `replacement` (empty replacement deletes, empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+    pub fn delete(span: Span) -> Self {
+        Edit {
+            span,
+            replacement: String::new(),
+        }
+    }
+    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+        Edit {
+            span: Span::empty(at),
+            replacement: text.into(),
+        }
+    }
+}
+
+/// One finding's fix: edits sorted by position, pairwise non-overlapping.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn new(applicability: Applicability, mut edits: Vec<Edit>) -> Self {
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        Fix {
+            applicability,
+            edits,
+        }
+    }
+    pub fn safe(edits: Vec<Edit>) -> Self {
+        Fix::new(Applicability::Safe, edits)
+    }
+    pub fn unsafe_(edits: Vec<Edit>) -> Self {
+        Fix::new(Applicability::Unsafe, edits)
+    }
+    /// A single replacement.
+    pub fn replace(
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        Fix::new(applicability, vec![Edit::replace(span, replacement)])
+    }
+
+    /// The smallest span covering every edit.
+    pub fn span(&self) -> Option<Span> {
+        let first = self.edits.first()?;
+        let last = self.edits.iter().map(|e| e.span.end).max()?;
+        Some(Span::new(first.span.start, last))
+    }
+
+    /// Whether the edits are sorted and pairwise disjoint.
+    pub fn is_well_formed(&self) -> bool {
+        self.edits
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start && w[0].span != w[1].span)
+    }
+}
+
+/// The result of one pass of [`apply_fixes`].
+#[derive(Debug, Default)]
+pub struct Applied {
+    pub text: String,
+    /// How many fixes were applied.
+    pub applied: usize,
+    /// How many applicable fixes were skipped because they overlapped an applied one.
+    pub deferred: usize,
+}
+
+/// Apply every fix at or above `min` to `text`, skipping fixes that overlap an
+/// earlier applied fix. Fixes whose edits fall outside `text` or off a char
+/// boundary are skipped too (they would corrupt the file).
+pub fn apply_fixes<'a>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'a Fix>,
+    min: Applicability,
+) -> Applied {
+    let mut fixes: Vec<&Fix> = fixes
+        .into_iter()
+        .filter(|f| f.applicability >= min && !f.edits.is_empty())
+        .collect();
+    fixes.sort_by_key(|f| f.span().map(|s| (s.start, s.end)));
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0usize;
+    let mut last: Option<Span> = None;
+    let mut applied = 0;
+    let mut deferred = 0;
+    let mut seen: Vec<&Fix> = Vec::new();
+    for fix in fixes {
+        if seen.iter().any(|s| *s == fix) {
+            // Two findings proposing the very same fix: apply it once.
+            continue;
+        }
+        let span = fix.span().expect("non-empty fix");
+        let valid = fix.edits.iter().all(|e| {
+            e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+        }) && fix.is_well_formed();
+        if !valid {
+            continue;
+        }
+        if let Some(prev) = last {
+            if span.start < prev.end
+                || (span.start == prev.end && (span.is_empty() || prev.is_empty()))
+            {
+                deferred += 1;
+                continue;
+            }
+        }
+        for edit in &fix.edits {
+            out.push_str(&text[cursor..edit.span.start]);
+            out.push_str(&edit.replacement);
+            cursor = edit.span.end;
+        }
+        last = Some(span);
+        seen.push(fix);
+        applied += 1;
+    }
+    out.push_str(&text[cursor..]);
+    Applied {
+        text: out,
+        applied,
+        deferred,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_disjoint_and_defers_overlapping() {
+        let text = "中文,中文,中文";
+        let a = Fix::replace(Applicability::Safe, Span::new(6, 7), "，");
+        let b = Fix::replace(Applicability::Safe, Span::new(13, 14), "，");
+        let c = Fix::replace(Applicability::Safe, Span::new(6, 10), "X");
+        let r = apply_fixes(text, [&a, &b, &c], Applicability::Safe);
+        assert_eq!(r.applied, 2);
+        assert_eq!(r.deferred, 1);
+        assert_eq!(r.text, "中文，中文，中文");
+    }
+
+    #[test]
+    fn unsafe_fixes_need_opt_in() {
+        let f = Fix::replace(Applicability::Unsafe, Span::new(0, 1), "b");
+        assert_eq!(apply_fixes("a", [&f], Applicability::Safe).text, "a");
+        assert_eq!(apply_fixes("a", [&f], Applicability::Unsafe).text, "b");
+    }
+
+    #[test]
+    fn refuses_edits_off_char_boundaries() {
+        let f = Fix::replace(Applicability::Safe, Span::new(1, 2), "x");
+        assert_eq!(apply_fixes("中", [&f], Applicability::Safe).text, "中");
+    }
+
+    #[test]
+    fn identical_fixes_apply_once() {
+        let a = Fix::replace(Applicability::Safe, Span::new(0, 1), "，");
+        let b = a.clone();
+        let r = apply_fixes(",", [&a, &b], Applicability::Safe);
+        assert_eq!(r.text, "，");
+        assert_eq!(r.applied, 1);
+    }
+}

@@ -1,0 +1,78 @@
+//! Rendering diagnostics: human (miette), JSON, SARIF, GitHub workflow
+//! commands, unified diffs.
+//!
+//! Reporters write into any `Write`; they never open files or pick stdout
+//! themselves, so the CLI, tests and embedders decide where output goes.
+//! Output is streamed: [`Reporter::file`] is called once per file, in the
+//! final (sorted) order, and must not keep per-file data beyond what its
+//! format needs at the end (JSON and SARIF close their arrays in
+//! [`Reporter::finish`]; they keep nothing else).
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{DocumentDate, LineIndex};
+use std::io::{self, Write};
+
+/// Everything a reporter may need about one checked file.
+pub struct FileReport<'a> {
+    /// The path as given on the command line or found by walking (`-` or
+    /// the `--stdin-filename` for stdin).
+    pub path: &'a str,
+    /// The file's text as read (empty when it could not be read).
+    pub source: &'a str,
+    /// Line starts of `source`.
+    pub lines: &'a LineIndex,
+    /// Diagnostics, sorted by position.
+    pub diagnostics: &'a [Diagnostic],
+    /// The document date used by date-aware rules.
+    pub date: Option<DocumentDate>,
+    /// Why the file could not be checked (unreadable, not UTF-8, …).
+    pub error: Option<String>,
+    /// The text after fixes, for the diff format (`None`: nothing to fix).
+    pub fixed: Option<&'a str>,
+}
+
+/// Totals for the closing summary.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    pub files_checked: usize,
+    pub files_with_errors: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings with a safe fix.
+    pub fixable: usize,
+    /// Findings with an unsafe fix (shown with `--unsafe`).
+    pub unsafe_fixable: usize,
+    /// For `guifan fix`: fixes applied and files changed.
+    pub fixed: usize,
+    pub files_fixed: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(crate::fix::Applicability::Safe) => self.fixable += 1,
+                Some(crate::fix::Applicability::Unsafe) => self.unsafe_fixable += 1,
+                None => {}
+            }
+        }
+    }
+}
+
+/// One output format.
+pub trait Reporter {
+    /// Called once before any file.
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// Called once per file, in output order.
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()>;
+    /// Called once at the end.
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}

@@ -1,0 +1,219 @@
+//! Rules: what the engine knows about each rule, and the trait that checks text.
+//!
+//! Two things are kept apart on purpose:
+//!
+//! * [`RuleMeta`] is a rule's identity and documentation (id, family,
+//!   severity, message, norm, examples). Every rule has exactly one, whether
+//!   it is implemented in Rust (engine-native families) or declared as data
+//!   in a TOML rule set.
+//! * [`Checker`] is code that reads a document and reports [`Finding`]s for
+//!   one *or more* rules. Native rules get one checker each; data-driven
+//!   rules of the same kind are compiled together, so that, e.g., every term
+//!   list of every rule set is searched with a single Aho-Corasick automaton
+//!   and a single pass over the text.
+//!
+//! Checkers are `Send + Sync` and take `&self`: one instance serves all
+//! threads. They read the prose view and report in prose coordinates; the
+//! engine maps to source offsets, applies severities, suppressions and
+//! validity dates.
+
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::fix::{Applicability, Fix};
+use crate::span::Span;
+use chrono::NaiveDate;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The five rule families (SPEC 1). Fixed: rule ids are `family/name`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Punctuation,
+    Terminology,
+    Dates,
+    Names,
+    Boilerplate,
+}
+
+impl Family {
+    pub const ALL: [Family; 5] = [
+        Family::Punctuation,
+        Family::Terminology,
+        Family::Dates,
+        Family::Names,
+        Family::Boilerplate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Punctuation => "punctuation",
+            Family::Terminology => "terminology",
+            Family::Dates => "dates",
+            Family::Names => "names",
+            Family::Boilerplate => "boilerplate",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// The family of a rule id `family/name`, if the id is well formed.
+    pub fn of_rule_id(id: &str) -> Option<Family> {
+        let (family, name) = id.split_once('/')?;
+        is_kebab(name).then_some(())?;
+        Family::from_name(family)
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `lower-kebab-case`: ASCII lowercase letters and digits in dash-separated words.
+pub fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// One inline example of a rule, run by the test suite.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Example {
+    /// Text the rule must flag.
+    pub bad: Option<String>,
+    /// What `bad` becomes after fixing (with `--unsafe` if the rule's fixes are unsafe).
+    pub fixed: Option<String>,
+    /// Text the rule must leave alone.
+    pub good: Option<String>,
+    /// The document date to check the example at (date-aware rules).
+    pub date: Option<NaiveDate>,
+}
+
+/// A rule's identity and documentation.
+#[derive(Clone, Debug)]
+pub struct RuleMeta {
+    /// `family/name`, kebab-case.
+    pub id: String,
+    pub family: Family,
+    /// `native`, `existence`, `substitution`, `sequence`, `consistency`, `first-mention`, `pattern`.
+    pub kind: String,
+    pub severity: Severity,
+    /// The applicability of the fixes this rule offers, if it offers any.
+    pub fix: Option<Applicability>,
+    /// Whether the rule runs when nothing selects it explicitly.
+    pub default_enabled: bool,
+    /// One line, shown by `guifan rules`.
+    pub summary: String,
+    /// The message template (placeholders such as `{match}` are filled by the checker).
+    pub message: String,
+    /// Long documentation, shown by `guifan explain`.
+    pub description: String,
+    /// The norm behind the rule, e.g. "GB/T 15834—2011 4.13".
+    pub source: Option<String>,
+    /// The rule applies to documents dated on or after `since` …
+    pub since: Option<NaiveDate>,
+    /// … and before `until`.
+    pub until: Option<NaiveDate>,
+    pub examples: Vec<Example>,
+    /// Where the rule was declared: `builtin:punctuation` or a file path.
+    pub origin: String,
+}
+
+impl RuleMeta {
+    /// Whether a document dated `date` falls in the rule's validity window.
+    pub fn applies_on(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date < u)
+    }
+}
+
+/// Index of a rule in the linter's rule table.
+pub type RuleIndex = usize;
+
+/// What a checker reports, in prose-view coordinates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: RuleIndex,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    /// Edits in prose-view coordinates.
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    pub fn new(rule: RuleIndex, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            span,
+            message: message.into(),
+            help: None,
+            fix: None,
+        }
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// What a checker may read: the document and lazily computed analyses of it.
+pub struct CheckContext<'a> {
+    pub doc: &'a Document,
+    words: OnceLock<Vec<Span>>,
+}
+
+impl<'a> CheckContext<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        CheckContext {
+            doc,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The prose view.
+    pub fn text(&self) -> &'a str {
+        self.doc.prose()
+    }
+
+    /// The document's date.
+    pub fn date(&self) -> NaiveDate {
+        self.doc.date().date
+    }
+
+    /// Word boundaries of the prose view from jieba, computed on first use
+    /// (only rules that need word boundaries pay for segmentation).
+    pub fn words(&self) -> &[Span] {
+        self.words
+            .get_or_init(|| crate::segment::words(self.doc.prose()))
+    }
+
+    /// Whether byte `offset` of the prose view falls between two words.
+    pub fn is_word_boundary(&self, offset: usize) -> bool {
+        offset == 0
+            || offset >= self.text().len()
+            || self
+                .words()
+                .binary_search_by_key(&offset, |w| w.start)
+                .is_ok()
+    }
+
+    /// Whether `span` starts and ends between words (it does not cut a word).
+    pub fn on_word_boundaries(&self, span: Span) -> bool {
+        self.is_word_boundary(span.start) && self.is_word_boundary(span.end)
+    }
+}
+
+/// Code that checks a document for one or more rules.
+pub trait Checker: Send + Sync {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>);
+}

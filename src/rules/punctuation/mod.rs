@@ -1,0 +1,4 @@
+//! The punctuation family (GB/T 15834—2011): width by context, forms,
+//! pairing, doubling, stray spaces.
+
+pub mod halfwidth_in_cjk;

@@ -1,0 +1,16 @@
+//! The built-in rule sets, embedded at compile time from `rules/*.toml`.
+
+use super::{RuleSet, RuleSetError};
+
+/// `(name, toml)` of every built-in rule set, in family order.
+pub const BUILTIN: &[(&str, &str)] =
+    &[("punctuation", include_str!("../../rules/punctuation.toml"))];
+
+/// Parse the built-in rule sets. They are checked by the test suite, so an
+/// error here is a bug in guifan, reported like any other rule-set error.
+pub fn builtin_rule_sets() -> Result<Vec<RuleSet>, RuleSetError> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| RuleSet::parse(&format!("builtin:{name}"), text))
+        .collect()
+}

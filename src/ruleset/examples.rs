@@ -1,0 +1,129 @@
+//! Running the inline examples of rules.
+//!
+//! Every rule carries `bad`/`good`/`fixed` examples; this module checks them
+//! against the rule alone (so another rule's findings never make an example
+//! pass). The test suite runs it over the built-in sets, and users can run it
+//! over their own sets, so a house-style rule is tested like a built-in one.
+
+use super::RuleSet;
+use crate::config::Settings;
+use crate::document::{Document, DocumentOptions, Format};
+use crate::engine::Linter;
+use crate::fix::Applicability;
+use chrono::NaiveDate;
+
+/// One example that did not behave as declared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub rule: String,
+    pub example: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?}: {}", self.rule, self.example, self.problem)
+    }
+}
+
+/// The document date examples are checked at unless they name one.
+pub fn default_example_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 6, 1).expect("valid date")
+}
+
+/// Check every example of every rule in `sets` (later sets override earlier
+/// rules with the same id, as in the linter). Rules that fail to build are
+/// reported as failures too.
+pub fn check_examples(sets: &[RuleSet]) -> Vec<ExampleFailure> {
+    let mut failures = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    for set in sets {
+        for def in &set.rules {
+            if !ids.contains(&def.meta.id) {
+                ids.push(def.meta.id.clone());
+            }
+        }
+    }
+    for id in ids {
+        let settings = Settings {
+            select: Some(vec![id.clone()]),
+            ..Settings::default()
+        };
+        let linter = match Linter::new(sets, &settings) {
+            Ok(l) => l,
+            Err(e) => {
+                failures.push(ExampleFailure {
+                    rule: id,
+                    example: String::new(),
+                    problem: format!("rule does not build: {e}"),
+                });
+                continue;
+            }
+        };
+        let meta = &linter.rule(&id).expect("selected rule").meta;
+        let min = meta.fix.unwrap_or(Applicability::Safe);
+        for ex in &meta.examples {
+            let options = DocumentOptions {
+                format: Format::Plain,
+                as_of: Some(ex.date.unwrap_or_else(default_example_date)),
+                today: default_example_date(),
+            };
+            let fail = |example: &str, problem: String| ExampleFailure {
+                rule: id.clone(),
+                example: example.to_string(),
+                problem,
+            };
+            if let Some(good) = &ex.good {
+                let found = linter.check(&Document::new(good.clone(), &options));
+                if let Some(d) = found.first() {
+                    failures.push(fail(
+                        good,
+                        format!(
+                            "good example flagged: {} at {}..{}",
+                            d.message, d.span.start, d.span.end
+                        ),
+                    ));
+                }
+            }
+            if let Some(bad) = &ex.bad {
+                let found = linter.check(&Document::new(bad.clone(), &options));
+                if found.is_empty() {
+                    failures.push(fail(bad, "bad example not flagged".into()));
+                    continue;
+                }
+                if let Some(fixed) = &ex.fixed {
+                    if meta.fix.is_none() {
+                        failures.push(fail(
+                            bad,
+                            "example has `fixed` but the rule declares no `fix`".into(),
+                        ));
+                        continue;
+                    }
+                    let outcome = linter.fix(bad, &options, min);
+                    if &outcome.text != fixed {
+                        failures.push(fail(
+                            bad,
+                            format!("fixed to {:?}, expected {:?}", outcome.text, fixed),
+                        ));
+                    } else if !outcome.converged {
+                        failures.push(fail(bad, "fixes did not converge".into()));
+                    } else {
+                        let again = linter.fix(&outcome.text, &options, min);
+                        if again.text != outcome.text {
+                            failures.push(fail(
+                                bad,
+                                format!("fix is not idempotent: second pass gave {:?}", again.text),
+                            ));
+                        }
+                    }
+                } else if meta.fix.is_some() && found.iter().any(|d| d.fix.is_some()) {
+                    failures.push(fail(
+                        bad,
+                        "the rule fixes this example: declare the expected `fixed` text".into(),
+                    ));
+                }
+            }
+        }
+    }
+    failures
+}

@@ -1,0 +1,246 @@
+//! Rule sets: TOML files that declare rules (SPEC 4).
+//!
+//! Every built-in rule is declared in `rules/*.toml`, embedded in the binary,
+//! so users can read, tune, disable or copy any of them; users add their own
+//! sets through `guifan.toml` or `--rules`. A rule set is data: for the
+//! engine-native families (punctuation width, dates, names, boilerplate) the
+//! TOML declares the rule's identity, message, norm, parameters and inline
+//! examples and names Rust code (`kind = "native"`); for the data-driven kinds
+//! (`existence`, `substitution`, `sequence`, `consistency`, `first-mention`,
+//! `pattern`) the TOML is the whole rule.
+//!
+//! Loading is strict: unknown keys, malformed ids, unknown kinds, bad dates,
+//! bad regexes and rules that can never match are errors that point at the
+//! TOML line (a [`RuleSetError`], rendered by miette), never a panic and never
+//! silently ignored.
+
+mod builtin;
+pub mod examples;
+pub mod kinds;
+mod schema;
+
+pub use builtin::builtin_rule_sets;
+pub use schema::{ExampleDecl, RuleDecl};
+
+use crate::rule::{Example, Family, RuleMeta, is_kebab};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use schema::RuleSetFile;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// A parsed and validated rule set.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    pub name: String,
+    pub description: String,
+    /// `builtin:<name>` or the file's path.
+    pub origin: String,
+    /// The TOML text, kept for error reporting while compiling.
+    pub source: Arc<str>,
+    pub rules: Vec<RuleDef>,
+}
+
+/// One declared rule: its metadata plus the kind-specific declaration.
+#[derive(Clone, Debug)]
+pub struct RuleDef {
+    pub meta: RuleMeta,
+    pub decl: RuleDecl,
+}
+
+/// A rule-set or configuration file that cannot be used, with the place in
+/// the file that says why.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(guifan::config))]
+pub struct RuleSetError {
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<Arc<str>>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl RuleSetError {
+    pub fn new(
+        origin: &str,
+        source: &Arc<str>,
+        span: Option<std::ops::Range<usize>>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        RuleSetError {
+            message: message.into(),
+            src: NamedSource::new(origin, source.clone()).with_language("TOML"),
+            span: span.map(|r| SourceSpan::from(r.start..r.end.min(source.len()))),
+            label: label.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// 1-based line of the error in its file, if it has a span.
+    pub fn line(&self) -> Option<usize> {
+        let span = self.span?;
+        let src: &str = self.src.inner();
+        Some(src[..span.offset().min(src.len())].matches('\n').count() + 1)
+    }
+}
+
+/// The kinds a rule may have.
+pub const KINDS: &[&str] = &[
+    "native",
+    "existence",
+    "substitution",
+    "sequence",
+    "consistency",
+    "first-mention",
+    "pattern",
+];
+
+impl RuleSet {
+    /// Parse and validate a rule-set file. `origin` names it in messages.
+    pub fn parse(origin: &str, text: &str) -> Result<RuleSet, RuleSetError> {
+        let source: Arc<str> = Arc::from(text);
+        let file: RuleSetFile = toml::from_str(text).map_err(|e| {
+            RuleSetError::new(
+                origin,
+                &source,
+                e.span(),
+                format!("规则集 {origin} 无法解析：{}", e.message().trim()),
+                "此处",
+            )
+        })?;
+        let err = |span: std::ops::Range<usize>, msg: String, label: &str| {
+            RuleSetError::new(origin, &source, Some(span), msg, label)
+        };
+        let mut seen = HashSet::new();
+        let mut rules = Vec::with_capacity(file.rule.len());
+        for decl in file.rule {
+            let id = decl.id.get_ref().clone();
+            let id_span = decl.id.span();
+            let Some(family) = Family::of_rule_id(&id) else {
+                let (fam, name) = id.split_once('/').unwrap_or(("", &id));
+                let why = if Family::from_name(fam).is_none() {
+                    format!(
+                        "规则 id `{id}` 的族名无效：应为 punctuation、terminology、dates、names、boilerplate 之一"
+                    )
+                } else if !is_kebab(name) {
+                    format!(
+                        "规则 id `{id}` 的名称应为小写短横线形式（kebab-case），如 `halfwidth-in-cjk`"
+                    )
+                } else {
+                    format!("规则 id `{id}` 应为 `族/名称` 形式")
+                };
+                return Err(err(id_span, why, "无效的规则 id"));
+            };
+            if !seen.insert(id.clone()) {
+                return Err(err(
+                    id_span,
+                    format!("规则 id `{id}` 在本规则集中重复出现"),
+                    "重复的 id",
+                ));
+            }
+            let kind = decl.kind.get_ref().clone();
+            if !KINDS.contains(&kind.as_str()) {
+                return Err(err(
+                    decl.kind.span(),
+                    format!("规则 `{id}` 的类型 `{kind}` 未知"),
+                    "未知类型",
+                )
+                .with_help(format!("可用类型：{}", KINDS.join("、"))));
+            }
+            let parse_date = |d: &Option<toml::Spanned<String>>| -> Result<_, RuleSetError> {
+                d.as_ref()
+                    .map(|d| {
+                        chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").map_err(|_| {
+                            err(
+                                d.span(),
+                                format!(
+                                    "规则 `{id}` 的日期 `{}` 无效，应为 YYYY-MM-DD",
+                                    d.get_ref()
+                                ),
+                                "无效日期",
+                            )
+                        })
+                    })
+                    .transpose()
+            };
+            let since = parse_date(&decl.since)?;
+            let until = parse_date(&decl.until)?;
+            let mut examples = Vec::with_capacity(decl.examples.len());
+            for ex in &decl.examples {
+                let ex_span = ex.span();
+                let ex = ex.get_ref();
+                if ex.bad.is_none() && ex.good.is_none() {
+                    return Err(err(
+                        ex_span,
+                        format!("规则 `{id}` 的示例需要 `bad` 或 `good`"),
+                        "空示例",
+                    ));
+                }
+                if ex.fixed.is_some() && ex.bad.is_none() {
+                    return Err(err(
+                        ex_span,
+                        format!("规则 `{id}` 的示例有 `fixed` 却没有 `bad`"),
+                        "缺少 bad",
+                    ));
+                }
+                let date = ex
+                    .date
+                    .as_deref()
+                    .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+                    .transpose()
+                    .map_err(|_| {
+                        err(
+                            ex_span.clone(),
+                            format!("规则 `{id}` 示例的日期无效，应为 YYYY-MM-DD"),
+                            "无效日期",
+                        )
+                    })?;
+                examples.push(Example {
+                    bad: ex.bad.clone(),
+                    fixed: ex.fixed.clone(),
+                    good: ex.good.clone(),
+                    date,
+                });
+            }
+            let meta = RuleMeta {
+                id: id.clone(),
+                family,
+                kind,
+                severity: decl.severity,
+                fix: decl.fix,
+                default_enabled: decl.enabled,
+                summary: decl.summary.clone(),
+                message: decl.message.clone().unwrap_or_else(|| decl.summary.clone()),
+                description: decl.description.clone().unwrap_or_default(),
+                source: decl.source.clone(),
+                since,
+                until,
+                examples,
+                origin: origin.to_string(),
+            };
+            rules.push(RuleDef { meta, decl });
+        }
+        let name = file
+            .ruleset
+            .as_ref()
+            .map(|r| r.name.clone())
+            .unwrap_or_else(|| origin.to_string());
+        let description = file.ruleset.and_then(|r| r.description).unwrap_or_default();
+        Ok(RuleSet {
+            name,
+            description,
+            origin: origin.to_string(),
+            source,
+            rules,
+        })
+    }
+}

@@ -1,0 +1,107 @@
+//! The serde schema of a rule-set file.
+//!
+//! One struct holds the fields of every kind (`deny_unknown_fields` catches
+//! typos); each kind's compiler rejects fields that do not belong to it.
+
+use crate::diagnostic::Severity;
+use crate::fix::Applicability;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RuleSetFile {
+    pub ruleset: Option<RuleSetHeader>,
+    #[serde(default)]
+    pub rule: Vec<RuleDecl>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RuleSetHeader {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn warning() -> Severity {
+    Severity::Warning
+}
+
+/// One `[[rule]]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleDecl {
+    // ---- common to every kind ----
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    #[serde(default = "warning")]
+    pub severity: Severity,
+    /// The applicability of the rule's fixes; absent = the rule offers none.
+    pub fix: Option<Applicability>,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    pub summary: String,
+    pub message: Option<String>,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub since: Option<Spanned<String>>,
+    pub until: Option<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<Spanned<ExampleDecl>>,
+
+    // ---- native ----
+    /// Parameters for a native rule (or extra options for any kind).
+    pub params: Option<Spanned<toml::Table>>,
+
+    // ---- existence / substitution ----
+    /// Literal terms to flag (existence).
+    pub tokens: Option<Spanned<Vec<String>>>,
+    /// wrong → right (substitution).
+    pub swap: Option<Spanned<BTreeMap<String, String>>>,
+    /// `literal` (default) or `word` (the match must align with jieba words).
+    pub boundary: Option<Spanned<String>>,
+    /// Longer strings that contain a match and make it right (e.g. 亲自部署 in a context).
+    pub exceptions: Option<Spanned<Vec<String>>>,
+    /// The match is not flagged when immediately preceded by one of these.
+    pub not_after: Option<Spanned<Vec<String>>>,
+    /// The match is not flagged when immediately followed by one of these.
+    pub not_before: Option<Spanned<Vec<String>>>,
+
+    // ---- sequence ----
+    /// The enumeration's name, e.g. `四个意识`.
+    pub name: Option<Spanned<String>>,
+    /// Its members, in the canonical order.
+    pub members: Option<Spanned<Vec<String>>>,
+
+    // ---- consistency ----
+    /// Groups of variants; one variant per group per document.
+    pub variants: Option<Spanned<Vec<Vec<String>>>>,
+
+    // ---- first-mention ----
+    /// The full form that must come first.
+    pub full: Option<Spanned<String>>,
+    /// Abbreviations that need the full form earlier in the document.
+    pub short: Option<Spanned<Vec<String>>>,
+
+    // ---- pattern ----
+    /// A regular expression (Rust `regex` syntax).
+    pub regex: Option<Spanned<String>>,
+    /// Replacement with `$1`/`${name}` capture references.
+    pub replacement: Option<Spanned<String>>,
+}
+
+/// One inline example: `{ bad = "…", fixed = "…" }` or `{ good = "…" }`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleDecl {
+    pub bad: Option<String>,
+    pub fixed: Option<String>,
+    pub good: Option<String>,
+    /// The document date for this example (YYYY-MM-DD).
+    pub date: Option<String>,
+}

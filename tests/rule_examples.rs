@@ -1,0 +1,49 @@
+//! Every built-in rule's inline examples (`bad`/`good`/`fixed` in rules/*.toml) hold.
+
+use guifan::ruleset::builtin_rule_sets;
+use guifan::ruleset::examples::check_examples;
+
+#[test]
+fn builtin_rule_examples_hold() {
+    let sets = builtin_rule_sets().expect("built-in rule sets parse");
+    let failures = check_examples(&sets);
+    assert!(
+        failures.is_empty(),
+        "{} example(s) failed:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .map(|f| format!("  {f}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn every_builtin_rule_has_examples_and_a_source() {
+    let sets = builtin_rule_sets().unwrap();
+    for set in &sets {
+        for def in &set.rules {
+            let m = &def.meta;
+            assert!(
+                m.examples.iter().any(|e| e.bad.is_some()),
+                "{} has no bad example",
+                m.id
+            );
+            assert!(
+                m.examples.iter().any(|e| e.good.is_some()),
+                "{} has no good example",
+                m.id
+            );
+            assert!(m.source.is_some(), "{} has no source", m.id);
+            assert!(!m.summary.is_empty(), "{} has no summary", m.id);
+            if m.kind == "native" {
+                assert!(
+                    guifan::rules::native_doc(&m.id).is_some_and(|d| !d.is_empty()),
+                    "{} has no doc comment",
+                    m.id
+                );
+            }
+        }
+    }
+}
