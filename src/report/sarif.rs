@@ -18,7 +18,8 @@
 use super::{FileReport, Reporter, RuleInfo, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -54,16 +55,15 @@ impl Sarif {
             return Ok(());
         }
         self.started = true;
-        let rules: Vec<Value> = self.rules.iter().map(rule_descriptor).collect();
-        let mut driver = Map::new();
-        driver.insert("name".into(), json!("guifan"));
-        driver.insert("version".into(), json!(env!("CARGO_PKG_VERSION")));
-        driver.insert("semanticVersion".into(), json!(env!("CARGO_PKG_VERSION")));
-        if let Some(uri) = information_uri() {
-            driver.insert("informationUri".into(), json!(uri));
-        }
-        driver.insert("rules".into(), Value::Array(rules));
-        let tool = json!({ "driver": driver });
+        let tool = Tool {
+            driver: Driver {
+                name: "guifan",
+                version: env!("CARGO_PKG_VERSION"),
+                semantic_version: env!("CARGO_PKG_VERSION"),
+                information_uri: information_uri(),
+                rules: self.rules.iter().map(rule_descriptor).collect(),
+            },
+        };
         write!(
             out,
             "{{\"$schema\":\"{SARIF_SCHEMA}\",\"version\":\"{SARIF_VERSION}\",\"runs\":[{{\"tool\":"
@@ -73,62 +73,147 @@ impl Sarif {
         Ok(())
     }
 
-    fn result(&self, report: &FileReport<'_>, uri: &str, d: &Diagnostic) -> Value {
-        let mut result = Map::new();
-        result.insert("ruleId".into(), json!(d.rule));
-        if let Some(&i) = self.index.get(&d.rule) {
-            result.insert("ruleIndex".into(), json!(i));
-        }
-        result.insert("level".into(), json!(level(d.severity)));
-        result.insert("message".into(), json!({ "text": d.message }));
+    fn result<'a>(
+        &self,
+        report: &FileReport<'_>,
+        uri: &'a str,
+        d: &'a Diagnostic,
+    ) -> SarifResult<'a> {
         let start = report.lines.line_col(report.source, d.span.start);
         let end = report.lines.line_col(report.source, d.span.end);
-        result.insert(
-            "locations".into(),
-            json!([{
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri },
-                    "region": {
-                        "startLine": start.line,
-                        "startColumn": start.column,
-                        "endLine": end.line,
-                        "endColumn": end.column,
-                        "byteOffset": d.span.start,
-                        "byteLength": d.span.len(),
-                    }
-                }
-            }]),
-        );
-        if let Some(fix) = &d.fix {
-            let replacements: Vec<Value> = fix
-                .edits
-                .iter()
-                .map(|e| {
-                    json!({
-                        "deletedRegion": { "byteOffset": e.span.start, "byteLength": e.span.len() },
-                        "insertedContent": { "text": e.replacement },
-                    })
-                })
-                .collect();
+        let fixes = d.fix.as_ref().map(|fix| {
             let description = match (&d.help, fix.applicability) {
                 (Some(help), _) => help.clone(),
                 (None, Applicability::Safe) => "可自动修复".to_string(),
                 (None, Applicability::Unsafe) => "可修复（--unsafe）".to_string(),
             };
-            result.insert(
-                "fixes".into(),
-                json!([{
-                    "description": { "text": description },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri },
-                        "replacements": replacements,
-                    }],
-                    "properties": { "applicability": fix.applicability.as_str() },
-                }]),
-            );
+            [SarifFix {
+                description: Text { text: description },
+                artifact_changes: [ArtifactChange {
+                    artifact_location: ArtifactLocation { uri },
+                    replacements: fix
+                        .edits
+                        .iter()
+                        .map(|e| Replacement {
+                            deleted_region: ByteRegion {
+                                byte_offset: e.span.start,
+                                byte_length: e.span.len(),
+                            },
+                            inserted_content: Text {
+                                text: e.replacement.as_str(),
+                            },
+                        })
+                        .collect(),
+                }],
+                properties: FixProperties {
+                    applicability: fix.applicability.as_str(),
+                },
+            }]
+        });
+        SarifResult {
+            rule_id: &d.rule,
+            rule_index: self.index.get(&d.rule).copied(),
+            level: level(d.severity),
+            message: Text { text: &d.message },
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri },
+                    region: Region {
+                        start_line: start.line,
+                        start_column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                        byte_offset: d.span.start,
+                        byte_length: d.span.len(),
+                    },
+                },
+            }],
+            fixes,
         }
-        Value::Object(result)
     }
+}
+
+// The shapes of a SARIF result, serialized in this key order.
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text<&'a str>,
+    locations: [Location<'a>; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<[SarifFix<'a>; 1]>,
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Text<String>,
+    artifact_changes: [ArtifactChange<'a>; 1],
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: ByteRegion,
+    inserted_content: Text<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    applicability: &'static str,
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -145,14 +230,45 @@ fn information_uri() -> Option<&'static str> {
         .find(|u| !u.is_empty())
 }
 
-fn rule_descriptor(rule: &RuleInfo) -> Value {
-    let mut d = Map::new();
-    d.insert("id".into(), json!(rule.id));
-    d.insert("shortDescription".into(), json!({ "text": rule.summary }));
-    d.insert(
-        "defaultConfiguration".into(),
-        json!({ "level": level(rule.severity) }),
-    );
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<&'static str>,
+    rules: Vec<RuleDescriptor<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor<'a> {
+    id: &'a str,
+    short_description: Text<&'a str>,
+    default_configuration: Configuration,
+    help: Text<String>,
+    properties: RuleProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties<'a> {
+    tags: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+}
+
+fn rule_descriptor(rule: &RuleInfo) -> RuleDescriptor<'_> {
     let help = match &rule.source {
         Some(source) => format!(
             "{}（依据：{source}）。详见 guifan explain {}",
@@ -160,16 +276,25 @@ fn rule_descriptor(rule: &RuleInfo) -> Value {
         ),
         None => format!("{}。详见 guifan explain {}", rule.summary, rule.id),
     };
-    d.insert("help".into(), json!({ "text": help }));
-    let mut props = Map::new();
-    if let Some(family) = rule.id.split_once('/').map(|(f, _)| f) {
-        props.insert("tags".into(), json!([family]));
+    RuleDescriptor {
+        id: &rule.id,
+        short_description: Text {
+            text: &rule.summary,
+        },
+        default_configuration: Configuration {
+            level: level(rule.severity),
+        },
+        help: Text { text: help },
+        properties: RuleProperties {
+            tags: rule
+                .id
+                .split_once('/')
+                .map(|(f, _)| f)
+                .into_iter()
+                .collect(),
+            source: rule.source.as_deref(),
+        },
     }
-    if let Some(source) = &rule.source {
-        props.insert("source".into(), json!(source));
-    }
-    d.insert("properties".into(), Value::Object(props));
-    Value::Object(d)
 }
 
 /// A path as a SARIF `artifactLocation.uri`: a relative URI reference with
