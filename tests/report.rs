@@ -1093,3 +1093,29 @@ fn reporters_accept_every_format_name() {
     }
     assert!("xml".parse::<OutputFormat>().is_err());
 }
+
+#[test]
+fn human_handles_degenerate_positions() {
+    let cases: [(&str, Span, &str); 5] = [
+        // An empty file, an insertion at its start.
+        ("", Span::empty(0), "[t.txt:1:1]"),
+        // After the final line break.
+        ("第一行\n", Span::empty("第一行\n".len()), "[t.txt:2:1]"),
+        // A span that covers a whole line including its CRLF.
+        ("甲\r\n乙\r\n丙\r\n", Span::new(5, 10), "[t.txt:2:1]"),
+        // A span reaching past the end of the text (clamped, not a panic).
+        ("短", Span::new(0, 99), "[t.txt:1:1]"),
+        // A lone CR inside a line.
+        ("甲\r乙,丙\n", Span::new(7, 8), "[t.txt:1:4]"),
+    ];
+    for (text, span, header) in cases {
+        let d = diag("punctuation/test", Severity::Error, "测试", span);
+        let out = human(text, vec![d], &plain());
+        assert!(out.contains(header), "{text:?} {span:?}:\n{out}");
+        assert!(
+            out.contains('─') || out.contains('▲'),
+            "no marker for {text:?}:\n{out}"
+        );
+        assert!(!out.contains('\r'), "raw CR in output for {text:?}");
+    }
+}
