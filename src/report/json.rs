@@ -1,21 +1,186 @@
-//! Placeholder: the json reporter is being written.
+//! `--format json`: the machine-readable report of SPEC 3 (version 1).
+//!
+//! The report is streamed: the opening of the object is written by
+//! [`Reporter::start`], each diagnostic as soon as its file is reported (one
+//! compact JSON object per line), and the object is closed by
+//! [`Reporter::finish`]. Nothing about a diagnostic is kept once written.
+//!
+//! Because the number of files is only known at the end, `files_checked`
+//! comes *after* the `diagnostics` array:
+//!
+//! ```text
+//! {"version":1,"diagnostics":[
+//! {"path":"a.txt","rule":"punctuation/halfwidth-in-cjk",…},
+//! {"path":"b.txt",…}
+//! ],"files_checked":2}
+//! ```
+//!
+//! JSON objects are unordered (RFC 8259 §4), so this is the same object as
+//! the one in the specification; consumers that parse JSON see no difference.
+//! With [`ReportOptions::show_files`] a `"files"` array follows, built from
+//! the few facts kept per file (path, date, where the date came from, error).
+//!
+//! Each diagnostic carries the keys of SPEC 3 in that order, then `help` (a
+//! short hint or `null`; consumers ignore keys they do not know).
 
 use super::{FileReport, ReportOptions, Reporter, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::document::LineIndex;
+use crate::fix::Fix;
+use serde::Serialize;
 use std::io::{self, Write};
 
-pub struct Json;
+/// The JSON schema version written in `"version"`.
+pub const JSON_VERSION: u32 = 1;
 
-impl Json {
-    pub fn new(_options: &ReportOptions) -> Self {
-        Json
+/// The JSON reporter.
+pub struct Json {
+    show_files: bool,
+    started: bool,
+    /// Whether a diagnostic has been written (a comma goes before the next).
+    any: bool,
+    /// Per-file facts for the `files` array (only with `show_files`).
+    files: Vec<FileFacts>,
+}
+
+#[derive(Serialize)]
+struct FileFacts {
+    path: String,
+    date: Option<String>,
+    date_source: Option<&'static str>,
+    error: Option<String>,
+}
+
+/// One diagnostic as serialized (SPEC 3 key order).
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    fix: Option<JsonFix<'a>>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: &'static str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+impl<'a> JsonFix<'a> {
+    fn new(fix: &'a Fix) -> Self {
+        JsonFix {
+            applicability: fix.applicability.as_str(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    start: e.span.start,
+                    end: e.span.end,
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }
     }
 }
 
-impl Reporter for Json {
-    fn file(&mut self, _out: &mut dyn Write, _report: &FileReport<'_>) -> io::Result<()> {
+impl<'a> JsonDiagnostic<'a> {
+    fn new(path: &'a str, source: &str, lines: &LineIndex, d: &'a Diagnostic) -> Self {
+        let start = lines.line_col(source, d.span.start);
+        let end = lines.line_col(source, d.span.end);
+        JsonDiagnostic {
+            path,
+            rule: &d.rule,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            start: d.span.start,
+            end: d.span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            fix: d.fix.as_ref().map(JsonFix::new),
+            help: d.help.as_deref(),
+        }
+    }
+}
+
+impl Json {
+    pub fn new(options: &ReportOptions) -> Self {
+        Json {
+            show_files: options.show_files,
+            started: false,
+            any: false,
+            files: Vec::new(),
+        }
+    }
+
+    fn ensure_started(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(out, "{{\"version\":{JSON_VERSION},\"diagnostics\":[")?;
+        }
         Ok(())
     }
-    fn finish(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+}
+
+fn to_io(e: serde_json::Error) -> io::Error {
+    io::Error::other(e)
+}
+
+impl Reporter for Json {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.ensure_started(out)
+    }
+
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        self.ensure_started(out)?;
+        for d in report.diagnostics {
+            out.write_all(if self.any { b",\n" } else { b"\n" })?;
+            self.any = true;
+            let item = JsonDiagnostic::new(report.path, report.source, report.lines, d);
+            serde_json::to_writer(&mut *out, &item).map_err(to_io)?;
+        }
+        if self.show_files {
+            self.files.push(FileFacts {
+                path: report.path.to_string(),
+                date: report.date.map(|d| d.date.format("%Y-%m-%d").to_string()),
+                date_source: report.date.map(|d| d.source.as_str()),
+                error: report.error.clone(),
+            });
+        }
         Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        self.ensure_started(out)?;
+        if self.any {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "],\"files_checked\":{}", summary.files_checked)?;
+        if self.show_files {
+            out.write_all(b",\"files\":[")?;
+            for (i, f) in std::mem::take(&mut self.files).iter().enumerate() {
+                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *out, f).map_err(to_io)?;
+            }
+            out.write_all(b"\n]")?;
+        }
+        out.write_all(b"}\n")?;
+        out.flush()
     }
 }
