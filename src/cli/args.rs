@@ -5,9 +5,16 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use guifan::Severity;
 use std::path::PathBuf;
 
+const AFTER_HELP: &str = "\
+配置：从当前文件夹向上查找最近的 guifan.toml（或 .guifan.toml），整个运行只用这一份；
+      其中的路径（rules、exclude、per-file-ignores）相对于配置文件所在的文件夹；
+      命令行选项优先于配置。--config FILE 指定配置，--no-config 不用配置。
+退出码：0 = 没有达到失败级别（--fail-on，默认 error）的问题；1 = 有；
+      2 = 用法、配置或读写错误（任何一个文件无法读取或解码都会使退出码为 2，其余文件照常检查）。";
+
 /// guifan（规范）：中文公文与新闻稿的规范检查工具。
 #[derive(Debug, Parser)]
-#[command(name = "guifan", version, about, max_term_width = 100)]
+#[command(name = "guifan", version, about, max_term_width = 100, after_help = AFTER_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

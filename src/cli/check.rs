@@ -52,6 +52,8 @@ pub struct RunOptions {
 struct Outcome {
     display: String,
     source: String,
+    /// Line starts of `source`, built by the worker (not the emitting thread).
+    lines: LineIndex,
     diagnostics: Vec<Diagnostic>,
     date: Option<DocumentDate>,
     error: Option<String>,
@@ -66,6 +68,7 @@ impl Outcome {
         Outcome {
             display: display.to_string(),
             source: String::new(),
+            lines: LineIndex::new(""),
             diagnostics: Vec::new(),
             date: None,
             error: Some(error),
@@ -140,6 +143,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             diagnostics.retain(keep);
             Outcome {
                 display: input.display.clone(),
+                lines: LineIndex::new(&source),
                 source,
                 diagnostics,
                 date,
@@ -166,14 +170,16 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             let mut remaining = out.remaining;
             remaining.retain(keep);
             let wrote = changed && error.is_none();
+            // The report describes the text as it now is.
+            let source = if wrote || matches!(input.source, Source::Stdin) {
+                out.text.clone()
+            } else {
+                source
+            };
             Outcome {
                 display: input.display.clone(),
-                // The report describes the text as it now is.
-                source: if wrote || matches!(input.source, Source::Stdin) {
-                    out.text.clone()
-                } else {
-                    source
-                },
+                lines: LineIndex::new(&source),
+                source,
                 diagnostics: if error.is_some() {
                     Vec::new()
                 } else {
@@ -375,11 +381,10 @@ fn emit(
         // stdin in fix mode: the fixed text is the output.
         fixed_out.write_all(text.as_bytes())?;
     }
-    let lines = LineIndex::new(&o.source);
     let report = FileReport {
         path: &o.display,
         source: &o.source,
-        lines: &lines,
+        lines: &o.lines,
         diagnostics: &o.diagnostics,
         date: o.date,
         error: o.error.clone(),
@@ -390,4 +395,121 @@ fn emit(
     };
     reporter.file(out, &report)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::RuleOptions;
+    use crate::cli::walk::{WalkOptions, collect};
+    use std::path::PathBuf;
+
+    /// Records what the runner hands to a reporter.
+    #[derive(Default)]
+    struct Recorder {
+        files: Vec<(String, usize, Option<String>, Option<String>, usize)>,
+        started: bool,
+        finished: Option<Summary>,
+    }
+
+    impl Reporter for Recorder {
+        fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+            self.started = true;
+            Ok(())
+        }
+        fn file(&mut self, _out: &mut dyn Write, r: &FileReport<'_>) -> io::Result<()> {
+            assert_eq!(r.lines.line_count(), LineIndex::new(r.source).line_count());
+            self.files.push((
+                r.path.to_string(),
+                r.diagnostics.len(),
+                r.error.clone(),
+                r.fixed.map(str::to_string),
+                r.source.len(),
+            ));
+            Ok(())
+        }
+        fn finish(&mut self, _out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+            self.finished = Some(s.clone());
+            Ok(())
+        }
+    }
+
+    fn options(mode: Mode, threads: usize) -> RunOptions {
+        RunOptions {
+            mode,
+            applicability: Applicability::Safe,
+            min_severity: Severity::Info,
+            fail_on: Severity::Error,
+            input_format: None,
+            as_of: None,
+            today: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            show_date: false,
+            show_date_inline: false,
+            threads,
+            quiet: true,
+        }
+    }
+
+    #[test]
+    fn reports_in_sorted_order_with_errors_and_fixes() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..40 {
+            let body = if i % 2 == 0 {
+                "会议指出,要深入学习。"
+            } else {
+                "会议指出。"
+            };
+            std::fs::write(dir.path().join(format!("f{i:02}.txt")), body).unwrap();
+        }
+        std::fs::write(dir.path().join("zz.txt"), b"\xb5\xb3").unwrap();
+        let config = crate::cli::config::resolve(
+            &RuleOptions {
+                no_config: true,
+                ..Default::default()
+            },
+            dir.path(),
+        )
+        .unwrap();
+        let walk = WalkOptions {
+            no_ignore: false,
+            hidden: false,
+            stdin_filename: None,
+        };
+        let (inputs, empty) = collect(&[dir.path().to_path_buf()], dir.path(), &walk, &config);
+        assert!(empty.is_empty());
+        assert_eq!(inputs.len(), 41);
+        let mut results = Vec::new();
+        for threads in [1, 2, 5] {
+            let mut rec = Recorder::default();
+            let r = run(
+                &inputs,
+                None,
+                &config,
+                &options(Mode::Check { with_fixes: true }, threads),
+                &mut rec,
+                &mut Vec::new(),
+                &mut io::sink(),
+            );
+            assert_eq!(r.exit, 2);
+            assert!(rec.started);
+            let s = rec.finished.as_ref().unwrap();
+            assert_eq!(
+                (s.files_checked, s.files_with_errors, s.errors, s.fixable),
+                (41, 1, 20, 20)
+            );
+            let paths: Vec<&String> = rec.files.iter().map(|f| &f.0).collect();
+            let mut sorted = paths.clone();
+            sorted.sort();
+            assert_eq!(paths, sorted);
+            let first = &rec.files[0];
+            assert_eq!(first.1, 1);
+            assert_eq!(first.3.as_deref(), Some("会议指出，要深入学习。"));
+            assert!(rec.files[1].3.is_none());
+            let last = rec.files.last().unwrap();
+            assert!(last.2.as_deref().is_some_and(|e| e.contains("UTF-8")));
+            results.push(rec.files);
+        }
+        assert_eq!(results[0], results[1]);
+        assert_eq!(results[0], results[2]);
+    }
 }
