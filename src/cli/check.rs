@@ -402,12 +402,14 @@ mod tests {
     use super::*;
     use crate::cli::args::RuleOptions;
     use crate::cli::walk::{WalkOptions, collect};
-    use std::path::PathBuf;
+
+    /// (path, diagnostics, error, fixed text, source length)
+    type Seen = (String, usize, Option<String>, Option<String>, usize);
 
     /// Records what the runner hands to a reporter.
     #[derive(Default)]
     struct Recorder {
-        files: Vec<(String, usize, Option<String>, Option<String>, usize)>,
+        files: Vec<Seen>,
         started: bool,
         finished: Option<Summary>,
     }
