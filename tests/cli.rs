@@ -35,6 +35,16 @@ fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()
 }
 
+/// stdout and stderr together: the human report shows per-file errors on
+/// stdout, other formats leave them to stderr.
+fn all_output(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 fn json_of(cmd: &mut Command) -> serde_json::Value {
     let out = stdout_of(cmd);
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out:?}"))
@@ -88,11 +98,18 @@ fn exit_codes_0_1_2() {
         .code(0);
     guifan(d.path()).args(["check", "bad.txt"]).assert().code(1);
     guifan(d.path()).arg("check").assert().code(1);
-    guifan(d.path())
+    let out = guifan(d.path())
         .args(["check", "missing.txt", "good.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("missing.txt").and(predicate::str::contains("不存在")));
+        .get_output()
+        .clone();
+    let text = all_output(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("missing.txt") && l.contains("不存在")),
+        "{text}"
+    );
     // A per-file error wins over findings.
     guifan(d.path())
         .args(["check", "missing.txt", "bad.txt"])
@@ -710,11 +727,18 @@ fn fix_reports_read_only_files_and_fixes_the_others() {
     let mut perm = fs::metadata(&ro).unwrap().permissions();
     perm.set_readonly(true);
     fs::set_permissions(&ro, perm).unwrap();
-    guifan(d.path())
+    let out = guifan(d.path())
         .arg("fix")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("ro.txt").and(predicate::str::contains("只读")));
+        .get_output()
+        .clone();
+    let text = all_output(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("ro.txt") && l.contains("只读")),
+        "{text}"
+    );
     assert_eq!(fs::read_to_string(&ro).unwrap(), BAD);
     assert_eq!(fs::read_to_string(d.path().join("rw.txt")).unwrap(), GOOD);
 }
@@ -829,7 +853,15 @@ fn bad_inputs_are_reported_per_file_and_the_rest_is_checked() {
     std::os::unix::fs::symlink("nowhere.txt", d.path().join("dangling.txt")).unwrap();
     let before = snapshot(d.path());
     let assert = guifan(d.path())
-        .args(["check", ".", "missing.txt", "dangling.txt", "emptydir"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            ".",
+            "missing.txt",
+            "dangling.txt",
+            "emptydir",
+        ])
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
@@ -871,7 +903,14 @@ fn bad_inputs_appear_in_json_files() {
         ("bad.txt", BAD.as_bytes()),
         ("gbk.txt", b"\xb5\xb3\xce\xaf"),
     ]);
-    let v = json_of(guifan(d.path()).args(["check", "--format", "json", "bad.txt", "gbk.txt"]));
+    let v = json_of(guifan(d.path()).args([
+        "check",
+        "--format",
+        "json",
+        "--show-date",
+        "bad.txt",
+        "gbk.txt",
+    ]));
     assert_eq!(v["diagnostics"][0]["path"], "bad.txt");
     let files = v["files"].as_array().expect("files array");
     let gbk = files.iter().find(|f| f["path"] == "gbk.txt").unwrap();
@@ -884,6 +923,19 @@ fn unreadable_files_are_errors() {
     // A directory named like a text file, named explicitly, is walked (and is empty).
     fs::create_dir(d.path().join("dir.txt")).unwrap();
     guifan(d.path()).args(["check", "dir.txt"]).assert().code(0);
+    // A path through a regular file cannot be read, even by root.
+    let out = guifan(d.path())
+        .args(["check", "--format", "github", "ok.txt/inner.txt", "ok.txt"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let text = all_output(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("ok.txt/inner.txt") && l.contains("无法访问")),
+        "{text}"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -894,14 +946,18 @@ fn unreadable_files_are_errors() {
                 "note: running as root, chmod 000 does not prevent reading; skipping that assertion"
             );
         } else {
-            guifan(d.path())
+            let out = guifan(d.path())
                 .args(["check", "secret.txt", "ok.txt"])
                 .assert()
                 .code(2)
-                .stderr(
-                    predicate::str::contains("secret.txt")
-                        .and(predicate::str::contains("无法读取")),
-                );
+                .get_output()
+                .clone();
+            let text = all_output(&out);
+            assert!(
+                text.lines()
+                    .any(|l| l.contains("secret.txt") && l.contains("无法读取")),
+                "{text}"
+            );
         }
         fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
     }

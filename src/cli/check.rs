@@ -42,10 +42,24 @@ pub struct RunOptions {
     pub as_of: Option<NaiveDate>,
     pub today: NaiveDate,
     pub show_date: bool,
-    /// Where `--show-date` lines go: `true` = the report stream, else stderr.
-    pub show_date_inline: bool,
+    /// Where `--show-date` lines go (JSON carries dates in its `files` array).
+    pub date_lines: DateLines,
     pub threads: usize,
     pub quiet: bool,
+    /// The reporter is the human one, which shows per-file errors and the
+    /// fix summary itself; otherwise they go to stderr.
+    pub human_report: bool,
+}
+
+/// Where the `--show-date` lines go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateLines {
+    /// Into the report stream, before the file's report (human format).
+    Inline,
+    /// On stderr, not to disturb machine-readable output.
+    Stderr,
+    /// Not at all (the format carries the dates).
+    Omit,
 }
 
 /// The result for one file, owned, sent from a worker to the main thread.
@@ -316,7 +330,12 @@ pub fn run(
     if !broken && let Err(e) = fixed_out.flush() {
         fail(e, &mut broken, &mut exit);
     }
-    if !opts.quiet && !broken && opts.mode == Mode::Fix && summary.files_fixed > 0 {
+    if !opts.quiet
+        && !opts.human_report
+        && !broken
+        && opts.mode == Mode::Fix
+        && summary.files_fixed > 0
+    {
         let _ = writeln!(
             io::stderr(),
             "已修复 {} 处问题，改动 {} 个文件。",
@@ -344,7 +363,9 @@ fn emit(
     if let Some(err) = &o.error {
         summary.files_with_errors += 1;
         *exit = 2;
-        let _ = writeln!(io::stderr(), "错误：{}：{err}", o.display);
+        if !opts.human_report {
+            let _ = writeln!(io::stderr(), "错误：{}：{err}", o.display);
+        }
     }
     if o.not_converged {
         let _ = writeln!(
@@ -369,10 +390,12 @@ fn emit(
             d.date.format("%Y-%m-%d"),
             d.source.as_str()
         );
-        if opts.show_date_inline {
-            writeln!(out, "{line}")?;
-        } else {
-            let _ = writeln!(io::stderr(), "{line}");
+        match opts.date_lines {
+            DateLines::Inline => writeln!(out, "{line}")?,
+            DateLines::Stderr => {
+                let _ = writeln!(io::stderr(), "{line}");
+            }
+            DateLines::Omit => {}
         }
     }
     if opts.mode == Mode::Fix
@@ -446,9 +469,10 @@ mod tests {
             as_of: None,
             today: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
             show_date: false,
-            show_date_inline: false,
+            date_lines: DateLines::Omit,
             threads,
             quiet: true,
+            human_report: false,
         }
     }
 

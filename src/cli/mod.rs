@@ -203,15 +203,22 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         as_of: opts.as_of.or(config.as_of),
         today: chrono::Local::now().date_naive(),
         show_date: opts.show_date,
-        show_date_inline: format == OutputFormat::Human,
+        date_lines: match format {
+            OutputFormat::Human => check::DateLines::Inline,
+            OutputFormat::Json => check::DateLines::Omit,
+            _ => check::DateLines::Stderr,
+        },
         threads,
         quiet: opts.quiet,
+        human_report: format == OutputFormat::Human,
     };
     let report_opts = ReportOptions {
         color: use_color(opts.color),
         unsafe_fixes: opts.unsafe_fixes,
         width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
-        show_files: true,
+        // The JSON `files` array keeps a few facts per file until the end:
+        // asked for with --show-date, so plain runs stay flat in memory.
+        show_files: opts.show_date,
     };
     let rule_info: Vec<RuleInfo> = config
         .linter
