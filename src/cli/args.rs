@@ -151,7 +151,7 @@ pub struct LintOptions {
     /// 强制按此格式读取输入（默认按扩展名判断，未知扩展名按纯文本）
     #[arg(long, alias = "format-override", value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
-    /// 标准输入的文件名（用于显示，并按扩展名决定格式）
+    /// 标准输入的文件名（用于显示，并按扩展名决定格式）；没有给出路径时即读取标准输入
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
     /// 不读取 .gitignore、.ignore、.guifanignore

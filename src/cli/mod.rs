@@ -130,7 +130,11 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let paths: Vec<PathBuf> = if opts.paths.is_empty() {
+    // Without paths, `--stdin-filename` means stdin (as in ruff: editors
+    // pipe the buffer and name it); otherwise the current folder.
+    let paths: Vec<PathBuf> = if opts.paths.is_empty() && opts.stdin_filename.is_some() {
+        vec![PathBuf::from("-")]
+    } else if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         opts.paths.clone()
