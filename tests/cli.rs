@@ -126,6 +126,38 @@ fn exit_codes_0_1_2() {
         .code(2);
     guifan(d.path()).arg("frobnicate").assert().code(2);
     guifan(d.path())
+        .args(["check", "--threads", "0"])
+        .assert()
+        .code(2);
+    guifan(d.path())
+        .args(["check", "--min-severity", "fatal"])
+        .assert()
+        .code(2);
+    guifan(d.path())
+        .args(["check", "--config", "nope.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope.toml"));
+    guifan(d.path())
+        .args(["check", "--config", "x.toml", "--no-config"])
+        .assert()
+        .code(2);
+    // Aliases and options that change nothing here still parse.
+    guifan(d.path())
+        .args([
+            "check",
+            "--format-override",
+            "plain",
+            "--color",
+            "never",
+            "--quiet",
+            "--threads",
+            "3",
+            "bad.txt",
+        ])
+        .assert()
+        .code(1);
+    guifan(d.path())
         .arg("--version")
         .assert()
         .code(0)
@@ -519,6 +551,11 @@ fn folder_without_text_files_is_a_warning_not_an_error() {
         .assert()
         .code(0)
         .stderr(predicate::str::contains("data").and(predicate::str::contains("没有可检查的文件")));
+    guifan(d.path())
+        .args(["check", "--quiet", "data"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("没有可检查的文件").not());
 }
 
 #[test]

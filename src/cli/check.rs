@@ -183,6 +183,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 .then(|| *Document::new(out.text.as_str(), &doc_opts).date());
             let mut remaining = out.remaining;
             remaining.retain(keep);
+            // Written in place, or (stdin) printed fixed.
             let wrote = changed && error.is_none();
             // The report describes the text as it now is.
             let source = if wrote || matches!(input.source, Source::Stdin) {
@@ -202,20 +203,12 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 date,
                 error,
                 fixed: matches!(input.source, Source::Stdin).then_some(out.text),
-                fixes_applied: if error_free(wrote, &input.source, changed) {
-                    out.applied
-                } else {
-                    0
-                },
+                fixes_applied: if wrote { out.applied } else { 0 },
                 file_changed: wrote,
                 not_converged: !out.converged,
             }
         }
     }
-}
-
-fn error_free(wrote: bool, source: &Source, changed: bool) -> bool {
-    wrote || (matches!(source, Source::Stdin) && changed)
 }
 
 fn io_message(e: &io::Error) -> String {

@@ -5,7 +5,8 @@
 //! `--no-ignore`; hidden files and folders are skipped unless `--hidden`;
 //! the config's `exclude` globs prune the walk. Only files with a known
 //! extension (`.txt .md .html` …) are picked up in folders, but a file named
-//! on the command line is always checked, whatever its extension.
+//! on the command line is always checked, whatever its extension and even
+//! if ignore files or `exclude` would skip it (as ruff does by default).
 
 use super::config::{Resolved, is_excluded};
 use super::paths::{display, normalize};
