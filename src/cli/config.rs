@@ -92,7 +92,7 @@ impl Resolved {
     }
 }
 
-fn read_config(path: &Path) -> Result<LoadedConfig, Report> {
+fn read_config(path: &Path, cwd: &Path) -> Result<LoadedConfig, Report> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         miette!(
             code = "guifan::io",
@@ -100,7 +100,8 @@ fn read_config(path: &Path) -> Result<LoadedConfig, Report> {
             path.display()
         )
     })?;
-    let origin = path.display().to_string();
+    // Shown relative to the current folder when it is inside it.
+    let origin = path.strip_prefix(cwd).unwrap_or(path).display().to_string();
     let file = ConfigFile::parse(&origin, &text).map_err(Report::new)?;
     Ok(LoadedConfig {
         path: path.to_path_buf(),
@@ -222,7 +223,10 @@ pub fn resolve(opts: &RuleOptions, cwd: &Path) -> Result<Resolved, Report> {
     } else {
         discover(cwd)
     };
-    let cfg = config_path.as_deref().map(read_config).transpose()?;
+    let cfg = config_path
+        .as_deref()
+        .map(|p| read_config(p, cwd))
+        .transpose()?;
     let root = cfg
         .as_ref()
         .and_then(|c| c.path.parent().map(Path::to_path_buf))

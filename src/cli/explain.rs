@@ -132,6 +132,9 @@ fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     };
     writeln!(out, "修复：  {fix}")?;
     writeln!(out, "启用：  {}", if entry.enabled { "是" } else { "否" })?;
+    if !m.message.is_empty() {
+        writeln!(out, "消息：  {}", m.message)?;
+    }
     if let Some(s) = &m.source {
         writeln!(out, "依据：  {s}")?;
     }
