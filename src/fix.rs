@@ -133,6 +133,11 @@ pub fn apply_fixes<'a>(
     let mut deferred = 0;
     let mut seen: Vec<&Fix> = Vec::new();
     for fix in fixes {
+        // Sorted by span: only fixes with this span can be the same fix
+        // (keeps this linear on files with very many fixes).
+        if seen.last().is_some_and(|s| s.span() != fix.span()) {
+            seen.clear();
+        }
         if seen.contains(&fix) {
             // Two findings proposing the very same fix: apply it once.
             continue;

@@ -7,7 +7,14 @@ use memchr::memchr_iter;
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Inside lines longer than [`STRIDE`] bytes: `(byte offset, characters
+    /// from its line start)` every `STRIDE` bytes, so that a column costs at
+    /// most `STRIDE` bytes of counting even on a 10 MB single-line file.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between column checkpoints in long lines.
+const STRIDE: usize = 4096;
 
 /// A 1-based line and column; the column counts characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +28,30 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            if end - start <= STRIDE {
+                continue;
+            }
+            let (mut at, mut chars) = (start, 0);
+            loop {
+                let mut next = (at + STRIDE).min(end);
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                if next >= end || next <= at {
+                    break;
+                }
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// 0-based line number holding byte `offset`.
@@ -55,7 +85,13 @@ impl LineIndex {
         while !text.is_char_boundary(o) {
             o -= 1;
         }
-        let column = text[start..o].chars().count() + 1;
+        // The nearest checkpoint at or before `o` on this line, if any.
+        let (from, before) = match self.checkpoints.partition_point(|&(b, _)| b <= o) {
+            0 => (start, 0),
+            i if self.checkpoints[i - 1].0 > start => self.checkpoints[i - 1],
+            _ => (start, 0),
+        };
+        let column = before + text[from..o].chars().count() + 1;
         LineCol {
             line: line + 1,
             column,
@@ -74,5 +110,31 @@ mod tests {
         let comma = text.find(',').unwrap();
         assert_eq!(idx.line_col(text, comma), LineCol { line: 2, column: 3 });
         assert_eq!(idx.line_span(0, text), crate::span::Span::new(0, 6));
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_with_the_same_answers() {
+        let text = format!("短行\n{}\n尾", "中文,abc，".repeat(3000));
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let mut naive_line_start = 0;
+        for (o, c) in text.char_indices().step_by(7) {
+            if c == '\n' {
+                continue;
+            }
+            let line = text[..o].matches('\n').count();
+            if line > 0 {
+                naive_line_start = text[..o].rfind('\n').unwrap() + 1;
+            }
+            let column = text[naive_line_start..o].chars().count() + 1;
+            assert_eq!(
+                idx.line_col(&text, o),
+                LineCol {
+                    line: line + 1,
+                    column
+                },
+                "at {o}"
+            );
+        }
     }
 }

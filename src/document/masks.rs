@@ -12,7 +12,9 @@ static NON_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         // e-mail addresses
         r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
         // bare domain names with a common TLD (gov.cn, edu.cn, …) and an optional path
-        r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?i:com|cn|net|org|gov|edu|info|io)\b(?:/[\x21-\x7e]*)?",
+        // (ASCII word boundaries: a domain right after a Chinese character is
+        // still a domain, and Unicode `\b` would force the slow PikeVM on CJK text)
+        r"|(?-u:\b)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?i:com|cn|net|org|gov|edu|info|io)(?-u:\b)(?:/[\x21-\x7e]*)?",
     ))
     .expect("mask regex")
 });
@@ -55,5 +57,12 @@ mod tests {
                 "www.gz.gov.cn"
             ]
         );
+    }
+
+    #[test]
+    fn masks_bare_domains_next_to_chinese() {
+        let text = "详见教育部网站moe.gov.cn,或news.cn。";
+        let spans: Vec<&str> = find(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(spans, ["moe.gov.cn", "news.cn"]);
     }
 }

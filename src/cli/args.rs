@@ -1,0 +1,229 @@
+//! The command line, declared with clap's derive API.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use guifan::Severity;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+配置：从当前文件夹向上查找最近的 guifan.toml（或 .guifan.toml），整个运行只用这一份；
+      其中的路径（rules、exclude、per-file-ignores）相对于配置文件所在的文件夹；
+      命令行选项优先于配置。--config FILE 指定配置，--no-config 不用配置。
+退出码：0 = 没有达到失败级别（--fail-on，默认 error）的问题；1 = 有；
+      2 = 用法、配置或读写错误（任何一个文件无法读取或解码都会使退出码为 2，其余文件照常检查）。";
+
+/// guifan（规范）：中文公文与新闻稿的规范检查工具。
+#[derive(Debug, Parser)]
+#[command(name = "guifan", version, about, max_term_width = 100, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查文件或文件夹（默认当前文件夹；`-` 读取标准输入）
+    Check(CheckArgs),
+    /// 就地应用安全修复（`--unsafe` 也应用不安全修复），并报告剩余问题
+    Fix(FixArgs),
+    /// 列出全部规则：id、级别、可否修复、是否启用、说明
+    Rules(RulesArgs),
+    /// 显示一条规则的文档、依据与示例
+    Explain(ExplainArgs),
+    /// 在当前文件夹写入一份起步用的 guifan.toml
+    Init(InitArgs),
+}
+
+/// Severity as a command-line value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Severity {
+        match s {
+            SeverityArg::Error => Severity::Error,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormatArg {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Diff,
+}
+
+impl From<OutputFormatArg> for guifan::report::OutputFormat {
+    fn from(f: OutputFormatArg) -> Self {
+        use guifan::report::OutputFormat as O;
+        match f {
+            OutputFormatArg::Human => O::Human,
+            OutputFormatArg::Json => O::Json,
+            OutputFormatArg::Sarif => O::Sarif,
+            OutputFormatArg::Github => O::Github,
+            OutputFormatArg::Diff => O::Diff,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Plain,
+    Markdown,
+    Html,
+}
+
+impl From<InputFormatArg> for guifan::Format {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Plain => guifan::Format::Plain,
+            InputFormatArg::Markdown => guifan::Format::Markdown,
+            InputFormatArg::Html => guifan::Format::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("日期 `{s}` 无效，应为 YYYY-MM-DD，如 2024-01-01"))
+}
+
+/// Options that decide the configuration and the rules (shared by every
+/// command that builds a linter).
+#[derive(Debug, Args, Clone, Default)]
+pub struct RuleOptions {
+    /// 配置文件（默认：从当前文件夹向上查找 guifan.toml 或 .guifan.toml）
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// 不读取任何配置文件
+    #[arg(long)]
+    pub no_config: bool,
+    /// 追加规则集文件（可重复；排在内置规则和配置中的规则集之后）
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// 只运行这些规则（逗号分隔的规则 id、规则族或 all；取代配置中的 select）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// 在选择之外再加上这些规则
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// 不运行这些规则（规则 id 或规则族）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+}
+
+/// Options of `check` and `fix`.
+#[derive(Debug, Args, Clone)]
+pub struct LintOptions {
+    /// 要检查的文件或文件夹（默认 `.`；`-` 表示标准输入）
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// 文档中没有发布日期时使用的日期（YYYY-MM-DD；默认取配置中的 as-of，否则今天）
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// 不显示低于此级别的问题
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_severity: Option<SeverityArg>,
+    /// 出现此级别或更高级别的问题时退出码为 1（默认取配置中的 fail-on，否则 error）
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<SeverityArg>,
+    /// 也包括不安全的修复（需要人工确认的改动）
+    #[arg(long = "unsafe")]
+    pub unsafe_fixes: bool,
+    /// 强制按此格式读取输入（默认按扩展名判断，未知扩展名按纯文本）
+    #[arg(long, alias = "format-override", value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// 标准输入的文件名（用于显示，并按扩展名决定格式）；没有给出路径时即读取标准输入
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// 不读取 .gitignore、.ignore、.guifanignore
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// 也检查隐藏文件和隐藏文件夹
+    #[arg(long)]
+    pub hidden: bool,
+    /// 并行线程数（默认：CPU 核数）
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// 显示每个文件使用的文档日期及其来源（metadata / as-of / today）
+    #[arg(long)]
+    pub show_date: bool,
+    /// 彩色输出
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// 只输出问题本身，不输出提示和说明
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub lint: LintOptions,
+    /// 输出格式
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = OutputFormatArg::Human, conflicts_with = "diff")]
+    pub format: OutputFormatArg,
+    /// 以统一 diff 显示修复后的结果，不改动任何文件（即 --format diff）
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub lint: LintOptions,
+    /// 只显示将做的改动（统一 diff），不写入文件
+    #[arg(long)]
+    pub diff: bool,
+    /// 报告剩余问题的格式
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = OutputFormatArg::Human)]
+    pub format: OutputFormatArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// 规则 id，如 punctuation/halfwidth-in-cjk
+    pub rule: String,
+    #[command(flatten)]
+    pub rules: RuleOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// 覆盖已有的 guifan.toml
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,534 @@
+//! `guifan check` and `guifan fix`: read, decode, check (and fix) files in
+//! parallel, and report them in sorted order as soon as each file and every
+//! file before it are done.
+//!
+//! Workers take files in order from a shared counter; a reorder buffer on
+//! the main thread emits results in order. A worker may run at most
+//! `WINDOW_PER_THREAD × threads` files ahead of the last emitted one, so the
+//! memory held does not grow with the number of files (a slow file stalls
+//! the window rather than piling results up), and the output never depends
+//! on the thread count.
+
+use super::config::Resolved;
+use super::walk::{Input, Source};
+use super::write::write_atomic;
+use chrono::NaiveDate;
+use guifan::document::{DocumentDate, LineIndex, decode};
+use guifan::report::{FileReport, Reporter, Summary};
+use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Severity};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
+
+const WINDOW_PER_THREAD: usize = 8;
+
+/// What to do with each file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Report findings; `with_fixes` also computes the fixed text (diff format).
+    Check { with_fixes: bool },
+    /// Apply fixes in place (stdin: print the fixed text).
+    Fix,
+}
+
+pub struct RunOptions {
+    pub mode: Mode,
+    pub applicability: Applicability,
+    pub min_severity: Severity,
+    pub fail_on: Severity,
+    pub input_format: Option<Format>,
+    pub as_of: Option<NaiveDate>,
+    pub today: NaiveDate,
+    pub show_date: bool,
+    /// Where `--show-date` lines go (JSON carries dates in its `files` array).
+    pub date_lines: DateLines,
+    pub threads: usize,
+    pub quiet: bool,
+    /// The reporter is the human one, which shows per-file errors and the
+    /// fix summary itself; otherwise they go to stderr.
+    pub human_report: bool,
+}
+
+/// Where the `--show-date` lines go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateLines {
+    /// Into the report stream, before the file's report (human format).
+    Inline,
+    /// On stderr, not to disturb machine-readable output.
+    Stderr,
+    /// Not at all (the format carries the dates).
+    Omit,
+}
+
+/// The result for one file, owned, sent from a worker to the main thread.
+struct Outcome {
+    display: String,
+    source: String,
+    /// Line starts of `source`, built by the worker (not the emitting thread).
+    lines: LineIndex,
+    diagnostics: Vec<Diagnostic>,
+    date: Option<DocumentDate>,
+    error: Option<String>,
+    fixed: Option<String>,
+    fixes_applied: usize,
+    file_changed: bool,
+    not_converged: bool,
+}
+
+impl Outcome {
+    fn failed(display: &str, error: String) -> Outcome {
+        Outcome {
+            display: display.to_string(),
+            source: String::new(),
+            lines: LineIndex::new(""),
+            diagnostics: Vec::new(),
+            date: None,
+            error: Some(error),
+            fixed: None,
+            fixes_applied: 0,
+            file_changed: false,
+            not_converged: false,
+        }
+    }
+}
+
+/// The outcome of a whole run.
+pub struct RunResult {
+    pub exit: u8,
+    pub files: usize,
+    /// The output was closed early (`guifan check | head`).
+    pub broken_pipe: bool,
+}
+
+fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOptions) -> Outcome {
+    let bytes = match &input.source {
+        Source::Error(e) => return Outcome::failed(&input.display, e.clone()),
+        Source::Stdin => stdin.map(<[u8]>::to_vec).unwrap_or_default(),
+        Source::File(p) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) => {
+                return Outcome::failed(&input.display, format!("无法读取：{}", io_message(&e)));
+            }
+        },
+    };
+    let source = match decode(bytes) {
+        Ok(s) => s,
+        Err(e) => return Outcome::failed(&input.display, e.to_string()),
+    };
+    let linter = match config.linter_for(input.abs.as_deref()) {
+        Ok(l) => l,
+        Err(e) => return Outcome::failed(&input.display, format!("{e}")),
+    };
+    let format = opts.input_format.unwrap_or_else(|| {
+        if matches!(input.source, Source::Stdin) && input.abs.is_none() {
+            Format::Plain
+        } else {
+            Format::from_path(std::path::Path::new(&input.display))
+        }
+    });
+    let doc_opts = DocumentOptions {
+        format,
+        as_of: opts.as_of,
+        today: opts.today,
+    };
+    let keep = |d: &Diagnostic| d.severity >= opts.min_severity;
+    match opts.mode {
+        Mode::Check { with_fixes } => {
+            let doc = Document::new(source, &doc_opts);
+            let mut diagnostics = linter.check(&doc);
+            let date = Some(*doc.date());
+            let has_fix = diagnostics.iter().any(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability >= opts.applicability)
+            });
+            let source = doc.into_source();
+            let mut fixed = None;
+            let mut not_converged = false;
+            if with_fixes && has_fix {
+                let out = linter.fix(&source, &doc_opts, opts.applicability);
+                not_converged = !out.converged;
+                if out.text != source {
+                    fixed = Some(out.text);
+                }
+            }
+            diagnostics.retain(keep);
+            Outcome {
+                display: input.display.clone(),
+                lines: LineIndex::new(&source),
+                source,
+                diagnostics,
+                date,
+                error: None,
+                fixed,
+                fixes_applied: 0,
+                file_changed: false,
+                not_converged,
+            }
+        }
+        Mode::Fix => {
+            let out = linter.fix(&source, &doc_opts, opts.applicability);
+            let changed = out.text != source;
+            let mut error = None;
+            if changed
+                && let Source::File(p) = &input.source
+                && let Err(e) = write_atomic(p, out.text.as_bytes())
+            {
+                error = Some(format!("无法写入修复结果，文件未改动：{}", io_message(&e)));
+            }
+            let date = opts
+                .show_date
+                .then(|| *Document::new(out.text.as_str(), &doc_opts).date());
+            let mut remaining = out.remaining;
+            remaining.retain(keep);
+            // Written in place, or (stdin) printed fixed.
+            let wrote = changed && error.is_none();
+            // The report describes the text as it now is.
+            let source = if wrote || matches!(input.source, Source::Stdin) {
+                out.text.clone()
+            } else {
+                source
+            };
+            Outcome {
+                display: input.display.clone(),
+                lines: LineIndex::new(&source),
+                source,
+                diagnostics: if error.is_some() {
+                    Vec::new()
+                } else {
+                    remaining
+                },
+                date,
+                error,
+                fixed: matches!(input.source, Source::Stdin).then_some(out.text),
+                fixes_applied: if wrote { out.applied } else { 0 },
+                file_changed: wrote,
+                not_converged: !out.converged,
+            }
+        }
+    }
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => format!("没有权限（{e}）"),
+        io::ErrorKind::NotFound => "文件不存在".into(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn is_broken_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+}
+
+/// Check (or fix) `inputs` and stream reports to `out`. `fixed_out` gets the
+/// fixed text of stdin in fix mode.
+pub fn run(
+    inputs: &[Input],
+    stdin: Option<&[u8]>,
+    config: &Resolved,
+    opts: &RunOptions,
+    reporter: &mut dyn Reporter,
+    out: &mut dyn Write,
+    fixed_out: &mut dyn Write,
+) -> RunResult {
+    let mut summary = Summary::default();
+    let mut exit = 0u8;
+    let mut broken = false;
+    let mut stderr = io::stderr();
+    let mut fail = |e: io::Error, broken: &mut bool, exit: &mut u8| {
+        if is_broken_pipe(&e) {
+            *broken = true;
+        } else {
+            let _ = writeln!(stderr, "guifan: 输出失败：{e}");
+            *exit = 2;
+        }
+    };
+
+    if let Err(e) = reporter.start(out) {
+        fail(e, &mut broken, &mut exit);
+        return RunResult {
+            exit,
+            files: 0,
+            broken_pipe: broken,
+        };
+    }
+
+    let n = inputs.len();
+    let threads = opts.threads.clamp(1, n.max(1));
+    let window = WINDOW_PER_THREAD * threads;
+    let next = AtomicUsize::new(0);
+    // (files emitted so far, stop requested)
+    let gate = (Mutex::new((0usize, false)), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, gate) = (&next, &gate);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    {
+                        let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= g.0 + window && !g.1 {
+                            g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
+                        }
+                        if g.1 {
+                            break;
+                        }
+                    }
+                    let outcome = process(&inputs[i], stdin, config, opts);
+                    if tx.send((i, outcome)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut emitted = 0usize;
+        'recv: for (i, outcome) in rx.iter() {
+            pending.insert(i, outcome);
+            while let Some(o) = pending.remove(&emitted) {
+                emitted += 1;
+                {
+                    let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+                    g.0 = emitted;
+                    gate.1.notify_all();
+                }
+                if let Err(e) = emit(&o, opts, reporter, out, fixed_out, &mut summary, &mut exit) {
+                    fail(e, &mut broken, &mut exit);
+                    let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+                    g.1 = true;
+                    gate.1.notify_all();
+                    break 'recv;
+                }
+            }
+        }
+        // Dropping the receiver makes any still-running worker stop.
+        drop(rx);
+    });
+
+    if !broken && let Err(e) = reporter.finish(out, &summary).and_then(|()| out.flush()) {
+        fail(e, &mut broken, &mut exit);
+    }
+    if !broken && let Err(e) = fixed_out.flush() {
+        fail(e, &mut broken, &mut exit);
+    }
+    if !opts.quiet
+        && !opts.human_report
+        && !broken
+        && opts.mode == Mode::Fix
+        && summary.files_fixed > 0
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "已修复 {} 处问题，改动 {} 个文件。",
+            summary.fixed,
+            summary.files_fixed
+        );
+    }
+    RunResult {
+        exit,
+        files: summary.files_checked,
+        broken_pipe: broken,
+    }
+}
+
+fn emit(
+    o: &Outcome,
+    opts: &RunOptions,
+    reporter: &mut dyn Reporter,
+    out: &mut dyn Write,
+    fixed_out: &mut dyn Write,
+    summary: &mut Summary,
+    exit: &mut u8,
+) -> io::Result<()> {
+    summary.files_checked += 1;
+    if let Some(err) = &o.error {
+        summary.files_with_errors += 1;
+        *exit = 2;
+        if !opts.human_report {
+            let _ = writeln!(io::stderr(), "错误：{}：{err}", o.display);
+        }
+    }
+    if o.not_converged {
+        let _ = writeln!(
+            io::stderr(),
+            "警告：{}：修复经过 {} 轮仍未稳定，请检查结果（可能是规则之间的冲突）",
+            o.display,
+            guifan::engine::MAX_FIX_PASSES
+        );
+    }
+    summary.add(&o.diagnostics);
+    summary.fixed += o.fixes_applied;
+    summary.files_fixed += usize::from(o.file_changed);
+    if *exit < 1 && o.diagnostics.iter().any(|d| d.severity >= opts.fail_on) {
+        *exit = 1;
+    }
+    if opts.show_date
+        && let Some(d) = &o.date
+    {
+        let line = format!(
+            "{}：文档日期 {}（来源：{}）",
+            o.display,
+            d.date.format("%Y-%m-%d"),
+            d.source.as_str()
+        );
+        match opts.date_lines {
+            DateLines::Inline => writeln!(out, "{line}")?,
+            DateLines::Stderr => {
+                let _ = writeln!(io::stderr(), "{line}");
+            }
+            DateLines::Omit => {}
+        }
+    }
+    if opts.mode == Mode::Fix
+        && let Some(text) = &o.fixed
+    {
+        // stdin in fix mode: the fixed text is the output.
+        fixed_out.write_all(text.as_bytes())?;
+    }
+    let report = FileReport {
+        path: &o.display,
+        source: &o.source,
+        lines: &o.lines,
+        diagnostics: &o.diagnostics,
+        date: o.date,
+        error: o.error.clone(),
+        fixed: match opts.mode {
+            Mode::Check { .. } => o.fixed.as_deref(),
+            Mode::Fix => None,
+        },
+    };
+    reporter.file(out, &report)?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::RuleOptions;
+    use crate::cli::walk::{WalkOptions, collect};
+
+    /// (path, diagnostics, error, fixed text, source length)
+    type Seen = (String, usize, Option<String>, Option<String>, usize);
+
+    /// Records what the runner hands to a reporter.
+    #[derive(Default)]
+    struct Recorder {
+        files: Vec<Seen>,
+        started: bool,
+        finished: Option<Summary>,
+    }
+
+    impl Reporter for Recorder {
+        fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+            self.started = true;
+            Ok(())
+        }
+        fn file(&mut self, _out: &mut dyn Write, r: &FileReport<'_>) -> io::Result<()> {
+            assert_eq!(r.lines.line_count(), LineIndex::new(r.source).line_count());
+            self.files.push((
+                r.path.to_string(),
+                r.diagnostics.len(),
+                r.error.clone(),
+                r.fixed.map(str::to_string),
+                r.source.len(),
+            ));
+            Ok(())
+        }
+        fn finish(&mut self, _out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+            self.finished = Some(s.clone());
+            Ok(())
+        }
+    }
+
+    fn options(mode: Mode, threads: usize) -> RunOptions {
+        RunOptions {
+            mode,
+            applicability: Applicability::Safe,
+            min_severity: Severity::Info,
+            fail_on: Severity::Error,
+            input_format: None,
+            as_of: None,
+            today: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            show_date: false,
+            date_lines: DateLines::Omit,
+            threads,
+            quiet: true,
+            human_report: false,
+        }
+    }
+
+    #[test]
+    fn reports_in_sorted_order_with_errors_and_fixes() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..40 {
+            let body = if i % 2 == 0 {
+                "会议指出,要深入学习。"
+            } else {
+                "会议指出。"
+            };
+            std::fs::write(dir.path().join(format!("f{i:02}.txt")), body).unwrap();
+        }
+        std::fs::write(dir.path().join("zz.txt"), b"\xb5\xb3").unwrap();
+        let config = crate::cli::config::resolve(
+            &RuleOptions {
+                no_config: true,
+                ..Default::default()
+            },
+            dir.path(),
+        )
+        .unwrap();
+        let walk = WalkOptions {
+            no_ignore: false,
+            hidden: false,
+            stdin_filename: None,
+        };
+        let (inputs, empty) = collect(&[dir.path().to_path_buf()], dir.path(), &walk, &config);
+        assert!(empty.is_empty());
+        assert_eq!(inputs.len(), 41);
+        let mut results = Vec::new();
+        for threads in [1, 2, 5] {
+            let mut rec = Recorder::default();
+            let r = run(
+                &inputs,
+                None,
+                &config,
+                &options(Mode::Check { with_fixes: true }, threads),
+                &mut rec,
+                &mut Vec::new(),
+                &mut io::sink(),
+            );
+            assert_eq!(r.exit, 2);
+            assert!(rec.started);
+            let s = rec.finished.as_ref().unwrap();
+            assert_eq!(
+                (s.files_checked, s.files_with_errors, s.errors, s.fixable),
+                (41, 1, 20, 20)
+            );
+            let paths: Vec<&String> = rec.files.iter().map(|f| &f.0).collect();
+            let mut sorted = paths.clone();
+            sorted.sort();
+            assert_eq!(paths, sorted);
+            let first = &rec.files[0];
+            assert_eq!(first.1, 1);
+            assert_eq!(first.3.as_deref(), Some("会议指出，要深入学习。"));
+            assert!(rec.files[1].3.is_none());
+            let last = rec.files.last().unwrap();
+            assert!(last.2.as_deref().is_some_and(|e| e.contains("UTF-8")));
+            results.push(rec.files);
+        }
+        assert_eq!(results[0], results[1]);
+        assert_eq!(results[0], results[2]);
+    }
+}

@@ -1,0 +1,271 @@
+//! The `guifan` binary: argument parsing, configuration, walking, running
+//! and reporting. The library does the linting; this module does the I/O.
+//!
+//! Exit codes (SPEC §2): 0 = no finding at or above the failing severity,
+//! 1 = findings, 2 = usage, configuration or I/O error (a file that could
+//! not be read or decoded makes the whole run exit 2, after every other
+//! file was checked). A closed output pipe ends the run quietly with the
+//! code reached so far.
+
+pub mod args;
+pub mod check;
+pub mod config;
+pub mod explain;
+pub mod paths;
+pub mod walk;
+pub mod write;
+
+use args::{CheckArgs, Cli, ColorArg, Command, FixArgs, LintOptions, OutputFormatArg};
+use check::{Mode, RunOptions};
+use clap::Parser;
+use guifan::report::{OutputFormat, ReportOptions, RuleInfo, reporter};
+use guifan::{Applicability, Severity};
+use miette::{Report, miette};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Print an error (miette, on stderr) and return exit code 2.
+fn fail(e: Report) -> ExitCode {
+    let _ = writeln!(io::stderr(), "{e:?}");
+    ExitCode::from(2)
+}
+
+fn set_color(color: ColorArg) {
+    let enabled = match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => return,
+    };
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().color(enabled).build())
+    }));
+}
+
+fn use_color(color: ColorArg) -> bool {
+    match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => return fail(miette!("无法确定当前文件夹：{e}")),
+    };
+    match cli.command {
+        Command::Check(args) => check(args, &cwd),
+        Command::Fix(args) => fix(args, &cwd),
+        Command::Rules(args) => {
+            let config = match config::resolve(&args.rules, &cwd) {
+                Ok(c) => c,
+                Err(e) => return fail(e),
+            };
+            let mut out = io::stdout().lock();
+            finish_output(explain::rules(&config, args.format, &mut out).and_then(|()| out.flush()))
+        }
+        Command::Explain(args) => {
+            let config = match config::resolve(&args.rules, &cwd) {
+                Ok(c) => c,
+                Err(e) => return fail(e),
+            };
+            let mut out = io::stdout().lock();
+            match explain::explain(&config, &args.rule, &mut out) {
+                Ok(r) => finish_output(r.and_then(|()| out.flush())),
+                Err(e) => fail(e),
+            }
+        }
+        Command::Init(args) => match explain::init(&cwd, &args, false) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+    }
+}
+
+/// Exit 0 after writing, quietly also when the pipe was closed.
+fn finish_output(r: io::Result<()>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(miette!("输出失败：{e}")),
+    }
+}
+
+fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
+    let format = if args.diff {
+        OutputFormatArg::Diff
+    } else {
+        args.format
+    };
+    let mode = Mode::Check {
+        with_fixes: format == OutputFormatArg::Diff,
+    };
+    lint(&args.lint, cwd, mode, format.into())
+}
+
+fn fix(args: FixArgs, cwd: &Path) -> ExitCode {
+    if args.diff {
+        return lint(
+            &args.lint,
+            cwd,
+            Mode::Check { with_fixes: true },
+            OutputFormat::Diff,
+        );
+    }
+    lint(&args.lint, cwd, Mode::Fix, args.format.into())
+}
+
+fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> ExitCode {
+    set_color(opts.color);
+    let config = match config::resolve(&opts.rules, cwd) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    // Without paths, `--stdin-filename` means stdin (as in ruff: editors
+    // pipe the buffer and name it); otherwise the current folder.
+    let paths: Vec<PathBuf> = if opts.paths.is_empty() && opts.stdin_filename.is_some() {
+        vec![PathBuf::from("-")]
+    } else if opts.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        opts.paths.clone()
+    };
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if reads_stdin && mode == Mode::Fix && paths.len() > 1 {
+        return fail(miette!(
+            code = "guifan::usage",
+            help = "分开运行：`guifan fix -` 把修复后的文本写到标准输出",
+            "`guifan fix -`（标准输入）不能与其他路径一起使用"
+        ));
+    }
+    if opts.stdin_filename.is_some() && !reads_stdin && !opts.quiet {
+        let _ = writeln!(
+            io::stderr(),
+            "警告：未读取标准输入（路径中没有 `-`），--stdin-filename 被忽略"
+        );
+    }
+    let stdin = if reads_stdin {
+        let mut buf = Vec::new();
+        if let Err(e) = io::stdin().lock().read_to_end(&mut buf) {
+            return fail(miette!("无法读取标准输入：{e}"));
+        }
+        Some(buf)
+    } else {
+        None
+    };
+
+    let walk_opts = walk::WalkOptions {
+        no_ignore: opts.no_ignore,
+        hidden: opts.hidden,
+        stdin_filename: opts.stdin_filename.as_deref(),
+    };
+    let (inputs, empty_dirs) = walk::collect(&paths, cwd, &walk_opts, &config);
+    if !opts.quiet {
+        for d in &empty_dirs {
+            let _ = writeln!(
+                io::stderr(),
+                "警告：{d} 中没有可检查的文件（.txt .md .markdown .html .htm）"
+            );
+        }
+        if inputs.is_empty() && empty_dirs.is_empty() {
+            let _ = writeln!(io::stderr(), "警告：没有可检查的文件");
+        }
+    }
+
+    let applicability = if opts.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let fail_on = opts
+        .fail_on
+        .map(Severity::from)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error);
+    let threads = opts
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let run_opts = RunOptions {
+        mode,
+        applicability,
+        min_severity: opts
+            .min_severity
+            .map(Severity::from)
+            .unwrap_or(Severity::Info),
+        fail_on,
+        input_format: opts.input_format.map(Into::into),
+        as_of: opts.as_of.or(config.as_of),
+        today: chrono::Local::now().date_naive(),
+        show_date: opts.show_date,
+        date_lines: match format {
+            OutputFormat::Human => check::DateLines::Inline,
+            OutputFormat::Json => check::DateLines::Omit,
+            _ => check::DateLines::Stderr,
+        },
+        threads,
+        quiet: opts.quiet,
+        human_report: format == OutputFormat::Human,
+    };
+    let report_opts = ReportOptions {
+        color: use_color(opts.color),
+        unsafe_fixes: opts.unsafe_fixes,
+        width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
+        // The JSON `files` array keeps a few facts per file until the end:
+        // asked for with --show-date, so plain runs stay flat in memory.
+        show_files: opts.show_date,
+    };
+    let rule_info: Vec<RuleInfo> = config
+        .linter
+        .rules()
+        .iter()
+        .filter(|r| r.enabled)
+        .map(|r| RuleInfo {
+            id: r.meta.id.clone(),
+            summary: r.meta.summary.clone(),
+            severity: r.severity,
+            source: r.meta.source.clone(),
+        })
+        .collect();
+    let mut rep = reporter(format, &report_opts, &rule_info);
+
+    // `guifan fix -`: the fixed text goes to stdout, the report to stderr.
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let result = if mode == Mode::Fix && reads_stdin {
+        let mut fixed_out = io::BufWriter::new(stdout.lock());
+        let mut out = stderr.lock();
+        check::run(
+            &inputs,
+            stdin.as_deref(),
+            &config,
+            &run_opts,
+            rep.as_mut(),
+            &mut out,
+            &mut fixed_out,
+        )
+    } else {
+        let mut out = io::BufWriter::new(stdout.lock());
+        check::run(
+            &inputs,
+            stdin.as_deref(),
+            &config,
+            &run_opts,
+            rep.as_mut(),
+            &mut out,
+            &mut io::sink(),
+        )
+    };
+    let _ = result.files;
+    let _ = result.broken_pipe;
+    ExitCode::from(result.exit)
+}
