@@ -54,8 +54,14 @@ fn dates_linter() -> Linter {
 }
 
 fn context(text: &str, d: &Diagnostic) -> String {
-    let s = text.floor_char_boundary(d.span.start.saturating_sub(30));
-    let e = text.ceil_char_boundary((d.span.end + 30).min(text.len()));
+    let mut s = d.span.start.saturating_sub(30);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = (d.span.end + 30).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
     format!(
         "{}【{}】{}",
         &text[s..d.span.start],
