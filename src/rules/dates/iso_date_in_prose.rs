@@ -80,7 +80,9 @@ pub(crate) fn numeric_dates(text: &str) -> Vec<NumericDate> {
             if next.is_ascii_alphanumeric() || next == b'_' {
                 continue;
             }
-            if (next == sep || next == b'.') && b.get(de + 1).is_some_and(u8::is_ascii_digit) {
+            // `2022.11.12.1` (a version), `2022-11-12.pdf` (a file name).
+            if (next == sep || next == b'.') && b.get(de + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
                 continue;
             }
         }
