@@ -37,6 +37,7 @@ pub static NATIVE: &[(&str, NativeConstructor)] = &[
     ("dates/bare-decimal", dates::bare_decimal::build),
     ("dates/chinese-year-zero", dates::chinese_year_zero::build),
     ("dates/colloquial-hao", dates::colloquial_hao::build),
+    ("dates/digit-grouping", dates::digit_grouping::build),
     (
         "dates/fullwidth-time-colon",
         dates::fullwidth_time_colon::build,

@@ -14,6 +14,7 @@
 pub mod bare_decimal;
 pub mod chinese_year_zero;
 pub mod colloquial_hao;
+pub mod digit_grouping;
 pub mod fullwidth_time_colon;
 pub mod invalid_date;
 pub mod iso_date_in_prose;

@@ -204,6 +204,49 @@ pub(crate) fn right_operand(text: &str, q: usize) -> Option<Operand> {
     })
 }
 
+/// A clock time `H:MM` ending at `end`: its start.
+fn clock_before(text: &str, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let ms = super::digits_before(text, end);
+    if end - ms != 2 || ms < 2 || b[ms - 1] != b':' {
+        return None;
+    }
+    let hs = super::digits_before(text, ms - 1);
+    let h = ms - 1 - hs;
+    if !(1..=2).contains(&h) || hs > 0 && (b[hs - 1].is_ascii_alphanumeric() || b[hs - 1] == b':') {
+        return None;
+    }
+    Some(hs)
+}
+
+/// A range of clock times, `8:00-12:00`: both sides, or `None`.
+fn clock_range(text: &str, p: usize, q: usize) -> Option<(Operand, Operand)> {
+    let ls = clock_before(text, p)?;
+    let b = text.as_bytes();
+    let he = super::digits_after(text, q);
+    if !(1..=2).contains(&(he - q)) || b.get(he) != Some(&b':') {
+        return None;
+    }
+    let me = super::digits_after(text, he + 1);
+    if me - he - 1 != 2
+        || b.get(me)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b':')
+    {
+        return None;
+    }
+    let left = Operand {
+        span: Span::new(ls, p),
+        num_end: p,
+        unit: None,
+    };
+    let right = Operand {
+        span: Span::new(q, me),
+        num_end: me,
+        unit: Some("时"),
+    };
+    Some((left, right))
+}
+
 /// Connectors that are not the range marks of the norm.
 const WRONG: &[&str] = &["-", "－", "–", "﹣", "~", "〜"];
 
@@ -248,11 +291,12 @@ impl Checker for RangeDash {
         let mut style: Option<Option<char>> = None;
         for (p, mark) in hits {
             let q = p + mark.len();
-            let Some(left) = left_operand(text, p) else {
-                continue;
-            };
-            let Some(right) = right_operand(text, q) else {
-                continue;
+            let (left, right) = match (left_operand(text, p), right_operand(text, q)) {
+                (Some(l), Some(r)) => (l, r),
+                _ => match clock_range(text, p, q) {
+                    Some(lr) => lr,
+                    None => continue,
+                },
             };
             // `1-2-3年` and `2022-11-12` chains are codes, not ranges.
             if text[right.span.end..].starts_with(['-', '－']) {

@@ -114,12 +114,16 @@ impl WeekdayMismatch {
             return;
         }
         let right = weekday_char(prefix, actual);
-        let found = &text[span.start..wspan.end];
+        let mut end = wspan.end;
+        if text[end..].starts_with('）') || text[end..].starts_with(')') {
+            end += text[end..].chars().next().map_or(0, char::len_utf8);
+        }
+        let found = &text[span.start..end];
         let expected = format!("{prefix}{right}");
         out.push(
             Finding::new(
                 self.rule,
-                Span::new(span.start, wspan.end),
+                Span::new(span.start, end),
                 fill(
                     &self.message,
                     &[
