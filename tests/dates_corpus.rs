@@ -319,3 +319,38 @@ fn throughput_dates_family() {
     }
     assert!(mbs >= 50.0, "{mbs:.1} MB/s");
 }
+
+/// People's Daily text (1998, 2000–2001): print what the family reports, for
+/// review. The 2001 file writes years with ○ (U+25CB): those are real
+/// findings of `dates/chinese-year-zero`. Nothing else may pass warning
+/// level more than 0.5 times per 10,000 characters.
+#[test]
+fn peoples_daily_review() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("corpus not found: skipped");
+        return;
+    };
+    let linter = dates_linter();
+    for file in ["pd1998-ner-sentences.txt", "pd2001-sighan-pku-test.txt"] {
+        let text = std::fs::read_to_string(shared.join("corpus").join(file)).unwrap();
+        let chars = text.chars().count();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut others = 0;
+        for line in text.lines() {
+            let doc = Document::new(line.to_string(), &options(Format::Plain));
+            for d in linter.check(&doc) {
+                let n = counts.entry(d.rule.clone()).or_default();
+                *n += 1;
+                if *n <= 6 {
+                    println!("{file}: {} {}", d.rule, context(line, &d));
+                }
+                if d.severity >= Severity::Warning && d.rule != "dates/chinese-year-zero" {
+                    others += 1;
+                }
+            }
+        }
+        println!("{file}: {chars} chars, {counts:?}");
+        let rate = others as f64 * 10_000.0 / chars as f64;
+        assert!(rate <= 0.5, "{file}: {rate:.3} per 10,000 chars");
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! ## What it does
 //! Flags a year written digit by digit in Chinese numerals whose zero is
-//! `零`, `○` (U+25CB WHITE CIRCLE), a digit `0`/`０` or a letter `O`, and
+//! `零`, `○` (U+25CB WHITE CIRCLE), a digit `0` or a letter `O`, and
 //! rewrites the zero as `〇` (U+3007): `二零二五年`, `二0二五年`, `二○二五年` →
 //! `二〇二五年`.
 //!
@@ -15,7 +15,9 @@
 //! ## What it leaves alone
 //! `零` in quantities (`三千零五十二`, `一千零一年`), where it is right; years
 //! already written with `〇`; runs that are not four digits long (`零五年`
-//! is a two-digit year: see `dates/two-digit-year`).
+//! is a two-digit year: see `dates/two-digit-year`); full-width `０` and `Ｏ`,
+//! which `punctuation/fullwidth-alphanumeric` reports first (its fix makes
+//! them half-width, and this rule then offers `〇`).
 //!
 //! ## Fix safety
 //! Safe: the same year with the standard zero character.
@@ -76,7 +78,9 @@ impl Checker for ChineseYearZero {
             };
             let edits: Vec<Edit> = chars
                 .iter()
-                .filter(|(_, c)| cn_year_digit(*c) == Some(0) && *c != '〇')
+                // Full-width `０`/`Ｏ` are `punctuation/fullwidth-alphanumeric`'s:
+                // once it has made them half-width, this rule takes over.
+                .filter(|(_, c)| cn_year_digit(*c) == Some(0) && !matches!(c, '〇' | '０' | 'Ｏ'))
                 .map(|(i, c)| Edit::replace(Span::new(*i, i + c.len_utf8()), "〇"))
                 .collect();
             if edits.is_empty() {
