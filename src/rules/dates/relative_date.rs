@@ -18,7 +18,7 @@
 //! ## What it leaves alone
 //! Days that fit the publication month, days in sentences about the future
 //! (`将于`, `计划`, `预计`, `届时`…), recurring days (`每月15日`), days after a
-//! month earlier in the same sentence (`3月1日至5日`, `3月1日、2日`), and
+//! month earlier in the same paragraph (`3月1日至5日`, `3月31日……30日，`), and
 //! documents whose date is unknown (today's date says nothing about when
 //! the text was written).
 //!
@@ -129,7 +129,12 @@ impl RelativeDate {
             }
             let s = sentence(text, ds);
             let sent = &text[s.range()];
-            if sent.contains('月') || FUTURE.iter().any(|w| sent.contains(w)) {
+            // A month earlier in the paragraph sets the context (`3月31日……30日，`).
+            let para = super::line_span(text, ds);
+            if text[para.start..ds].contains('月')
+                || sent.contains('月')
+                || FUTURE.iter().any(|w| sent.contains(w))
+            {
                 continue;
             }
             let span = Span::new(ds, p + '日'.len_utf8());
