@@ -9,10 +9,10 @@
 //! `日` (GB/T 15835—2011 examples, GB/T 9704—2012 7.3.5 成文日期).
 //!
 //! ## What it leaves alone
-//! `号` that numbers things rather than days, even after a month
-//! (`5月1号线`… rather `1号线`, `3号楼`, `8号文件`): a `号` followed by such a
-//! noun is left alone; document numbers (`〔2018〕59号`) and any `N号` not
-//! preceded by a month are never dates.
+//! `号` that numbers things rather than days: a `号` followed by a noun such
+//! as 线、楼、院、文、令、车、位 stays even after a month (`5月1号线路调整`);
+//! `1号线`, `3号楼`, document numbers (`〔2018〕59号`) and any other `N号`
+//! not preceded by a month are never dates.
 //!
 //! ## Fix safety
 //! Unsafe: in a quotation the spoken form may be intended.
