@@ -123,7 +123,10 @@ impl Checker for IsoDateInProse {
         let text = ctx.text();
         for nd in numeric_dates(text) {
             let line = line_span(text, nd.span.start);
-            if is_metadata_line(&text[line.range()]) || time_follows(text, nd.span.end) {
+            if is_metadata_line(&text[line.range()])
+                || time_follows(text, nd.span.end)
+                || super::in_table(ctx, nd.span.start)
+            {
                 continue;
             }
             // `2022-11-12日`: the stray 日 goes with the date.

@@ -139,6 +139,15 @@ pub(crate) fn is_metadata_line(line: &str) -> bool {
     !sentence && trimmed.chars().count() <= 40
 }
 
+/// Whether byte `offset` of the prose lies in a table cell (Markdown/HTML tables).
+pub(crate) fn in_table(ctx: &CheckContext<'_>, offset: usize) -> bool {
+    let blocks = ctx.doc.blocks();
+    let i = blocks.partition_point(|b| b.span.end < offset);
+    blocks
+        .get(i)
+        .is_some_and(|b| b.span.start <= offset && b.kind == crate::document::BlockKind::TableCell)
+}
+
 /// The document's date when the document says it (metadata) or the user gave
 /// it (`--as-of`); `None` when it is only today's date, which says nothing
 /// about when the text was written.

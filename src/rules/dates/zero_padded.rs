@@ -62,7 +62,7 @@ impl Checker for ZeroPadded {
                 continue;
             }
             let line = line_span(text, md.span.start);
-            if is_metadata_line(&text[line.range()]) {
+            if is_metadata_line(&text[line.range()]) || super::in_table(ctx, md.span.start) {
                 continue;
             }
             let found = &text[md.span.range()];
