@@ -12,7 +12,7 @@
 //! ## What it leaves alone
 //! Metadata and chrome lines (`发布时间：2023-04-03 10:49`, `来源：…`,
 //! a date stamp or byline on a short line of its own, table rows with tabs or
-//! `|`), date-and-time stamps (`2019-09-07 13:43`), URLs and file names,
+//! `|`, Markdown and HTML table cells), date-and-time stamps (`2019-09-07 13:43`), URLs and file names,
 //! version numbers (`v2022.11.12`, `1.2022.11.3`), impossible dates
 //! (`2022-13-45` is not a date), incomplete dates (`2023-04`) and ranges
 //! (`2016-2020年`, see `dates/range-dash`).
