@@ -354,3 +354,27 @@ fn peoples_daily_review() {
         assert!(rate <= 0.5, "{file}: {rate:.3} per 10,000 chars");
     }
 }
+
+/// The visible text of the 62 web pages (chrome kept): print what the family
+/// reports, for review.
+#[test]
+fn web_pages_review() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("corpus not found: skipped");
+        return;
+    };
+    let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
+    let linter = dates_linter();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (name, body) in web_sections(&all) {
+        let doc = Document::new(body.clone(), &options(Format::Plain));
+        for d in linter.check(&doc) {
+            let n = counts.entry(d.rule.clone()).or_default();
+            *n += 1;
+            if *n <= 8 {
+                println!("{name}: {} {}", d.rule, context(&body, &d));
+            }
+        }
+    }
+    println!("web pages: {counts:?}");
+}

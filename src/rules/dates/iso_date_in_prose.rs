@@ -12,7 +12,8 @@
 //! ## What it leaves alone
 //! Metadata and chrome lines (`发布时间：2023-04-03 10:49`, `来源：…`,
 //! a date stamp or byline on a short line of its own, table rows with tabs or
-//! `|`, Markdown and HTML table cells), date-and-time stamps (`2019-09-07 13:43`), URLs and file names,
+//! `|`, Markdown and HTML table cells), list stamps (a date that ends its
+//! line, or starts it followed by a space: `相关新闻标题2019-09-07`), date-and-time stamps (`2019-09-07 13:43`), URLs and file names,
 //! version numbers (`v2022.11.12`, `1.2022.11.3`), impossible dates
 //! (`2022-13-45` is not a date), incomplete dates (`2023-04`) and ranges
 //! (`2016-2020年`, see `dates/range-dash`).
@@ -123,7 +124,15 @@ impl Checker for IsoDateInProse {
         let text = ctx.text();
         for nd in numeric_dates(text) {
             let line = line_span(text, nd.span.start);
+            // A date closing a line with nothing after it, or opening one and
+            // followed by a space, is a list stamp (`相关新闻标题2019-09-07`).
+            let ws = [' ', '\u{3000}', '\u{a0}', '\t'];
+            let stamp_at_end = text[nd.span.end..line.end].trim_matches(ws).is_empty();
+            let stamp_at_start = text[line.start..nd.span.start].trim_matches(ws).is_empty()
+                && text[nd.span.end..line.end].starts_with(ws);
             if is_metadata_line(&text[line.range()])
+                || stamp_at_end
+                || stamp_at_start
                 || time_follows(text, nd.span.end)
                 || super::in_table(ctx, nd.span.start)
             {

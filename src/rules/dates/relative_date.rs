@@ -47,6 +47,7 @@ struct RelativeDate {
 }
 
 const FUTURE: &[&str] = &[
+    "至",
     "将",
     "拟",
     "计划",
@@ -125,6 +126,10 @@ impl RelativeDate {
                             | '/'
                     )
             }) {
+                continue;
+            }
+            // `10日线`, `5日均线` (moving averages), `30日内` (a span of days).
+            if text[p + '日'.len_utf8()..].starts_with(['线', '均', '内']) {
                 continue;
             }
             let s = sentence(text, ds);
