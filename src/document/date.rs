@@ -7,7 +7,9 @@
 //!
 //! 1. a labelled metadata field in the header (`发布时间：2023-04-03`,
 //!    `发布日期: 日期：2022-11-21 09:28`, `时间:2021-05-12`, `发表于2014-08-24`),
-//!    or failing that in the trailing 4 KB, where some pages keep it;
+//!    or failing that in the trailing 4 KB, where some pages keep it — a
+//!    publication label (`发布日期`, `发表于`, `日期`) before a bare `时间`,
+//!    which may be an event's time in a notice;
 //! 2. for HTML, a publication-date `<meta>` tag or JSON-LD `datePublished`;
 //! 3. a date stamp — a full date followed by a clock time
 //!    (`2019-09-07 13:43:45　来源: 新京报`, `2019年06月15日08:18`) — in the header;
@@ -52,18 +54,27 @@ pub struct DocumentDate {
 const DATE: &str =
     r"((?:19|20)\d\d)[ \t]*[-/.年][ \t]*(\d{1,2})[ \t]*[-/.月][ \t]*(\d{1,2})(?:[ \t]*日)?";
 
-static METADATA_DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// Labels that name the publication date, strongest first in `detect_metadata_date`.
+const STRONG_LABEL: &str = concat!(
+    r"(?:(?:发布|发表|更新|上传|成文|印发|录入|发文|出版|创建|首发|刊发)(?:时间|日期)",
+    r"|发表于|发布于|更新于|日期|(?i:published|pubdate))",
+);
+/// A bare `时间` (which may also head an event's time) or `date`.
+const WEAK_LABEL: &str = r"(?:时间|(?i:date))";
+
+fn labelled(label: &str) -> Regex {
     Regex::new(&format!(
         concat!(
-            r"(?:(?:发布|发表|更新|上传|成文|印发|录入|发文|出版|创建|首发|刊发)?(?:时间|日期)",
-            r"|发表于|发布于|更新于|(?i:published|date))",
-            r"[ \t\u{{a0}}\u{{3000}}]*[:：]?[ \t\u{{a0}}\u{{3000}}]*",
+            r"{}[ \t\u{{a0}}\u{{3000}}]*[:：]?[ \t\u{{a0}}\u{{3000}}]*",
             r"(?:(?:日期|时间)[ \t\u{{a0}}\u{{3000}}]*[:：][ \t\u{{a0}}\u{{3000}}]*)?{}"
         ),
-        DATE
+        label, DATE
     ))
     .expect("metadata date regex")
-});
+}
+
+static METADATA_DATE: LazyLock<[Regex; 2]> =
+    LazyLock::new(|| [labelled(STRONG_LABEL), labelled(WEAK_LABEL)]);
 
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -98,11 +109,13 @@ pub fn detect_metadata_date(prose: &str) -> Option<(NaiveDate, Span)> {
         prose,
         prose.len().saturating_sub(HEADER_BYTES).max(head_end),
     );
-    for (base, part) in [(0, &prose[..head_end]), (tail_start, &prose[tail_start..])] {
-        for caps in METADATA_DATE.captures_iter(part) {
-            if let Some(date) = ymd(&caps, 1) {
-                let whole = caps.get(0).expect("match");
-                return Some((date, Span::new(base + whole.start(), base + whole.end())));
+    for re in METADATA_DATE.iter() {
+        for (base, part) in [(0, &prose[..head_end]), (tail_start, &prose[tail_start..])] {
+            for caps in re.captures_iter(part) {
+                if let Some(date) = ymd(&caps, 1) {
+                    let whole = caps.get(0).expect("match");
+                    return Some((date, Span::new(base + whole.start(), base + whole.end())));
+                }
             }
         }
     }
@@ -195,6 +208,10 @@ mod tests {
             assert_eq!(date, NaiveDate::from_ymd_opt(y, m, d).unwrap(), "{text}");
         }
         assert!(detect_metadata_date("会议于2023-04-03召开").is_none());
+        // The publication date wins over an event's time in a notice.
+        let notice = "会议时间：2023年5月10日上午\n发布日期：2023-04-28";
+        let (date, _) = detect_metadata_date(notice).unwrap();
+        assert_eq!(date, NaiveDate::from_ymd_opt(2023, 4, 28).unwrap());
     }
 
     #[test]
