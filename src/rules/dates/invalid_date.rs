@@ -2,9 +2,10 @@
 //!
 //! ## What it does
 //! Checks every month–day date, in Arabic or Chinese numerals, against the
-//! calendar. The year is the one written with the date, else the last year
-//! written earlier on the same line, else — for 29 February only — the
-//! document's year (from its metadata or `--as-of`).
+//! calendar. The year is the one written with the date; for 29 February
+//! without a year, the year that puts it nearest the document's date (from
+//! its metadata or `--as-of`). A year written elsewhere in the sentence is
+//! not trusted: `2019年……，截止日期从2月29日延长` is about 2020.
 //!
 //! ## Why
 //! A date that does not exist is a factual error that every reader notices;
@@ -22,13 +23,12 @@
 
 use super::{
     cn_month_date, days_in_month, fill, known_date, lunar_before, max_days, month_dates,
-    year_in_line_before,
+    nearest_year,
 };
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
-use chrono::Datelike;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -58,19 +58,22 @@ impl InvalidDate {
         if lunar_before(text, span.start) {
             return;
         }
-        let year = year.or_else(|| year_in_line_before(text, span.start));
         let reason = match (max_days(month), year) {
             (None, _) => "一年只有12个月".to_string(),
             (Some(max), _) if day > max || day == 0 => format!("{month}月没有{day}日"),
             (Some(_), Some(y)) if days_in_month(y, month).is_some_and(|n| day > n) => {
                 format!("{y}年不是闰年，2月只有28天")
             }
-            (Some(_), None) if month == 2 && day == 29 => match known_date(ctx) {
-                Some(doc) if days_in_month(doc.year(), 2) == Some(28) => {
-                    format!("文档年份{}年不是闰年，2月只有28天", doc.year())
+            // No year with the date: 29 February is judged in the year that
+            // puts it nearest the document's date (a year of its own only).
+            (Some(_), None) if month == 2 && day == 29 => {
+                match known_date(ctx).and_then(|doc| nearest_year(doc, 2, 28)) {
+                    Some(y) if days_in_month(y, 2) == Some(28) => {
+                        format!("按文档日期应为{y}年，{y}年不是闰年，2月只有28天")
+                    }
+                    _ => return,
                 }
-                _ => return,
-            },
+            }
             _ => return,
         };
         let found = &text[span.range()];

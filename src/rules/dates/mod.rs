@@ -235,21 +235,6 @@ pub(crate) fn month_dates(text: &str) -> impl Iterator<Item = MonthDate> + '_ {
     })
 }
 
-/// The most recent explicit `YYYY年` in the same line before `i`.
-pub(crate) fn year_in_line_before(text: &str, i: usize) -> Option<i32> {
-    let line = line_span(text, i);
-    let w = &text[line.start..i];
-    let bytes = w.as_bytes();
-    let mut best = None;
-    for p in memmem::find_iter(bytes, "年".as_bytes()) {
-        let s = digits_before(w, p);
-        if p - s == 4 && (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) {
-            best = num(&w[s..p]).map(|y| y as i32);
-        }
-    }
-    best
-}
-
 /// Days in `month` of `year` (`None` for a month outside 1–12).
 pub(crate) fn days_in_month(year: i32, month: u32) -> Option<u32> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;

@@ -13,16 +13,14 @@
 //!
 //! ## What it leaves alone
 //! Weekdays not attached to a date (`每个星期六`, `今天是星期天`); dates with
-//! no year when the year cannot be known (no year on the line and no document
-//! date from metadata or `--as-of`); lunar dates.
+//! no year when the document's date is unknown (no metadata, no `--as-of`:
+//! a year written elsewhere in the sentence is not trusted); lunar dates.
 //!
 //! ## Fix safety
 //! Unsafe: the fix trusts the date and corrects the weekday, but the slip may
 //! be in the date instead.
 
-use super::{
-    cn_month_date, fill, known_date, lunar_before, month_dates, nearest_year, year_in_line_before,
-};
+use super::{cn_month_date, fill, known_date, lunar_before, month_dates, nearest_year};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -103,9 +101,7 @@ impl WeekdayMismatch {
         if lunar_before(text, span.start) {
             return;
         }
-        let year = year
-            .or_else(|| year_in_line_before(text, span.start))
-            .or_else(|| known_date(ctx).and_then(|d| nearest_year(d, month, day)));
+        let year = year.or_else(|| known_date(ctx).and_then(|d| nearest_year(d, month, day)));
         let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) else {
             return;
         };
