@@ -59,8 +59,9 @@ const STRONG_LABEL: &str = concat!(
     r"(?:(?:发布|发表|更新|上传|成文|印发|录入|发文|出版|创建|首发|刊发)(?:时间|日期)",
     r"|发表于|发布于|更新于|日期|(?i:published|pubdate))",
 );
-/// A bare `时间` (which may also head an event's time) or `date`.
-const WEAK_LABEL: &str = r"(?:时间|(?i:date))";
+/// A bare `时间` (which may also head an event's time) or `date`; it needs
+/// its colon (`北京时间2022年8月4日` is prose, `时间：2019-09-18` a field).
+const WEAK_LABEL: &str = r"(?:时间|(?i:date))[ \t\u{a0}\u{3000}]*[:：]";
 
 fn labelled(label: &str) -> Regex {
     Regex::new(&format!(
@@ -209,6 +210,7 @@ mod tests {
         }
         assert!(detect_metadata_date("会议于2023-04-03召开").is_none());
         // The publication date wins over an event's time in a notice.
+        assert!(detect_metadata_date("北京时间2022年8月4日，卫星发射成功").is_none());
         let notice = "会议时间：2023年5月10日上午\n发布日期：2023-04-28";
         let (date, _) = detect_metadata_date(notice).unwrap();
         assert_eq!(date, NaiveDate::from_ymd_opt(2023, 4, 28).unwrap());
