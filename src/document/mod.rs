@@ -21,7 +21,7 @@ mod masks;
 mod plain;
 mod source_map;
 
-pub use date::{DateSource, DocumentDate, detect_metadata_date};
+pub use date::{DateSource, DocumentDate, detect_document_date, detect_metadata_date};
 pub use decode::{DecodeError, decode};
 pub use line_index::{LineCol, LineIndex};
 pub use source_map::{Chunk, ChunkKind, SourceMap, SourceMapBuilder};
@@ -190,11 +190,12 @@ impl Document {
         let mut masks = masks::find(prose);
         masks.extend(view.masks.iter().copied());
         masks.sort();
-        let date = match detect_metadata_date(prose) {
+        let html = options.format == Format::Html;
+        let date = match detect_document_date(&source, prose, html, options.today) {
             Some((date, span)) => DocumentDate {
                 date,
                 source: DateSource::Metadata,
-                span: Some(span),
+                span,
             },
             None => match options.as_of {
                 Some(date) => DocumentDate {

@@ -1,0 +1,76 @@
+//! Decimal fractions without the leading zero: `.46`.
+//!
+//! ## What it does
+//! Flags a number written as a decimal point followed by digits with nothing
+//! before the point, and adds the zero: `增长.46个百分点` → `增长0.46个百分点`.
+//!
+//! ## Why
+//! GB/T 15835—2011 (1995 edition 8.2): a pure decimal keeps the 0 before the
+//! decimal point (`0.46`, not `.46`); without it the point is easily missed
+//! and the number read as 46.
+//!
+//! ## What it leaves alone
+//! Decimals with an integer part (`17.5`, `4.1亿`), version and section
+//! numbers (`v1.2`, `3.1.2`), file extensions and domains (`.jpg`, `.cn`,
+//! URLs are masked anyway), ellipses (`...5`) and anything glued to Latin
+//! letters or other punctuation of code (`a.5`, `/.5`).
+//!
+//! ## Fix safety
+//! Safe: adding the leading zero does not change the value.
+
+use super::fill;
+use crate::fix::{Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(BareDecimal {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct BareDecimal {
+    rule: RuleIndex,
+    message: String,
+}
+
+impl Checker for BareDecimal {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let b = text.as_bytes();
+        for p in memchr::memchr_iter(b'.', b) {
+            if !b.get(p + 1).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+            if p > 0 && b[p - 1].is_ascii() {
+                let c = b[p - 1];
+                // Only after spaces or ASCII brackets/quotes may a bare decimal start.
+                if !matches!(c, b' ' | b'(' | b'\n' | b'"' | b'\'' | b'+' | b'=') {
+                    continue;
+                }
+            }
+            let end = super::digits_after(text, p + 1);
+            if b.get(end).is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'/' | b'-')
+            }) {
+                continue;
+            }
+            let span = Span::new(p, end);
+            let found = &text[span.range()];
+            let expected = format!("0{found}");
+            out.push(
+                Finding::new(
+                    self.rule,
+                    span,
+                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                )
+                .with_help(format!("改为“{expected}”"))
+                .with_fix(Fix::safe(vec![Edit::insert(p, "0")])),
+            );
+        }
+    }
+}

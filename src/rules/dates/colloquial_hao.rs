@@ -1,0 +1,85 @@
+//! Colloquial `号` for the day of a date: `5月8号`.
+//!
+//! ## What it does
+//! Flags a month–day date whose day ends in `号` and offers `日`:
+//! `5月8号召开` → `5月8日召开`, `五月八号` → `五月八日`.
+//!
+//! ## Why
+//! `号` for the day is spoken Chinese; written official and news prose uses
+//! `日` (GB/T 15835—2011 examples, GB/T 9704—2012 7.3.5 成文日期).
+//!
+//! ## What it leaves alone
+//! `号` that numbers things rather than days: a `号` followed by a noun such
+//! as 线、楼、院、文、令、车、位 stays even after a month (`5月1号线路调整`);
+//! `1号线`, `3号楼`, document numbers (`〔2018〕59号`) and any other `N号`
+//! not preceded by a month are never dates.
+//!
+//! ## Fix safety
+//! Unsafe: in a quotation the spoken form may be intended.
+
+use super::{cn_month_date, fill, month_dates, next_char};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use memchr::memmem;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(ColloquialHao {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct ColloquialHao {
+    rule: RuleIndex,
+    message: String,
+}
+
+/// Nouns that make `N号` a serial number, not a day.
+const NUMBERED_THINGS: &str = "线楼院馆门文令机车房位台店字码坑井桥口路街巷舱窗厅厂仓柜箱球站桩泊场栋室床洞堆墩孔罐炉舰艇星船键牌卡章件展桌池段区桶道岛仓卫通";
+
+impl ColloquialHao {
+    fn report(&self, ctx: &CheckContext<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        if next_char(text, span.end).is_some_and(|c| NUMBERED_THINGS.contains(c)) {
+            return;
+        }
+        let hao = Span::new(span.end - '号'.len_utf8(), span.end);
+        let found = &text[span.range()];
+        let expected = format!("{}日", &text[span.start..hao.start]);
+        out.push(
+            Finding::new(
+                self.rule,
+                span,
+                fill(&self.message, &[("found", found), ("expected", &expected)]),
+            )
+            .with_help(format!("改为“{expected}”"))
+            .with_fix(Fix::replace(Applicability::Unsafe, hao, "日")),
+        );
+    }
+}
+
+impl Checker for ColloquialHao {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for md in month_dates(text) {
+            if md
+                .day
+                .is_some_and(|(d, _, mark)| mark == '号' && (1..=31).contains(&d))
+                && (1..=12).contains(&md.month)
+            {
+                self.report(ctx, md.span, out);
+            }
+        }
+        for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+            if let Some(cd) = cn_month_date(text, p) {
+                if cd.day.is_some() && text[..cd.span.end].ends_with('号') {
+                    self.report(ctx, cd.span, out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Dates that do not exist: `2月30日`, `9月31日`, `2023年2月29日`, `13月5日`.
+//!
+//! ## What it does
+//! Checks every month–day date, in Arabic or Chinese numerals, against the
+//! calendar. The year is the one written with the date; for 29 February
+//! without a year, the year that puts it nearest the document's date (from
+//! its metadata or `--as-of`). A year written elsewhere in the sentence is
+//! not trusted: `2019年……，截止日期从2月29日延长` is about 2020.
+//!
+//! ## Why
+//! A date that does not exist is a factual error that every reader notices;
+//! it usually comes from a typo in the day or from copying last month's text.
+//! GB/T 15835—2011 governs how dates are written, but no rule of writing can
+//! rescue a day that is not in the calendar.
+//!
+//! ## What it leaves alone
+//! Lunar-calendar dates (`农历二月三十`, `腊月三十`: lunar months have 30
+//! days), `2月29日` in leap years, and 29 February when the year is unknown
+//! (no year in the text and no document date).
+//!
+//! ## Fix safety
+//! No fix: only the writer knows which day was meant.
+
+use super::{
+    cn_month_date, days_in_month, fill, known_date, lunar_before, max_days, month_dates,
+    nearest_year,
+};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use memchr::memmem;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(InvalidDate {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct InvalidDate {
+    rule: RuleIndex,
+    message: String,
+}
+
+impl InvalidDate {
+    fn judge(
+        &self,
+        ctx: &CheckContext<'_>,
+        span: Span,
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        out: &mut Vec<Finding>,
+    ) {
+        let text = ctx.text();
+        if lunar_before(text, span.start) {
+            return;
+        }
+        let reason = match (max_days(month), year) {
+            (None, _) => "一年只有12个月".to_string(),
+            (Some(max), _) if day > max || day == 0 => format!("{month}月没有{day}日"),
+            (Some(_), Some(y)) if days_in_month(y, month).is_some_and(|n| day > n) => {
+                format!("{y}年不是闰年，2月只有28天")
+            }
+            // No year with the date: 29 February is judged in the year that
+            // puts it nearest the document's date (a year of its own only).
+            (Some(_), None) if month == 2 && day == 29 => {
+                match known_date(ctx).and_then(|doc| nearest_year(doc, 2, 28)) {
+                    Some(y) if days_in_month(y, 2) == Some(28) => {
+                        format!("按文档日期应为{y}年，{y}年不是闰年，2月只有28天")
+                    }
+                    _ => return,
+                }
+            }
+            _ => return,
+        };
+        let found = &text[span.range()];
+        out.push(
+            Finding::new(
+                self.rule,
+                span,
+                fill(&self.message, &[("found", found), ("reason", &reason)]),
+            )
+            .with_help("核对日期"),
+        );
+    }
+}
+
+impl Checker for InvalidDate {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for md in month_dates(text) {
+            let Some((day, _, _)) = md.day else { continue };
+            self.judge(ctx, md.span, md.year.map(|y| y.0), md.month, day, out);
+        }
+        for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+            if let Some(cd) = cn_month_date(text, p) {
+                if let Some(day) = cd.day {
+                    self.judge(ctx, cd.span, cd.year, cd.month, day, out);
+                }
+            }
+        }
+    }
+}

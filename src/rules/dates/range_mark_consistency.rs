@@ -1,0 +1,105 @@
+//! Ranges of one kind written with both `—` and `～` in one document.
+//!
+//! ## What it does
+//! Collects the ranges of the document — date and time ranges (`3月30日—31日`,
+//! `8—10时`) and quantity ranges (`3～5天`, `15%～30%`) separately — and,
+//! where one kind uses both the 一字线 `—` and the 浪纹线 `～`, flags the
+//! ranges that use the less common mark (on a tie, the mark that is not
+//! the usual one for that kind: `—` for dates and times, `～` for quantities).
+//!
+//! ## Why
+//! GB/T 15834—2011 4.13 prefers the 一字线 for ranges of time and place and
+//! the 浪纹线 for numeric ranges, while GB/T 15835—2011 allows either for
+//! numbers; both are right, but one document should not switch between them
+//! for the same kind of range.
+//!
+//! ## What it leaves alone
+//! Documents that keep one mark per kind — including the common and correct
+//! `—` for dates with `～` for quantities — and `——` dashes.
+//!
+//! ## Fix safety
+//! Unsafe: which mark the document should settle on is a house-style choice.
+
+use super::fill;
+use super::range_dash::{is_time_unit, left_operand, right_operand};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use memchr::memmem;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(RangeMarkConsistency {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct RangeMarkConsistency {
+    rule: RuleIndex,
+    message: String,
+}
+
+impl Checker for RangeMarkConsistency {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let b = text.as_bytes();
+        // (position, mark, is a time range)
+        let mut ranges: Vec<(usize, char, bool)> = Vec::new();
+        for mark in ['—', '～'] {
+            let mut buf = [0u8; 4];
+            let m = mark.encode_utf8(&mut buf);
+            for p in memmem::find_iter(b, m.as_bytes()) {
+                let q = p + m.len();
+                if text[..p].ends_with('—') || text[q..].starts_with('—') {
+                    continue;
+                }
+                if left_operand(text, p).is_none() {
+                    continue;
+                }
+                let Some(right) = right_operand(text, q) else {
+                    continue;
+                };
+                ranges.push((p, mark, is_time_unit(right.unit.unwrap_or(""))));
+            }
+        }
+        for time in [true, false] {
+            let dash = ranges.iter().filter(|r| r.2 == time && r.1 == '—').count();
+            let tilde = ranges.iter().filter(|r| r.2 == time && r.1 == '～').count();
+            if dash == 0 || tilde == 0 {
+                continue;
+            }
+            let keep = match dash.cmp(&tilde) {
+                std::cmp::Ordering::Greater => '—',
+                std::cmp::Ordering::Less => '～',
+                std::cmp::Ordering::Equal if time => '—',
+                std::cmp::Ordering::Equal => '～',
+            };
+            for &(p, mark, _) in ranges.iter().filter(|r| r.2 == time && r.1 != keep) {
+                let span = Span::new(p, p + mark.len_utf8());
+                out.push(
+                    Finding::new(
+                        self.rule,
+                        span,
+                        fill(
+                            &self.message,
+                            &[
+                                ("found", &mark.to_string()),
+                                ("expected", &keep.to_string()),
+                                ("kind", if time { "日期、时间" } else { "数值" }),
+                            ],
+                        ),
+                    )
+                    .with_help(format!("统一为“{keep}”"))
+                    .with_fix(Fix::replace(
+                        Applicability::Unsafe,
+                        span,
+                        keep.to_string(),
+                    )),
+                );
+            }
+        }
+    }
+}

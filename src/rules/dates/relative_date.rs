@@ -1,0 +1,189 @@
+//! Relative dates that disagree with the document's date.
+//!
+//! ## What it does
+//! Against the document's date (from its metadata or `--as-of`), flags
+//!
+//! * a bare day `23日` with no month in its sentence, in a report dated
+//!   before the 23rd of its month: the day cannot be in the publication
+//!   month, so the month must be written (`2月23日`);
+//! * `今年`, `去年`, `前年`, `明年` glossed with an explicit year that does
+//!   not match (`今年（2023年）` in a document of 2024).
+//!
+//! ## Why
+//! News reports date events by the day alone only when the month is that of
+//! publication; an article published on 5 March that says `23日` means
+//! February, and readers cannot tell. A wrong gloss of `今年` usually comes
+//! from reusing last year's text.
+//!
+//! ## What it leaves alone
+//! Days that fit the publication month, days in sentences about the future
+//! (`将于`, `计划`, `预计`, `届时`…), recurring days (`每月15日`), days after a
+//! month earlier in the same paragraph (`3月1日至5日`, `3月31日……30日，`), and
+//! documents whose date is unknown (today's date says nothing about when
+//! the text was written).
+//!
+//! ## Fix safety
+//! No fix: the right month or year has to come from the writer.
+
+use super::{digits_after, digits_before, fill, known_date, num, prev_char};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use chrono::{Datelike, NaiveDate};
+use memchr::memmem;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(RelativeDate {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct RelativeDate {
+    rule: RuleIndex,
+    message: String,
+}
+
+const FUTURE: &[&str] = &[
+    "至",
+    "将",
+    "拟",
+    "计划",
+    "预计",
+    "即将",
+    "届时",
+    "预报",
+    "安排",
+    "准备",
+    "开始",
+    "起",
+    "以后",
+    "之前",
+    "截至",
+    "截止",
+    "下月",
+    "明天",
+    "后天",
+    "每月",
+    "每年",
+    "上月",
+    "上个月",
+    "本月",
+    "前",
+];
+
+/// The sentence around byte `i`: from after the last `。！？\n` to the next.
+fn sentence(text: &str, i: usize) -> Span {
+    let enders = ['。', '！', '？', '\n', '；'];
+    let start = text[..i].rfind(enders).map_or(0, |p| {
+        p + text[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[i..].find(enders).map_or(text.len(), |p| i + p);
+    Span::new(start, end)
+}
+
+impl RelativeDate {
+    fn push(&self, out: &mut Vec<Finding>, span: Span, found: &str, reason: &str) {
+        out.push(
+            Finding::new(
+                self.rule,
+                span,
+                fill(&self.message, &[("found", found), ("reason", reason)]),
+            )
+            .with_help("写明月份或年份"),
+        );
+    }
+
+    fn bare_days(&self, text: &str, doc: NaiveDate, out: &mut Vec<Finding>) {
+        let b = text.as_bytes();
+        for p in memmem::find_iter(b, "日".as_bytes()) {
+            let ds = digits_before(text, p);
+            if ds == p || p - ds > 2 {
+                continue;
+            }
+            let Some(day) = num(&text[ds..p]) else {
+                continue;
+            };
+            if day <= doc.day() || day > 31 {
+                continue;
+            }
+            if prev_char(text, ds).is_some_and(|c| {
+                c.is_ascii_alphanumeric()
+                    || matches!(
+                        c,
+                        '月' | '-'
+                            | '—'
+                            | '～'
+                            | '~'
+                            | '至'
+                            | '到'
+                            | '、'
+                            | '和'
+                            | '及'
+                            | '.'
+                            | '/'
+                    )
+            }) {
+                continue;
+            }
+            // `10日线`, `5日均线` (moving averages), `30日内` (a span of days).
+            if text[p + '日'.len_utf8()..].starts_with(['线', '均', '内']) {
+                continue;
+            }
+            let s = sentence(text, ds);
+            let sent = &text[s.range()];
+            // A month earlier in the paragraph sets the context (`3月31日……30日，`).
+            let para = super::line_span(text, ds);
+            if text[para.start..ds].contains('月')
+                || sent.contains('月')
+                || FUTURE.iter().any(|w| sent.contains(w))
+            {
+                continue;
+            }
+            let span = Span::new(ds, p + '日'.len_utf8());
+            let reason = format!(
+                "文档日期为{}年{}月{}日，本月尚无{}日，应写明月份",
+                doc.year(),
+                doc.month(),
+                doc.day(),
+                day
+            );
+            self.push(out, span, &text[span.range()], &reason);
+        }
+    }
+
+    fn glossed_years(&self, text: &str, doc: NaiveDate, out: &mut Vec<Finding>) {
+        for (word, offset) in [("今年", 0), ("去年", -1), ("前年", -2), ("明年", 1)] {
+            for p in memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+                let mut i = p + word.len();
+                let rest = &text[i..];
+                if rest.starts_with('（') || rest.starts_with('(') {
+                    i += rest.chars().next().map_or(0, char::len_utf8);
+                }
+                let e = digits_after(text, i);
+                if e - i != 4 || !text[e..].starts_with('年') {
+                    continue;
+                }
+                let Some(y) = num(&text[i..e]) else { continue };
+                let expected = doc.year() + offset;
+                if y as i32 == expected {
+                    continue;
+                }
+                let span = Span::new(p, e + '年'.len_utf8());
+                let reason = format!("文档日期为{}年，“{word}”应为{expected}年", doc.year());
+                self.push(out, span, &text[span.range()], &reason);
+            }
+        }
+    }
+}
+
+impl Checker for RelativeDate {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(doc) = known_date(ctx) else { return };
+        let text = ctx.text();
+        self.bare_days(text, doc, out);
+        self.glossed_years(text, doc, out);
+    }
+}

@@ -1,0 +1,157 @@
+//! A weekday that does not match its date: `2025年6月18日（星期四）`.
+//!
+//! ## What it does
+//! Checks `星期X`, `周X` and `礼拜X` written right after a full date (with or
+//! without brackets) against the calendar, and offers the right weekday:
+//! 18 June 2025 is a Wednesday, so `（星期四）` becomes `（星期三）`.
+//!
+//! ## Why
+//! A date and its weekday that disagree leave the reader unsure which one is
+//! right — for a meeting notice, whether to come on the 18th or on Thursday.
+//! Notices and schedules are where weekdays appear, and where the error costs
+//! the most.
+//!
+//! ## What it leaves alone
+//! Weekdays not attached to a date (`每个星期六`, `今天是星期天`); dates with
+//! no year when the document's date is unknown (no metadata, no `--as-of`:
+//! a year written elsewhere in the sentence is not trusted); lunar dates.
+//!
+//! ## Fix safety
+//! Unsafe: the fix trusts the date and corrects the weekday, but the slip may
+//! be in the date instead.
+
+use super::{cn_month_date, fill, known_date, lunar_before, month_dates, nearest_year};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use chrono::{Datelike, NaiveDate};
+use memchr::memmem;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(WeekdayMismatch {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct WeekdayMismatch {
+    rule: RuleIndex,
+    message: String,
+}
+
+/// `(prefix, weekday 0=Mon..6=Sun, span of the weekday character)` after `end`.
+fn weekday_after(text: &str, end: usize) -> Option<(&'static str, u32, Span)> {
+    let mut i = end;
+    let rest = &text[i..];
+    if rest.starts_with('（') || rest.starts_with('(') {
+        i += rest.chars().next()?.len_utf8();
+    } else if rest.starts_with(' ') {
+        i += 1;
+    }
+    let rest = &text[i..];
+    let prefix = ["星期", "礼拜", "周"]
+        .into_iter()
+        .find(|p| rest.starts_with(p))?;
+    i += prefix.len();
+    let c = text[i..].chars().next()?;
+    let wd = match c {
+        '一' => 0,
+        '二' => 1,
+        '三' => 2,
+        '四' => 3,
+        '五' => 4,
+        '六' => 5,
+        '日' | '天' => 6,
+        _ => return None,
+    };
+    // `周一至周五` after a date is a schedule, `周末` is not a weekday.
+    Some((prefix, wd, Span::new(i, i + c.len_utf8())))
+}
+
+fn weekday_char(prefix: &str, wd: u32) -> char {
+    match wd {
+        0 => '一',
+        1 => '二',
+        2 => '三',
+        3 => '四',
+        4 => '五',
+        5 => '六',
+        _ if prefix == "礼拜" => '天',
+        _ => '日',
+    }
+}
+
+impl WeekdayMismatch {
+    fn judge(
+        &self,
+        ctx: &CheckContext<'_>,
+        span: Span,
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        out: &mut Vec<Finding>,
+    ) {
+        let text = ctx.text();
+        let Some((prefix, wd, wspan)) = weekday_after(text, span.end) else {
+            return;
+        };
+        if lunar_before(text, span.start) {
+            return;
+        }
+        let year = year.or_else(|| known_date(ctx).and_then(|d| nearest_year(d, month, day)));
+        let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) else {
+            return;
+        };
+        let actual = date.weekday().num_days_from_monday();
+        if actual == wd {
+            return;
+        }
+        let right = weekday_char(prefix, actual);
+        let mut end = wspan.end;
+        if text[end..].starts_with('）') || text[end..].starts_with(')') {
+            end += text[end..].chars().next().map_or(0, char::len_utf8);
+        }
+        let found = &text[span.start..end];
+        let expected = format!("{prefix}{right}");
+        out.push(
+            Finding::new(
+                self.rule,
+                Span::new(span.start, end),
+                fill(
+                    &self.message,
+                    &[
+                        ("found", found),
+                        ("date", &format!("{}年{}月{}日", date.year(), month, day)),
+                        ("expected", &expected),
+                    ],
+                ),
+            )
+            .with_help(format!("改为“{expected}”，或核对日期"))
+            .with_fix(Fix::replace(
+                Applicability::Unsafe,
+                wspan,
+                right.to_string(),
+            )),
+        );
+    }
+}
+
+impl Checker for WeekdayMismatch {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for md in month_dates(text) {
+            let Some((day, _, _)) = md.day else { continue };
+            self.judge(ctx, md.span, md.year.map(|y| y.0), md.month, day, out);
+        }
+        for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+            if let Some(cd) = cn_month_date(text, p) {
+                if let Some(day) = cd.day {
+                    self.judge(ctx, cd.span, cd.year, cd.month, day, out);
+                }
+            }
+        }
+    }
+}
