@@ -5,7 +5,7 @@
 //! `guifan explain`). The rule is *declared* in `rules/<family>.toml` with
 //! `kind = "native"` (id, severity, message, norm, parameters, examples); the
 //! file provides a constructor that reads the parameters and returns a
-//! [`Checker`]. [`NATIVE`] maps ids to constructors; a TOML rule naming an id
+//! [`Checker`]. each family's `RULES` table maps ids to constructors; a TOML rule naming an id
 //! that is not here is a load error.
 
 pub mod dates;
@@ -28,38 +28,16 @@ pub struct NativeArgs<'a> {
 /// Builds a checker, or says what is wrong with the parameters.
 pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
+/// Every family's native rules; each family module owns its `(id, constructor)` table.
+pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[punctuation::RULES, dates::RULES];
+
 /// Every native rule: `(id, constructor)`.
-pub static NATIVE: &[(&str, NativeConstructor)] = &[
-    (
-        "punctuation/halfwidth-in-cjk",
-        punctuation::halfwidth_in_cjk::build,
-    ),
-    ("dates/bare-decimal", dates::bare_decimal::build),
-    ("dates/chinese-year-zero", dates::chinese_year_zero::build),
-    ("dates/colloquial-hao", dates::colloquial_hao::build),
-    ("dates/digit-grouping", dates::digit_grouping::build),
-    (
-        "dates/fullwidth-time-colon",
-        dates::fullwidth_time_colon::build,
-    ),
-    ("dates/invalid-date", dates::invalid_date::build),
-    ("dates/iso-date-in-prose", dates::iso_date_in_prose::build),
-    ("dates/iso-date-padding", dates::iso_date_padding::build),
-    ("dates/mixed-numerals", dates::mixed_numerals::build),
-    ("dates/range-dash", dates::range_dash::build),
-    (
-        "dates/range-mark-consistency",
-        dates::range_mark_consistency::build,
-    ),
-    ("dates/range-unit", dates::range_unit::build),
-    ("dates/relative-date", dates::relative_date::build),
-    ("dates/two-digit-year", dates::two_digit_year::build),
-    ("dates/weekday-mismatch", dates::weekday_mismatch::build),
-    ("dates/zero-padded", dates::zero_padded::build),
-];
+pub fn native_rules() -> impl Iterator<Item = &'static (&'static str, NativeConstructor)> {
+    FAMILIES.iter().flat_map(|f| f.iter())
+}
 
 pub fn native_constructor(id: &str) -> Option<NativeConstructor> {
-    NATIVE.iter().find(|(i, _)| *i == id).map(|(_, c)| *c)
+    native_rules().find(|(i, _)| *i == id).map(|(_, c)| *c)
 }
 
 /// The doc comment of a native rule's source file.

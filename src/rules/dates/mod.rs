@@ -430,3 +430,26 @@ pub(crate) fn cn_month_date(text: &str, p: usize) -> Option<CnMonthDate> {
         span: Span::new(start, end),
     })
 }
+
+/// The dates rules: `(id, constructor)`.
+pub static RULES: &[(&str, super::NativeConstructor)] = &[
+    ("dates/bare-decimal", bare_decimal::build),
+    ("dates/chinese-year-zero", chinese_year_zero::build),
+    ("dates/colloquial-hao", colloquial_hao::build),
+    ("dates/digit-grouping", digit_grouping::build),
+    ("dates/fullwidth-time-colon", fullwidth_time_colon::build),
+    ("dates/invalid-date", invalid_date::build),
+    ("dates/iso-date-in-prose", iso_date_in_prose::build),
+    ("dates/iso-date-padding", iso_date_padding::build),
+    ("dates/mixed-numerals", mixed_numerals::build),
+    ("dates/range-dash", range_dash::build),
+    (
+        "dates/range-mark-consistency",
+        range_mark_consistency::build,
+    ),
+    ("dates/range-unit", range_unit::build),
+    ("dates/relative-date", relative_date::build),
+    ("dates/two-digit-year", two_digit_year::build),
+    ("dates/weekday-mismatch", weekday_mismatch::build),
+    ("dates/zero-padded", zero_padded::build),
+];
