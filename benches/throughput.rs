@@ -77,7 +77,11 @@ fn main() {
     let full = std::fs::read_to_string(&corpus_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus_path.display()));
     let text: String = match limit_mb {
-        Some(mb) => cut_at_item(&full, (mb * 1_000_000.0) as usize).to_owned(),
+        Some(mb) => {
+            let cut = cut_at_item(&full, (mb * 1_000_000.0) as usize).to_owned();
+            drop(full);
+            cut
+        }
         None => full,
     };
     let text = text.as_str();
