@@ -12,7 +12,7 @@ static NON_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         // e-mail addresses
         r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
         // bare domain names with a common TLD (gov.cn, edu.cn, …) and an optional path
-        r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?i:com|cn|net|org|gov|edu|info|io)\b(?:/[\x21-\x7e]*)?",
+        r"|(?-u:\b)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?i:com|cn|net|org|gov|edu|info|io)(?-u:\b)(?:/[\x21-\x7e]*)?",
     ))
     .expect("mask regex")
 });
@@ -55,5 +55,14 @@ mod tests {
                 "www.gz.gov.cn"
             ]
         );
+    }
+
+    #[test]
+    fn bare_domains_next_to_chinese_are_masked() {
+        // An ASCII word boundary: a Chinese character next to a domain is
+        // not part of it (and the regex stays on its fast DFA path).
+        let text = "请登录gz.gov.cn网站查询,或发邮件。版本1.2,共3.5万人";
+        let spans: Vec<&str> = find(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(spans, ["gz.gov.cn"]);
     }
 }
