@@ -61,10 +61,10 @@ fn main() -> ExitCode {
         guifan_bin()
     );
     println!(
-        "{:>7} {:>8} {:>7} {:>9} {:>9} {:>9} {:>10} {:>8}",
-        "files", "MB", "format", "wall s", "files/s", "MB/s", "peak RSS", "out MB"
+        "{:>7} {:>8} {:>7} {:>9} {:>9} {:>9} {:>10} {:>8} {:>9}",
+        "files", "MB", "format", "wall s", "files/s", "MB/s", "peak RSS", "out MB", "findings"
     );
-    println!("{}", "-".repeat(74));
+    println!("{}", "-".repeat(84));
 
     for &n in &counts {
         let dir = tempfile::Builder::new()
@@ -75,7 +75,7 @@ fn main() -> ExitCode {
         for format in ["json", "human"] {
             let mut best: Option<Measurement> = None;
             for _ in 0..runs {
-                match run_measured(dir.path(), format) {
+                match run_measured(dir.path(), format, n) {
                     Ok(m) => {
                         best = Some(match best {
                             None => m,
@@ -94,13 +94,14 @@ fn main() -> ExitCode {
             }
             let Some(m) = best else { continue };
             println!(
-                "{n:>7} {:>8.1} {format:>7} {:>9.3} {:>9.0} {:>9.1} {:>7.1} MB {:>8.1}",
+                "{n:>7} {:>8.1} {format:>7} {:>9.3} {:>9.0} {:>9.1} {:>7.1} MB {:>8.1} {:>9}",
                 bytes as f64 / 1e6,
                 m.wall,
                 n as f64 / m.wall,
                 bytes as f64 / 1e6 / m.wall,
                 m.max_rss_kb as f64 / 1024.0,
                 m.out_bytes as f64 / 1e6,
+                m.findings.map_or("-".to_string(), |f| f.to_string()),
             );
         }
     }
@@ -111,15 +112,18 @@ struct Measurement {
     wall: f64,
     max_rss_kb: u64,
     out_bytes: u64,
+    /// Diagnostics in the JSON report (`None` for other formats).
+    findings: Option<u64>,
 }
 
 /// Run `guifan check` through a helper process and parse its report.
-fn run_measured(dir: &Path, format: &str) -> Result<Measurement, String> {
+fn run_measured(dir: &Path, format: &str, files: usize) -> Result<Measurement, String> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let out = Command::new(me)
         .arg("--measure")
         .arg(dir)
         .arg(format)
+        .arg(files.to_string())
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot start the measuring helper: {e}"))?;
@@ -129,7 +133,7 @@ fn run_measured(dir: &Path, format: &str) -> Result<Measurement, String> {
     }
     let fields: Vec<&str> = text.split_whitespace().collect();
     match fields[..] {
-        [wall, rss, bytes] => Ok(Measurement {
+        [wall, rss, bytes, findings] => Ok(Measurement {
             wall: wall
                 .parse()
                 .map_err(|_| format!("bad helper output {text:?}"))?,
@@ -139,21 +143,26 @@ fn run_measured(dir: &Path, format: &str) -> Result<Measurement, String> {
             out_bytes: bytes
                 .parse()
                 .map_err(|_| format!("bad helper output {text:?}"))?,
+            findings: findings.parse().ok(),
         }),
         _ => Err(format!("bad helper output {text:?}")),
     }
 }
 
-/// The helper: run guifan once, discard its stdout, print
-/// `<wall seconds> <peak RSS kB> <stdout bytes>`, or the reason it failed.
+/// The helper: run guifan once and print
+/// `<wall seconds> <peak RSS kB> <stdout bytes> <findings or ->`, or the
+/// reason it failed. A JSON report is kept and checked (one object, SPEC 3,
+/// `files_checked` = the number of files); other output is discarded.
 fn measure(args: &[String]) -> ExitCode {
-    let [dir, format] = args else {
-        println!("usage: --measure DIR FORMAT");
+    let [dir, format, files] = args else {
+        println!("usage: --measure DIR FORMAT FILES");
         return ExitCode::FAILURE;
     };
     let start = Instant::now();
     let mut child = match Command::new(guifan_bin())
         .args(["check", dir.as_str(), "--format", format.as_str()])
+        // Run from the folder so that no guifan.toml of ours is picked up.
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -173,7 +182,12 @@ fn measure(args: &[String]) -> ExitCode {
         buf
     });
     let mut stdout = child.stdout.take().expect("piped stdout");
-    let out_bytes = std::io::copy(&mut stdout, &mut std::io::sink()).unwrap_or(0);
+    let mut report = Vec::new();
+    let out_bytes = if format == "json" {
+        stdout.read_to_end(&mut report).unwrap_or(0) as u64
+    } else {
+        std::io::copy(&mut stdout, &mut std::io::sink()).unwrap_or(0)
+    };
     let status = match child.wait() {
         Ok(s) => s,
         Err(e) => {
@@ -205,9 +219,40 @@ fn measure(args: &[String]) -> ExitCode {
         println!("peak RSS of a child is not available on this platform");
         return ExitCode::FAILURE;
     };
-    println!("{wall} {rss_kb} {out_bytes}");
+    let findings = if format == "json" {
+        match check_json_report(&report, files) {
+            Ok(n) => n.to_string(),
+            Err(e) => {
+                println!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        "-".to_string()
+    };
+    println!("{wall} {rss_kb} {out_bytes} {findings}");
     let _ = std::io::stdout().flush();
     ExitCode::SUCCESS
+}
+
+/// Check a `--format json` report (SPEC 3) over `files` files; return its
+/// number of diagnostics.
+fn check_json_report(report: &[u8], files: &str) -> Result<usize, String> {
+    let value: serde_json::Value = serde_json::from_slice(report).map_err(|e| {
+        let head = String::from_utf8_lossy(&report[..report.len().min(300)]).into_owned();
+        format!("the JSON report does not parse ({e}); it starts with {head:?}")
+    })?;
+    let checked = value.get("files_checked").and_then(|v| v.as_u64());
+    if checked.map(|c| c.to_string()).as_deref() != Some(files) {
+        return Err(format!(
+            "the JSON report says files_checked = {checked:?}, expected {files}"
+        ));
+    }
+    value
+        .get("diagnostics")
+        .and_then(|d| d.as_array())
+        .map(Vec::len)
+        .ok_or_else(|| "the JSON report has no `diagnostics` array".to_string())
 }
 
 /// The largest peak RSS among this process's waited-for children, in kB.
