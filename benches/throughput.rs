@@ -1,0 +1,363 @@
+//! Throughput benchmark (SPEC 7): MB/s, findings and peak memory of the
+//! library over the CCTV transcript corpus (54 MB, 35,247 items).
+//!
+//! ```text
+//! cargo bench --bench throughput
+//! GUIFAN_BENCH_MB=4 GUIFAN_BENCH_RUNS=1 cargo bench --bench throughput   # quick
+//! ```
+//!
+//! For all default rules, every rule (`select = ["all"]`) and each family
+//! alone, it measures three modes:
+//!
+//! - `whole`: single thread, the whole file as one document;
+//! - `items`: single thread, one document per item (items are separated by
+//!   blank lines), which is how archives are checked;
+//! - `par`: the items over all threads (rayon).
+//!
+//! Timed work is `Document::new` (copying the text in, building the prose
+//! view) plus `Linter::check`. MB/s is input bytes / wall time, the median
+//! and the best of `GUIFAN_BENCH_RUNS` runs (default 3). Peak memory is the
+//! process's VmHWM, reset before each measurement through
+//! `/proc/self/clear_refs` where the kernel allows it; it includes the input
+//! held in memory and the loaded jieba dictionary.
+//!
+//! Environment: `GUIFAN_SHARED` (the shared folder; default
+//! `$CARGO_MANIFEST_DIR/../shared`, then `/work/shared`), `GUIFAN_BENCH_MB`
+//! (limit the input to about that many MB, cut at an item boundary),
+//! `GUIFAN_BENCH_RUNS`, `GUIFAN_BENCH_JSON` (where to write the JSON results;
+//! default `<target dir>/bench-throughput.json`).
+//!
+//! Run without `--bench` (as `cargo test --all-targets` does) it makes a
+//! smoke run over 1 MB, once, and writes no JSON.
+
+use chrono::NaiveDate;
+use guifan::rule::Family;
+use guifan::ruleset::builtin_rule_sets;
+use guifan::{Document, DocumentOptions, Format, Linter, Settings};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const CORPUS: &str = "corpus/cctv-xwlb-2020-2026.txt";
+
+fn main() {
+    let bench_mode = std::env::args().any(|a| a == "--bench");
+    let Some(shared) = shared_dir() else {
+        println!(
+            "throughput: skipped: no shared folder with {CORPUS} \
+             (set GUIFAN_SHARED, or put shared/ beside the repository)"
+        );
+        return;
+    };
+    let corpus_path = shared.join(CORPUS);
+    if !corpus_path.is_file() {
+        println!(
+            "throughput: skipped: {} does not exist",
+            corpus_path.display()
+        );
+        return;
+    }
+
+    let runs = env_number("GUIFAN_BENCH_RUNS")
+        .map(|n| n.max(1.0) as usize)
+        .unwrap_or(if bench_mode { 3 } else { 1 });
+    let limit_mb = env_number("GUIFAN_BENCH_MB").or(if bench_mode { None } else { Some(1.0) });
+
+    // jieba first, timed on its own: the names and terminology rules need it,
+    // and a process pays for it once.
+    let rss_before = proc_status_kb("VmRSS");
+    let t = Instant::now();
+    let words = guifan::segment::words("预热");
+    let jieba_load = t.elapsed();
+    assert!(!words.is_empty());
+    let jieba_rss_kb = proc_status_kb("VmRSS")
+        .zip(rss_before)
+        .map(|(a, b)| a.saturating_sub(b));
+
+    let full = std::fs::read_to_string(&corpus_path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus_path.display()));
+    let text: String = match limit_mb {
+        Some(mb) => {
+            let cut = cut_at_item(&full, (mb * 1_000_000.0) as usize).to_owned();
+            drop(full);
+            cut
+        }
+        None => full,
+    };
+    let text = text.as_str();
+    let items = split_items(text);
+    let bytes = text.len();
+    let chars = text.chars().count();
+
+    let sets = builtin_rule_sets().expect("the built-in rule sets parse");
+    let threads = rayon::current_num_threads();
+    let mut configs: Vec<(String, Settings)> = vec![
+        ("default".into(), Settings::default()),
+        (
+            "all".into(),
+            Settings {
+                select: Some(vec!["all".into()]),
+                ..Settings::default()
+            },
+        ),
+    ];
+    configs.extend(Family::ALL.iter().map(|f| {
+        (
+            f.as_str().to_string(),
+            Settings {
+                select: Some(vec![f.as_str().to_string()]),
+                ..Settings::default()
+            },
+        )
+    }));
+
+    let today = NaiveDate::from_ymd_opt(2026, 7, 1).expect("a valid date");
+    let options = DocumentOptions::new(Format::Plain, today);
+
+    println!(
+        "guifan throughput: {} ({:.1} MB, {} chars, {} items), {} run(s), {} thread(s)",
+        corpus_path.display(),
+        mb(bytes),
+        chars,
+        items.len(),
+        runs,
+        threads
+    );
+    println!(
+        "jieba load: {:.0} ms (+{:.0} MB RSS)",
+        ms(jieba_load),
+        jieba_rss_kb.unwrap_or(0) as f64 / 1024.0
+    );
+    let hwm_resets = reset_peak();
+    if !hwm_resets {
+        println!("note: cannot reset VmHWM here; peak memory is cumulative");
+    }
+    println!(
+        "baseline RSS (input + jieba + rule sets): {:.0} MB",
+        proc_status_kb("VmRSS").unwrap_or(0) as f64 / 1024.0
+    );
+    println!();
+    println!(
+        "{:<13} {:>5} {:>6} {:>9} {:>9} {:>10} {:>9} {:>9}",
+        "rules", "count", "mode", "MB/s med", "MB/s best", "time med", "findings", "peak MB"
+    );
+    println!("{}", "-".repeat(77));
+
+    let mut results = Vec::new();
+    for (name, settings) in &configs {
+        let t = Instant::now();
+        let linter = match Linter::new(&sets, settings) {
+            Ok(l) => l,
+            Err(e) => panic!("cannot build a linter for `{name}`: {e}"),
+        };
+        let build = t.elapsed();
+        let enabled = linter.rules().iter().filter(|r| r.enabled).count();
+        if enabled == 0 {
+            println!("{name:<13} {:>5} {:>6} no rules", 0, "-");
+            results.push(serde_json::json!({
+                "rules": name, "enabled_rules": 0, "mode": null, "status": "no rules",
+            }));
+            continue;
+        }
+        let modes: [(&str, &dyn Fn() -> usize); 3] = [
+            ("whole", &|| check_one(&linter, text, &options)),
+            ("items", &|| {
+                items.iter().map(|i| check_one(&linter, i, &options)).sum()
+            }),
+            ("par", &|| {
+                items
+                    .par_iter()
+                    .map(|i| check_one(&linter, i, &options))
+                    .sum()
+            }),
+        ];
+        for (mode, work) in modes {
+            reset_peak();
+            let mut times = Vec::with_capacity(runs);
+            let mut findings = 0;
+            for _ in 0..runs {
+                let t = Instant::now();
+                findings = std::hint::black_box(work());
+                times.push(t.elapsed());
+            }
+            let peak_kb = proc_status_kb("VmHWM");
+            times.sort();
+            let median = times[times.len() / 2];
+            let best = times[0];
+            println!(
+                "{name:<13} {enabled:>5} {mode:>6} {:>9.1} {:>9.1} {:>8.0}ms {findings:>9} {:>9}",
+                rate(bytes, median),
+                rate(bytes, best),
+                ms(median),
+                peak_kb.map_or("?".into(), |k| format!("{:.0}", k as f64 / 1024.0)),
+            );
+            results.push(serde_json::json!({
+                "rules": name,
+                "enabled_rules": enabled,
+                "mode": mode,
+                "threads": if mode == "par" { threads } else { 1 },
+                "documents": if mode == "whole" { 1 } else { items.len() },
+                "mb_per_s_median": rate(bytes, median),
+                "mb_per_s_best": rate(bytes, best),
+                "seconds_median": median.as_secs_f64(),
+                "seconds_best": best.as_secs_f64(),
+                "findings": findings,
+                "peak_rss_kb": peak_kb,
+                "linter_build_ms": ms(build),
+            }));
+        }
+    }
+
+    let peak_total = if hwm_resets {
+        None
+    } else {
+        proc_status_kb("VmHWM")
+    };
+    if let Some(k) = peak_total {
+        println!(
+            "\npeak memory (VmHWM, whole run): {:.0} MB",
+            k as f64 / 1024.0
+        );
+    }
+    println!("(peak MB includes the input text held in memory and jieba)");
+
+    if !bench_mode {
+        return;
+    }
+    let json = serde_json::json!({
+        "corpus": corpus_path.display().to_string(),
+        "bytes": bytes,
+        "chars": chars,
+        "items": items.len(),
+        "limited_to_mb": limit_mb,
+        "runs": runs,
+        "threads": threads,
+        "jieba_load_ms": ms(jieba_load),
+        "jieba_rss_kb": jieba_rss_kb,
+        "peak_rss_resets": hwm_resets,
+        "results": results,
+    });
+    let out = json_path();
+    if let Some(dir) = out.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    match std::fs::write(
+        &out,
+        serde_json::to_string_pretty(&json).expect("json") + "\n",
+    ) {
+        Ok(()) => println!("results written to {}", out.display()),
+        Err(e) => eprintln!("cannot write {}: {e}", out.display()),
+    }
+}
+
+/// Build a document (copying the text in, as reading a file would) and check it.
+fn check_one(linter: &Linter, text: &str, options: &DocumentOptions) -> usize {
+    let doc = Document::new(text.to_owned(), options);
+    linter.check(&doc).len()
+}
+
+/// Items: runs of non-blank lines; each keeps its final newline.
+fn split_items(text: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if offset > start {
+                items.push(&text[start..offset]);
+            }
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    if offset > start && !text[start..].trim().is_empty() {
+        items.push(&text[start..]);
+    }
+    items
+}
+
+/// The longest prefix of `text` of at most `limit` bytes that ends at an item
+/// boundary (or a line boundary when a single item is longer than `limit`).
+fn cut_at_item(text: &str, limit: usize) -> &str {
+    if limit >= text.len() {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    match head.rfind("\n\n").or_else(|| head.rfind('\n')) {
+        Some(i) => &text[..i + 1],
+        None => head,
+    }
+}
+
+fn shared_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GUIFAN_SHARED") {
+        return Some(PathBuf::from(dir));
+    }
+    [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from("/work/shared"),
+    ]
+    .into_iter()
+    .find(|p| p.join(CORPUS).is_file())
+}
+
+/// `GUIFAN_BENCH_JSON`, else `bench-throughput.json` in the target dir.
+fn json_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("GUIFAN_BENCH_JSON") {
+        return PathBuf::from(p);
+    }
+    target_dir().join("bench-throughput.json")
+}
+
+/// `CARGO_TARGET_DIR`, else the target dir this binary was built into
+/// (`<target>/<profile>/deps/throughput-…`), else `./target`.
+fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(dir);
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| {
+            let deps = exe.parent()?;
+            (deps.file_name()? == "deps").then(|| deps.parent()?.parent().map(Path::to_path_buf))?
+        })
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+fn env_number(name: &str) -> Option<f64> {
+    let v = std::env::var(name).ok()?;
+    match v.trim().parse::<f64>() {
+        Ok(n) if n > 0.0 => Some(n),
+        _ => panic!("{name} must be a positive number, not {v:?}"),
+    }
+}
+
+/// A `kB` field of `/proc/self/status` (Linux only; `None` elsewhere).
+fn proc_status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|l| {
+        let rest = l.strip_prefix(field)?.strip_prefix(':')?;
+        rest.trim().trim_end_matches("kB").trim().parse().ok()
+    })
+}
+
+/// Reset VmHWM to the current RSS (Linux ≥ 4.0). False when not possible.
+fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn rate(bytes: usize, t: Duration) -> f64 {
+    mb(bytes) / t.as_secs_f64().max(1e-9)
+}
+
+fn ms(t: Duration) -> f64 {
+    t.as_secs_f64() * 1e3
+}
