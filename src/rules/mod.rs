@@ -28,10 +28,58 @@ pub struct NativeArgs<'a> {
 pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
 /// Every native rule: `(id, constructor)`.
-pub static NATIVE: &[(&str, NativeConstructor)] = &[(
-    "punctuation/halfwidth-in-cjk",
-    punctuation::halfwidth_in_cjk::build,
-)];
+pub static NATIVE: &[(&str, NativeConstructor)] = &[
+    (
+        "punctuation/halfwidth-in-cjk",
+        punctuation::halfwidth_in_cjk::build,
+    ),
+    ("punctuation/ascii-quotes", punctuation::ascii_quotes::build),
+    (
+        "punctuation/ellipsis-form",
+        punctuation::ellipsis_form::build,
+    ),
+    ("punctuation/dash-form", punctuation::dash_form::build),
+    (
+        "punctuation/doubled-punctuation",
+        punctuation::doubled_punctuation::build,
+    ),
+    (
+        "punctuation/repeated-terminal-marks",
+        punctuation::repeated_terminal_marks::build,
+    ),
+    (
+        "punctuation/space-around-fullwidth",
+        punctuation::space_around_fullwidth::build,
+    ),
+    (
+        "punctuation/space-between-han",
+        punctuation::space_between_han::build,
+    ),
+    (
+        "punctuation/cjk-latin-spacing",
+        punctuation::cjk_latin_spacing::build,
+    ),
+    (
+        "punctuation/fullwidth-alphanumeric",
+        punctuation::fullwidth_alphanumeric::build,
+    ),
+    (
+        "punctuation/unbalanced-pair",
+        punctuation::unbalanced_pair::build,
+    ),
+    (
+        "punctuation/dunhao-between-quoted",
+        punctuation::dunhao_between_quoted::build,
+    ),
+    (
+        "punctuation/ascii-bracket-label",
+        punctuation::ascii_bracket_label::build,
+    ),
+    (
+        "punctuation/interpunct-form",
+        punctuation::interpunct_form::build,
+    ),
+];
 
 pub fn native_constructor(id: &str) -> Option<NativeConstructor> {
     NATIVE.iter().find(|(i, _)| *i == id).map(|(_, c)| *c)

@@ -2,27 +2,43 @@
 //!
 //! ## What it does
 //! Flags the ASCII comma, semicolon, colon, exclamation mark, question mark
-//! and parentheses when they touch Chinese text, and replaces them with the
-//! full-width marks `，；：！？（）`.
+//! and parentheses when they belong to Chinese text, and replaces them with
+//! the full-width marks `，；：！？（）`. A mark belongs to Chinese text when
+//! the character before it is Chinese (a Han character or a full-width mark
+//! such as `”》）`), or when the character after it is a Han character and
+//! the one before it is not a Latin letter or digit. So `2023年3月31日,番禺`,
+//! `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
+//!
+//! Parentheses are decided as a pair on one line: both halves are converted
+//! when the content holds Chinese, or when a neighbour outside is a Han
+//! character and the content is a single Latin or numeric token
+//! (`阿里巴巴(BABA.N)` → `阿里巴巴（BABA.N）`, `(1)加强学习` → `（1）加强学习`).
+//! A half-width half paired with a full-width one (`13省(区、市）`) is
+//! converted too.
 //!
 //! ## Why
 //! GB/T 15834—2011 5.1 gives every 点号 and 标号 of Chinese text a full
 //! character cell ("占一个字位置"); half-width marks are the single most
-//! common slip in scraped and hastily edited official prose (`发布时间:2023`,
-//! `她说:“`, `电池盒(托盘)`).
+//! common slip in scraped and hastily edited official prose.
 //!
 //! ## What it leaves alone
-//! Marks between digits (`10:49`, `1,000`), marks inside Latin runs or whole
-//! English sentences, URLs and e-mail addresses, and parentheses that hold
-//! no Chinese text and sit next to none (`COVID-19 (SARS-CoV-2)`).
+//! - marks between digits: `10:49`, `1,000`, `比分3:1`;
+//! - marks inside Latin runs and whole English sentences
+//!   (`He said: yes, we can (maybe).`), and parentheses whose content holds
+//!   no Chinese and contains a space (`(SARS-CoV-2 variant)`);
+//! - a Latin function-call shape glued to its name, `f(x)`, `max(a,b)`;
+//! - URLs and e-mail addresses (masked by the engine), code (not prose).
 //!
 //! ## Fix safety
 //! Safe: the replacement changes the glyph width only.
 
-use crate::fix::{Applicability, Fix};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_cjk, is_han};
+use crate::rules::util::{
+    char_before, deny_unknown_params, is_ascii_alnum, is_cjk, is_han, next_non_space,
+    prev_non_space,
+};
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -38,49 +54,92 @@ struct HalfwidthInCjk {
     message: String,
 }
 
-fn fullwidth(c: char) -> Option<char> {
-    Some(match c {
-        ',' => '，',
-        ';' => '；',
-        ':' => '：',
-        '!' => '！',
-        '?' => '？',
-        '(' => '（',
-        ')' => '）',
-        _ => return None,
-    })
+fn fullwidth(c: u8) -> char {
+    match c {
+        b',' => '，',
+        b';' => '；',
+        b':' => '：',
+        b'!' => '！',
+        b'?' => '？',
+        b'(' => '（',
+        _ => '）',
+    }
 }
 
-/// The nearest character before `i` / from `i` on the same line, skipping spaces.
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text[..i]
-        .chars()
-        .rev()
-        .find(|c| *c != ' ' && *c != '\u{3000}' && *c != '\u{a0}')
-        .filter(|c| *c != '\n')
-}
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text[i..]
-        .chars()
-        .find(|c| *c != ' ' && *c != '\u{3000}' && *c != '\u{a0}')
-        .filter(|c| *c != '\n')
+/// Byte classes: 1 = a mark this rule converts, 2 = newline, 3 = a UTF-8
+/// lead byte of a full-width parenthesis (EF BC 88/89) or other char.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b',' as usize] = 1;
+    t[b';' as usize] = 1;
+    t[b':' as usize] = 1;
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1;
+    t[b'(' as usize] = 1;
+    t[b')' as usize] = 1;
+    t[b'\n' as usize] = 2;
+    t[0xEF] = 3;
+    t
+};
+
+/// An open parenthesis on the current line: its offset and whether it is full-width.
+#[derive(Clone, Copy)]
+struct Open {
+    at: usize,
+    full: bool,
 }
 
 impl HalfwidthInCjk {
-    fn report(&self, out: &mut Vec<Finding>, at: usize, mark: char) {
-        let full = fullwidth(mark).expect("mark");
+    fn finding(&self, span: Span, mark: u8, edits: Vec<Edit>) -> Finding {
+        let full = fullwidth(mark);
+        Finding::new(
+            self.rule,
+            span,
+            self.message
+                .replace("{expected}", &full.to_string())
+                .replace("{found}", &(mark as char).to_string()),
+        )
+        .with_help(format!("改为“{full}”"))
+        .with_fix(Fix::new(Applicability::Safe, edits))
+    }
+
+    fn single(&self, out: &mut Vec<Finding>, at: usize, mark: u8) {
         let span = Span::new(at, at + 1);
-        out.push(
-            Finding::new(
-                self.rule,
-                span,
-                self.message
-                    .replace("{expected}", &full.to_string())
-                    .replace("{found}", &mark.to_string()),
-            )
-            .with_help(format!("改为“{full}”"))
-            .with_fix(Fix::replace(Applicability::Safe, span, full.to_string())),
-        );
+        let edit = Edit::replace(span, fullwidth(mark).to_string());
+        out.push(self.finding(span, mark, vec![edit]));
+    }
+
+    /// A half-width pair `open..=close`: both halves in one finding.
+    fn pair(&self, out: &mut Vec<Finding>, open: usize, close: usize) {
+        let edits = vec![
+            Edit::replace(Span::new(open, open + 1), "（"),
+            Edit::replace(Span::new(close, close + 1), "）"),
+        ];
+        out.push(self.finding(Span::new(open, close + 1), b'(', edits));
+    }
+
+    fn close_paren(&self, text: &str, out: &mut Vec<Finding>, open: Option<Open>, i: usize) {
+        let Some(open) = open else {
+            // A lone `)`: Chinese when what precedes it is Chinese.
+            if prev_non_space(text, i).is_some_and(is_cjk) {
+                self.single(out, i, b')');
+            }
+            return;
+        };
+        if open.full {
+            // `（…)`: the closing half is half-width by mistake.
+            self.single(out, i, b')');
+            return;
+        }
+        let inner = &text[open.at + 1..i];
+        let before = char_before(text, open.at);
+        let outer_han = prev_non_space(text, open.at).is_some_and(is_han)
+            || next_non_space(text, i + 1).is_some_and(is_han);
+        let inner_han = inner.chars().any(is_han);
+        let call_shape = before.is_some_and(is_ascii_alnum);
+        if inner_han || (outer_han && !call_shape && !inner.contains(' ') && !inner.is_empty()) {
+            self.pair(out, open.at, i);
+        }
     }
 }
 
@@ -88,56 +147,59 @@ impl Checker for HalfwidthInCjk {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let bytes = text.as_bytes();
-        let mut open_parens: Vec<usize> = Vec::new();
-        for i in memchr_marks(bytes) {
-            let mark = bytes[i] as char;
-            match mark {
-                '(' => open_parens.push(i),
-                ')' => {
-                    let Some(open) = open_parens.pop() else {
-                        if prev_char(text, i).is_some_and(is_cjk) {
-                            self.report(out, i, ')');
-                        }
-                        continue;
-                    };
-                    let inner = &text[open + 1..i];
-                    let outer_cjk = prev_char(text, open).is_some_and(is_han)
-                        || next_char(text, i + 1).is_some_and(is_han);
-                    if inner.contains('\n') {
-                        continue;
-                    }
-                    if inner.chars().any(is_han) || outer_cjk && !inner.contains(' ') {
-                        self.report(out, open, '(');
-                        self.report(out, i, ')');
-                    }
-                }
-                '\n' => open_parens.clear(),
-                _ => {
-                    let before = prev_char(text, i);
-                    let after = next_char(text, i + 1);
-                    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-                    if matches!(mark, ':' | ',') && digit(before) && digit(after) {
-                        continue;
-                    }
-                    if before.is_some_and(is_cjk)
-                        || (after.is_some_and(is_han)
-                            && !before.is_some_and(|c| c.is_ascii_alphanumeric()))
-                    {
-                        self.report(out, i, mark);
-                    }
+        let mut opens: Vec<Open> = Vec::new();
+        let flush = |opens: &mut Vec<Open>, out: &mut Vec<Finding>| {
+            // Unmatched `(` at the end of a line: Chinese when a Han character follows.
+            for o in opens.drain(..) {
+                if !o.full && next_non_space(text, o.at + 1).is_some_and(is_han) {
+                    self.single(out, o.at, b'(');
                 }
             }
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            match CLASS[b as usize] {
+                0 => {}
+                2 => flush(&mut opens, out),
+                3 => {
+                    // Full-width parentheses take part in pairing.
+                    if bytes.get(i + 1) == Some(&0xBC) {
+                        match bytes.get(i + 2) {
+                            Some(0x88) => opens.push(Open { at: i, full: true }),
+                            Some(0x89) => {
+                                if let Some(o) = opens.pop() {
+                                    if !o.full && next_non_space(text, o.at + 1).is_some() {
+                                        // `(…）`: the opening half is half-width by mistake.
+                                        self.single(out, o.at, b'(');
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => match b {
+                    b'(' => opens.push(Open { at: i, full: false }),
+                    b')' => {
+                        let open = opens.pop();
+                        self.close_paren(text, out, open, i);
+                    }
+                    _ => {
+                        let before = prev_non_space(text, i);
+                        let after = next_non_space(text, i + 1);
+                        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+                        if matches!(b, b':' | b',') && digit(before) && digit(after) {
+                            continue;
+                        }
+                        if before.is_some_and(is_cjk)
+                            || (after.is_some_and(is_han)
+                                && !before.is_some_and(|c| c.is_ascii_alphanumeric()))
+                        {
+                            self.single(out, i, b);
+                        }
+                    }
+                },
+            }
         }
-        // Unmatched `(` next to Chinese text.
-        let _ = open_parens;
+        flush(&mut opens, out);
     }
-}
-
-/// Offsets of the marks this rule looks at, plus newlines (to reset pairing).
-fn memchr_marks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n'))
-        .map(|(i, _)| i)
 }
