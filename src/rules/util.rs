@@ -193,16 +193,40 @@ pub fn line_bounds(text: &str, i: usize) -> (usize, usize) {
 }
 
 /// Whether a line reads like a headline, a byline or a label rather than a
-/// sentence: it holds no 。 and is short (at most 80 characters).
+/// sentence: it holds no sentence-final mark (`。？！` or `.?!`), and is at
+/// most 200 characters long.
 ///
-/// Web headlines separate their clauses with spaces (“忠诚拥护“两个确立” 兴起
-/// 火热学习高潮”), bylines separate names with them (“记者 王小明”); neither is
-/// a stray space. Sentences end with 。, and long lines are paragraphs.
+/// Web and broadcast headlines separate their clauses with spaces (“忠诚拥护
+/// “两个确立” 兴起火热学习高潮”), and run long when they carry the title of a
+/// document; bylines separate names with spaces (“记者 王小明”). Neither is a
+/// stray space. Sentences end with 。 and paragraphs are long.
 pub fn is_title_like(line: &str) -> bool {
-    if line.len() > 80 * 3 + 16 || line.contains('。') {
+    if line.len() > 200 * 3 + 32 {
         return false;
     }
-    line.chars().filter(|c| !is_space(*c)).count() <= 80
+    if memchr::memchr3(b'.', b'?', b'!', line.as_bytes()).is_some() {
+        // A half-width mark may end a sentence (or sit in `3.5`): look closer.
+        let trimmed = line.trim_end_matches(is_space);
+        let ends_sentence = trimmed.char_indices().any(|(i, c)| {
+            matches!(c, '.' | '?' | '!')
+                && i + 1 < trimmed.len()
+                && char_before(line, i).is_some_and(is_cjk)
+        });
+        if ends_sentence {
+            return false;
+        }
+    }
+    if line.contains('。') {
+        return false;
+    }
+    // A headline may end with ？ or ！ (国际锐评：…还想欺瞒世界？), a sentence
+    // inside a paragraph does not stop there.
+    let body = line.trim_end_matches(is_space);
+    let body = body.strip_suffix(['？', '！']).unwrap_or(body);
+    if body.contains(['？', '！']) {
+        return false;
+    }
+    line.chars().filter(|c| !is_space(*c)).count() <= 200
 }
 
 /// Opening halves of the paired full-width marks, with their closers.
