@@ -142,18 +142,30 @@ fn seeds_every_halfwidth_mark_is_fixed() {
             flagged.len(),
             per_rule(&diags)
         );
-        assert!(missed.is_empty(), "missed half-width marks:\n{}", missed.join("\n"));
+        assert!(
+            missed.is_empty(),
+            "missed half-width marks:\n{}",
+            missed.join("\n")
+        );
         present_total += marks.len();
         flagged_total += flagged.len();
 
         // Fix (safe): no punctuation finding with a safe fix remains, and
         // fixing again changes nothing.
         let fixed = linter.fix(&text, &options(), Applicability::Safe);
-        assert!(fixed.converged, "{}: fixes did not converge", path.display());
+        assert!(
+            fixed.converged,
+            "{}: fixes did not converge",
+            path.display()
+        );
         let left: Vec<String> = fixed
             .remaining
             .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe))
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+            })
             .map(|d| format!("{} {:?}", d.rule, &fixed.text[d.span.range()]))
             .collect();
         assert!(left.is_empty(), "safe fixes left after fixing: {left:?}");
@@ -199,7 +211,10 @@ fn report_and_bound(linter: &Linter, text: &str, bound_per_10k: f64) {
     let diags: Vec<Diagnostic> = found.iter().map(|(d, _)| d.clone()).collect();
     let counts = per_rule(&diags);
     let rate = found.len() as f64 * 10_000.0 / chars as f64;
-    println!("CCTV sample: {chars} chars, {} findings, {rate:.4} per 10,000 chars", found.len());
+    println!(
+        "CCTV sample: {chars} chars, {} findings, {rate:.4} per 10,000 chars",
+        found.len()
+    );
     for (rule, n) in &counts {
         println!(
             "  {rule}: {n} ({:.4} per 10,000)",
@@ -278,6 +293,24 @@ fn cctv_throughput() {
     }
     let t2 = std::time::Instant::now();
     let mb = text.len() as f64 / 1e6;
+    for rule in linter.rules().iter().filter(|r| r.enabled) {
+        let one = Linter::new(
+            &sets,
+            &Settings {
+                select: Some(vec![rule.meta.id.clone()]),
+                ..Settings::default()
+            },
+        )
+        .unwrap();
+        let t = std::time::Instant::now();
+        let n = one.check(&doc).len();
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "  {:40} {:8.1} MB/s ({n} findings)",
+            rule.meta.id,
+            mb / secs
+        );
+    }
     let check = (t2 - t1).as_secs_f64() / runs as f64;
     println!(
         "document: {:.3}s; punctuation family check: {:.3}s = {:.1} MB/s ({n} findings)",

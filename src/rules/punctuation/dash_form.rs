@@ -24,13 +24,12 @@
 //! ## Fix safety
 //! Safe: the replacement is the same mark in its standard form.
 
-use super::Base;
+use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::{char_at, char_before, deny_unknown_params, is_ascii_alnum, is_cjk};
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -44,15 +43,14 @@ struct DashForm {
     base: Base,
 }
 
-static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["－－", "――", "──", "--", "— —", "—\u{3000}—"]).expect("patterns")
-});
+static TRIGGERS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["－－", "――", "──", "--", "— —", "—\u{3000}—"]));
 
 impl Checker for DashForm {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for m in TRIGGERS.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        for (m_start, m_end, m_pat) in TRIGGERS.find_all(text) {
+            let (s, e) = (m_start, m_end);
             let before = char_before(text, s);
             let after = char_at(text, e);
             let unit = char_at(text, s).expect("match");
@@ -65,7 +63,7 @@ impl Checker for DashForm {
                     && !before.is_some_and(is_ascii_alnum)
                     && !after.is_some_and(is_ascii_alnum)
             };
-            let flag = match m.pattern().as_usize() {
+            let flag = match m_pat {
                 0 | 1 => true,
                 2 | 3 => context_ok(),
                 _ => before != Some('—') && after != Some('—'),

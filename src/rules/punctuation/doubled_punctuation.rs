@@ -18,13 +18,12 @@
 //! Safe for a pair: one of two identical marks is dropped. Unsafe for longer
 //! runs.
 
-use super::Base;
+use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -40,27 +39,27 @@ struct DoubledPunctuation {
 
 const MARKS: [&str; 5] = ["，", "。", "、", "；", "："];
 
-static TRIGGERS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(MARKS.iter().map(|m| format!("{m}{m}"))).expect("patterns"));
+static TRIGGERS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["，，", "。。", "、、", "；；", "：："]));
 
 impl Checker for DoubledPunctuation {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let mut next = 0;
-        for m in TRIGGERS.find_iter(text) {
-            if m.start() < next {
+        for (m_start, _, m_pat) in TRIGGERS.find_all(text) {
+            if m_start < next {
                 continue;
             }
-            let unit = MARKS[m.pattern().as_usize()];
-            if text[..m.start()].ends_with(unit) {
+            let unit = MARKS[m_pat];
+            if text[..m_start].ends_with(unit) {
                 continue;
             }
-            let mut e = m.start();
+            let mut e = m_start;
             while text[e..].starts_with(unit) {
                 e += unit.len();
             }
             next = e;
-            let n = (e - m.start()) / unit.len();
+            let n = (e - m_start) / unit.len();
             if unit == "。" && n >= 3 {
                 continue;
             }
@@ -69,7 +68,7 @@ impl Checker for DoubledPunctuation {
             } else {
                 Applicability::Unsafe
             };
-            let span = Span::new(m.start(), e);
+            let span = Span::new(m_start, e);
             self.base.push(
                 out,
                 span,

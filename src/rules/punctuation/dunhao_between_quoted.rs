@@ -22,13 +22,12 @@
 //! ## Fix safety
 //! Safe: only the 顿号 is removed; the marks around it keep the items apart.
 
-use super::Base;
+use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -42,16 +41,16 @@ struct DunhaoBetweenQuoted {
     base: Base,
 }
 
-static TRIGGERS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(["”、“", "”、《", "》、“", "》、《"]).expect("patterns"));
+static TRIGGERS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["”、“", "”、《", "》、“", "》、《"]));
 
 impl Checker for DunhaoBetweenQuoted {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for m in TRIGGERS.find_iter(text) {
-            let at = m.start() + "”".len();
+        for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            let at = m_start + "”".len();
             let span = Span::new(at, at + "、".len());
-            let found = &text[m.start()..m.end()];
+            let found = &text[m_start..m_end];
             self.base.push(
                 out,
                 span,

@@ -21,13 +21,12 @@
 //! ## Fix safety
 //! Safe: the replacement is the same mark in its standard form.
 
-use super::Base;
+use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::{char_at, char_before, deny_unknown_params, is_cjk};
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -41,8 +40,7 @@ struct EllipsisForm {
     base: Base,
 }
 
-static TRIGGERS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(["...", "。。。", "…", "⋯"]).expect("patterns"));
+static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["...", "。。。", "…", "⋯"]));
 
 /// End of the run of `unit` starting at `i`.
 fn run_end(text: &str, i: usize, unit: &str) -> usize {
@@ -57,17 +55,17 @@ impl Checker for EllipsisForm {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let mut next = 0;
-        for m in TRIGGERS.find_iter(text) {
-            if m.start() < next {
+        for (m_start, _, m_pat) in TRIGGERS.find_all(text) {
+            if m_start < next {
                 continue;
             }
-            let unit = match m.pattern().as_usize() {
+            let unit = match m_pat {
                 0 => ".",
                 1 => "。",
                 2 => "…",
                 _ => "⋯",
             };
-            let (s, e) = (m.start(), run_end(text, m.start(), unit));
+            let (s, e) = (m_start, run_end(text, m_start, unit));
             next = e;
             let n = (e - s) / unit.len();
             let before = char_before(text, s);

@@ -21,13 +21,12 @@
 //! ## Fix safety
 //! Safe: the replacement is the same mark in its standard form.
 
-use super::Base;
+use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::{char_at, char_before, deny_unknown_params, is_han};
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -41,14 +40,13 @@ struct InterpunctForm {
     base: Base,
 }
 
-static TRIGGERS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(["•", "・", "‧", "∙"]).expect("patterns"));
+static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["•", "・", "‧", "∙"]));
 
 impl Checker for InterpunctForm {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for m in TRIGGERS.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            let (s, e) = (m_start, m_end);
             if !(char_before(text, s).is_some_and(is_han) && char_at(text, e).is_some_and(is_han)) {
                 continue;
             }

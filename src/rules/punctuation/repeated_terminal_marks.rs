@@ -15,12 +15,11 @@
 //! ## Fix safety
 //! No fix: whether the emphasis stays is the writer's call.
 
-use super::Base;
+use super::{Base, Needles};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -34,31 +33,30 @@ struct RepeatedTerminalMarks {
     base: Base,
 }
 
-static TRIGGERS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(["？？", "！！", "??", "!!"]).expect("patterns"));
+static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["？？", "！！", "??", "!!"]));
 
 impl Checker for RepeatedTerminalMarks {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let mut next = 0;
-        for m in TRIGGERS.find_iter(text) {
-            if m.start() < next {
+        for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            if m_start < next {
                 continue;
             }
-            let unit = &text[m.start()..m.start() + m.len() / 2];
-            let mut e = m.start();
+            let unit = &text[m_start..m_start + (m_end - m_start) / 2];
+            let mut e = m_start;
             while text[e..].starts_with(unit) {
                 e += unit.len();
             }
             next = e;
             // Half-width runs count only in Chinese text (the width rule converts them).
             if unit.len() == 1
-                && !crate::rules::util::prev_non_space(text, m.start())
+                && !crate::rules::util::prev_non_space(text, m_start)
                     .is_some_and(crate::rules::util::is_cjk)
             {
                 continue;
             }
-            let span = Span::new(m.start(), e);
+            let span = Span::new(m_start, e);
             self.base.push(
                 out,
                 span,

@@ -42,27 +42,34 @@ struct UnbalancedPair {
     base: Base,
 }
 
-/// Unmatched halves of one block: per pair type, openers and closers.
-#[derive(Default, Clone)]
-struct Leftover {
-    opens: [Vec<usize>; CJK_PAIRS.len()],
-    closes: [Vec<usize>; CJK_PAIRS.len()],
-}
+/// An unmatched half: offset, pair type (index into [`CJK_PAIRS`]), opening?
+type Half = (usize, usize, bool);
 
-fn kind_of(c: char) -> Option<(usize, bool)> {
-    match c {
-        '(' => return Some((2, true)),
-        ')' => return Some((2, false)),
-        _ => {}
-    }
-    CJK_PAIRS.iter().enumerate().find_map(|(k, (o, cl))| {
-        if c == *o {
-            Some((k, true))
-        } else if c == *cl {
-            Some((k, false))
-        } else {
-            None
-        }
+/// The pair type and side of the mark starting with `b` (up to three bytes).
+fn kind_of(b: &[u8]) -> Option<(usize, bool)> {
+    Some(match b {
+        [b'(', ..] => (2, true),
+        [b')', ..] => (2, false),
+        [0xE2, 0x80, 0x9C, ..] => (0, true),
+        [0xE2, 0x80, 0x9D, ..] => (0, false),
+        [0xE2, 0x80, 0x98, ..] => (1, true),
+        [0xE2, 0x80, 0x99, ..] => (1, false),
+        [0xEF, 0xBC, 0x88, ..] => (2, true),
+        [0xEF, 0xBC, 0x89, ..] => (2, false),
+        [0xE3, 0x80, x, ..] => match x {
+            0x8A => (3, true),
+            0x8B => (3, false),
+            0x90 => (4, true),
+            0x91 => (4, false),
+            0x94 => (5, true),
+            0x95 => (5, false),
+            0x88 => (6, true),
+            0x89 => (6, false),
+            0x8C => (7, true),
+            0x8D => (7, false),
+            _ => return None,
+        },
+        _ => return None,
     })
 }
 
@@ -70,24 +77,30 @@ fn is_full(text: &str, at: usize) -> bool {
     !matches!(text.as_bytes()[at], b'(' | b')')
 }
 
-fn scan_block(text: &str, span: Span) -> Leftover {
-    let mut left = Leftover::default();
-    let block = &text[span.range()];
-    // Only bytes that can start a paired mark are decoded.
-    for (off, &b) in block.as_bytes().iter().enumerate() {
+/// The unmatched halves of one block, in text order. `stacks` is scratch
+/// space reused across blocks (most blocks leave nothing behind, and then
+/// nothing is allocated).
+fn scan_block(text: &str, span: Span, stacks: &mut [Vec<usize>; CJK_PAIRS.len()]) -> Vec<Half> {
+    let mut left: Vec<Half> = Vec::new();
+    let bytes = &text.as_bytes()[span.range()];
+    for (off, &b) in bytes.iter().enumerate() {
         if !matches!(b, b'(' | b')' | 0xE2 | 0xE3 | 0xEF) {
             continue;
         }
-        let Some((k, open)) = block[off..].chars().next().and_then(kind_of) else {
+        let Some((k, open)) = kind_of(&bytes[off..]) else {
             continue;
         };
         let at = span.start + off;
         if open {
-            left.opens[k].push(at);
-        } else if left.opens[k].pop().is_none() {
-            left.closes[k].push(at);
+            stacks[k].push(at);
+        } else if stacks[k].pop().is_none() {
+            left.push((at, k, false));
         }
     }
+    for (k, stack) in stacks.iter_mut().enumerate() {
+        left.extend(stack.drain(..).map(|at| (at, k, true)));
+    }
+    left.sort_unstable();
     left
 }
 
@@ -116,41 +129,54 @@ impl Checker for UnbalancedPair {
         } else {
             ctx.doc.blocks()
         };
-        let mut lefts: Vec<Leftover> = blocks.iter().map(|b| scan_block(text, b.span)).collect();
+        let mut stacks: [Vec<usize>; CJK_PAIRS.len()] = Default::default();
+        let mut lefts: Vec<Vec<Half>> = blocks
+            .iter()
+            .map(|b| scan_block(text, b.span, &mut stacks))
+            .collect();
         for i in 0..lefts.len() {
-            let next_start = blocks.get(i + 1).map(|b| {
-                let s = &text[b.span.range()];
-                s.trim_start_matches(is_space).chars().next()
+            if lefts[i].is_empty() {
+                continue;
+            }
+            let next_start = blocks.get(i + 1).and_then(|b| {
+                text[b.span.range()]
+                    .trim_start_matches(is_space)
+                    .chars()
+                    .next()
             });
-            for k in 0..CJK_PAIRS.len() {
-                // Multi-paragraph quotation: `“` opens this block and the next.
-                if k <= 1 {
-                    let opener = CJK_PAIRS[k].0;
-                    if next_start == Some(Some(opener)) {
-                        lefts[i].opens[k].retain(|&at| !at_block_start(text, blocks[i].span, at));
-                    }
-                }
-                // Hard-wrapped paragraph: open at the end, closed in the next block.
-                if i + 1 < lefts.len() {
-                    while !lefts[i].opens[k].is_empty() && !lefts[i + 1].closes[k].is_empty() {
-                        lefts[i].opens[k].pop();
-                        lefts[i + 1].closes[k].remove(0);
+            // Multi-paragraph quotation: `“` opens this block and the next.
+            let span = blocks[i].span;
+            lefts[i].retain(|&(at, k, open)| {
+                !(open
+                    && k <= 1
+                    && next_start == Some(CJK_PAIRS[k].0)
+                    && at_block_start(text, span, at))
+            });
+            // Hard-wrapped paragraph: open at the end, closed in the next block.
+            if i + 1 < lefts.len() {
+                for k in 0..CJK_PAIRS.len() {
+                    loop {
+                        let open = lefts[i].iter().rposition(|h| h.1 == k && h.2);
+                        let close = lefts[i + 1].iter().position(|h| h.1 == k && !h.2);
+                        let (Some(o), Some(c)) = (open, close) else {
+                            break;
+                        };
+                        lefts[i].remove(o);
+                        lefts[i + 1].remove(c);
                     }
                 }
             }
         }
         for (block, left) in blocks.iter().zip(&lefts) {
-            for k in 0..CJK_PAIRS.len() {
-                let (o, c) = CJK_PAIRS[k];
-                for &at in &left.opens[k] {
-                    if is_full(text, at) {
-                        self.report(out, text, at, o, c, "缺少后一半");
-                    }
+            for &(at, k, open) in left {
+                if !is_full(text, at) {
+                    continue;
                 }
-                for &at in &left.closes[k] {
-                    if is_full(text, at) && !(k == 2 && is_list_label(text, block.span, at)) {
-                        self.report(out, text, at, c, o, "缺少前一半");
-                    }
+                let (o, c) = CJK_PAIRS[k];
+                if open {
+                    self.report(out, text, at, o, c, "缺少后一半");
+                } else if !(k == 2 && is_list_label(text, block.span, at)) {
+                    self.report(out, text, at, c, o, "缺少前一半");
                 }
             }
         }
