@@ -281,3 +281,24 @@ pub fn line_blocks(text: &str) -> Vec<crate::document::Block> {
     }
     blocks
 }
+
+/// A line that is mostly a list of names: at least four spaces, and on
+/// average at most six non-space characters between them
+/// (`丁学东 丁薛祥 万立骏 马飚（壮族） 王莉霞（女，蒙古族）…`).
+pub fn is_name_list(line: &str) -> bool {
+    let mut spaces = 0;
+    let mut chars = 0;
+    let mut in_space = false;
+    for c in line.chars() {
+        if is_space(c) {
+            if !in_space {
+                spaces += 1;
+            }
+            in_space = true;
+        } else {
+            chars += 1;
+            in_space = false;
+        }
+    }
+    spaces >= 4 && chars <= 6 * (spaces + 1)
+}

@@ -18,6 +18,8 @@
 //!   a quoted or bracketed item and the next clause (`忠诚拥护“两个确立” 兴起
 //!   火热学习高潮`): web headlines separate clauses with spaces. A space
 //!   next to a pause mark (，、。；：？！) is flagged everywhere;
+//! - lists of names with 括注 (`梁惠玲（女） 谌贻琴`), and a space inside a
+//!   quoted slogan or title next to a nested mark (`“新视界 ‘智’发展”`);
 //! - `…` and `——`, which English-style typesetting may surround by spaces.
 //!
 //! ## Fix safety
@@ -27,7 +29,10 @@ use super::{Base, describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{char_at, char_before, deny_unknown_params, is_title_like, line_bounds};
+use crate::rules::util::{
+    char_at, char_before, deny_unknown_params, inside_title_marks, is_name_list, is_title_like,
+    line_bounds,
+};
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -74,10 +79,18 @@ impl Checker for SpaceAroundFullwidth {
             if !pause && !bracket {
                 continue;
             }
-            if !pause && !is_opening(p) && !is_closing(n) {
-                // `”␣兴起` / `开展␣“…`: a clause separator in a headline.
+            if !pause {
                 let (ls, le) = line_bounds(text, run.start);
-                if is_title_like(&text[ls..le]) {
+                let line = &text[ls..le];
+                // `”␣兴起` / `开展␣“…`: a clause separator in a headline; a
+                // space inside a quoted slogan or title (`“新视界 ‘智’发展”`);
+                // a list of names with 括注 (`梁惠玲（女） 谌贻琴`).
+                let separator = !is_opening(p) && !is_closing(n) && is_title_like(line);
+                if separator
+                    || is_name_list(line)
+                    || inside_title_marks(line, run.start - ls, &[])
+                        && !(is_opening(p) || is_closing(n))
+                {
                     continue;
                 }
             }

@@ -31,8 +31,8 @@ use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::{
-    char_at, char_before, deny_unknown_params, inside_title_marks, is_han, is_space, is_title_like,
-    line_bounds,
+    char_at, char_before, deny_unknown_params, inside_title_marks, is_han, is_name_list, is_space,
+    is_title_like, line_bounds,
 };
 use crate::span::Span;
 
@@ -158,6 +158,7 @@ impl Checker for SpaceBetweenHan {
             let (ls, le) = line_bounds(text, run.start);
             let line = &text[ls..le];
             if is_title_like(line)
+                || is_name_list(line)
                 || inside_title_marks(line, run.start - ls, &[('（', '）'), ('〔', '〕')])
             {
                 continue;
