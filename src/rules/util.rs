@@ -193,8 +193,9 @@ pub fn line_bounds(text: &str, i: usize) -> (usize, usize) {
 }
 
 /// Whether a line reads like a headline, a byline or a label rather than a
-/// sentence: it holds no sentence-final mark (`。？！` or `.?!`), and is at
-/// most 200 characters long.
+/// sentence: it is not indented, holds no sentence-final mark (`。`, or
+/// `？！.?!` before its end), does not end in a pause mark or an ellipsis,
+/// and is at most 200 characters long.
 ///
 /// Web and broadcast headlines separate their clauses with spaces (“忠诚拥护
 /// “两个确立” 兴起火热学习高潮”), and run long when they carry the title of a
@@ -202,6 +203,15 @@ pub fn line_bounds(text: &str, i: usize) -> (usize, usize) {
 /// stray space. Sentences end with 。 and paragraphs are long.
 pub fn is_title_like(line: &str) -> bool {
     if line.len() > 200 * 3 + 32 {
+        return false;
+    }
+    // An indented line is a paragraph; a line that ends in a pause or an
+    // ellipsis continues a sentence.
+    if line.starts_with(is_space)
+        || line
+            .trim_end_matches(is_space)
+            .ends_with(['，', '、', '；', '：', '…', ',', ';'])
+    {
         return false;
     }
     if memchr::memchr3(b'.', b'?', b'!', line.as_bytes()).is_some() {
