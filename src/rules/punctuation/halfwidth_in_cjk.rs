@@ -6,7 +6,8 @@
 //! the full-width marks `，；：！？（）`. A mark belongs to Chinese text when
 //! the character before it is Chinese (a Han character or a full-width mark
 //! such as `”》）`), or when the character after it is a Han character and
-//! the one before it is not a Latin letter or digit. So `2023年3月31日,番禺`,
+//! the one before it is not a Latin letter or digit (or is one, but the
+//! Latin run itself sits in Chinese text: `中文,bar,中文`). So `2023年3月31日,番禺`,
 //! `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
 //!
 //! Parentheses are decided as a pair on one line: both halves are converted
@@ -27,6 +28,8 @@
 //!   (`He said: yes, we can (maybe).`), and parentheses whose content holds
 //!   no Chinese and contains a space (`(SARS-CoV-2 variant)`);
 //! - a Latin function-call shape glued to its name, `f(x)`, `max(a,b)`;
+//! - marks glued to ASCII symbols (`:::`, `;-)`) and Markdown link
+//!   destinations `[文字](url)`;
 //! - URLs and e-mail addresses (masked by the engine), code (not prose).
 //!
 //! ## Fix safety
@@ -178,6 +181,8 @@ impl Checker for HalfwidthInCjk {
                     }
                 }
                 _ => match b {
+                    // `[text](url)`: a Markdown link destination, never prose.
+                    b'(' if i > 0 && bytes[i - 1] == b']' => {}
                     b'(' => opens.push(Open { at: i, full: false }),
                     b')' => {
                         let open = opens.pop();
@@ -190,9 +195,13 @@ impl Checker for HalfwidthInCjk {
                         if matches!(b, b':' | b',') && digit(before) && digit(after) {
                             continue;
                         }
+                        if markup_neighbour(text, i, b) {
+                            continue;
+                        }
+                        let latin_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
                         if before.is_some_and(is_cjk)
                             || (after.is_some_and(is_han)
-                                && !before.is_some_and(|c| c.is_ascii_alphanumeric()))
+                                && (!latin_before || latin_run_in_chinese(text, i)))
                         {
                             self.single(out, i, b);
                         }
@@ -202,4 +211,29 @@ impl Checker for HalfwidthInCjk {
         }
         flush(&mut opens, out);
     }
+}
+
+/// Whether the mark at `i` is glued to ASCII symbols, as in markup and
+/// emoticons (`:::`, `;-)`, `a:=b`), where it is not Chinese punctuation.
+fn markup_neighbour(text: &str, i: usize, mark: u8) -> bool {
+    let symbol = |c: Option<char>| {
+        c.is_some_and(|c| {
+            matches!(
+                c,
+                '-' | '=' | '<' | '>' | '/' | '\\' | '|' | '*' | '#' | '~' | '^' | '_'
+            )
+        }) || (mark == b':' && c == Some(':'))
+    };
+    symbol(char_before(text, i)) || symbol(text[i + 1..].chars().next())
+}
+
+/// Whether the Latin or numeric run that ends at `i` is embedded in Chinese
+/// text: walking back over letters, digits and `.-_%` (and spaces), the
+/// first other character is Chinese (`中文,bar,中文`, `截至2023年底,9,000人`).
+fn latin_run_in_chinese(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .rev()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | ' ')))
+        .is_some_and(is_cjk)
 }

@@ -1,0 +1,1 @@
+//! Differential test against zhlint's own test cases (see shared/peer/README.md).
