@@ -90,6 +90,8 @@ static CLASS: [u8; 256] = {
 struct Open {
     at: usize,
     full: bool,
+    /// The `(` of a Markdown link destination `](…)`: its `)` is not prose either.
+    link: bool,
 }
 
 impl HalfwidthInCjk {
@@ -154,7 +156,7 @@ impl Checker for HalfwidthInCjk {
         let flush = |opens: &mut Vec<Open>, out: &mut Vec<Finding>| {
             // Unmatched `(` at the end of a line: Chinese when a Han character follows.
             for o in opens.drain(..) {
-                if !o.full && next_non_space(text, o.at + 1).is_some_and(is_han) {
+                if !o.full && !o.link && next_non_space(text, o.at + 1).is_some_and(is_han) {
                     self.single(out, o.at, b'(');
                 }
             }
@@ -167,10 +169,14 @@ impl Checker for HalfwidthInCjk {
                     // Full-width parentheses take part in pairing.
                     if bytes.get(i + 1) == Some(&0xBC) {
                         match bytes.get(i + 2) {
-                            Some(0x88) => opens.push(Open { at: i, full: true }),
+                            Some(0x88) => opens.push(Open {
+                                at: i,
+                                full: true,
+                                link: false,
+                            }),
                             Some(0x89) => {
                                 if let Some(o) = opens.pop() {
-                                    if !o.full && next_non_space(text, o.at + 1).is_some() {
+                                    if !o.full && !o.link {
                                         // `(…）`: the opening half is half-width by mistake.
                                         self.single(out, o.at, b'(');
                                     }
@@ -181,12 +187,17 @@ impl Checker for HalfwidthInCjk {
                     }
                 }
                 _ => match b {
-                    // `[text](url)`: a Markdown link destination, never prose.
-                    b'(' if i > 0 && bytes[i - 1] == b']' => {}
-                    b'(' => opens.push(Open { at: i, full: false }),
+                    b'(' => opens.push(Open {
+                        at: i,
+                        full: false,
+                        // `[text](url)`: a Markdown link destination, never prose.
+                        link: i > 0 && bytes[i - 1] == b']',
+                    }),
                     b')' => {
                         let open = opens.pop();
-                        self.close_paren(text, out, open, i);
+                        if !open.is_some_and(|o| o.link) {
+                            self.close_paren(text, out, open, i);
+                        }
                     }
                     _ => {
                         let before = prev_non_space(text, i);
