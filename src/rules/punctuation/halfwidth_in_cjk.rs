@@ -1,4 +1,4 @@
-//! Half-width `, ; : ! ? ( )` in Chinese text.
+//! Half-width `, ; : ! ? ( )` in Chinese text, and `.` ending a Chinese sentence.
 //!
 //! ## What it does
 //! Flags the ASCII comma, semicolon, colon, exclamation mark, question mark
@@ -9,6 +9,11 @@
 //! the one before it is not a Latin letter or digit (or is one, but the
 //! Latin run itself sits in Chinese text: `中文,bar,中文`). So `2023年3月31日,番禺`,
 //! `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
+//!
+//! An ASCII full stop is flagged only where it plainly ends a Chinese
+//! sentence: after a Han character or a closing mark, at the end of a line or
+//! before a closing quote (`你好,再见.` → `你好，再见。`). Elsewhere `.` may
+//! be a decimal point, an abbreviation or a stand-in for the 间隔号.
 //!
 //! Parentheses are decided as a pair on one line: both halves are converted
 //! when the content holds Chinese, or when a neighbour outside is a Han
@@ -65,6 +70,7 @@ fn fullwidth(c: u8) -> char {
         b'!' => '！',
         b'?' => '？',
         b'(' => '（',
+        b'.' => '。',
         _ => '）',
     }
 }
@@ -80,6 +86,7 @@ static CLASS: [u8; 256] = {
     t[b'?' as usize] = 1;
     t[b'(' as usize] = 1;
     t[b')' as usize] = 1;
+    t[b'.' as usize] = 4;
     t[b'\n' as usize] = 2;
     t[0xEF] = 3;
     t
@@ -165,6 +172,17 @@ impl Checker for HalfwidthInCjk {
             match CLASS[b as usize] {
                 0 => {}
                 2 => flush(&mut opens, out),
+                4 => {
+                    // A full stop ending a Chinese sentence at the end of a line
+                    // (or before a closing quote): `你好,再见.`.
+                    let before = char_before(text, i);
+                    let after = text[i + 1..].chars().next();
+                    if before.is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '）' | '》'))
+                        && after.is_none_or(|c| matches!(c, '\n' | '\r' | '”' | '’'))
+                    {
+                        self.single(out, i, b'.');
+                    }
+                }
                 3 => {
                     // Full-width parentheses take part in pairing.
                     if bytes.get(i + 1) == Some(&0xBC) {
