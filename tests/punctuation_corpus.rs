@@ -55,6 +55,24 @@ fn default_punctuation_linter() -> Linter {
     Linter::new(&sets, &settings).unwrap()
 }
 
+/// The char boundary at or before `i` (MSRV 1.85 has no `floor_char_boundary`).
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn is_han(c: char) -> bool {
     guifan::rules::util::is_han(c)
 }
@@ -130,8 +148,8 @@ fn seeds_every_halfwidth_mark_is_fixed() {
             .iter()
             .filter(|i| !flagged.contains(i))
             .map(|&i| {
-                let s = text.floor_char_boundary(i.saturating_sub(15));
-                let e = text.ceil_char_boundary((i + 15).min(text.len()));
+                let s = floor(&text, i.saturating_sub(15));
+                let e = ceil(&text, (i + 15).min(text.len()));
                 format!("{i}: {:?}", &text[s..e])
             })
             .collect();
@@ -197,8 +215,8 @@ fn cctv_findings(linter: &Linter, text: &str) -> (Vec<(Diagnostic, String)>, usi
     let with_context = diags
         .into_iter()
         .map(|d| {
-            let s = text.floor_char_boundary(d.span.start.saturating_sub(24));
-            let e = text.ceil_char_boundary((d.span.end + 24).min(text.len()));
+            let s = floor(text, d.span.start.saturating_sub(24));
+            let e = ceil(text, (d.span.end + 24).min(text.len()));
             let ctx = text[s..e].replace('\n', "⏎");
             (d, ctx)
         })
@@ -292,9 +310,9 @@ fn cctv_sample(text: &str, bytes: usize) -> &str {
     if text.len() <= bytes {
         return text;
     }
-    let cut = text[..text.floor_char_boundary(bytes)]
+    let cut = text[..floor(text, bytes)]
         .rfind("\n\n")
-        .unwrap_or(text.floor_char_boundary(bytes));
+        .unwrap_or(floor(text, bytes));
     &text[..cut]
 }
 
