@@ -257,12 +257,13 @@ fn markup_neighbour(text: &str, i: usize, mark: u8) -> bool {
 }
 
 /// Whether the Latin or numeric run that ends at `i` is embedded in Chinese
-/// text: walking back over letters, digits and `.-_%` (and spaces), the
-/// first other character is Chinese (`中文,bar,中文`, `截至2023年底,9,000人`).
+/// text: walking back over printable ASCII and spaces, the first other
+/// character is Chinese (`中文,bar,中文`, `截至2023年底,9,000人`,
+/// `联系xw@gz.edu.cn,会议指出`).
 fn latin_run_in_chinese(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .rev()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | ' ')))
+        .find(|c| !(c.is_ascii_graphic() || *c == ' '))
         .is_some_and(is_cjk)
 }
