@@ -1,28 +1,52 @@
-//! Half-width `, ; : ! ? ( )` in Chinese text.
+//! Half-width `, ; : ! ? ( )` in Chinese text, and `.` ending a Chinese sentence.
 //!
 //! ## What it does
 //! Flags the ASCII comma, semicolon, colon, exclamation mark, question mark
-//! and parentheses when they touch Chinese text, and replaces them with the
-//! full-width marks `，；：！？（）`.
+//! and parentheses when they belong to Chinese text, and replaces them with
+//! the full-width marks `，；：！？（）`. A mark belongs to Chinese text when
+//! the character before it is Chinese (a Han character or a full-width mark
+//! such as `”》）`), or when the character after it is a Han character and
+//! the one before it is not a Latin letter or digit (or is one, but the
+//! Latin run itself sits in Chinese text: `中文,bar,中文`). So `2023年3月31日,番禺`,
+//! `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
+//!
+//! An ASCII full stop is flagged only where it plainly ends a Chinese
+//! sentence: after a Han character or a closing mark, at the end of a line or
+//! before a closing quote (`你好,再见.` → `你好，再见。`). Elsewhere `.` may
+//! be a decimal point, an abbreviation or a stand-in for the 间隔号.
+//!
+//! Parentheses are decided as a pair on one line: both halves are converted
+//! when the content holds Chinese, or when a neighbour outside is a Han
+//! character and the content is a single Latin or numeric token
+//! (`阿里巴巴(BABA.N)` → `阿里巴巴（BABA.N）`, `(1)加强学习` → `（1）加强学习`).
+//! A half-width half paired with a full-width one (`13省(区、市）`) is
+//! converted too.
 //!
 //! ## Why
 //! GB/T 15834—2011 5.1 gives every 点号 and 标号 of Chinese text a full
 //! character cell ("占一个字位置"); half-width marks are the single most
-//! common slip in scraped and hastily edited official prose (`发布时间:2023`,
-//! `她说:“`, `电池盒(托盘)`).
+//! common slip in scraped and hastily edited official prose.
 //!
 //! ## What it leaves alone
-//! Marks between digits (`10:49`, `1,000`), marks inside Latin runs or whole
-//! English sentences, URLs and e-mail addresses, and parentheses that hold
-//! no Chinese text and sit next to none (`COVID-19 (SARS-CoV-2)`).
+//! - marks between digits: `10:49`, `1,000`, `比分3:1`;
+//! - marks inside Latin runs and whole English sentences
+//!   (`He said: yes, we can (maybe).`), and parentheses whose content holds
+//!   no Chinese and contains a space (`(SARS-CoV-2 variant)`);
+//! - a Latin function-call shape glued to its name, `f(x)`, `max(a,b)`;
+//! - marks glued to ASCII symbols (`:::`, `;-)`) and Markdown link
+//!   destinations `[文字](url)`;
+//! - URLs and e-mail addresses (masked by the engine), code (not prose).
 //!
 //! ## Fix safety
 //! Safe: the replacement changes the glyph width only.
 
-use crate::fix::{Applicability, Fix};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_cjk, is_han};
+use crate::rules::util::{
+    char_before, deny_unknown_params, is_ascii_alnum, is_cjk, is_han, next_non_space,
+    prev_non_space,
+};
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -38,49 +62,96 @@ struct HalfwidthInCjk {
     message: String,
 }
 
-fn fullwidth(c: char) -> Option<char> {
-    Some(match c {
-        ',' => '，',
-        ';' => '；',
-        ':' => '：',
-        '!' => '！',
-        '?' => '？',
-        '(' => '（',
-        ')' => '）',
-        _ => return None,
-    })
+fn fullwidth(c: u8) -> char {
+    match c {
+        b',' => '，',
+        b';' => '；',
+        b':' => '：',
+        b'!' => '！',
+        b'?' => '？',
+        b'(' => '（',
+        b'.' => '。',
+        _ => '）',
+    }
 }
 
-/// The nearest character before `i` / from `i` on the same line, skipping spaces.
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text[..i]
-        .chars()
-        .rev()
-        .find(|c| *c != ' ' && *c != '\u{3000}' && *c != '\u{a0}')
-        .filter(|c| *c != '\n')
-}
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text[i..]
-        .chars()
-        .find(|c| *c != ' ' && *c != '\u{3000}' && *c != '\u{a0}')
-        .filter(|c| *c != '\n')
+/// Byte classes: 1 = a mark this rule converts, 2 = newline, 3 = a UTF-8
+/// lead byte of a full-width parenthesis (EF BC 88/89) or other char.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b',' as usize] = 1;
+    t[b';' as usize] = 1;
+    t[b':' as usize] = 1;
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1;
+    t[b'(' as usize] = 1;
+    t[b')' as usize] = 1;
+    t[b'.' as usize] = 4;
+    t[b'\n' as usize] = 2;
+    t[0xEF] = 3;
+    t
+};
+
+/// An open parenthesis on the current line: its offset and whether it is full-width.
+#[derive(Clone, Copy)]
+struct Open {
+    at: usize,
+    full: bool,
+    /// The `(` of a Markdown link destination `](…)`: its `)` is not prose either.
+    link: bool,
 }
 
 impl HalfwidthInCjk {
-    fn report(&self, out: &mut Vec<Finding>, at: usize, mark: char) {
-        let full = fullwidth(mark).expect("mark");
+    fn finding(&self, span: Span, mark: u8, edits: Vec<Edit>) -> Finding {
+        let full = fullwidth(mark);
+        Finding::new(
+            self.rule,
+            span,
+            self.message
+                .replace("{expected}", &full.to_string())
+                .replace("{found}", &(mark as char).to_string()),
+        )
+        .with_help(format!("改为“{full}”"))
+        .with_fix(Fix::new(Applicability::Safe, edits))
+    }
+
+    fn single(&self, out: &mut Vec<Finding>, at: usize, mark: u8) {
         let span = Span::new(at, at + 1);
-        out.push(
-            Finding::new(
-                self.rule,
-                span,
-                self.message
-                    .replace("{expected}", &full.to_string())
-                    .replace("{found}", &mark.to_string()),
-            )
-            .with_help(format!("改为“{full}”"))
-            .with_fix(Fix::replace(Applicability::Safe, span, full.to_string())),
-        );
+        let edit = Edit::replace(span, fullwidth(mark).to_string());
+        out.push(self.finding(span, mark, vec![edit]));
+    }
+
+    /// A half-width pair `open..=close`: both halves in one finding.
+    fn pair(&self, out: &mut Vec<Finding>, open: usize, close: usize) {
+        let edits = vec![
+            Edit::replace(Span::new(open, open + 1), "（"),
+            Edit::replace(Span::new(close, close + 1), "）"),
+        ];
+        out.push(self.finding(Span::new(open, close + 1), b'(', edits));
+    }
+
+    fn close_paren(&self, text: &str, out: &mut Vec<Finding>, open: Option<Open>, i: usize) {
+        let Some(open) = open else {
+            // A lone `)`: Chinese when what precedes it is Chinese.
+            if prev_non_space(text, i).is_some_and(is_cjk) {
+                self.single(out, i, b')');
+            }
+            return;
+        };
+        if open.full {
+            // `（…)`: the closing half is half-width by mistake.
+            self.single(out, i, b')');
+            return;
+        }
+        let inner = &text[open.at + 1..i];
+        let before = char_before(text, open.at);
+        let outer_han = prev_non_space(text, open.at).is_some_and(is_han)
+            || next_non_space(text, i + 1).is_some_and(is_han);
+        let inner_han = inner.chars().any(is_han);
+        let call_shape = before.is_some_and(is_ascii_alnum);
+        if inner_han || (outer_han && !call_shape && !inner.contains(' ') && !inner.is_empty()) {
+            self.pair(out, open.at, i);
+        }
     }
 }
 
@@ -88,56 +159,111 @@ impl Checker for HalfwidthInCjk {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let bytes = text.as_bytes();
-        let mut open_parens: Vec<usize> = Vec::new();
-        for i in memchr_marks(bytes) {
-            let mark = bytes[i] as char;
-            match mark {
-                '(' => open_parens.push(i),
-                ')' => {
-                    let Some(open) = open_parens.pop() else {
-                        if prev_char(text, i).is_some_and(is_cjk) {
-                            self.report(out, i, ')');
-                        }
-                        continue;
-                    };
-                    let inner = &text[open + 1..i];
-                    let outer_cjk = prev_char(text, open).is_some_and(is_han)
-                        || next_char(text, i + 1).is_some_and(is_han);
-                    if inner.contains('\n') {
-                        continue;
-                    }
-                    if inner.chars().any(is_han) || outer_cjk && !inner.contains(' ') {
-                        self.report(out, open, '(');
-                        self.report(out, i, ')');
-                    }
-                }
-                '\n' => open_parens.clear(),
-                _ => {
-                    let before = prev_char(text, i);
-                    let after = next_char(text, i + 1);
-                    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-                    if matches!(mark, ':' | ',') && digit(before) && digit(after) {
-                        continue;
-                    }
-                    if before.is_some_and(is_cjk)
-                        || (after.is_some_and(is_han)
-                            && !before.is_some_and(|c| c.is_ascii_alphanumeric()))
-                    {
-                        self.report(out, i, mark);
-                    }
+        let mut opens: Vec<Open> = Vec::new();
+        let flush = |opens: &mut Vec<Open>, out: &mut Vec<Finding>| {
+            // Unmatched `(` at the end of a line: Chinese when a Han character follows.
+            for o in opens.drain(..) {
+                if !o.full && !o.link && next_non_space(text, o.at + 1).is_some_and(is_han) {
+                    self.single(out, o.at, b'(');
                 }
             }
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            match CLASS[b as usize] {
+                0 => {}
+                2 => flush(&mut opens, out),
+                4 => {
+                    // A full stop ending a Chinese sentence at the end of a line
+                    // (or before a closing quote): `你好,再见.`.
+                    let before = char_before(text, i);
+                    let after = text[i + 1..].chars().next();
+                    if before.is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '）' | '》'))
+                        && after.is_none_or(|c| matches!(c, '\n' | '\r' | '”' | '’'))
+                    {
+                        self.single(out, i, b'.');
+                    }
+                }
+                3 => {
+                    // Full-width parentheses take part in pairing.
+                    if bytes.get(i + 1) == Some(&0xBC) {
+                        match bytes.get(i + 2) {
+                            Some(0x88) => opens.push(Open {
+                                at: i,
+                                full: true,
+                                link: false,
+                            }),
+                            Some(0x89) => {
+                                if let Some(o) = opens.pop() {
+                                    if !o.full && !o.link {
+                                        // `(…）`: the opening half is half-width by mistake.
+                                        self.single(out, o.at, b'(');
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => match b {
+                    b'(' => opens.push(Open {
+                        at: i,
+                        full: false,
+                        // `[text](url)`: a Markdown link destination, never prose.
+                        link: i > 0 && bytes[i - 1] == b']',
+                    }),
+                    b')' => {
+                        let open = opens.pop();
+                        if !open.is_some_and(|o| o.link) {
+                            self.close_paren(text, out, open, i);
+                        }
+                    }
+                    _ => {
+                        let before = prev_non_space(text, i);
+                        let after = next_non_space(text, i + 1);
+                        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+                        if matches!(b, b':' | b',') && digit(before) && digit(after) {
+                            continue;
+                        }
+                        if markup_neighbour(text, i, b) {
+                            continue;
+                        }
+                        let latin_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
+                        if before.is_some_and(is_cjk)
+                            || (after.is_some_and(is_han)
+                                && (!latin_before || latin_run_in_chinese(text, i)))
+                        {
+                            self.single(out, i, b);
+                        }
+                    }
+                },
+            }
         }
-        // Unmatched `(` next to Chinese text.
-        let _ = open_parens;
+        flush(&mut opens, out);
     }
 }
 
-/// Offsets of the marks this rule looks at, plus newlines (to reset pairing).
-fn memchr_marks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n'))
-        .map(|(i, _)| i)
+/// Whether the mark at `i` is glued to ASCII symbols, as in markup and
+/// emoticons (`:::`, `;-)`, `a:=b`), where it is not Chinese punctuation.
+fn markup_neighbour(text: &str, i: usize, mark: u8) -> bool {
+    let symbol = |c: Option<char>| {
+        c.is_some_and(|c| {
+            matches!(
+                c,
+                '-' | '=' | '<' | '>' | '/' | '\\' | '|' | '*' | '#' | '~' | '^' | '_'
+            )
+        }) || (mark == b':' && c == Some(':'))
+    };
+    symbol(char_before(text, i)) || symbol(text[i + 1..].chars().next())
+}
+
+/// Whether the Latin or numeric run that ends at `i` is embedded in Chinese
+/// text: walking back over printable ASCII and spaces, the first other
+/// character is Chinese (`中文,bar,中文`, `截至2023年底,9,000人`,
+/// `联系xw@gz.edu.cn,会议指出`).
+fn latin_run_in_chinese(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .rev()
+        .find(|c| !(c.is_ascii_graphic() || *c == ' '))
+        .is_some_and(is_cjk)
 }

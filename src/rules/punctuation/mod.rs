@@ -1,8 +1,164 @@
 //! The punctuation family (GB/T 15834—2011): width by context, forms,
 //! pairing, doubling, stray spaces.
 
+pub mod ascii_bracket_label;
+pub mod ascii_quotes;
+pub mod cjk_latin_spacing;
+pub mod dash_form;
+pub mod doubled_punctuation;
+pub mod dunhao_between_quoted;
+pub mod ellipsis_form;
+pub mod fullwidth_alphanumeric;
 pub mod halfwidth_in_cjk;
+pub mod interpunct_form;
+pub mod repeated_terminal_marks;
+pub mod space_around_fullwidth;
+pub mod space_between_han;
+pub mod unbalanced_pair;
+
+use crate::fix::Fix;
+use crate::rule::{Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::span::Span;
+
+/// What every punctuation checker keeps: its rule index and message template.
+pub(crate) struct Base {
+    pub rule: RuleIndex,
+    pub message: String,
+}
+
+impl Base {
+    pub fn new(args: &NativeArgs<'_>) -> Self {
+        Base {
+            rule: args.index,
+            message: args.meta.message.clone(),
+        }
+    }
+
+    /// The message with `{key}` placeholders filled.
+    pub fn message(&self, vars: &[(&str, &str)]) -> String {
+        let mut m = self.message.clone();
+        for (k, v) in vars {
+            m = m.replace(&format!("{{{k}}}"), v);
+        }
+        m
+    }
+
+    pub fn push(
+        &self,
+        out: &mut Vec<Finding>,
+        span: Span,
+        vars: &[(&str, &str)],
+        help: Option<String>,
+        fix: Option<Fix>,
+    ) {
+        let mut f = Finding::new(self.rule, span, self.message(vars));
+        f.help = help;
+        f.fix = fix;
+        out.push(f);
+    }
+}
+
+/// The runs of horizontal space (space, tab, NBSP, U+3000) in `text`, as
+/// byte ranges, in order: `memchr` for the ASCII ones, `memmem` for the two
+/// multi-byte ones, merged.
+pub(crate) fn space_runs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', bytes).collect();
+    starts.extend(memchr::memmem::find_iter(bytes, "\u{a0}".as_bytes()));
+    starts.extend(memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()));
+    starts.sort_unstable();
+    let mut runs = Vec::new();
+    let mut next = 0;
+    for s in starts {
+        if s < next {
+            continue;
+        }
+        let e = crate::rules::util::spaces_end(text, s);
+        next = e;
+        runs.push(Span::new(s, e));
+    }
+    runs
+}
+
+/// The visible form of a run of spaces, for messages.
+pub(crate) fn describe_spaces(s: &str) -> &'static str {
+    if s.contains('\u{3000}') {
+        "全角空格"
+    } else {
+        "空格"
+    }
+}
+
+/// A set of literal needles searched with `memchr::memmem` (SIMD, one pass
+/// per needle). For a handful of rare multi-byte marks in Chinese text this
+/// is several times faster than one multi-pattern automaton, whose
+/// prefilter keeps stopping at the lead bytes shared by every full-width
+/// mark.
+pub(crate) struct Needles {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Needles {
+    pub fn new(needles: &[&str]) -> Self {
+        Needles {
+            finders: needles
+                .iter()
+                .map(|n| memchr::memmem::Finder::new(n.as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    /// Every match as `(start, end, needle index)`, sorted by start; matches
+    /// of one needle do not overlap each other.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for (k, f) in self.finders.iter().enumerate() {
+            let len = f.needle().len();
+            let mut at = 0;
+            while let Some(p) = f.find(&bytes[at..]) {
+                out.push((at + p, at + p + len, k));
+                at += p + len;
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
 
 /// The punctuation rules: `(id, constructor)`.
-pub static RULES: &[(&str, super::NativeConstructor)] =
-    &[("punctuation/halfwidth-in-cjk", halfwidth_in_cjk::build)];
+pub static RULES: &[(&str, super::NativeConstructor)] = &[
+    ("punctuation/halfwidth-in-cjk", halfwidth_in_cjk::build),
+    ("punctuation/ascii-quotes", ascii_quotes::build),
+    ("punctuation/ellipsis-form", ellipsis_form::build),
+    ("punctuation/dash-form", dash_form::build),
+    (
+        "punctuation/doubled-punctuation",
+        doubled_punctuation::build,
+    ),
+    (
+        "punctuation/repeated-terminal-marks",
+        repeated_terminal_marks::build,
+    ),
+    (
+        "punctuation/space-around-fullwidth",
+        space_around_fullwidth::build,
+    ),
+    ("punctuation/space-between-han", space_between_han::build),
+    ("punctuation/cjk-latin-spacing", cjk_latin_spacing::build),
+    (
+        "punctuation/fullwidth-alphanumeric",
+        fullwidth_alphanumeric::build,
+    ),
+    ("punctuation/unbalanced-pair", unbalanced_pair::build),
+    (
+        "punctuation/dunhao-between-quoted",
+        dunhao_between_quoted::build,
+    ),
+    (
+        "punctuation/ascii-bracket-label",
+        ascii_bracket_label::build,
+    ),
+    ("punctuation/interpunct-form", interpunct_form::build),
+];

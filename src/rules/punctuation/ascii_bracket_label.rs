@@ -1,0 +1,76 @@
+//! Column labels in ASCII brackets: `[编者按]`, `[通知]`.
+//!
+//! ## What it does
+//! Flags a short Chinese label in ASCII square brackets — one to ten Han
+//! characters — at the start of a block or followed by Chinese text, and
+//! offers `【…】`: `[编者按]本文…` → `【编者按】本文…`.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.6 (括号) uses the 方头括号 `【】` for labels such as
+//! 编者按, 新闻 columns and notices; ASCII brackets are a keyboard stand-in.
+//!
+//! ## What it leaves alone
+//! - footnote and reference marks `[1]`, `[注]` inside a sentence after
+//!   Latin text, and anything holding digits or Latin letters;
+//! - Markdown-style links `[文字](…)`;
+//! - long bracketed passages (more than ten characters).
+//!
+//! ## Fix safety
+//! Unsafe: `【】` versus `〔〕` or `［］` is partly house style.
+
+use super::Base;
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{char_at, deny_unknown_params, is_cjk, is_han, is_space};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(AsciiBracketLabel {
+        base: Base::new(args),
+    }))
+}
+
+struct AsciiBracketLabel {
+    base: Base,
+}
+
+impl Checker for AsciiBracketLabel {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let bytes = text.as_bytes();
+        for open in memchr::memchr_iter(b'[', bytes) {
+            let rest = &bytes[open + 1..bytes.len().min(open + 1 + 10 * 4 + 1)];
+            let Some(len) = memchr::memchr(b']', rest) else {
+                continue;
+            };
+            let close = open + 1 + len;
+            let label = &text[open + 1..close];
+            let n = label.chars().count();
+            if !(1..=10).contains(&n) || !label.chars().all(|c| is_han(c) || c == '·') {
+                continue;
+            }
+            let line_start = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |p| p + 1);
+            let at_start = text[line_start..open].chars().all(is_space);
+            let next = char_at(text, close + 1);
+            if next == Some('(') || !(at_start || next.is_some_and(is_cjk)) {
+                continue;
+            }
+            let fix = Fix::new(
+                Applicability::Unsafe,
+                vec![
+                    Edit::replace(Span::new(open, open + 1), "【"),
+                    Edit::replace(Span::new(close, close + 1), "】"),
+                ],
+            );
+            self.base.push(
+                out,
+                Span::new(open, close + 1),
+                &[("found", &text[open..=close]), ("label", label)],
+                Some(format!("改为“【{label}】”")),
+                Some(fix),
+            );
+        }
+    }
+}

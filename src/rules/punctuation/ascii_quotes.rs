@@ -1,0 +1,115 @@
+//! Straight ASCII quotes `"…"` and `'…'` around Chinese text.
+//!
+//! ## What it does
+//! On each line, pairs the ASCII double quotes in order (first opens,
+//! second closes, …) and, when every `"` of the line finds a partner,
+//! replaces each pair that belongs to Chinese text with `“…”`: the quoted
+//! text holds a Han character, or a Han character or full-width mark sits
+//! right outside it (`"武汉农业农村"微信公众号` → `“武汉农业农村”微信公众号`).
+//! ASCII single quotes are treated the same way and become `‘…’`, but only
+//! when the quoted text holds a Han character (`他说“要做到'三个必须'”`).
+//!
+//! ## Why
+//! GB/T 15834—2011 4.4 (引号) gives Chinese text the curly quotes “ ” and
+//! ‘ ’; straight quotes come from keyboards and scrapers, not from the norm.
+//!
+//! ## What it leaves alone
+//! - a line with an odd number of `"` (inch marks, a quotation that runs on
+//!   to the next line: pairing would be a guess);
+//! - quoted English with no Chinese on either side (`He said "yes" then.`);
+//! - apostrophes between letters (`don't`, `China's`), and any line whose
+//!   single quotes do not pair up;
+//! - URLs, e-mail addresses, code.
+//!
+//! ## Fix safety
+//! Safe: each pair is converted as a pair, so the quotation keeps its shape.
+
+use super::Base;
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{char_at, char_before, deny_unknown_params, is_cjk, is_han};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(AsciiQuotes {
+        base: Base::new(args),
+    }))
+}
+
+struct AsciiQuotes {
+    base: Base,
+}
+
+impl AsciiQuotes {
+    fn line(&self, text: &str, start: usize, end: usize, q: u8, out: &mut Vec<Finding>) {
+        let bytes = &text.as_bytes()[start..end];
+        let mut marks: Vec<usize> = memchr::memchr_iter(q, bytes).map(|p| start + p).collect();
+        if q == b'\'' {
+            // Apostrophes between letters are not quotes.
+            marks.retain(|&i| {
+                !(char_before(text, i).is_some_and(|c| c.is_ascii_alphabetic())
+                    && char_at(text, i + 1).is_some_and(|c| c.is_ascii_alphabetic()))
+            });
+        }
+        if marks.is_empty() || marks.len() % 2 == 1 {
+            return;
+        }
+        let (open_q, close_q) = if q == b'"' {
+            ("“", "”")
+        } else {
+            ("‘", "’")
+        };
+        for pair in marks.chunks(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let inner = &text[a + 1..b];
+            let inner_han = inner.chars().any(is_han);
+            let outer = char_before(text, a).is_some_and(is_cjk)
+                || char_at(text, b + 1).is_some_and(is_cjk);
+            let chinese = if q == b'"' {
+                inner_han || (outer && !inner.trim().is_empty())
+            } else {
+                inner_han
+            };
+            if !chinese {
+                continue;
+            }
+            let fix = Fix::new(
+                Applicability::Safe,
+                vec![
+                    Edit::replace(Span::new(a, a + 1), open_q),
+                    Edit::replace(Span::new(b, b + 1), close_q),
+                ],
+            );
+            let found = if q == b'"' { "\"…\"" } else { "'…'" };
+            let expected = format!("{open_q}…{close_q}");
+            self.base.push(
+                out,
+                Span::new(a, b + 1),
+                &[("expected", &expected), ("found", found)],
+                Some(format!("改为“{open_q}{inner}{close_q}”")),
+                Some(fix),
+            );
+        }
+    }
+}
+
+impl Checker for AsciiQuotes {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let bytes = text.as_bytes();
+        for q in [b'"', b'\''] {
+            let mut next_line = 0;
+            for p in memchr::memchr_iter(q, bytes) {
+                if p < next_line {
+                    continue;
+                }
+                let start = memchr::memrchr(b'\n', &bytes[..p]).map_or(0, |s| s + 1);
+                let end = memchr::memchr(b'\n', &bytes[p..]).map_or(bytes.len(), |e| p + e);
+                self.line(text, start, end, q, out);
+                next_line = end;
+            }
+        }
+    }
+}

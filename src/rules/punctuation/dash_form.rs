@@ -1,0 +1,84 @@
+//! Dashes written as `--`, `－－`, `――`, `──` or `— —`.
+//!
+//! ## What it does
+//! Flags the stand-ins for the Chinese dash (破折号) and replaces them with
+//! `——` (two U+2014 EM DASH):
+//! - two full-width hyphen-minus `－－` (U+FF0D) or two horizontal bars
+//!   `――` (U+2015), anywhere;
+//! - two box-drawing lines `──` (U+2500) or two ASCII hyphens `--`, when a
+//!   neighbour is Chinese and neither neighbour is a Latin letter or digit;
+//! - two em dashes with a space between them, `— —`.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.9: the dash is `——`, two character cells wide and never
+//! broken (5.1.4). The look-alikes render with gaps or at the wrong height
+//! and break search.
+//!
+//! ## What it leaves alone
+//! - a single `—` between Chinese characters: it may be the 一字线 of a
+//!   range (`北京—上海`, `1949—2019年`), which GB/T 15834 4.13 allows;
+//! - command-line options and Latin compounds (`--help`, `a--b`);
+//! - longer box-drawing runs (`──────`: table rules, separators);
+//! - `——` itself.
+//!
+//! ## Fix safety
+//! Safe: the replacement is the same mark in its standard form.
+
+use super::{Base, Needles};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{char_at, char_before, deny_unknown_params, is_ascii_alnum, is_cjk};
+use crate::span::Span;
+use std::sync::LazyLock;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(DashForm {
+        base: Base::new(args),
+    }))
+}
+
+struct DashForm {
+    base: Base,
+}
+
+static TRIGGERS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["－－", "――", "──", "--", "— —", "—\u{3000}—"]));
+
+impl Checker for DashForm {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for (m_start, m_end, m_pat) in TRIGGERS.find_all(text) {
+            let (s, e) = (m_start, m_end);
+            let before = char_before(text, s);
+            let after = char_at(text, e);
+            let unit = char_at(text, s).expect("match");
+            // The run must be exactly the matched pair.
+            if before == Some(unit) || after == Some(unit) {
+                continue;
+            }
+            let context_ok = || {
+                (before.is_some_and(is_cjk) || after.is_some_and(is_cjk))
+                    && !before.is_some_and(is_ascii_alnum)
+                    && !after.is_some_and(is_ascii_alnum)
+            };
+            let flag = match m_pat {
+                0 | 1 => true,
+                2 | 3 => context_ok(),
+                _ => before != Some('—') && after != Some('—'),
+            };
+            if !flag {
+                continue;
+            }
+            let span = Span::new(s, e);
+            self.base.push(
+                out,
+                span,
+                &[("found", &text[s..e])],
+                Some("改为“——”".into()),
+                Some(Fix::replace(Applicability::Safe, span, "——")),
+            );
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Full-width digits and Latin letters: `１２３`, `ＡＢＣ`.
+//!
+//! ## What it does
+//! Flags runs of full-width digits and letters (U+FF10–FF19, U+FF21–FF3A,
+//! U+FF41–FF5A) and replaces them with their ASCII forms:
+//! `１０００元` → `1000元`, `ＧＤＰ` → `GDP`.
+//!
+//! ## Why
+//! GB/T 15835—2011 (出版物上数字用法) writes Arabic numerals half-width, and
+//! Latin letters in Chinese text are set in their normal (proportional) form;
+//! full-width forms come from an input method left in full-width mode. They
+//! also defeat search (`２０２４` does not match `2024`).
+//!
+//! ## What it leaves alone
+//! Full-width punctuation (other rules decide it) and the ideographic space
+//! (`punctuation/space-between-han`, `punctuation/space-around-fullwidth`).
+//!
+//! ## Fix safety
+//! Safe: the replacement is the same character in its standard width.
+
+use super::Base;
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(FullwidthAlphanumeric {
+        base: Base::new(args),
+    }))
+}
+
+struct FullwidthAlphanumeric {
+    base: Base,
+}
+
+/// The ASCII form of a full-width letter or digit. All of them are encoded
+/// EF BC 90–99 / EF BC A1–BA / EF BD 81–9A.
+fn halfwidth(c: char) -> Option<char> {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0),
+        _ => None,
+    }
+}
+
+impl Checker for FullwidthAlphanumeric {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        for p in memchr::memchr2_iter(0xBC, 0xBD, bytes) {
+            if p == 0 || p < next || bytes[p - 1] != 0xEF {
+                continue;
+            }
+            let s = p - 1;
+            let mut e = s;
+            let mut ascii = String::new();
+            while let Some(h) = text[e..].chars().next().and_then(halfwidth) {
+                ascii.push(h);
+                e += 3;
+            }
+            next = e.max(p + 1);
+            if e == s {
+                continue;
+            }
+            let span = Span::new(s, e);
+            self.base.push(
+                out,
+                span,
+                &[("found", &text[s..e]), ("expected", &ascii)],
+                Some(format!("改为“{ascii}”")),
+                Some(Fix::replace(Applicability::Safe, span, ascii.clone())),
+            );
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Look-alikes of the 间隔号 between Han names: `马克•吐温`, `马克・吐温`.
+//!
+//! ## What it does
+//! Flags the bullet `•` (U+2022), the katakana middle dot `・` (U+30FB), the
+//! hyphenation point `‧` (U+2027) and the bullet operator `∙` (U+2219) when
+//! both neighbours are Han characters, and replaces them with the 间隔号 `·`
+//! (U+00B7): `马克•吐温` → `马克·吐温`.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.14: the 间隔号 `·` separates the parts of foreign and
+//! minority names (`爱新觉罗·玄烨`), a book and its chapter, and the month
+//! and day of event names (`“9·11”`). Look-alikes render at different
+//! heights and break search.
+//!
+//! ## What it leaves alone
+//! - `·` itself;
+//! - `・` between katakana (Japanese), `•` as a list bullet;
+//! - an ASCII full stop between Han characters (`马克.吐温`): it may as well
+//!   be a half-width 句号, so it is left to review.
+//!
+//! ## Fix safety
+//! Safe: the replacement is the same mark in its standard form.
+
+use super::{Base, Needles};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{char_at, char_before, deny_unknown_params, is_han};
+use crate::span::Span;
+use std::sync::LazyLock;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(InterpunctForm {
+        base: Base::new(args),
+    }))
+}
+
+struct InterpunctForm {
+    base: Base,
+}
+
+static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["•", "・", "‧", "∙"]));
+
+impl Checker for InterpunctForm {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            let (s, e) = (m_start, m_end);
+            if !(char_before(text, s).is_some_and(is_han) && char_at(text, e).is_some_and(is_han)) {
+                continue;
+            }
+            let span = Span::new(s, e);
+            self.base.push(
+                out,
+                span,
+                &[("found", &text[s..e])],
+                Some("改为间隔号“·”".into()),
+                Some(Fix::replace(Applicability::Safe, span, "·")),
+            );
+        }
+    }
+}

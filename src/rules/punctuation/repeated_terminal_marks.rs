@@ -1,0 +1,69 @@
+//! Runs of question or exclamation marks: `？？`, `！！！`.
+//!
+//! ## What it does
+//! Reports two or more identical `？` or `！` in a row (full- or half-width)
+//! as information, without a fix.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.2 and 4.3 allow stacked question and exclamation marks
+//! for strong feeling, but official and news prose keeps to one; a run is
+//! worth a second look, not an automatic change.
+//!
+//! ## What it leaves alone
+//! A single mark, and the mixed pair `？！` / `！？` that GB/T 15834 allows.
+//!
+//! ## Fix safety
+//! No fix: whether the emphasis stays is the writer's call.
+
+use super::{Base, Needles};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use std::sync::LazyLock;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(RepeatedTerminalMarks {
+        base: Base::new(args),
+    }))
+}
+
+struct RepeatedTerminalMarks {
+    base: Base,
+}
+
+static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["？？", "！！", "??", "!!"]));
+
+impl Checker for RepeatedTerminalMarks {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let mut next = 0;
+        for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            if m_start < next {
+                continue;
+            }
+            let unit = &text[m_start..m_start + (m_end - m_start) / 2];
+            let mut e = m_start;
+            while text[e..].starts_with(unit) {
+                e += unit.len();
+            }
+            next = e;
+            // Half-width runs count only in Chinese text (the width rule converts them).
+            if unit.len() == 1
+                && !crate::rules::util::prev_non_space(text, m_start)
+                    .is_some_and(crate::rules::util::is_cjk)
+            {
+                continue;
+            }
+            let span = Span::new(m_start, e);
+            self.base.push(
+                out,
+                span,
+                &[("found", &text[span.range()])],
+                Some("正式文稿中一般只用一个".into()),
+                None,
+            );
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Spaces next to full-width punctuation.
+//!
+//! ## What it does
+//! Flags spaces (ASCII space, tab, NBSP, ideographic space U+3000) right
+//! before or after a full-width mark — `，。、；：？！“”‘’《》（）【】〔〕` —
+//! inside a line, and deletes them: `文/刘艺 、陈安娜` → `文/刘艺、陈安娜`,
+//! `“学思践悟二十大” 主题` → `“学思践悟二十大”主题`, `发布日期： 2022` →
+//! `发布日期：2022`.
+//!
+//! ## Why
+//! A full-width mark already carries its own spacing (it fills a whole
+//! character cell, GB/T 15834—2011 5.1); an extra space shows as a gap and
+//! usually betrays a paste seam or a scraper's join.
+//!
+//! ## What it leaves alone
+//! - indentation at the start of a line and spaces at its end;
+//! - in headline-like lines (no 。, at most 80 characters), a space between
+//!   a quoted or bracketed item and the next clause (`忠诚拥护“两个确立” 兴起
+//!   火热学习高潮`): web headlines separate clauses with spaces. A space
+//!   next to a pause mark (，、。；：？！) is flagged everywhere;
+//! - lists of names with 括注 (`梁惠玲（女） 谌贻琴`), and a space inside a
+//!   quoted slogan or title next to a nested mark (`“新视界 ‘智’发展”`);
+//! - `…` and `——`, which English-style typesetting may surround by spaces.
+//!
+//! ## Fix safety
+//! Safe: only whitespace is removed.
+
+use super::{Base, describe_spaces, space_runs};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{
+    char_at, char_before, deny_unknown_params, inside_title_marks, is_name_list, is_title_like,
+    line_bounds,
+};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(SpaceAroundFullwidth {
+        base: Base::new(args),
+    }))
+}
+
+struct SpaceAroundFullwidth {
+    base: Base,
+}
+
+fn is_pause(c: char) -> bool {
+    matches!(c, '，' | '、' | '。' | '；' | '：' | '？' | '！')
+}
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '《' | '（' | '【' | '〔' | '「' | '『' | '〈'
+    )
+}
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '》' | '）' | '】' | '〕' | '」' | '』' | '〉'
+    )
+}
+
+impl Checker for SpaceAroundFullwidth {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for run in space_runs(text) {
+            let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
+                continue;
+            };
+            if matches!(p, '\n' | '\r') || matches!(n, '\n' | '\r') {
+                continue;
+            }
+            let (pause, bracket) = (
+                is_pause(p) || is_pause(n),
+                is_closing(p) || is_opening(n) || is_opening(p) || is_closing(n),
+            );
+            if !pause && !bracket {
+                continue;
+            }
+            if !pause {
+                let (ls, le) = line_bounds(text, run.start);
+                let line = &text[ls..le];
+                // `”␣兴起` / `开展␣“…`: a clause separator in a headline; a
+                // space inside a quoted slogan or title (`“新视界 ‘智’发展”`);
+                // a list of names with 括注 (`梁惠玲（女） 谌贻琴`).
+                let separator = !is_opening(p) && !is_closing(n) && is_title_like(line);
+                if separator
+                    || is_name_list(line)
+                    || inside_title_marks(line, run.start - ls, &[])
+                        && !(is_opening(p) || is_closing(n))
+                {
+                    continue;
+                }
+            }
+            let found = describe_spaces(&text[run.range()]);
+            let mark = if is_pause(p) || is_closing(p) || is_opening(p) {
+                p
+            } else {
+                n
+            };
+            self.base.push(
+                out,
+                run,
+                &[("found", found), ("mark", &mark.to_string())],
+                Some(format!("删除“{mark}”旁的{found}")),
+                Some(Fix::replace(
+                    Applicability::Safe,
+                    Span::new(run.start, run.end),
+                    "",
+                )),
+            );
+        }
+    }
+}

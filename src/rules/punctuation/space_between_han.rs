@@ -1,0 +1,177 @@
+//! A space between two Han characters inside a sentence.
+//!
+//! ## What it does
+//! Flags spaces (including the ideographic space U+3000) between two Han
+//! characters in running text and deletes them: `党委 书记` → `党委书记`.
+//!
+//! ## Why
+//! Chinese is written without spaces between words (GB/T 15834—2011 5.1:
+//! every mark and character takes its own cell, nothing else is inserted);
+//! a space inside a sentence is a paste seam, a scraper's join or a
+//! justified-text artefact.
+//!
+//! ## What it leaves alone
+//! - headline-like lines (no 。, at most 80 characters): web headlines
+//!   separate clauses with spaces (`菲律宾火山持续喷发 数万人受灾`) and
+//!   bylines separate names (`记者 王小明 通讯员 李华`);
+//! - spaces inside “…”, 《…》, 【…】 or （…）, where a slogan, the title of a
+//!   work or a byline keeps its own separators (`《增强必胜之心 仁爱之心》`);
+//! - the dateline space of news agencies (`新华社北京6月1日电 记者…`);
+//! - a space after a title or role (`疾控中心主任 雷德菲尔德`, `院长 薛澜：`)
+//!   — a caption convention — and lists of names separated by spaces
+//!   (`丁学东 丁薛祥 万立骏`): runs of two to four Han characters on both
+//!   sides, each bounded by a space, the line's edge or a colon;
+//! - indentation at the start of a line.
+//!
+//! ## Fix safety
+//! Safe: only whitespace is removed.
+
+use super::{Base, describe_spaces, space_runs};
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{
+    char_at, char_before, deny_unknown_params, inside_title_marks, is_han, is_name_list, is_space,
+    is_title_like, line_bounds,
+};
+use crate::span::Span;
+
+/// Titles and roles that a caption puts before a name with a space.
+const ROLES: &[&str] = &[
+    "书记",
+    "主任",
+    "主席",
+    "总统",
+    "首相",
+    "总理",
+    "教授",
+    "专家",
+    "代表",
+    "委员",
+    "经理",
+    "总裁",
+    "大使",
+    "记者",
+    "编辑",
+    "摄影",
+    "主编",
+    "总监",
+    "司令",
+    "部长",
+    "干部",
+    "村民",
+    "居民",
+    "市民",
+    "游客",
+    "学生",
+    "老师",
+    "医生",
+    "护士",
+    "负责人",
+    "发言人",
+    "创始人",
+    "董事",
+    "参赞",
+    "顾问",
+    "议员",
+    "法官",
+    "检察官",
+    "警官",
+    "工人",
+    "农民",
+    "党员",
+];
+
+/// Whether the Han text before `at` ends with a title or role.
+fn after_role(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    ROLES.iter().any(|r| before.ends_with(r))
+        || before
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '长' | '员' | '师' | '士' | '者' | '官'))
+}
+
+/// Length in characters of the Han run ending at `end`, and the character before it.
+fn han_run_back(text: &str, end: usize) -> (usize, Option<char>) {
+    let mut n = 0;
+    for c in text[..end].chars().rev() {
+        if !is_han(c) {
+            return (n, Some(c));
+        }
+        n += 1;
+    }
+    (n, None)
+}
+
+/// Length of the Han run starting at `start`, and the character after it.
+fn han_run_fwd(text: &str, start: usize) -> (usize, Option<char>) {
+    let mut n = 0;
+    for c in text[start..].chars() {
+        if !is_han(c) {
+            return (n, Some(c));
+        }
+        n += 1;
+    }
+    (n, None)
+}
+
+/// `丁学东 丁薛祥 万立骏`: short Han runs separated by spaces.
+fn name_list(text: &str, run: Span) -> bool {
+    let edge = |c: Option<char>| {
+        c.is_none_or(|c| {
+            is_space(c) || matches!(c, '\n' | '\r' | '：' | ':' | '）' | '、' | '。' | '，')
+        })
+    };
+    let (left, lc) = han_run_back(text, run.start);
+    let (right, rc) = han_run_fwd(text, run.end);
+    (2..=4).contains(&left) && (2..=4).contains(&right) && edge(lc) && edge(rc)
+}
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(SpaceBetweenHan {
+        base: Base::new(args),
+    }))
+}
+
+struct SpaceBetweenHan {
+    base: Base,
+}
+
+impl Checker for SpaceBetweenHan {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for run in space_runs(text) {
+            let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
+                continue;
+            };
+            if !is_han(p) || !is_han(n) {
+                continue;
+            }
+            if p == '电' && text[..run.start].ends_with("日电") {
+                continue;
+            }
+            if after_role(text, run.start) || name_list(text, run) {
+                continue;
+            }
+            let (ls, le) = line_bounds(text, run.start);
+            let line = &text[ls..le];
+            if is_title_like(line)
+                || is_name_list(line)
+                || inside_title_marks(line, run.start - ls, &[('（', '）'), ('〔', '〕')])
+            {
+                continue;
+            }
+            let found = describe_spaces(&text[run.range()]);
+            let both = format!("{p}{n}");
+            self.base.push(
+                out,
+                run,
+                &[("found", found)],
+                Some(format!("删除{found}：“{both}”")),
+                Some(Fix::replace(Applicability::Safe, run, "")),
+            );
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Paired marks without a partner: `“…`, `…）`, `《…`, `【…`.
+//!
+//! ## What it does
+//! Within each block (a paragraph, heading or list item; in plain text, a
+//! line) matches the opening and closing halves of `“”` `‘’` `（）` `《》`
+//! `【】` `〔〕` `〈〉` `「」` and reports a half that has no partner. A
+//! half-width `(` or `)` may partner a full-width half (`(区、市）`: the
+//! width rule fixes that one), and only full-width halves are reported.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.4–4.6 and 4.10 define these marks as pairs; a lost half
+//! is a cut-and-paste accident that changes what the reader takes as quoted,
+//! bracketed or a title.
+//!
+//! ## What it leaves alone
+//! - a quotation over several paragraphs: GB/T 15834—2011 4.4.3.4 opens each
+//!   paragraph with `“` and closes only the last, so an unclosed `“` at the
+//!   start of a block that is followed by a block starting with `“` is fine;
+//! - a paragraph hard-wrapped over several lines: an opener left open at the
+//!   end of a block and a closer left over at the start of the next one are
+//!   paired across the break;
+//! - list labels such as `1）` and `一）` at the start of a block.
+//!
+//! ## Fix safety
+//! No fix: where the missing half belongs is the writer's call.
+
+use super::Base;
+use crate::document::Block;
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::rules::util::{CJK_PAIRS, deny_unknown_params, is_space};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(UnbalancedPair {
+        base: Base::new(args),
+    }))
+}
+
+struct UnbalancedPair {
+    base: Base,
+}
+
+/// An unmatched half: offset, pair type (index into [`CJK_PAIRS`]), opening?
+type Half = (usize, usize, bool);
+
+/// The pair type and side of the mark starting with `b` (up to three bytes).
+fn kind_of(b: &[u8]) -> Option<(usize, bool)> {
+    Some(match b {
+        [b'(', ..] => (2, true),
+        [b')', ..] => (2, false),
+        [0xE2, 0x80, 0x9C, ..] => (0, true),
+        [0xE2, 0x80, 0x9D, ..] => (0, false),
+        [0xE2, 0x80, 0x98, ..] => (1, true),
+        [0xE2, 0x80, 0x99, ..] => (1, false),
+        [0xEF, 0xBC, 0x88, ..] => (2, true),
+        [0xEF, 0xBC, 0x89, ..] => (2, false),
+        [0xE3, 0x80, x, ..] => match x {
+            0x8A => (3, true),
+            0x8B => (3, false),
+            0x90 => (4, true),
+            0x91 => (4, false),
+            0x94 => (5, true),
+            0x95 => (5, false),
+            0x88 => (6, true),
+            0x89 => (6, false),
+            0x8C => (7, true),
+            0x8D => (7, false),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+fn is_full(text: &str, at: usize) -> bool {
+    !matches!(text.as_bytes()[at], b'(' | b')')
+}
+
+/// The unmatched halves of one block, in text order. `stacks` is scratch
+/// space reused across blocks (most blocks leave nothing behind, and then
+/// nothing is allocated).
+fn scan_block(text: &str, span: Span, stacks: &mut [Vec<usize>; CJK_PAIRS.len()]) -> Vec<Half> {
+    let mut left: Vec<Half> = Vec::new();
+    let bytes = &text.as_bytes()[span.range()];
+    for (off, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'(' | b')' | 0xE2 | 0xE3 | 0xEF) {
+            continue;
+        }
+        let Some((k, open)) = kind_of(&bytes[off..]) else {
+            continue;
+        };
+        let at = span.start + off;
+        if open {
+            stacks[k].push(at);
+        } else if stacks[k].pop().is_none() {
+            left.push((at, k, false));
+        }
+    }
+    for (k, stack) in stacks.iter_mut().enumerate() {
+        left.extend(stack.drain(..).map(|at| (at, k, true)));
+    }
+    left.sort_unstable();
+    left
+}
+
+/// Whether the first visible character of `block` is at `at`.
+fn at_block_start(text: &str, block: Span, at: usize) -> bool {
+    text[block.start..at].chars().all(is_space)
+}
+
+/// `1）`, `一）`, `a）` at the start of a block.
+fn is_list_label(text: &str, block: Span, at: usize) -> bool {
+    let label = text[block.start..at].trim_matches(is_space);
+    let n = label.chars().count();
+    (1..=3).contains(&n)
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+}
+
+impl Checker for UnbalancedPair {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let owned;
+        let blocks: &[Block] = if ctx.doc.blocks().is_empty() {
+            owned = crate::rules::util::line_blocks(text);
+            &owned
+        } else {
+            ctx.doc.blocks()
+        };
+        let mut stacks: [Vec<usize>; CJK_PAIRS.len()] = Default::default();
+        let mut lefts: Vec<Vec<Half>> = blocks
+            .iter()
+            .map(|b| scan_block(text, b.span, &mut stacks))
+            .collect();
+        for i in 0..lefts.len() {
+            if lefts[i].is_empty() {
+                continue;
+            }
+            let next_start = blocks.get(i + 1).and_then(|b| {
+                text[b.span.range()]
+                    .trim_start_matches(is_space)
+                    .chars()
+                    .next()
+            });
+            // Multi-paragraph quotation: `“` opens this block and the next.
+            let span = blocks[i].span;
+            lefts[i].retain(|&(at, k, open)| {
+                !(open
+                    && k <= 1
+                    && next_start == Some(CJK_PAIRS[k].0)
+                    && at_block_start(text, span, at))
+            });
+            // Hard-wrapped paragraph: open at the end, closed in the next block.
+            if i + 1 < lefts.len() {
+                for k in 0..CJK_PAIRS.len() {
+                    loop {
+                        let open = lefts[i].iter().rposition(|h| h.1 == k && h.2);
+                        let close = lefts[i + 1].iter().position(|h| h.1 == k && !h.2);
+                        let (Some(o), Some(c)) = (open, close) else {
+                            break;
+                        };
+                        lefts[i].remove(o);
+                        lefts[i + 1].remove(c);
+                    }
+                }
+            }
+        }
+        for (block, left) in blocks.iter().zip(&lefts) {
+            for &(at, k, open) in left {
+                if !is_full(text, at) {
+                    continue;
+                }
+                let (o, c) = CJK_PAIRS[k];
+                if open {
+                    self.report(out, text, at, o, c, "缺少后一半");
+                } else if !(k == 2 && is_list_label(text, block.span, at)) {
+                    self.report(out, text, at, c, o, "缺少前一半");
+                }
+            }
+        }
+    }
+}
+
+impl UnbalancedPair {
+    fn report(
+        &self,
+        out: &mut Vec<Finding>,
+        text: &str,
+        at: usize,
+        mark: char,
+        partner: char,
+        what: &str,
+    ) {
+        let len = text[at..].chars().next().map_or(1, char::len_utf8);
+        self.base.push(
+            out,
+            Span::new(at, at + len),
+            &[
+                ("mark", &mark.to_string()),
+                ("partner", &partner.to_string()),
+                ("what", what),
+            ],
+            Some(format!("补上配对的“{partner}”，或删去多余的“{mark}”")),
+            None,
+        );
+    }
+}
