@@ -12,7 +12,7 @@ static NON_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         // e-mail addresses
         r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
         // bare domain names with a common TLD (gov.cn, edu.cn, …) and an optional path
-        r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?i:com|cn|net|org|gov|edu|info|io)\b(?:/[\x21-\x7e]*)?",
+        r"|(?-u:\b)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?i:com|cn|net|org|gov|edu|info|io)(?-u:\b)(?:/[\x21-\x7e]*)?",
     ))
     .expect("mask regex")
 });
