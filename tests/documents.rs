@@ -154,6 +154,12 @@ fn markdown_fixture_prose_view() {
     assert!(!doc.prose().contains("title:"), "front matter leaked");
     assert!(!doc.prose().contains("会议现场"), "image alt text leaked");
     assert_eq!(doc.directives().len(), 1);
+    // The date comes from the front matter.
+    assert_eq!(
+        doc.date().date,
+        NaiveDate::from_ymd_opt(2024, 3, 5).unwrap()
+    );
+    assert_eq!(doc.date().source, guifan::document::DateSource::Metadata);
 }
 
 #[test]

@@ -197,6 +197,7 @@ impl<'a> Reader<'a> {
             blocks: self.blocks,
             directives: self.directives,
             masks: self.masks,
+            date: None,
         }
     }
 

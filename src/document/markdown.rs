@@ -19,8 +19,30 @@
 use super::html::{PLACEHOLDER, parse_directive};
 use super::{Block, BlockKind, Directive, ProseView, SourceMap, SourceMapBuilder};
 use crate::span::Span;
+use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A `date` key in YAML (`date: 2024-03-05`) or TOML (`date = 2024-03-05`)
+/// front matter, quoted or not, possibly with a time after it.
+static FRONT_MATTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?mi)^\s*(?:date|pubdate|publishdate|published|发布日期|日期)\s*[:=]\s*["']?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"#,
+    )
+    .expect("front matter date regex")
+});
+
+/// The date of a front matter block's text, if it has one.
+fn front_matter_date(text: &str) -> Option<NaiveDate> {
+    let caps = FRONT_MATTER_DATE.captures(text)?;
+    NaiveDate::from_ymd_opt(
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    )
+}
 
 pub(crate) fn read(source: &str) -> ProseView {
     let options = Options::ENABLE_TABLES
@@ -56,6 +78,9 @@ struct Reader<'a> {
     /// Source end of the last inline event, to tell escapes from other backslashes.
     inline_end: usize,
     block: Option<(usize, BlockKind)>,
+    /// Inside front matter.
+    in_metadata: bool,
+    date: Option<NaiveDate>,
 }
 
 #[derive(Clone, Copy)]
@@ -78,6 +103,8 @@ impl<'a> Reader<'a> {
             inline_raw: None,
             inline_end: base,
             block: None,
+            in_metadata: false,
+            date: None,
         }
     }
 
@@ -89,6 +116,7 @@ impl<'a> Reader<'a> {
             blocks: self.blocks,
             directives: self.directives,
             masks: self.masks,
+            date: self.date,
         }
     }
 
@@ -97,6 +125,9 @@ impl<'a> Reader<'a> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
+                if self.in_metadata && self.date.is_none() {
+                    self.date = front_matter_date(&text);
+                }
                 if self.hidden == 0 && self.inline_raw.is_none() {
                     self.text(&text, range.clone());
                 }
@@ -150,9 +181,14 @@ impl<'a> Reader<'a> {
             Tag::BlockQuote(_) => self.container(BlockKind::BlockQuote),
             Tag::TableCell => self.container(BlockKind::TableCell),
             Tag::FootnoteDefinition(_) => self.container(BlockKind::Paragraph),
-            Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
+            Tag::CodeBlock(_) => {
                 self.end_block();
                 self.hidden += 1;
+            }
+            Tag::MetadataBlock(_) => {
+                self.end_block();
+                self.hidden += 1;
+                self.in_metadata = true;
             }
             Tag::HtmlBlock => {
                 self.end_block();
@@ -189,6 +225,7 @@ impl<'a> Reader<'a> {
             TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
                 self.end_block();
                 self.hidden = self.hidden.saturating_sub(1);
+                self.in_metadata = false;
             }
             TagEnd::Image => self.hidden = self.hidden.saturating_sub(1),
             TagEnd::List(_)
@@ -417,10 +454,14 @@ mod tests {
 
     #[test]
     fn front_matter_is_skipped() {
-        let v = read("---\ntitle: a,b\ndate: 2024-01-02\n---\n\n正文\n");
+        let v = read("---\ntitle: a,b\ndate: 2024-01-02 10:00\n---\n\n正文\n");
         assert_eq!(v.text.as_deref(), Some("正文"));
-        let v = read("+++\ntitle = \"a,b\"\n+++\n\n正文\n");
+        assert_eq!(v.date, NaiveDate::from_ymd_opt(2024, 1, 2));
+        let v = read("+++\ntitle = \"a,b\"\ndate = \"2023-12-31\"\n+++\n\n正文\n");
         assert_eq!(v.text.as_deref(), Some("正文"));
+        assert_eq!(v.date, NaiveDate::from_ymd_opt(2023, 12, 31));
+        let v = read("---\ntitle: 无日期\n---\n\n正文\n");
+        assert_eq!(v.date, None);
     }
 
     #[test]

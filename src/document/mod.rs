@@ -135,6 +135,9 @@ pub(crate) struct ProseView {
     /// Spans (in the prose view) to mask besides the URL/e-mail ones
     /// (e.g. the placeholders standing for inline code).
     pub masks: Vec<Span>,
+    /// A date from the document's own metadata outside the prose (Markdown
+    /// front matter `date:`); it wins over a date line found in the prose.
+    pub date: Option<NaiveDate>,
 }
 
 /// How to read a document.
@@ -190,11 +193,15 @@ impl Document {
         let mut masks = masks::find(prose);
         masks.extend(view.masks.iter().copied());
         masks.sort();
-        let date = match detect_metadata_date(prose) {
+        let metadata = view
+            .date
+            .map(|date| (date, None))
+            .or_else(|| detect_metadata_date(prose).map(|(date, span)| (date, Some(span))));
+        let date = match metadata {
             Some((date, span)) => DocumentDate {
                 date,
                 source: DateSource::Metadata,
-                span: Some(span),
+                span,
             },
             None => match options.as_of {
                 Some(date) => DocumentDate {
