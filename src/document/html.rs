@@ -637,6 +637,20 @@ mod tests {
     }
 
     #[test]
+    fn crlf_is_kept_verbatim() {
+        let src = "<p>\r\n  第一行,\r\n第二行</p>\r\n<p>第三行</p>";
+        let v = read(src);
+        let text = v.text.unwrap();
+        assert_eq!(text, "第一行,\r\n第二行\n第三行");
+        let comma = text.find(',').unwrap();
+        assert_eq!(
+            v.map.to_source(Span::new(comma, comma + 1)),
+            Span::new(16, 17)
+        );
+        assert_eq!(&text[v.blocks[0].span.range()], "第一行,\r\n第二行");
+    }
+
+    #[test]
     fn malformed_input_does_not_panic() {
         for src in [
             "<",
