@@ -434,3 +434,107 @@ fn blocks_separate_table_cells_and_list_items() {
     let at = doc.prose().find("\n乙").unwrap();
     assert_eq!(map.edit_to_source(Span::new(at, at + 1)), None);
 }
+
+/// Tag soup and Markdown debris, stitched together at random (fixed seed):
+/// neither reader may panic or break an invariant on any of it.
+#[test]
+fn random_markup_keeps_the_invariants() {
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<code>",
+        "</code>",
+        "<pre>",
+        "</pre>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<svg/>",
+        "<svg>",
+        "</svg>",
+        "<title>",
+        "</title>",
+        "<head>",
+        "</head>",
+        "<body>",
+        "<br>",
+        "<li>",
+        "<td>",
+        "<!--",
+        "-->",
+        "<!-- guifan-disable -->",
+        "<![CDATA[",
+        "]]>",
+        "&amp;",
+        "&nbsp;",
+        "&#x4E2D;",
+        "&#",
+        "&",
+        "&copy",
+        "&ldquo;",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        " ",
+        "\n",
+        "\r\n",
+        "\t",
+        "中文",
+        ",",
+        "：",
+        "`",
+        "```\n",
+        "    ",
+        "# ",
+        "- ",
+        "> ",
+        "| a | b |\n|---|---|\n",
+        "*",
+        "**",
+        "_",
+        "\\",
+        "\\*",
+        "[",
+        "](",
+        ")",
+        "![",
+        "---\n",
+        "+++\n",
+        "<a href=\"x,y\">",
+        "</a>",
+        "\u{feff}",
+        "\u{0}",
+        "<plaintext>",
+        "<textarea>",
+        "</textarea>",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let linter = default_linter().unwrap();
+    for case in 0..1500 {
+        let len = (next() % 40) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for format in [Format::Html, Format::Markdown] {
+            let doc = Document::new(text.as_str(), &options(format));
+            check_invariants(&doc, &format!("random case {case} as {format:?}: {text:?}"));
+            for d in linter.check(&doc) {
+                assert!(d.span.end <= text.len());
+                assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+        }
+    }
+}
