@@ -326,7 +326,10 @@ impl<'a> Reader<'a> {
         if !self.skipped.is_empty() || self.code_start.is_some() {
             return;
         }
-        let raw = &self.src[start..end];
+        // html5gum spans fall on character boundaries; never trust that blindly.
+        let Some(raw) = self.src.get(start..end) else {
+            return;
+        };
         if self.in_head && !self.in_title {
             if raw.trim().is_empty() {
                 return;
@@ -429,7 +432,7 @@ impl<'a> Reader<'a> {
 
     /// A masked placeholder standing for inline code at `source`.
     fn placeholder(&mut self, source: Span) {
-        if !self.skipped.is_empty() {
+        if !self.skipped.is_empty() || source.start > source.end {
             return;
         }
         self.open_block(source.start);
