@@ -135,6 +135,9 @@ pub(crate) struct ProseView {
     /// Spans (in the prose view) to mask besides the URL/e-mail ones
     /// (e.g. the placeholders standing for inline code).
     pub masks: Vec<Span>,
+    /// A date from the document's own metadata outside the prose (Markdown
+    /// front matter `date:`); it wins over a date line found in the prose.
+    pub date: Option<NaiveDate>,
 }
 
 /// How to read a document.
@@ -191,7 +194,12 @@ impl Document {
         masks.extend(view.masks.iter().copied());
         masks.sort();
         let html = options.format == Format::Html;
-        let date = match detect_document_date(&source, prose, html, options.today) {
+        // Front matter (Markdown) beats a date line in the text.
+        let metadata = view
+            .date
+            .map(|date| (date, None))
+            .or_else(|| detect_document_date(&source, prose, html, options.today));
+        let date = match metadata {
             Some((date, span)) => DocumentDate {
                 date,
                 source: DateSource::Metadata,

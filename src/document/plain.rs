@@ -18,6 +18,7 @@ pub(crate) fn read(source: &str) -> ProseView {
         blocks: line_blocks(prose, 0),
         directives: Vec::new(),
         masks: Vec::new(),
+        date: None,
     }
 }
 
