@@ -129,16 +129,19 @@ fn assert_listing(doc: &Document, expected_file: &str) {
 }
 
 /// Source text of each diagnostic of `rule`, with its line.
+/// The source bytes each fix edit of `rule` replaces, with their line: one
+/// entry per flagged mark (a parenthesis pair is one finding with two edits).
 fn flagged(doc: &Document, rule: &str) -> Vec<(usize, String)> {
     let linter = default_linter().unwrap();
     linter
         .check(doc)
         .into_iter()
         .filter(|d| d.rule == rule)
-        .map(|d| {
+        .flat_map(|d| d.fix.map(|f| f.edits).unwrap_or_default())
+        .map(|e| {
             (
-                doc.line_col(d.span.start).line,
-                doc.source()[d.span.range()].to_string(),
+                doc.line_col(e.span.start).line,
+                doc.source()[e.span.range()].to_string(),
             )
         })
         .collect()
@@ -358,10 +361,16 @@ fn web_pages_read_prose_only() {
             let text = &source[d.span.range()];
             if d.rule == HALFWIDTH {
                 count += 1;
-                assert!(
-                    matches!(text, "," | ";" | ":" | "!" | "?" | "(" | ")"),
-                    "{name}: {HALFWIDTH} flags {text:?} at {at}"
-                );
+                // Each edit replaces exactly one half-width mark (a pair of
+                // parentheses is one finding with two edits).
+                for e in d.fix.iter().flat_map(|f| &f.edits) {
+                    let mark = &source[e.span.range()];
+                    assert!(
+                        matches!(mark, "," | ";" | ":" | "!" | "?" | "(" | ")" | "."),
+                        "{name}: {HALFWIDTH} edits {mark:?} at {}",
+                        e.span.start
+                    );
+                }
             }
             let open = last_before(&lt, at);
             let close = last_before(&gt, at);
