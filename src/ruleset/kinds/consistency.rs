@@ -183,7 +183,11 @@ impl Checker for ConsistencyChecker {
                 }
                 out.push(f);
             }
-            pos = if hit { m.end() } else { next_char(text, m.start()) };
+            pos = if hit {
+                m.end()
+            } else {
+                next_char(text, m.start())
+            };
         }
     }
 }

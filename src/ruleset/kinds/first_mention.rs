@@ -160,7 +160,11 @@ impl Checker for FirstMentionChecker {
                     }
                 }
             }
-            pos = if hit { m.end() } else { next_char(text, m.start()) };
+            pos = if hit {
+                m.end()
+            } else {
+                next_char(text, m.start())
+            };
         }
     }
 }

@@ -89,9 +89,7 @@ impl Guards {
         };
         let list = |f: &Option<toml::Spanned<Vec<String>>>, name: &str| match f {
             None => Ok(Vec::new()),
-            Some(_) => cx
-                .nonempty_list(f, name, "")
-                .map(|l| l.get_ref().clone()),
+            Some(_) => cx.nonempty_list(f, name, "").map(|l| l.get_ref().clone()),
         };
         Ok(Guards {
             word,
@@ -113,26 +111,28 @@ impl Guards {
         };
         for e in &self.exceptions {
             if let Some(lit) = literals.clone().find(|l| *l == e) {
-                return Err(cx.err(
-                    field.span(),
-                    format!(
-                        "规则 `{}` 的例外“{e}”与要查找的“{lit}”相同，这一项永远不会报告",
-                        cx.id()
-                    ),
-                    "永远不会匹配",
-                )
-                .with_help("例外应是包含该词、使其正确的更长的写法"));
+                return Err(cx
+                    .err(
+                        field.span(),
+                        format!(
+                            "规则 `{}` 的例外“{e}”与要查找的“{lit}”相同，这一项永远不会报告",
+                            cx.id()
+                        ),
+                        "永远不会匹配",
+                    )
+                    .with_help("例外应是包含该词、使其正确的更长的写法"));
             }
             if !literals.clone().any(|l| e.contains(l)) {
-                return Err(cx.err(
-                    field.span(),
-                    format!(
-                        "规则 `{}` 的例外“{e}”不包含本规则查找的任何词语，不起作用",
-                        cx.id()
-                    ),
-                    "无效的例外",
-                )
-                .with_help("例外应是包含所查词语的更长写法，如查“部署”时的“亲自部署”"));
+                return Err(cx
+                    .err(
+                        field.span(),
+                        format!(
+                            "规则 `{}` 的例外“{e}”不包含本规则查找的任何词语，不起作用",
+                            cx.id()
+                        ),
+                        "无效的例外",
+                    )
+                    .with_help("例外应是包含所查词语的更长写法，如查“部署”时的“亲自部署”"));
             }
         }
         Ok(())
@@ -142,7 +142,11 @@ impl Guards {
     /// is rewritten to, if anything (the text already reading as it is skipped).
     pub fn for_literal(&self, literal: &str, replacement: Option<&str>) -> LiteralGuards {
         let mut around = Vec::new();
-        let all = self.exceptions.iter().map(String::as_str).chain(replacement);
+        let all = self
+            .exceptions
+            .iter()
+            .map(String::as_str)
+            .chain(replacement);
         for e in all {
             for offset in offsets(e, literal) {
                 around.push(Around {
@@ -169,7 +173,11 @@ impl LiteralGuards {
         if self.not_after.iter().any(|g| before.ends_with(g.as_str())) {
             return false;
         }
-        if self.not_before.iter().any(|g| after.starts_with(g.as_str())) {
+        if self
+            .not_before
+            .iter()
+            .any(|g| after.starts_with(g.as_str()))
+        {
             return false;
         }
         let inside = self.around.iter().any(|a| {
@@ -181,13 +189,106 @@ impl LiteralGuards {
         if inside {
             return false;
         }
-        !self.word || ctx.on_word_boundaries(span)
+        !self.word || on_word_boundaries(ctx, span)
     }
+}
+
+/// jieba-rs's block character class (`RE_HAN_DEFAULT`: CJK ideographs, ASCII
+/// alphanumerics and `+#&._%-`). jieba cuts each maximal run of these on its
+/// own, so the words inside a run do not depend on anything outside it.
+fn is_jieba_block_char(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}'
+        | 'a'..='z' | 'A'..='Z' | '0'..='9'
+        | '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+/// Longest run of block chars we segment locally; beyond it, the whole
+/// document is segmented once (cached in the context).
+const LOCAL_SEGMENT_MAX: usize = 4096;
+
+/// Whether `span` starts and ends on jieba word boundaries.
+///
+/// Segments only the jieba blocks around the match (a clause, typically),
+/// which gives exactly the boundaries a whole-document segmentation would,
+/// at a fraction of the cost when matches are few; a document-wide run
+/// without punctuation falls back to the cached whole-document segmentation.
+pub fn on_word_boundaries(ctx: &CheckContext<'_>, span: Span) -> bool {
+    let text = ctx.text();
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_jieba_block_char(*c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let end = span.end
+        + text[span.end..]
+            .char_indices()
+            .find(|(_, c)| !is_jieba_block_char(*c))
+            .map_or(text.len() - span.end, |(i, _)| i);
+    if end - start > LOCAL_SEGMENT_MAX {
+        return ctx.on_word_boundaries(span);
+    }
+    let region = &text[start..end];
+    let (a, b) = (span.start - start, span.end - start);
+    let mut at_a = a == 0;
+    let mut at_b = b == region.len();
+    for t in crate::segment::jieba().cut(region, true) {
+        at_a |= t.byte_start == a;
+        at_b |= t.byte_start == b;
+        if t.byte_start > b {
+            break;
+        }
+    }
+    at_a && at_b
 }
 
 #[cfg(test)]
 mod tests {
-    use super::offsets;
+    use super::{offsets, on_word_boundaries};
+    use crate::document::{Document, DocumentOptions, Format};
+    use crate::rule::CheckContext;
+    use crate::span::Span;
+
+    #[test]
+    fn local_segmentation_agrees_with_the_whole_document() {
+        let text =
+            "这就叫做为人民服务。他做为代表发言，ABC公司2024年做为主办方！看做为主的工作 做为";
+        let doc = Document::new(
+            text.to_string(),
+            &DocumentOptions::new(
+                Format::Plain,
+                chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            ),
+        );
+        let ctx = CheckContext::new(&doc);
+        let prose = ctx.text();
+        let mut checked = 0;
+        for (i, _) in prose.char_indices() {
+            for len in [3, 6, 9] {
+                let Some(end) = (i + len <= prose.len()).then_some(i + len) else {
+                    continue;
+                };
+                if !prose.is_char_boundary(end) {
+                    continue;
+                }
+                let span = Span::new(i, end);
+                assert_eq!(
+                    on_word_boundaries(&ctx, span),
+                    ctx.on_word_boundaries(span),
+                    "{:?}",
+                    &prose[i..end]
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 50);
+    }
 
     #[test]
     fn offsets_are_overlapping_byte_offsets() {

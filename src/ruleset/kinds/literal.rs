@@ -98,7 +98,11 @@ impl Checker for LiteralChecker {
                     hit = true;
                 }
             }
-            pos = if hit { m.end() } else { next_char(text, m.start()) };
+            pos = if hit {
+                m.end()
+            } else {
+                next_char(text, m.start())
+            };
         }
     }
 }

@@ -125,10 +125,11 @@ pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<SeqRule, RuleSet
             "至少需要两项",
         ));
     }
-    if let Some(m) = list
-        .iter()
-        .find(|m| SEPARATORS.iter().any(|(s, _)| !s.chars().all(is_han) && m.contains(s)))
-    {
+    if let Some(m) = list.iter().find(|m| {
+        SEPARATORS
+            .iter()
+            .any(|(s, _)| !s.chars().all(is_han) && m.contains(s))
+    }) {
         return Err(cx.err(
             members.span(),
             format!("规则 `{}` 的一项“{m}”含有列举用的分隔符", cx.id()),
@@ -347,7 +348,10 @@ impl SequenceChecker {
                 }
                 items.insert(0, prev);
             }
-            let list = Span::new(items[0].span.start, items.last().expect("non-empty").span.end);
+            let list = Span::new(
+                items[0].span.start,
+                items.last().expect("non-empty").span.end,
+            );
             consumed_until = list.end;
             self.judge(text, rule, &items, list, left_foreign, names, n, out);
         }
@@ -393,7 +397,10 @@ impl SequenceChecker {
             .copied()
             .filter(|i| i.member.is_some() || foreign.contains(&i.span))
             .collect();
-        let list = Span::new(items[0].span.start, items.last().expect("non-empty").span.end);
+        let list = Span::new(
+            items[0].span.start,
+            items.last().expect("non-empty").span.end,
+        );
         let expected = rule.members.join("、");
         let missing: Vec<&str> = (0..n)
             .filter(|i| !distinct.contains(i))
@@ -409,10 +416,8 @@ impl SequenceChecker {
                     ("match", &text[span.range()]),
                 ],
             );
-            let mut f = Finding::new(rule.info.index, span, message).with_help(format!(
-                "{problem}。“{}”依次为：{expected}",
-                rule.name
-            ));
+            let mut f = Finding::new(rule.info.index, span, message)
+                .with_help(format!("{problem}。“{}”依次为：{expected}", rule.name));
             if let (Some(app), Some(edits)) = (rule.info.fix, fix) {
                 f = f.with_fix(Fix::new(app, edits));
             }
@@ -423,11 +428,7 @@ impl SequenceChecker {
                 .then(|| vec![Edit::replace(f, missing[0])]);
             emit(
                 f,
-                format!(
-                    "“{}”不是“{}”的组成部分",
-                    &text[f.range()],
-                    rule.name
-                ),
+                format!("“{}”不是“{}”的组成部分", &text[f.range()], rule.name),
                 fix,
             );
         }
@@ -465,11 +466,7 @@ impl SequenceChecker {
                     .collect()
             });
             let order: Vec<&str> = distinct.iter().map(|&i| rule.members[i].as_str()).collect();
-            emit(
-                list,
-                format!("顺序应为“{}”", order.join("、")),
-                fix,
-            );
+            emit(list, format!("顺序应为“{}”", order.join("、")), fix);
         }
     }
 }

@@ -40,11 +40,7 @@ pub(crate) fn build(cx: &DeclCtx<'_>, rule: RuleInfo) -> Result<Vec<Entry>, Rule
     let map = swap.get_ref();
     let at = swap.span();
     if map.is_empty() {
-        return Err(cx.err(
-            at,
-            format!("规则 `{}` 的 `swap` 是空表", cx.id()),
-            "空表",
-        ));
+        return Err(cx.err(at, format!("规则 `{}` 的 `swap` 是空表", cx.id()), "空表"));
     }
     for (wrong, right) in map {
         if wrong.is_empty() {
