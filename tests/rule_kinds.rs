@@ -678,7 +678,12 @@ fn thousand_entry_substitution_throughput() {
 fn sequence_rules_on_edited_news_text() {
     // Edited CCTV transcripts: the canonical formulas occur often and are
     // right, so findings must be rare (measured and listed, to read).
-    let Some(text) = corpus_prefix(8 << 20) else {
+    // GUIFAN_SEQUENCE_MB=60 reads the whole corpus (in release mode).
+    let mb: usize = std::env::var("GUIFAN_SEQUENCE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    let Some(text) = corpus_prefix(mb << 20) else {
         eprintln!("corpus not found; skipping");
         return;
     };

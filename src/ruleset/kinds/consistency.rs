@@ -22,7 +22,7 @@
 //! searched with one leftmost-longest automaton, so a longer variant that
 //! contains a shorter one is recognised as itself.
 
-use super::guards::{Guards, LiteralGuards};
+use super::guards::{Guards, LiteralGuards, Words};
 use super::literal::RuleInfo;
 use super::{DeclCtx, automaton, fill, next_char};
 use crate::fix::Fix;
@@ -148,6 +148,7 @@ fn reads_as(text: &str, span: Span, form: &str) -> bool {
 impl Checker for ConsistencyChecker {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
+        let mut words = Words::new(ctx);
         // (rule, group) → the winning variant.
         let mut first: HashMap<(usize, usize), usize> = HashMap::new();
         let mut pos = 0;
@@ -158,7 +159,7 @@ impl Checker for ConsistencyChecker {
             let span = Span::new(m.start(), m.end());
             let mut hit = false;
             for v in &self.by_pattern[m.pattern().as_usize()] {
-                if !v.guards.accepts(ctx, span) {
+                if !v.guards.accepts(&mut words, span) {
                     continue;
                 }
                 hit = true;

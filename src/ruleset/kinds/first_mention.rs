@@ -22,7 +22,7 @@
 //! 中国人民大学) is the full form, not an abbreviation. The message may use
 //! `{match}` and `{full}`.
 
-use super::guards::{Guards, LiteralGuards};
+use super::guards::{Guards, LiteralGuards, Words};
 use super::literal::RuleInfo;
 use super::{DeclCtx, automaton, fill, next_char};
 use crate::fix::Fix;
@@ -116,6 +116,7 @@ impl FirstMentionChecker {
 impl Checker for FirstMentionChecker {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
+        let mut words = Words::new(ctx);
         // Per rule: the full form was seen, or the rule has been decided.
         let mut done = vec![false; self.rules.len()];
         let mut open = self.rules.len();
@@ -136,7 +137,7 @@ impl Checker for FirstMentionChecker {
                         }
                     }
                     Role::Short(guards) => {
-                        if !guards.accepts(ctx, span) {
+                        if !guards.accepts(&mut words, span) {
                             continue;
                         }
                         hit = true;

@@ -166,8 +166,8 @@ impl Guards {
 
 impl LiteralGuards {
     /// Whether a match at `span` passes every guard.
-    pub fn accepts(&self, ctx: &CheckContext<'_>, span: Span) -> bool {
-        let text = ctx.text();
+    pub fn accepts(&self, words: &mut Words<'_, '_>, span: Span) -> bool {
+        let text = words.ctx.text();
         let before = &text[..span.start];
         let after = &text[span.end..];
         if self.not_after.iter().any(|g| before.ends_with(g.as_str())) {
@@ -189,7 +189,7 @@ impl LiteralGuards {
         if inside {
             return false;
         }
-        !self.word || on_word_boundaries(ctx, span)
+        !self.word || words.on_boundaries(span)
     }
 }
 
@@ -212,14 +212,58 @@ fn is_jieba_block_char(c: char) -> bool {
 /// document is segmented once (cached in the context).
 const LOCAL_SEGMENT_MAX: usize = 4096;
 
-/// Whether `span` starts and ends on jieba word boundaries.
+/// Word boundaries for one checker's pass over one document.
 ///
-/// Segments only the jieba blocks around the match (a clause, typically),
+/// Segments only the jieba blocks around a match (a clause, typically),
 /// which gives exactly the boundaries a whole-document segmentation would,
-/// at a fraction of the cost when matches are few; a document-wide run
-/// without punctuation falls back to the cached whole-document segmentation.
-pub fn on_word_boundaries(ctx: &CheckContext<'_>, span: Span) -> bool {
-    let text = ctx.text();
+/// at a fraction of the cost when candidates are few. The last region's
+/// words are kept for the next candidate. Once the regions segmented add up
+/// to half the document, or a region is a huge run without punctuation, it
+/// switches to the context's whole-document segmentation (computed once).
+pub struct Words<'c, 'a> {
+    pub ctx: &'c CheckContext<'a>,
+    spent: usize,
+    /// The last region segmented and the starts of its words.
+    last: Option<(usize, usize, Vec<usize>)>,
+}
+
+impl<'c, 'a> Words<'c, 'a> {
+    pub fn new(ctx: &'c CheckContext<'a>) -> Self {
+        Words {
+            ctx,
+            spent: 0,
+            last: None,
+        }
+    }
+
+    /// Whether `span` starts and ends on jieba word boundaries.
+    pub fn on_boundaries(&mut self, span: Span) -> bool {
+        let text = self.ctx.text();
+        if self.spent > text.len() / 2 {
+            return self.ctx.on_word_boundaries(span);
+        }
+        let (start, end) = block_around(text, span);
+        if end - start > LOCAL_SEGMENT_MAX {
+            return self.ctx.on_word_boundaries(span);
+        }
+        let cached = matches!(&self.last, Some((s, e, _)) if *s == start && *e == end);
+        if !cached {
+            self.spent += end - start;
+            let starts = crate::segment::jieba()
+                .cut(&text[start..end], true)
+                .into_iter()
+                .map(|t| start + t.byte_start)
+                .collect();
+            self.last = Some((start, end, starts));
+        }
+        let starts = &self.last.as_ref().expect("just set").2;
+        let at = |o: usize| o == start || o == end || starts.binary_search(&o).is_ok();
+        at(span.start) && at(span.end)
+    }
+}
+
+/// The run of jieba block characters around `span` (plus `span` itself).
+fn block_around(text: &str, span: Span) -> (usize, usize) {
     let start = text[..span.start]
         .char_indices()
         .rev()
@@ -231,26 +275,12 @@ pub fn on_word_boundaries(ctx: &CheckContext<'_>, span: Span) -> bool {
             .char_indices()
             .find(|(_, c)| !is_jieba_block_char(*c))
             .map_or(text.len() - span.end, |(i, _)| i);
-    if end - start > LOCAL_SEGMENT_MAX {
-        return ctx.on_word_boundaries(span);
-    }
-    let region = &text[start..end];
-    let (a, b) = (span.start - start, span.end - start);
-    let mut at_a = a == 0;
-    let mut at_b = b == region.len();
-    for t in crate::segment::jieba().cut(region, true) {
-        at_a |= t.byte_start == a;
-        at_b |= t.byte_start == b;
-        if t.byte_start > b {
-            break;
-        }
-    }
-    at_a && at_b
+    (start, end)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{offsets, on_word_boundaries};
+    use super::{Words, offsets};
     use crate::document::{Document, DocumentOptions, Format};
     use crate::rule::CheckContext;
     use crate::span::Span;
@@ -267,6 +297,7 @@ mod tests {
             ),
         );
         let ctx = CheckContext::new(&doc);
+        let mut words = Words::new(&ctx);
         let prose = ctx.text();
         let mut checked = 0;
         for (i, _) in prose.char_indices() {
@@ -278,9 +309,11 @@ mod tests {
                     continue;
                 }
                 let span = Span::new(i, end);
+                let global = ctx.on_word_boundaries(span);
+                assert_eq!(words.on_boundaries(span), global);
                 assert_eq!(
-                    on_word_boundaries(&ctx, span),
-                    ctx.on_word_boundaries(span),
+                    Words::new(&ctx).on_boundaries(span),
+                    global,
                     "{:?}",
                     &prose[i..end]
                 );

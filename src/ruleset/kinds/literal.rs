@@ -9,7 +9,7 @@
 //! chance; when a rule accepts it, the search resumes after the match, so
 //! findings never overlap.
 
-use super::guards::LiteralGuards;
+use super::guards::{LiteralGuards, Words};
 use super::{automaton, fill, next_char};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -84,6 +84,7 @@ impl LiteralChecker {
 impl Checker for LiteralChecker {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
+        let mut words = Words::new(ctx);
         let mut pos = 0;
         while pos < text.len() {
             let Some(m) = self.automaton.find(Input::new(text).range(pos..)) else {
@@ -93,7 +94,7 @@ impl Checker for LiteralChecker {
             let matched = &text[m.start()..m.end()];
             let mut hit = false;
             for e in &self.by_pattern[m.pattern().as_usize()] {
-                if e.guards.accepts(ctx, span) {
+                if e.guards.accepts(&mut words, span) {
                     out.push(e.finding(span, matched));
                     hit = true;
                 }
