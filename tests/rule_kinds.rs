@@ -300,6 +300,7 @@ fn sequence_missing_member() {
         "坚定道路自信、理论自信、制度自信、文化自信。",
         "坚定道路自信，增强文化自信。",
         "道路自信。理论自信。",
+        "他说：“我们有坚定的道路自信、理论自信、制度自信。”",
     ] {
         assert!(check(&l, good).is_empty(), "{good}: {:?}", check(&l, good));
     }
@@ -696,8 +697,15 @@ fn sequence_rules_on_edited_news_text() {
         ..Settings::default()
     };
     let l = Linter::new(&[set], &settings).unwrap();
+    let start = std::time::Instant::now();
     let doc = Document::new(text.clone(), &options());
+    let built = start.elapsed().as_secs_f64();
     let found = l.check(&doc);
+    eprintln!(
+        "sequence rules over {:.1} MB: document {built:.2} s, check {:.2} s",
+        text.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64() - built
+    );
     for d in &found {
         let s = d.span.start.saturating_sub(30);
         let s = (0..=s).rev().find(|&i| text.is_char_boundary(i)).unwrap();
@@ -713,5 +721,76 @@ fn sequence_rules_on_edited_news_text() {
     assert!(
         found.len() * 20 <= hits.max(20),
         "too many findings on edited text"
+    );
+}
+
+/// Twenty plausible pattern rules: most never match edited news text.
+const PATTERNS: &[&str] = &[
+    r"大约[0-9]+[名人个]左右",
+    r"(\p{Han}) +(\p{Han})",
+    r"[0-9]+多万余",
+    r"(?:19|20)[0-9]{2}年度?[0-9]{1,2}月份?[0-9]{1,2}号",
+    r"第[0-9]+届第[0-9]+届",
+    r"超过[0-9]+以上",
+    r"[0-9]+%左右以上",
+    r"截止[到至]?(?:19|20)[0-9]{2}年",
+    r"([。，])[，。]",
+    r"[！？]{3,}",
+    r"的的",
+    r"了了",
+    r"凯旋而归",
+    r"不[要必]须",
+    r"亲自莅临",
+    r"([0-9]+)年([0-9]+)月([0-9]+)日([0-9]+)日",
+    r"首次[的]?第一",
+    r"年[0-9]{3}月",
+    r"[A-Za-z]+\s*，\s*[A-Za-z]+",
+    r"([\p{Han}])\1\1\1",
+];
+
+#[test]
+fn pattern_rules_throughput() {
+    let Some(text) = corpus_prefix(4 << 20) else {
+        eprintln!("corpus not found; skipping");
+        return;
+    };
+    let mut toml = String::new();
+    for (i, re) in PATTERNS.iter().enumerate() {
+        if regex::Regex::new(re).is_err() {
+            continue; // backreferences are not supported by the regex crate
+        }
+        toml.push_str(&format!(
+            "[[rule]]\nid = \"boilerplate/p{i}\"\nkind = \"pattern\"\nsummary = \"p\"\nregex = '{re}'\n\n"
+        ));
+    }
+    let l = linter(&toml);
+    let doc = Document::new(text.clone(), &options());
+    let mb = text.len() as f64 / 1e6;
+    let mut secs = f64::MAX;
+    let mut found = Vec::new();
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        found = l.check(&doc);
+        secs = secs.min(start.elapsed().as_secs_f64());
+    }
+    eprintln!(
+        "{} pattern rules, each run: {:.1} MB/s ({} findings)",
+        l.rules().len(),
+        mb / secs,
+        found.len()
+    );
+    // For comparison: a RegexSet prefilter (one pass telling which rules match at all).
+    let res: Vec<&str> = PATTERNS
+        .iter()
+        .copied()
+        .filter(|r| regex::Regex::new(r).is_ok())
+        .collect();
+    let set = regex::RegexSet::new(&res).unwrap();
+    let start = std::time::Instant::now();
+    let hit = set.matches(&text).into_iter().count();
+    eprintln!(
+        "RegexSet prefilter pass alone: {:.1} MB/s ({hit} of {} rules match)",
+        mb / start.elapsed().as_secs_f64(),
+        res.len()
     );
 }
