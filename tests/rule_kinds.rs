@@ -277,7 +277,13 @@ fn sequence_foreign_member_is_flagged_and_replaced_when_unambiguous() {
     // Before the first separator, only with strong evidence (n-1 members).
     let text = "坚定政治自信、理论自信、制度自信、文化自信。";
     assert_eq!(matched(text, &check(&l, text)), ["政治自信"]);
-    assert!(check(&l, "增强自信、道路自信和理论自信是一致的。").is_empty());
+    for good in [
+        "增强自信、道路自信和理论自信是一致的。",
+        "我们充满自信、道路自信、理论自信、制度自信、文化自信。",
+        "坚定道路自信、理论自信，增强自信。",
+    ] {
+        assert!(check(&l, good).is_empty(), "{good}: {:?}", check(&l, good));
+    }
 }
 
 #[test]

@@ -20,7 +20,8 @@
 //!
 //! How lists are found. Within the prose view, a *list* is a chain of items
 //! separated by exactly one of 、 ， , 和 及 以及 与 (a conjunction ends the
-//! chain: it introduces the last item). An item is a member (matched
+//! chain: it introduces the last item; a comma joins two members but never
+//! a foreign item, since 坚定道路自信、理论自信，增强自信 is two clauses). An item is a member (matched
 //! literally; all names and members of all sequence rules are searched with
 //! one automaton) or a *foreign* item: a string shaped like the members but
 //! not one of them. Foreign items are recognised only when every member has
@@ -37,7 +38,8 @@
 //! * **foreign member**: each foreign item is flagged (政治自信 is not one of
 //!   the 四个自信). Right after a separator an item's start is clear; a
 //!   foreign item *before* the first separator (坚定政治自信、…) is taken only
-//!   when the list also has all members but one, or the name is next to it,
+//!   when the list also has all members but one (so it would fill the
+//!   missing place), or the name is next to it,
 //!   because the window could otherwise swallow a verb (增强自信、…). When a
 //!   list has exactly one foreign item and lacks exactly one member, the fix
 //!   replaces the one by the other.
@@ -68,15 +70,26 @@ use crate::span::Span;
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 
-/// Separators between items; conjunctions end the list.
-const SEPARATORS: &[(&str, bool)] = &[
-    ("以及", true),
-    ("、", false),
-    ("，", false),
-    (",", false),
-    ("和", true),
-    ("及", true),
-    ("与", true),
+/// How two items are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sep {
+    /// 、: the enumeration comma.
+    Enum,
+    /// ，or ,: joins members, but too loose to take a foreign item across.
+    Comma,
+    /// 和 及 以及 与: introduces the last item.
+    Conj,
+}
+
+/// Separators between items.
+const SEPARATORS: &[(&str, Sep)] = &[
+    ("以及", Sep::Conj),
+    ("、", Sep::Enum),
+    ("，", Sep::Comma),
+    (",", Sep::Comma),
+    ("和", Sep::Conj),
+    ("及", Sep::Conj),
+    ("与", Sep::Conj),
 ];
 
 /// How foreign items look: `chars` Han characters ending in `suffix`.
@@ -211,27 +224,29 @@ struct Item {
     member: Option<usize>,
 }
 
-/// The separator at `at`, if any: its end and whether it is a conjunction.
-fn separator_at(text: &str, at: usize) -> Option<(usize, bool)> {
+/// The separator at `at`, if any: its end and kind.
+fn separator_at(text: &str, at: usize) -> Option<(usize, Sep)> {
     let rest = &text[at..];
     SEPARATORS
         .iter()
         .find(|(s, _)| rest.starts_with(s))
-        .map(|(s, conj)| (at + s.len(), *conj))
+        .map(|(s, sep)| (at + s.len(), *sep))
 }
 
-/// The non-conjunction separator ending at `at`, if any: its start.
-fn separator_before(text: &str, at: usize) -> Option<usize> {
+/// The non-conjunction separator ending at `at`, if any: its start and kind.
+fn separator_before(text: &str, at: usize) -> Option<(usize, Sep)> {
     let before = &text[..at];
     SEPARATORS
         .iter()
-        .find(|(s, conj)| !conj && before.ends_with(s))
-        .map(|(s, _)| at - s.len())
+        .find(|(s, sep)| *sep != Sep::Conj && before.ends_with(s))
+        .map(|(s, sep)| (at - s.len(), *sep))
 }
 
 /// Whether the gap between a name and a list lets them count as adjacent.
 fn adjacent_gap(gap: &str) -> bool {
-    gap.chars().count() <= 4
+    // Every allowed character is at most 3 bytes: a cheap bound first.
+    gap.len() <= 12
+        && gap.chars().count() <= 4
         && gap.chars().all(|c| {
             matches!(
                 c,
@@ -331,7 +346,7 @@ impl SequenceChecker {
             // Extend right.
             loop {
                 let last = items.last().expect("non-empty").span;
-                let Some((sep_end, conj)) = separator_at(text, last.end) else {
+                let Some((sep_end, sep)) = separator_at(text, last.end) else {
                     break;
                 };
                 let next = match starts.get(&sep_end) {
@@ -342,23 +357,29 @@ impl SequenceChecker {
                             member: Some(i),
                         })
                     }
-                    None => self.foreign(text, rule, Self::window_after(text, sep_end, chars)),
+                    None if sep != Sep::Comma => {
+                        self.foreign(text, rule, Self::window_after(text, sep_end, chars))
+                    }
+                    None => None,
                 };
                 let Some(next) = next else { break };
                 items.push(next);
-                if conj {
+                if sep == Sep::Conj {
                     break;
                 }
             }
             // Extend left (the first member might follow foreign items).
             let mut left_foreign = None;
-            while let Some(sep_start) = separator_before(text, items[0].span.start) {
+            while let Some((sep_start, sep)) = separator_before(text, items[0].span.start) {
                 let prev = match ends.get(&sep_start) {
                     Some(&i) => Some(Item {
                         span: Span::new(sep_start - rule.members[i].len(), sep_start),
                         member: Some(i),
                     }),
-                    None => self.foreign(text, rule, Self::window_before(text, sep_start, chars)),
+                    None if sep == Sep::Enum => {
+                        self.foreign(text, rule, Self::window_before(text, sep_start, chars))
+                    }
+                    None => None,
                 };
                 let Some(prev) = prev.filter(|p| p.span.start >= floor) else {
                     break;
@@ -393,10 +414,15 @@ impl SequenceChecker {
         let mut distinct = present.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        let named = names.iter().any(|nm| {
-            (nm.end <= list.start && adjacent_gap(&text[nm.end..list.start]))
-                || (nm.start >= list.end && adjacent_gap(&text[list.end..nm.start]))
-        });
+        // Only names within a few bytes of the list can be next to it.
+        let near = names.partition_point(|nm| nm.end + 12 < list.start);
+        let named = names[near..]
+            .iter()
+            .take_while(|nm| nm.start <= list.end + 12)
+            .any(|nm| {
+                (nm.end <= list.start && adjacent_gap(&text[nm.end..list.start]))
+                    || (nm.start >= list.end && adjacent_gap(&text[list.end..nm.start]))
+            });
         if items.len() < 2 || !(present.len() >= 2 || (named && !present.is_empty())) {
             return;
         }
@@ -408,7 +434,7 @@ impl SequenceChecker {
         // A foreign item before the first separator needs strong evidence.
         if let Some(lf) = left_foreign
             && items[0].span == lf
-            && !(named || (n >= 3 && distinct.len() + 1 >= n))
+            && !(named || (n >= 3 && distinct.len() + 1 == n))
         {
             foreign.retain(|s| *s != lf);
         }
