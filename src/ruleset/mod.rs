@@ -211,6 +211,7 @@ impl RuleSet {
                     date,
                 });
             }
+            kinds::validate(&decl, origin, &source)?;
             let meta = RuleMeta {
                 id: id.clone(),
                 family,

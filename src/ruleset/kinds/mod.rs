@@ -1,11 +1,47 @@
 //! Compilers for the data-driven rule kinds.
 //!
-//! All selected data-driven rules are compiled together, so that kinds can
-//! share work across rules (one Aho-Corasick automaton for every literal of
-//! every existence/substitution rule, one pass over the text).
+//! A data-driven rule is entirely described by its TOML table; the kinds are
+//!
+//! | kind            | fields (besides the common ones)                                   | file |
+//! |-----------------|--------------------------------------------------------------------|------|
+//! | `existence`     | `tokens`, guards                                                   | [`existence`] |
+//! | `substitution`  | `swap`, guards                                                     | [`substitution`] |
+//! | `sequence`      | `name`, `members`                                                  | [`sequence`] |
+//! | `consistency`   | `variants`, guards                                                 | [`consistency`] |
+//! | `first-mention` | `full`, `short`, guards                                            | [`first_mention`] |
+//! | `pattern`       | `regex`, `replacement`                                             | [`pattern`] |
+//!
+//! "Guards" are the context conditions of [`guards`]: `boundary`,
+//! `exceptions`, `not-after`, `not-before`.
+//!
+//! Every rule is validated when its rule set loads ([`validate`], called by
+//! [`super::RuleSet::parse`]): a field that does not belong to the kind, a
+//! missing or empty field, an invalid regex or a rule that can never match is
+//! an error pointing at the TOML line. [`compile`] then builds the checkers for
+//! the selected rules *once*: all literals of all `existence`/`substitution`
+//! rules go into one Aho-Corasick automaton searched once per document, and
+//! likewise one automaton per kind for `sequence`, `consistency` and
+//! `first-mention`; regexes are compiled once.
 
+// `RuleSetError` carries its source for miette; the core returns it unboxed
+// everywhere, so the kinds do too.
+#![allow(clippy::result_large_err)]
+
+pub mod consistency;
+pub mod existence;
+pub mod first_mention;
+pub mod guards;
+mod literal;
+pub mod pattern;
+pub mod sequence;
+pub mod substitution;
+
+use super::schema::RuleDecl;
 use super::{RuleDef, RuleSetError};
+use crate::fix::Applicability;
 use crate::rule::{Checker, RuleIndex};
+use std::ops::Range;
+use std::sync::Arc;
 
 /// A selected data-driven rule handed to the compilers.
 pub struct Selected<'a> {
@@ -18,8 +54,317 @@ pub struct Selected<'a> {
     pub params: toml::Table,
 }
 
+/// Where a declaration comes from: enough to build a [`RuleSetError`].
+pub(crate) struct DeclCtx<'a> {
+    pub decl: &'a RuleDecl,
+    pub origin: &'a str,
+    pub source: &'a Arc<str>,
+}
+
+impl DeclCtx<'_> {
+    pub fn id(&self) -> &str {
+        self.decl.id.get_ref()
+    }
+
+    /// An error at `span` of the rule's TOML.
+    pub fn err(&self, span: Range<usize>, message: String, label: &str) -> RuleSetError {
+        RuleSetError::new(self.origin, self.source, Some(span), message, label)
+    }
+
+    /// An error for a required field that is absent (points at the rule id).
+    pub fn missing(&self, field: &str, what: &str) -> RuleSetError {
+        self.err(
+            self.decl.id.span(),
+            format!(
+                "{} 规则 `{}` 缺少字段 `{field}`（{what}）",
+                self.decl.kind.get_ref(),
+                self.id()
+            ),
+            "此规则",
+        )
+    }
+
+    /// A list field that must be present and hold non-empty, distinct strings.
+    pub fn nonempty_list<'d>(
+        &self,
+        field: &'d Option<toml::Spanned<Vec<String>>>,
+        name: &str,
+        what: &str,
+    ) -> Result<&'d toml::Spanned<Vec<String>>, RuleSetError> {
+        let Some(list) = field else {
+            return Err(self.missing(name, what));
+        };
+        self.check_list(list, name)?;
+        if list.get_ref().is_empty() {
+            return Err(self.err(
+                list.span(),
+                format!("规则 `{}` 的 `{name}` 是空列表", self.id()),
+                "空列表",
+            ));
+        }
+        Ok(list)
+    }
+
+    /// Entries of a list must be non-empty and distinct.
+    pub fn check_list(
+        &self,
+        list: &toml::Spanned<Vec<String>>,
+        name: &str,
+    ) -> Result<(), RuleSetError> {
+        let items = list.get_ref();
+        for (i, s) in items.iter().enumerate() {
+            if s.is_empty() {
+                return Err(self.err(
+                    list.span(),
+                    format!("规则 `{}` 的 `{name}` 含有空字符串", self.id()),
+                    "空字符串",
+                ));
+            }
+            if items[..i].contains(s) {
+                return Err(self.err(
+                    list.span(),
+                    format!("规则 `{}` 的 `{name}` 重复列出了“{s}”", self.id()),
+                    "重复项",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The kind-specific fields of the schema, with whether and where each is set.
+fn kind_fields(d: &RuleDecl) -> Vec<(&'static str, Option<Range<usize>>)> {
+    fn sp<T>(f: &Option<toml::Spanned<T>>) -> Option<Range<usize>> {
+        f.as_ref().map(|s| s.span())
+    }
+    vec![
+        ("params", sp(&d.params)),
+        ("tokens", sp(&d.tokens)),
+        ("swap", sp(&d.swap)),
+        ("boundary", sp(&d.boundary)),
+        ("exceptions", sp(&d.exceptions)),
+        ("not-after", sp(&d.not_after)),
+        ("not-before", sp(&d.not_before)),
+        ("name", sp(&d.name)),
+        ("members", sp(&d.members)),
+        ("variants", sp(&d.variants)),
+        ("full", sp(&d.full)),
+        ("short", sp(&d.short)),
+        ("regex", sp(&d.regex)),
+        ("replacement", sp(&d.replacement)),
+    ]
+}
+
+const GUARDS: &[&str] = &["boundary", "exceptions", "not-after", "not-before"];
+
+/// The kind-specific fields each kind accepts.
+fn allowed_fields(kind: &str) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = match kind {
+        "native" => vec!["params"],
+        "existence" => vec!["tokens"],
+        "substitution" => vec!["swap"],
+        "sequence" => vec!["name", "members"],
+        "consistency" => vec!["variants"],
+        "first-mention" => vec!["full", "short"],
+        "pattern" => vec!["regex", "replacement"],
+        _ => vec![],
+    };
+    if matches!(
+        kind,
+        "existence" | "substitution" | "consistency" | "first-mention"
+    ) {
+        v.extend_from_slice(GUARDS);
+    }
+    v
+}
+
+/// A rule compiled to its kind's specification (before automata are built).
+enum Spec {
+    Literal(Vec<literal::Entry>),
+    Sequence(sequence::SeqRule),
+    Consistency(consistency::ConsRule),
+    FirstMention(first_mention::FmRule),
+    Pattern(pattern::PatRule),
+}
+
+/// Check that a rule's fields fit its kind, and build its specification.
+fn build(
+    cx: &DeclCtx<'_>,
+    index: RuleIndex,
+    message: &str,
+    fix: Option<Applicability>,
+) -> Result<Option<Spec>, RuleSetError> {
+    let kind = cx.decl.kind.get_ref().as_str();
+    let allowed = allowed_fields(kind);
+    for (field, span) in kind_fields(cx.decl) {
+        if let Some(span) = span
+            && !allowed.contains(&field)
+        {
+            let help = if allowed.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{kind} 规则可用的字段：{}",
+                    allowed
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )
+            };
+            return Err(cx
+                .err(
+                    span,
+                    format!("字段 `{field}` 不属于 {kind} 规则 `{}`", cx.id()),
+                    "此类型不使用这个字段",
+                )
+                .with_help(help));
+        }
+    }
+    let rule = literal::RuleInfo {
+        index,
+        message: message.to_string(),
+        fix,
+    };
+    Ok(Some(match kind {
+        "existence" => Spec::Literal(existence::build(cx, rule)?),
+        "substitution" => Spec::Literal(substitution::build(cx, rule)?),
+        "sequence" => Spec::Sequence(sequence::build(cx, rule)?),
+        "consistency" => Spec::Consistency(consistency::build(cx, rule)?),
+        "first-mention" => Spec::FirstMention(first_mention::build(cx, rule)?),
+        "pattern" => Spec::Pattern(pattern::build(cx, rule)?),
+        _ => return Ok(None),
+    }))
+}
+
+/// Validate one declaration at load time (fields, values, can-it-match).
+pub(crate) fn validate(
+    decl: &RuleDecl,
+    origin: &str,
+    source: &Arc<str>,
+) -> Result<(), RuleSetError> {
+    let cx = DeclCtx {
+        decl,
+        origin,
+        source,
+    };
+    build(&cx, 0, "", decl.fix).map(|_| ())
+}
+
 /// Compile the selected data-driven rules into checkers.
 pub fn compile(rules: &[Selected<'_>]) -> Result<Vec<Box<dyn Checker>>, RuleSetError> {
-    let _ = rules;
-    Ok(Vec::new())
+    let mut lit = Vec::new();
+    let mut seq = Vec::new();
+    let mut cons = Vec::new();
+    let mut fm = Vec::new();
+    let mut pat = Vec::new();
+    for sel in rules {
+        let cx = DeclCtx {
+            decl: &sel.def.decl,
+            origin: sel.origin,
+            source: sel.source,
+        };
+        match build(&cx, sel.index, &sel.def.meta.message, sel.def.meta.fix)? {
+            Some(Spec::Literal(entries)) => lit.extend(entries),
+            Some(Spec::Sequence(r)) => seq.push(r),
+            Some(Spec::Consistency(r)) => cons.push(r),
+            Some(Spec::FirstMention(r)) => fm.push(r),
+            Some(Spec::Pattern(r)) => pat.push(r),
+            None => {}
+        }
+    }
+    let mut out: Vec<Box<dyn Checker>> = Vec::new();
+    if !lit.is_empty() {
+        out.push(Box::new(literal::LiteralChecker::new(lit)));
+    }
+    if !seq.is_empty() {
+        out.push(Box::new(sequence::SequenceChecker::new(seq)));
+    }
+    if !cons.is_empty() {
+        out.push(Box::new(consistency::ConsistencyChecker::new(cons)));
+    }
+    if !fm.is_empty() {
+        out.push(Box::new(first_mention::FirstMentionChecker::new(fm)));
+    }
+    if !pat.is_empty() {
+        out.push(Box::new(pattern::PatternChecker::new(pat)));
+    }
+    Ok(out)
+}
+
+/// Fill `{key}` placeholders of a message template; unknown ones stay as written.
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match values.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Pattern sets up to this many bytes get a full DFA (about 2.5× faster
+/// than the contiguous NFA on Chinese text, where no prefilter helps since
+/// every character starts with one of a few lead bytes); larger sets let
+/// the crate choose, to bound memory.
+const DFA_MAX_PATTERN_BYTES: usize = 48 * 1024;
+
+/// Build a leftmost-longest automaton over `patterns`.
+pub(crate) fn automaton(patterns: &[String]) -> aho_corasick::AhoCorasick {
+    let bytes: usize = patterns.iter().map(String::len).sum();
+    let kind = (bytes <= DFA_MAX_PATTERN_BYTES).then_some(aho_corasick::AhoCorasickKind::DFA);
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(kind)
+        .build(patterns)
+        .or_else(|_| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(patterns)
+        })
+        .expect("literal patterns always build")
+}
+
+/// The byte offset just after the char starting at `at`.
+pub(crate) fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len(), |c| at + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_known_keys_only() {
+        assert_eq!(
+            fill(
+                "“{match}”应为“{replacement}”{x}",
+                &[("match", "a"), ("replacement", "b")]
+            ),
+            "“a”应为“b”{x}"
+        );
+        assert_eq!(fill("no { close", &[]), "no { close");
+    }
 }
