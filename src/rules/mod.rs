@@ -8,6 +8,7 @@
 //! [`Checker`]. [`NATIVE`] maps ids to constructors; a TOML rule naming an id
 //! that is not here is a load error.
 
+pub mod boilerplate;
 pub mod punctuation;
 pub mod util;
 
@@ -28,10 +29,39 @@ pub struct NativeArgs<'a> {
 pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
 /// Every native rule: `(id, constructor)`.
-pub static NATIVE: &[(&str, NativeConstructor)] = &[(
-    "punctuation/halfwidth-in-cjk",
-    punctuation::halfwidth_in_cjk::build,
-)];
+pub static NATIVE: &[(&str, NativeConstructor)] = &[
+    (
+        "punctuation/halfwidth-in-cjk",
+        punctuation::halfwidth_in_cjk::build,
+    ),
+    ("boilerplate/site-chrome", boilerplate::site_chrome::build),
+    (
+        "boilerplate/duplicated-label",
+        boilerplate::duplicated_label::build,
+    ),
+    ("boilerplate/glued-label", boilerplate::glued_label::build),
+    (
+        "boilerplate/image-filename",
+        boilerplate::image_filename::build,
+    ),
+    ("boilerplate/nbsp-line", boilerplate::nbsp_line::build),
+    (
+        "boilerplate/indent-debris",
+        boilerplate::indent_debris::build,
+    ),
+    (
+        "boilerplate/repeated-title",
+        boilerplate::repeated_title::build,
+    ),
+    (
+        "boilerplate/repeated-sentence",
+        boilerplate::repeated_sentence::build,
+    ),
+    (
+        "boilerplate/repeated-phrase",
+        boilerplate::repeated_phrase::build,
+    ),
+];
 
 pub fn native_constructor(id: &str) -> Option<NativeConstructor> {
     NATIVE.iter().find(|(i, _)| *i == id).map(|(_, c)| *c)

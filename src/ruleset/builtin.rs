@@ -3,8 +3,10 @@
 use super::{RuleSet, RuleSetError};
 
 /// `(name, toml)` of every built-in rule set, in family order.
-pub const BUILTIN: &[(&str, &str)] =
-    &[("punctuation", include_str!("../../rules/punctuation.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("punctuation", include_str!("../../rules/punctuation.toml")),
+    ("boilerplate", include_str!("../../rules/boilerplate.toml")),
+];
 
 /// Parse the built-in rule sets. They are checked by the test suite, so an
 /// error here is a bug in guifan, reported like any other rule-set error.

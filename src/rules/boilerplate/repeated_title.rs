@@ -1,0 +1,168 @@
+//! The article title repeated in the text, also when split over lines.
+//!
+//! ## What it does
+//! Takes the title (the first line that is neither navigation nor a
+//! metadata field; a `标题:` label is allowed) and flags later lines that
+//! repeat it: the same text after normalization (width, spaces, quotes), the
+//! title split over two or three consecutive lines, or the title with a
+//! site name appended or removed (`标题-新华网`, `标题_中山网`).
+//!
+//! ## Why
+//! Copying a page takes the window title, the headline and often a second
+//! headline from a share widget; the article then starts with its title
+//! twice. Reposts do the same.
+//!
+//! ## What it leaves alone
+//! Subheads and decks that only share words with the title, lines that
+//! contain the title inside a sentence, and short titles (fewer than
+//! `min-chars` characters) that may legitimately recur.
+//!
+//! ## Fix safety
+//! Safe: the later copy is deleted; the first stays.
+
+use super::text::{Line, is_space, lines, normalize, param_usize};
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(
+        args.params,
+        &["min-chars", "scan-lines", "suffix-max-chars"],
+    )?;
+    Ok(Box::new(RepeatedTitle {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        min_chars: param_usize(args.params, "min-chars")?.unwrap_or(6),
+        scan_lines: param_usize(args.params, "scan-lines")?.unwrap_or(12),
+        suffix_max: param_usize(args.params, "suffix-max-chars")?.unwrap_or(12),
+    }))
+}
+
+struct RepeatedTitle {
+    rule: RuleIndex,
+    message: String,
+    min_chars: usize,
+    scan_lines: usize,
+    suffix_max: usize,
+}
+
+fn navigation_like(s: &str) -> bool {
+    s.contains(['|', '丨', '｜', '>', '»', '›'])
+        || s.contains("_")
+        || s.trim_start_matches(is_space).starts_with("首页")
+}
+
+/// A field `label: value` (other than `标题`): not a title.
+fn is_field(s: &str) -> bool {
+    let t = s.trim_start_matches(is_space);
+    let Some(i) = t.find([':', '：']) else {
+        return false;
+    };
+    let label = &t[..i];
+    let n = label.chars().count();
+    (1..=6).contains(&n) && label.chars().all(|c| !is_space(c)) && !label.starts_with("标题")
+}
+
+fn strip_title_label(s: &str) -> &str {
+    let t = s.trim_start_matches(is_space);
+    t.strip_prefix("标题")
+        .map(|r| {
+            r.trim_start_matches(is_space)
+                .trim_start_matches([':', '：'])
+        })
+        .unwrap_or(s)
+}
+
+/// A separator that starts a site suffix: `-`, `_`, `|`, `--`, `—`.
+fn site_suffix(rest: &str, max: usize) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '_' | '|' | '—' | '丨')) && rest.chars().count() <= max + 3
+}
+
+impl RepeatedTitle {
+    fn same(&self, title: &str, other: &str) -> bool {
+        if title == other {
+            return true;
+        }
+        if let Some(rest) = title.strip_prefix(other) {
+            return other.chars().count() >= self.min_chars && site_suffix(rest, self.suffix_max);
+        }
+        if let Some(rest) = other.strip_prefix(title) {
+            return site_suffix(rest, self.suffix_max);
+        }
+        false
+    }
+}
+
+impl Checker for RepeatedTitle {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let all: Vec<Line> = lines(text)
+            .into_iter()
+            .filter(|l| !text[l.span.range()].chars().all(is_space))
+            .collect();
+        let Some((t, title)) = all
+            .iter()
+            .enumerate()
+            .take(self.scan_lines)
+            .find_map(|(i, l)| {
+                let s = &text[l.span.range()];
+                if navigation_like(s) || is_field(s) {
+                    return None;
+                }
+                let key = normalize(strip_title_label(s));
+                (key.chars().filter(|c| c.is_alphanumeric()).count() >= self.min_chars)
+                    .then_some((i, key))
+            })
+        else {
+            return;
+        };
+        let keys: Vec<String> = all
+            .iter()
+            .map(|l| normalize(&text[l.span.range()]))
+            .collect();
+        let mut i = t + 1;
+        while i < all.len() {
+            // The copy on one line, or split over up to three lines.
+            let mut joined = String::new();
+            let mut matched = None;
+            for (k, key) in keys.iter().enumerate().skip(i).take(3) {
+                joined.push_str(key);
+                if joined.chars().count() > title.chars().count() + self.suffix_max + 3 {
+                    break;
+                }
+                if self.same(&title, &joined) {
+                    matched = Some(k);
+                    break;
+                }
+                if !title.starts_with(joined.as_str()) {
+                    break;
+                }
+            }
+            if let Some(last) = matched {
+                let span = Span::new(all[i].span.start, all[last].span.end);
+                let delete = Span::new(all[i].full.start, all[last].full.end);
+                let parts = last - i + 1;
+                let message = self.message.replace(
+                    "{how}",
+                    &if parts > 1 {
+                        format!("（分成 {parts} 行）")
+                    } else {
+                        String::new()
+                    },
+                );
+                out.push(
+                    Finding::new(self.rule, span, message)
+                        .with_help("删除重复的标题")
+                        .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(delete)])),
+                );
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
