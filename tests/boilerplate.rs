@@ -40,15 +40,27 @@ fn options() -> DocumentOptions {
     )
 }
 
-/// `(rule, 1-based line)` of every finding, one entry per line a finding covers.
+/// `(rule, 1-based line)` of every finding, one entry per line a finding
+/// covers (its span, and the lines its fix deletes).
 fn findings_by_line(linter: &Linter, text: &str) -> BTreeSet<(String, usize)> {
     let doc = Document::new(text.to_string(), &options());
     let mut out = BTreeSet::new();
     for d in linter.check(&doc) {
-        let first = doc.line_col(d.span.start).line;
-        let last = doc.line_col(d.span.end.max(d.span.start + 1) - 1).line;
-        for line in first..=last {
-            out.insert((d.rule.clone(), line));
+        let mut spans = vec![d.span];
+        if let Some(fix) = &d.fix {
+            spans.extend(fix.edits.iter().map(|e| e.span).filter(|s| !s.is_empty()));
+        }
+        for span in spans {
+            let first = doc.line_col(span.start).line;
+            // A deleted line ends with its newline: do not count the next line.
+            let mut end = span.end.max(span.start + 1) - 1;
+            if doc.source().as_bytes().get(end) == Some(&b'\n') && end > span.start {
+                end -= 1;
+            }
+            let last = doc.line_col(end).line;
+            for line in first..=last {
+                out.insert((d.rule.clone(), line));
+            }
         }
     }
     out
@@ -145,7 +157,10 @@ fn chrome_detection_precision_and_recall_on_labelled_pages() {
         precision,
         recall
     );
-    assert!(precision >= 0.90, "precision {precision:.3} < 0.90\n{report}");
+    assert!(
+        precision >= 0.90,
+        "precision {precision:.3} < 0.90\n{report}"
+    );
     assert!(recall >= 0.90, "recall {recall:.3} < 0.90\n{report}");
 }
 
@@ -172,16 +187,25 @@ fn seed_000_whitespace_debris_and_repeated_clauses() {
     let found = findings_by_line(&all_boilerplate(), &seed("000"));
     // NBSP-only lines and NBSP indentation.
     for line in [11, 18, 22, 28, 32, 39, 41] {
-        assert!(has(&found, "nbsp-line", line), "nbsp-line at {line}: {found:?}");
+        assert!(
+            has(&found, "nbsp-line", line),
+            "nbsp-line at {line}: {found:?}"
+        );
     }
     for line in [5, 6, 7, 13, 14, 24, 34, 35, 36, 37] {
-        assert!(has(&found, "indent-debris", line), "indent-debris at {line}");
+        assert!(
+            has(&found, "indent-debris", line),
+            "indent-debris at {line}"
+        );
     }
     // The clause about the two parts of the report (L5 → L6) and the visit (L5 → L13).
     assert!(has(&found, "repeated-phrase", 6), "{found:?}");
     assert!(has(&found, "repeated-phrase", 13), "{found:?}");
     // The byline and the captions are content, not chrome.
-    assert!(!found.iter().any(|(r, _)| r == "boilerplate/site-chrome"), "{found:?}");
+    assert!(
+        !found.iter().any(|(r, _)| r == "boilerplate/site-chrome"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -200,7 +224,10 @@ fn seed_001_duplicated_label_counter_and_repeated_notice_name() {
 fn seed_002_navigation_disclaimer_and_footer() {
     let found = findings_by_line(&all_boilerplate(), &seed("002"));
     for line in [1, 75, 77, 78, 79, 80, 81, 82, 84] {
-        assert!(has(&found, "site-chrome", line), "chrome at {line}: {found:?}");
+        assert!(
+            has(&found, "site-chrome", line),
+            "chrome at {line}: {found:?}"
+        );
     }
     for line in (3..=73).step_by(2) {
         assert!(!has(&found, "site-chrome", line), "line {line} is content");

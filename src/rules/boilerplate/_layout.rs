@@ -23,7 +23,7 @@
 //!    chrome (a stray 【打印】【关闭】 or a view counter between paragraphs).
 
 use super::text::param_usize;
-use super::text::{Line, is_space, lines};
+use super::text::{Line, is_space, lines, strip_title_label};
 use crate::rules::util::param_strings;
 use crate::span::Span;
 use aho_corasick::AhoCorasick;
@@ -134,6 +134,11 @@ pub struct LineFacts {
 }
 
 impl LineFacts {
+    /// A short line with nothing else to say about it (a deck, an author name).
+    pub fn evidence_free_short(&self) -> bool {
+        self.strong == 0 && self.weak == 0 && self.separators == 0 && self.chars <= 40
+    }
+
     pub fn is_short(&self, p: &ChromeParams) -> bool {
         self.chars <= p.short_max_chars && self.sentence_marks == 0
     }
@@ -154,6 +159,7 @@ impl LineFacts {
             || (self.weak >= 2 && self.chars <= p.prose_min_chars * 2 && self.sentence_marks <= 1)
             || self.numeric && self.chars <= 12
             || (self.chars <= 2 && self.han < 2)
+            || (self.han == 0 && self.chars <= 40)
     }
 }
 
@@ -179,6 +185,8 @@ pub struct Layout {
     pub title: Option<usize>,
     /// Per line: chrome, and where.
     pub chrome: Vec<Option<Region>>,
+    /// The normalized title text (the longer copy, for window titles).
+    pub title_text: Option<String>,
 }
 
 fn facts(text: &str, p: &ChromeParams) -> LineFacts {
@@ -255,7 +263,7 @@ impl Layout {
         for w in nonblank.windows(2) {
             let (a, b) = (w[0], w[1]);
             if facts_v[b].chars <= 30 && facts_v[b].sentence_marks == 0 {
-                if facts_v[a].counter_label_only {
+                if facts_v[a].counter_label_only && !facts_v[b].meta {
                     facts_v[b].strong += 1;
                     facts_v[b].meta = false;
                 } else if facts_v[a].meta_label_only {
@@ -270,6 +278,7 @@ impl Layout {
             nonblank,
             body: None,
             title: None,
+            title_text: None,
         };
         layout.find_body(p);
         layout.find_title(text);
@@ -310,43 +319,72 @@ impl Layout {
         self.body = best.map(|(a, b, _)| (a, b));
     }
 
-    /// The title: the first non-blank line that is neither chrome-like nor
-    /// metadata (a `标题:` label is allowed), before the body.
+    /// Whether line `i` could be a headline.
+    fn title_candidate(&self, text: &str, i: usize) -> bool {
+        let f = &self.facts[i];
+        let s = &text[self.lines[i].span.range()];
+        let labelled = s.trim_start_matches(is_space).starts_with("标题");
+        f.chars >= 6 && f.han >= 4 && f.strong == 0 && !f.section && (labelled || !f.meta)
+    }
+
+    /// The title. Web pages show it twice (window title and headline): a
+    /// candidate whose text contains, or is contained in, a later candidate
+    /// of the leading block is the title. Otherwise the headline is the
+    /// nearest candidate above the body (metadata and chrome in between).
     fn find_title(&mut self, text: &str) {
-        let limit = self.body.map_or(usize::MAX, |(a, _)| a);
-        for &i in &self.nonblank {
-            if i > limit {
-                break;
+        let limit = self.body.map_or(self.lines.len(), |(a, _)| a);
+        let cands: Vec<usize> = self
+            .nonblank
+            .iter()
+            .copied()
+            .take_while(|&i| i < limit)
+            .filter(|&i| self.title_candidate(text, i))
+            .take(200)
+            .collect();
+        let keys: Vec<String> = cands
+            .iter()
+            .map(|&i| super::text::normalize(strip_title_label(&text[self.lines[i].span.range()])))
+            .collect();
+        for a in 0..cands.len() {
+            for b in a + 1..cands.len() {
+                let (ka, kb) = (&keys[a], &keys[b]);
+                if ka.contains(kb.as_str()) || kb.contains(ka.as_str()) {
+                    // The longer text is the full title.
+                    let (t, key) = if ka.len() >= kb.len() {
+                        (cands[a], ka)
+                    } else {
+                        (cands[b], kb)
+                    };
+                    self.title = Some(t);
+                    self.title_text = Some(key.clone());
+                    return;
+                }
             }
+        }
+        // Nearest candidate above the body, skipping metadata and chrome-like lines.
+        for &i in self.nonblank.iter().rev().skip_while(|&&i| i >= limit) {
             let f = &self.facts[i];
-            let s = &text[self.lines[i].span.range()];
-            let labelled = s.trim_start_matches(is_space).starts_with("标题");
-            if i == limit
-                || (f.chars >= 6
-                    && f.strong == 0
-                    && !f.section
-                    && (labelled || !f.meta)
-                    && f.separators == 0)
-            {
+            if self.title_candidate(text, i) && f.separators == 0 {
                 self.title = Some(i);
+                let key =
+                    super::text::normalize(strip_title_label(&text[self.lines[i].span.range()]));
+                self.title_text = Some(key);
+                return;
+            }
+            // Only metadata, short chrome-like lines and decks may sit between.
+            if !(f.meta
+                || f.evidence_free_short()
+                || f.strong > 0
+                || f.separators > 0
+                || f.chars < 6)
+            {
                 return;
             }
         }
     }
 
-    fn title_key(&self, text: &str) -> Option<String> {
-        let t = self.title?;
-        let s = &text[self.lines[t].span.range()];
-        let s = s
-            .trim_start_matches(is_space)
-            .strip_prefix("标题")
-            .map(|r| {
-                r.trim_start_matches(is_space)
-                    .trim_start_matches([':', '：'])
-            })
-            .unwrap_or(s);
-        let key = super::text::normalize(s);
-        (key.chars().count() >= 6).then_some(key)
+    fn title_key(&self) -> Option<String> {
+        self.title_text.clone().filter(|k| k.chars().count() >= 6)
     }
 
     /// Whether line `i` is a copy or a fragment of the title.
@@ -361,7 +399,7 @@ impl Layout {
     }
 
     fn mark_chrome(&mut self, text: &str, p: &ChromeParams) {
-        let key = self.title_key(text);
+        let key = self.title_key();
         let (body_start, body_end) = self.body.unwrap_or((usize::MAX, usize::MAX));
         let nb = self.nonblank.clone();
         let evident: Vec<bool> = nb.iter().map(|&i| self.facts[i].evidence(p)).collect();
@@ -370,6 +408,13 @@ impl Layout {
             (f.meta && f.strong == 0) || this.is_title_like(text, key.as_deref(), i)
         };
         let mut trailing_seen_chrome = false;
+        // A web page header: several chrome-like lines before the body.
+        let page_header = nb
+            .iter()
+            .zip(&evident)
+            .filter(|(i, e)| **e && **i < body_start)
+            .count()
+            >= 3;
         for (k, &i) in nb.iter().enumerate() {
             let f = &self.facts[i];
             let region = if self.body.is_none() || i < body_start {
@@ -387,6 +432,12 @@ impl Layout {
                     } else if evident[k] {
                         true
                     } else if region == Region::Trailing && trailing_seen_chrome {
+                        true
+                    } else if region == Region::Leading
+                        && self.title.is_some_and(|t| i < t)
+                        && page_header
+                    {
+                        // Above the headline of a page that has a header.
                         true
                     } else {
                         // A short line is chrome when a neighbour is chrome-like.

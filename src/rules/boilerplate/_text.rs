@@ -172,6 +172,17 @@ mod tests {
     }
 }
 
+/// A title line without its `标题:` label.
+pub fn strip_title_label(s: &str) -> &str {
+    let t = s.trim_start_matches(is_space);
+    t.strip_prefix("标题")
+        .map(|r| {
+            r.trim_start_matches(is_space)
+                .trim_start_matches([':', '：'])
+        })
+        .unwrap_or(s)
+}
+
 /// Read an optional non-negative integer parameter.
 pub fn param_usize(params: &toml::Table, key: &str) -> Result<Option<usize>, String> {
     match params.get(key) {

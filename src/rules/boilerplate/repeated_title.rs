@@ -20,7 +20,7 @@
 //! ## Fix safety
 //! Safe: the later copy is deleted; the first stays.
 
-use super::text::{Line, is_space, lines, normalize, param_usize};
+use super::text::{Line, is_space, lines, normalize, param_usize, strip_title_label};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -64,16 +64,6 @@ fn is_field(s: &str) -> bool {
     let label = &t[..i];
     let n = label.chars().count();
     (1..=6).contains(&n) && label.chars().all(|c| !is_space(c)) && !label.starts_with("标题")
-}
-
-fn strip_title_label(s: &str) -> &str {
-    let t = s.trim_start_matches(is_space);
-    t.strip_prefix("标题")
-        .map(|r| {
-            r.trim_start_matches(is_space)
-                .trim_start_matches([':', '：'])
-        })
-        .unwrap_or(s)
 }
 
 /// A separator that starts a site suffix: `-`, `_`, `|`, `--`, `—`.

@@ -84,7 +84,24 @@ impl Checker for SiteChrome {
         let text = ctx.text();
         let layout = Layout::analyze(text, &self.params);
         for (first, last, region) in chrome_runs(&layout) {
-            let span = Span::new(layout.lines[first].span.start, layout.lines[last].span.end);
+            // Findings touching a masked span (a URL or domain in a footer)
+            // are dropped by the engine: underline the whole run when it is
+            // free of masks, else its first line that is.
+            let whole = Span::new(layout.lines[first].span.start, layout.lines[last].span.end);
+            let span = if !ctx.doc.is_masked(whole) {
+                whole
+            } else {
+                match layout
+                    .nonblank
+                    .iter()
+                    .filter(|&&i| i >= first && i <= last)
+                    .map(|&i| layout.lines[i].span)
+                    .find(|s| !ctx.doc.is_masked(*s))
+                {
+                    Some(s) => s,
+                    None => continue,
+                }
+            };
             let delete = Span::new(layout.lines[first].full.start, layout.lines[last].full.end);
             let lines = layout
                 .nonblank
