@@ -441,13 +441,16 @@ impl Layout {
                         true
                     } else {
                         // A short line is chrome when a neighbour is chrome-like.
+                        // Short neighbours count only on a page with a header of
+                        // chrome (a headline block of short lines is not a menu).
+                        let loose = region == Region::Leading && page_header;
                         let near = |d: isize| {
                             let j = k as isize + d;
                             j >= 0
                                 && (j as usize) < nb.len()
+                                && !keep(self, nb[j as usize])
                                 && (evident[j as usize]
-                                    || self.facts[nb[j as usize]].is_short(p)
-                                        && !keep(self, nb[j as usize]))
+                                    || loose && self.facts[nb[j as usize]].is_short(p))
                         };
                         let prose_like = f.is_prose(p) || f.sentence_marks >= 2;
                         self.body.is_some()

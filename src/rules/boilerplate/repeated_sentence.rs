@@ -54,7 +54,7 @@ fn is_end(c: char) -> bool {
 }
 
 fn has_sentence_mark(s: &str) -> bool {
-    s.contains(['，', '。', '；', '！', '？', '、', ',', ';', '：'])
+    s.contains(['，', '。', '；', '！', '？', ',', ';'])
 }
 
 /// Split a line into sentences: spans (relative to the line) that end
