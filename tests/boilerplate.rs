@@ -247,3 +247,53 @@ fn fixing_a_seed_removes_chrome_and_converges() {
     let again = linter.fix(&outcome.text, &options(), guifan::Applicability::Safe);
     assert_eq!(again.text, outcome.text, "idempotent");
 }
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/boilerplate")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn fixture_scraped_news_finds_every_kind_of_leftover() {
+    let found = findings_by_line(&linter(&["boilerplate"]), &fixture("scraped-news.txt"));
+    let lines = |rule: &str| -> Vec<usize> {
+        found
+            .iter()
+            .filter(|(r, _)| r == &format!("boilerplate/{rule}"))
+            .map(|(_, l)| *l)
+            .collect()
+    };
+    assert_eq!(
+        lines("site-chrome"),
+        [1, 2, 3, 18, 19, 20, 21, 22, 23, 24, 25]
+    );
+    assert_eq!(lines("duplicated-label"), [5]);
+    assert_eq!(lines("glued-label"), [6]);
+    assert_eq!(lines("nbsp-line"), [7]);
+    assert_eq!(lines("indent-debris"), [8]);
+    assert_eq!(lines("repeated-title"), [10, 11]);
+    assert_eq!(lines("image-filename"), [12, 13]);
+    // L15 repeats L14; L17 is a canonical formulation and is not a finding.
+    assert_eq!(lines("repeated-sentence"), [15]);
+}
+
+#[test]
+fn fixture_article_about_accessibility_is_not_chrome() {
+    let found = findings_by_line(&all_boilerplate(), &fixture("about-accessibility.txt"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn fixture_repeats_reports_later_copies_only() {
+    let found = findings_by_line(
+        &linter(&["boilerplate/repeated-sentence"]),
+        &fixture("repeats.txt"),
+    );
+    let lines: Vec<usize> = found.iter().map(|(_, l)| *l).collect();
+    // L6 repeats L3, but all of it except 会议强调，要坚决维护 is canonical
+    // formulations: not a finding. L7 repeats L4 (a paragraph); L8 repeats a
+    // sentence of its own line.
+    assert_eq!(lines, [7, 8]);
+}

@@ -92,7 +92,14 @@ fn run(step: usize) {
         items.len(),
         findings.len()
     );
-    for f in findings.iter().take(30) {
+    let mut by_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in &findings {
+        *by_rule
+            .entry(f.split(' ').next().unwrap_or(""))
+            .or_default() += 1;
+    }
+    eprintln!("  by rule: {by_rule:?}");
+    for f in findings.iter().take(40) {
         eprintln!("  {f}");
     }
     assert!(

@@ -2,8 +2,9 @@
 //!
 //! ## What it does
 //! Takes the title (the first line that is neither navigation nor a
-//! metadata field; a `标题:` label is allowed) and flags later lines that
-//! repeat it: the same text after normalization (width, spaces, quotes), the
+//! metadata field; a `标题:` label is allowed) and flags lines of the body
+//! (from the first paragraph on: a line of at least `body-min-chars`
+//! characters with sentence punctuation) that repeat it: the same text after normalization (width, spaces, quotes), the
 //! title split over two or three consecutive lines, or the title with a
 //! site name appended or removed (`标题-新华网`, `标题_中山网`).
 //!
@@ -13,6 +14,10 @@
 //! twice. Reposts do the same.
 //!
 //! ## What it leaves alone
+//! Copies in the headline block above the first paragraph: a window title
+//! followed by the headline, or a feed's title field followed by the text's
+//! own heading (`…全体会议公报` under `央视网消息（新闻联播）：`) is the
+//! structure of the page or feed, and which copy to keep is not obvious.
 //! Subheads and decks that only share words with the title, lines that
 //! contain the title inside a sentence, and short titles (fewer than
 //! `min-chars` characters) that may legitimately recur.
@@ -30,7 +35,12 @@ use crate::span::Span;
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(
         args.params,
-        &["min-chars", "scan-lines", "suffix-max-chars"],
+        &[
+            "min-chars",
+            "scan-lines",
+            "suffix-max-chars",
+            "body-min-chars",
+        ],
     )?;
     Ok(Box::new(RepeatedTitle {
         rule: args.index,
@@ -38,6 +48,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         min_chars: param_usize(args.params, "min-chars")?.unwrap_or(6),
         scan_lines: param_usize(args.params, "scan-lines")?.unwrap_or(12),
         suffix_max: param_usize(args.params, "suffix-max-chars")?.unwrap_or(12),
+        body_min_chars: param_usize(args.params, "body-min-chars")?.unwrap_or(30),
     }))
 }
 
@@ -47,6 +58,7 @@ struct RepeatedTitle {
     min_chars: usize,
     scan_lines: usize,
     suffix_max: usize,
+    body_min_chars: usize,
 }
 
 fn navigation_like(s: &str) -> bool {
@@ -114,7 +126,17 @@ impl Checker for RepeatedTitle {
             .iter()
             .map(|l| normalize(&text[l.span.range()]))
             .collect();
-        let mut i = t + 1;
+        // Only copies in the body count: the headline block above the first
+        // paragraph (a window title and a headline, a title field and the
+        // heading of the text) is the page's or the feed's structure.
+        let Some(body) = (t + 1..all.len()).find(|&i| {
+            let s = &text[all[i].span.range()];
+            s.chars().filter(|c| !is_space(*c)).count() >= self.body_min_chars
+                && s.contains(['。', '，', '；', '！', '？'])
+        }) else {
+            return;
+        };
+        let mut i = body + 1;
         while i < all.len() {
             // The copy on one line, or split over up to three lines.
             let mut joined = String::new();
