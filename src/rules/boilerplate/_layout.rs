@@ -221,7 +221,14 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
             }
             let before = start.checked_sub(1).map(|j| chars[j]);
             let after = chars.get(k).copied();
-            if before.is_some_and(|c| !c.is_ascii()) && after.is_some_and(|c| !c.is_ascii()) {
+            // `_` always; `-` only doubled (`标题--栏目--站名`): a single
+            // hyphen joins names (`东盟-中国-海合会`).
+            let run = &chars[start..k];
+            let separator = run.contains(&'_') || run.len() >= 2;
+            if separator
+                && before.is_some_and(|c| !c.is_ascii())
+                && after.is_some_and(|c| !c.is_ascii())
+            {
                 f.separators += 1;
             }
         } else {
