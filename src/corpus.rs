@@ -54,7 +54,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::rules::boilerplate::text::{Canonical, fingerprint, fold, is_space, lines};
+use crate::rules::boilerplate::text::{
+    Canonical, fingerprint, fold, is_space, is_word_char, lines,
+};
 use crate::ruleset::RuleSet;
 use crate::span::Span;
 use std::collections::HashMap;
@@ -174,7 +176,7 @@ impl CorpusIndex {
             let s = &text[line.span.range()];
             key.clear();
             key.extend(s.chars().filter_map(fold));
-            let words = key.chars().filter(|c| c.is_alphanumeric()).count();
+            let words = key.chars().filter(|c| is_word_char(*c)).count();
             if words < self.options.min_chars {
                 return None;
             }

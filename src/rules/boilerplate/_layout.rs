@@ -115,7 +115,8 @@ pub struct LineFacts {
     pub han: usize,
     /// Sentence punctuation (。！？；，and ASCII twins between Han).
     pub sentence_marks: usize,
-    /// How many strong-signal patterns match.
+    /// Strong signals: 1 when a strong pattern matches, plus one when the
+    /// line is the value of a counter label.
     pub strong: usize,
     /// How many weak signal words occur.
     pub weak: usize,
@@ -163,7 +164,7 @@ impl LineFacts {
     }
 }
 
-/// Why a line was judged chrome (for messages).
+/// Where a line sits relative to the article body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Region {
     Leading,
@@ -235,7 +236,7 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
             k += 1;
         }
     }
-    f.strong = p.strong.matches(text).iter().count();
+    f.strong = usize::from(p.strong.is_match(text));
     if let Some(ac) = &p.weak {
         f.weak = ac.find_iter(text).count();
     }
@@ -475,10 +476,5 @@ impl Layout {
                 }
             }
         }
-    }
-
-    /// Line spans of `text` for line `i`.
-    pub fn span(&self, i: usize) -> Span {
-        self.lines[i].span
     }
 }

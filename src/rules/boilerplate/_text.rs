@@ -86,6 +86,19 @@ pub fn normalize_mapped(s: &str) -> (Vec<char>, Vec<usize>) {
 /// Whether a character counts toward the length of a normalized text:
 /// letters, digits, ideographs (not punctuation or symbols).
 pub fn is_word_char(c: char) -> bool {
+    // Fast paths first: Han and ASCII are nearly all of the text, and
+    // `char::is_alphanumeric` is a slow table lookup outside ASCII.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if crate::rules::util::is_han(c) {
+        return true;
+    }
+    if crate::rules::util::is_cjk_punct(c)
+        || matches!(c as u32, 0x2000..=0x206f | 0x3000..=0x303f | 0xff00..=0xff0f)
+    {
+        return false;
+    }
     c.is_alphanumeric()
 }
 

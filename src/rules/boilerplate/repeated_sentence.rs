@@ -23,7 +23,7 @@
 //! Unsafe: deleting the later copy is usually right, but which copy should
 //! stay (and whether the repetition is rhetorical) needs a human.
 
-use super::text::{Canonical, is_space, lines, normalize, param_list, param_usize};
+use super::text::{Canonical, is_space, is_word_char, lines, normalize, param_list, param_usize};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -85,7 +85,7 @@ pub fn sentences(s: &str) -> Vec<Span> {
 }
 
 fn word_chars(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).count()
+    s.chars().filter(|c| is_word_char(*c)).count()
 }
 
 impl RepeatedSentence {

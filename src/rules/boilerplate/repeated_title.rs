@@ -25,7 +25,7 @@
 //! ## Fix safety
 //! Safe: the later copy is deleted; the first stays.
 
-use super::text::{Line, is_space, lines, normalize, param_usize, strip_title_label};
+use super::text::{Line, is_space, is_word_char, lines, normalize, param_usize, strip_title_label};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -116,7 +116,7 @@ impl Checker for RepeatedTitle {
                     return None;
                 }
                 let key = normalize(strip_title_label(s));
-                (key.chars().filter(|c| c.is_alphanumeric()).count() >= self.min_chars)
+                (key.chars().filter(|c| is_word_char(*c)).count() >= self.min_chars)
                     .then_some((i, key))
             })
         else {
