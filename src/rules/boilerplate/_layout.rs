@@ -25,7 +25,6 @@
 use super::text::param_usize;
 use super::text::{Line, is_space, lines, strip_title_label};
 use crate::rules::util::param_strings;
-use crate::span::Span;
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 
@@ -435,17 +434,17 @@ impl Layout {
             let chrome = match region {
                 Region::Body => f.strong > 0 && !f.is_prose(p) && f.chars <= p.prose_min_chars * 3,
                 Region::Leading | Region::Trailing => {
+                    // Evident chrome; anything after chrome in the trailing
+                    // block; anything above the headline of a page with a header.
+                    let above_title = region == Region::Leading
+                        && self.title.is_some_and(|t| i < t)
+                        && page_header;
                     if keep(self, i) {
                         false
-                    } else if evident[k] {
-                        true
-                    } else if region == Region::Trailing && trailing_seen_chrome {
-                        true
-                    } else if region == Region::Leading
-                        && self.title.is_some_and(|t| i < t)
-                        && page_header
+                    } else if evident[k]
+                        || (region == Region::Trailing && trailing_seen_chrome)
+                        || above_title
                     {
-                        // Above the headline of a page that has a header.
                         true
                     } else {
                         // A short line is chrome when a neighbour is chrome-like.

@@ -156,6 +156,31 @@ impl Canonical {
     }
 }
 
+/// A title line without its `标题:` label.
+pub fn strip_title_label(s: &str) -> &str {
+    let t = s.trim_start_matches(is_space);
+    t.strip_prefix("标题")
+        .map(|r| {
+            r.trim_start_matches(is_space)
+                .trim_start_matches([':', '：'])
+        })
+        .unwrap_or(s)
+}
+
+/// Read an optional non-negative integer parameter.
+pub fn param_usize(params: &toml::Table, key: &str) -> Result<Option<usize>, String> {
+    match params.get(key) {
+        None => Ok(None),
+        Some(toml::Value::Integer(i)) if *i >= 0 => Ok(Some(*i as usize)),
+        Some(other) => Err(format!("参数 `{key}` 应为非负整数，实际为 {other}")),
+    }
+}
+
+/// Read an optional list-of-strings parameter, empty when absent.
+pub fn param_list(params: &toml::Table, key: &str) -> Result<Vec<String>, String> {
+    Ok(crate::rules::util::param_strings(params, key)?.unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,29 +208,4 @@ mod tests {
         let c = Canonical::new(&["深入学习贯彻党的二十大精神".into()]).unwrap();
         assert_eq!(c.residue(&normalize("专题深入学习贯彻党的二十大精神")), 2);
     }
-}
-
-/// A title line without its `标题:` label.
-pub fn strip_title_label(s: &str) -> &str {
-    let t = s.trim_start_matches(is_space);
-    t.strip_prefix("标题")
-        .map(|r| {
-            r.trim_start_matches(is_space)
-                .trim_start_matches([':', '：'])
-        })
-        .unwrap_or(s)
-}
-
-/// Read an optional non-negative integer parameter.
-pub fn param_usize(params: &toml::Table, key: &str) -> Result<Option<usize>, String> {
-    match params.get(key) {
-        None => Ok(None),
-        Some(toml::Value::Integer(i)) if *i >= 0 => Ok(Some(*i as usize)),
-        Some(other) => Err(format!("参数 `{key}` 应为非负整数，实际为 {other}")),
-    }
-}
-
-/// Read an optional list-of-strings parameter, empty when absent.
-pub fn param_list(params: &toml::Table, key: &str) -> Result<Vec<String>, String> {
-    Ok(crate::rules::util::param_strings(params, key)?.unwrap_or_default())
 }
