@@ -122,9 +122,12 @@ impl Checker for RepeatedTitle {
         else {
             return;
         };
-        let keys: Vec<String> = all
+        // Normalize only lines short enough to be (part of) a copy: folding
+        // never lengthens text, and whitespace is at most a few bytes a char.
+        let max_bytes = 4 * (title.len() + 4 * self.suffix_max + 16);
+        let keys: Vec<Option<String>> = all
             .iter()
-            .map(|l| normalize(&text[l.span.range()]))
+            .map(|l| (l.span.len() <= max_bytes).then(|| normalize(&text[l.span.range()])))
             .collect();
         // Only copies in the body count: the headline block above the first
         // paragraph (a window title and a headline, a title field and the
@@ -142,6 +145,7 @@ impl Checker for RepeatedTitle {
             let mut joined = String::new();
             let mut matched = None;
             for (k, key) in keys.iter().enumerate().skip(i).take(3) {
+                let Some(key) = key else { break };
                 joined.push_str(key);
                 if joined.chars().count() > title.chars().count() + self.suffix_max + 3 {
                     break;
