@@ -296,33 +296,43 @@ impl Layout {
     /// The run of prose lines with the most text (gaps of a few non-prose
     /// lines allowed; a section header ends a run).
     fn find_body(&mut self, p: &ChromeParams) {
-        let mut best: Option<(usize, usize, usize)> = None; // (first, last, chars)
+        // (first, last, score); a run after a related-articles header scores
+        // a quarter: summaries of other articles are not the article.
+        let mut best: Option<(usize, usize, usize)> = None;
         let mut cur: Option<(usize, usize, usize)> = None;
         let mut gap = 0;
+        let mut after_section = false;
+        let close = |cur: &mut Option<(usize, usize, usize)>,
+                     best: &mut Option<(usize, usize, usize)>| {
+            if let Some(c) = cur.take() {
+                if best.is_none_or(|b| c.2 > b.2) {
+                    *best = Some(c);
+                }
+            }
+        };
         for &i in &self.nonblank {
             let f = &self.facts[i];
             if f.is_prose(p) {
+                let score = if after_section { f.chars / 4 } else { f.chars };
                 cur = Some(match cur {
-                    Some((a, _, n)) => (a, i, n + f.chars),
-                    None => (i, i, f.chars),
+                    Some((a, _, n)) => (a, i, n + score),
+                    None => (i, i, score),
                 });
                 gap = 0;
-            } else {
+            } else if f.section {
+                close(&mut cur, &mut best);
+                after_section = true;
+            } else if f.sentence_marks == 0 || f.strong > 0 {
+                // Short lines with sentence punctuation (verse, short
+                // sentences) neither extend nor break a run; others count
+                // toward the gap.
                 gap += 1;
-                if gap > p.max_gap_lines || f.section {
-                    if let Some(c) = cur.take() {
-                        if best.is_none_or(|b| c.2 > b.2) {
-                            best = Some(c);
-                        }
-                    }
+                if gap > p.max_gap_lines {
+                    close(&mut cur, &mut best);
                 }
             }
         }
-        if let Some(c) = cur {
-            if best.is_none_or(|b| c.2 > b.2) {
-                best = Some(c);
-            }
-        }
+        close(&mut cur, &mut best);
         self.body = best.map(|(a, b, _)| (a, b));
     }
 
