@@ -11,6 +11,7 @@
 //! 5 MB); `cargo test --release -- --ignored` checks the whole file.
 
 use guifan::config::Settings;
+use guifan::corpus::near::{NearDuplicates, NearOptions};
 use guifan::corpus::{CorpusIndex, CorpusOptions};
 use guifan::{Document, DocumentOptions, Format, Linter};
 use std::path::PathBuf;
@@ -100,6 +101,25 @@ fn run(step: usize) {
         }
     }
     let corpus = started.elapsed();
+    // Near-duplicate items (info; reported, not counted as boilerplate).
+    let mut near = NearDuplicates::new(NearOptions::default());
+    for (i, item) in items.iter().enumerate() {
+        near.add(i as u64, item);
+    }
+    let pairs = near.pairs();
+    eprintln!(
+        "near-duplicate item pairs (similarity ≥ 0.8): {}",
+        pairs.len()
+    );
+    for p in pairs.iter().take(5) {
+        let title = |i: u64| items[i as usize].lines().next().unwrap_or("").to_string();
+        eprintln!(
+            "  {:.2}: {} / {}",
+            p.similarity,
+            title(p.first),
+            title(p.second)
+        );
+    }
     eprintln!(
         "speed (single thread, {} build): reading documents {:.1} MB/s, per-document rules {:.1} MB/s, corpus-wide two passes {:.1} MB/s",
         if cfg!(debug_assertions) {

@@ -39,6 +39,9 @@
 //! A CLI over many files runs pass 1 over all files, then pass 2, using e.g.
 //! [`group_of`] (the parent folder) as the group.
 //!
+//! Near-duplicate *documents* (the same article reposted with small edits)
+//! are found by [`near::NearDuplicates`] (MinHash with LSH).
+//!
 //! ## What is never boilerplate
 //!
 //! Lines made of canonical formulations (规范表述) and slogans: many articles
@@ -51,6 +54,8 @@
 //! (normalized: widths folded, whitespace removed), so a shared prefix such
 //! as the dateline `央视网消息（新闻联播）：` of otherwise different first
 //! paragraphs is not a recurring line.
+
+pub mod near;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
