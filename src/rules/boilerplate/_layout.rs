@@ -236,8 +236,11 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
         }
     }
     f.strong = usize::from(p.strong.is_match(text));
+    // Weak words only ever count on lines of up to twice the prose length.
     if let Some(ac) = &p.weak {
-        f.weak = ac.find_iter(text).count();
+        if f.chars <= (p.prose_min_chars * 2).max(p.short_max_chars) {
+            f.weak = ac.find_iter(text).count();
+        }
     }
     if let Some(ac) = &p.sections {
         // A section header is a short line that *is* the header (maybe with `更多`).

@@ -23,7 +23,9 @@
 //! Unsafe: deleting the later copy is usually right, but which copy should
 //! stay (and whether the repetition is rhetorical) needs a human.
 
-use super::text::{Canonical, is_space, is_word_char, lines, normalize, param_list, param_usize};
+use super::text::{
+    Canonical, fingerprint, fold, is_space, is_word_char, lines, normalize, param_list, param_usize,
+};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -111,30 +113,39 @@ impl RepeatedSentence {
 impl Checker for RepeatedSentence {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        let mut paragraphs: HashMap<String, usize> = HashMap::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // Units are keyed by the 64-bit fingerprint of their normalized text;
+        // the normalized string itself is built only for a repeat.
+        let mut paragraphs: HashMap<u64, usize> = HashMap::new();
+        let mut seen: HashMap<u64, usize> = HashMap::new();
         for (n, line) in lines(text).into_iter().enumerate() {
             let s = &text[line.span.range()];
             if s.chars().all(is_space) {
                 continue;
             }
-            let key = normalize(s);
-            if let Some(&first) = paragraphs.get(&key) {
-                if self.eligible(&key, s) {
-                    self.report(out, line.span, line.full, "段落", first + 1);
-                    continue;
+            let (words, print) = summary(s);
+            if words >= self.min_chars {
+                match paragraphs.get(&print) {
+                    Some(&first) if self.eligible(&normalize(s), s) => {
+                        self.report(out, line.span, line.full, "段落", first + 1);
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        paragraphs.insert(print, n);
+                    }
                 }
-            } else {
-                paragraphs.insert(key, n);
             }
             for sent in sentences(s) {
                 let raw = &s[sent.range()];
-                let key = normalize(raw);
-                if !self.eligible(&key, raw) {
+                let (words, print) = summary(raw);
+                if words < self.min_chars || !has_sentence_mark(raw) {
                     continue;
                 }
-                match seen.get(&key) {
+                match seen.get(&print) {
                     Some(&first) => {
+                        if !self.eligible(&normalize(raw), raw) {
+                            continue;
+                        }
                         // Report without the leading spaces of the sentence.
                         let lead = raw.len() - raw.trim_start_matches(is_space).len();
                         let span = Span::new(
@@ -144,10 +155,22 @@ impl Checker for RepeatedSentence {
                         self.report(out, span, span, "句子", first + 1);
                     }
                     None => {
-                        seen.insert(key, n);
+                        seen.insert(print, n);
                     }
                 }
             }
         }
     }
+}
+
+/// Word characters and fingerprint of the normalized form of `s`, without
+/// building it.
+fn summary(s: &str) -> (usize, u64) {
+    let mut words = 0;
+    let print = fingerprint(s.chars().filter_map(fold).inspect(|c| {
+        if is_word_char(*c) {
+            words += 1;
+        }
+    }));
+    (words, print)
 }
