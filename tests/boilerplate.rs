@@ -297,3 +297,14 @@ fn fixture_repeats_reports_later_copies_only() {
     // sentence of its own line.
     assert_eq!(lines, [7, 8]);
 }
+
+#[test]
+fn image_filename_glued_to_a_long_caption_gets_an_unsafe_fix_of_the_latin_part() {
+    let text = "与会人员认真听取工作部署并进行了热烈的讨论交流会议现场2.jpg\n";
+    let doc = Document::new(text.to_string(), &options());
+    let found = linter(&["boilerplate/image-filename"]).check(&doc);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].span.range()], "2.jpg");
+    let fix = found[0].fix.as_ref().unwrap();
+    assert_eq!(fix.applicability, guifan::Applicability::Unsafe);
+}

@@ -15,10 +15,10 @@
 //! (`支持jpg、png格式`, no dot-name), and anything whose name part is empty.
 //!
 //! ## Fix safety
-//! Safe when the file name is a line of its own, or when it is separated
-//! from the text before it by a space, a bracket or punctuation, or its name
-//! is short enough (`max-name-chars`) to be a file name. When it is glued to
-//! a longer run of Chinese text the start of the name is a guess: the
+//! Safe when the file name — at most `max-name-chars` Chinese characters
+//! before its Latin part — is a line of its own, or is separated from the
+//! text before it by a space, a bracket or punctuation. When it is glued to
+//! a longer run of Chinese text, where the name starts is a guess: the
 //! finding covers only the part that is surely the file name (the Latin
 //! letters, digits and extension) and the fix is unsafe.
 
@@ -90,34 +90,39 @@ impl Checker for ImageFilename {
                     }
                 }
                 let ascii_start = start;
-                // … then over Chinese characters, up to a delimiter.
+                // … then over at most `max-name-chars` Chinese characters, up
+                // to a delimiter.
                 let mut han = 0;
+                let mut limited = false;
                 while let Some(c) = s[..start].chars().next_back() {
-                    if is_han(c) || c.is_ascii_alphanumeric() {
-                        han += 1;
-                        start -= c.len_utf8();
-                    } else {
+                    if !is_han(c) {
                         break;
                     }
+                    if han == self.max_name_chars {
+                        limited = true;
+                        break;
+                    }
+                    han += 1;
+                    start -= c.len_utf8();
                 }
                 if start == m.start() {
                     continue; // `.jpg` with no name
                 }
-                let delimited = start == 0
-                    || s[..start]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| !is_han(c) && !c.is_alphanumeric());
-                let name = &s[start..ext_end];
+                let delimited = !limited
+                    && (start == 0
+                        || s[..start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !is_han(c) && !c.is_alphanumeric()));
                 let whole_line =
                     s[..start].chars().all(is_space) && s[ext_end..].chars().all(is_space);
-                let (span, edit, applicability) = if whole_line {
+                let (span, edit, applicability) = if delimited && whole_line {
                     (
                         Span::new(line.span.start + start, line.span.start + ext_end),
                         line.full,
                         Applicability::Safe,
                     )
-                } else if delimited || han <= self.max_name_chars.min(4) {
+                } else if delimited {
                     let mut del = Span::new(line.span.start + start, line.span.start + ext_end);
                     // Take one space before the name along with it.
                     if s[..start].ends_with(' ') && !s[..start].trim_end().is_empty() {
@@ -126,16 +131,15 @@ impl Checker for ImageFilename {
                     (
                         Span::new(line.span.start + start, line.span.start + ext_end),
                         del,
-                        if han <= self.max_name_chars {
-                            Applicability::Safe
-                        } else {
-                            Applicability::Unsafe
-                        },
+                        Applicability::Safe,
                     )
                 } else {
+                    // Glued to a longer run of text: only the Latin part is
+                    // surely the name; where the name starts needs a human.
                     let sure = Span::new(line.span.start + ascii_start, line.span.start + ext_end);
                     (sure, sure, Applicability::Unsafe)
                 };
+                let name = &text[span.range()];
                 out.push(
                     Finding::new(self.rule, span, self.message.replace("{name}", name))
                         .with_help("删除图片文件名")
