@@ -17,6 +17,7 @@
 //! ```
 
 pub mod config;
+pub mod corpus;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;

@@ -8,6 +8,7 @@
 //! [`Checker`]. each family's `RULES` table maps ids to constructors; a TOML rule naming an id
 //! that is not here is a load error.
 
+pub mod boilerplate;
 pub mod dates;
 pub mod punctuation;
 pub mod util;
@@ -29,7 +30,8 @@ pub struct NativeArgs<'a> {
 pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
 /// Every family's native rules; each family module owns its `(id, constructor)` table.
-pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[punctuation::RULES, dates::RULES];
+pub static FAMILIES: &[&[(&str, NativeConstructor)]] =
+    &[punctuation::RULES, dates::RULES, boilerplate::RULES];
 
 /// Every native rule: `(id, constructor)`.
 pub fn native_rules() -> impl Iterator<Item = &'static (&'static str, NativeConstructor)> {

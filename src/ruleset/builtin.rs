@@ -6,6 +6,7 @@ use super::{RuleSet, RuleSetError};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("punctuation", include_str!("../../rules/punctuation.toml")),
     ("dates", include_str!("../../rules/dates.toml")),
+    ("boilerplate", include_str!("../../rules/boilerplate.toml")),
 ];
 
 /// Parse the built-in rule sets. They are checked by the test suite, so an

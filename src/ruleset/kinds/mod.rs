@@ -25,7 +25,6 @@
 
 // `RuleSetError` carries its source for miette; the core returns it unboxed
 // everywhere, so the kinds do too.
-#![allow(clippy::result_large_err)]
 
 pub mod consistency;
 pub mod existence;

@@ -1,0 +1,492 @@
+//! The layout of a scraped page: where the article is, and which lines
+//! around it are site chrome.
+//!
+//! Web pages copied as text keep their navigation, breadcrumbs, share
+//! buttons, related-article lists and footers. No single cue decides: the
+//! word 无障碍 is chrome in a footer link list and content in an article about
+//! accessible services. So every line gets several signals — its length, its
+//! sentence punctuation, separators (`|` `>` `_`), strong signal patterns
+//! (版权所有, ICP备, 浏览次数：…), weak signal words (首页, 微信公众号, 打印 …),
+//! metadata labels — and the decision uses its *position* too:
+//!
+//! 1. The **body** is the run of prose lines (long, with sentence
+//!    punctuation, no strong signal) with the most text; short lines in it
+//!    (subheads, captions) are allowed in gaps of a few lines.
+//! 2. The **leading block** is everything before the body, the **trailing
+//!    block** everything after it. Chrome lives there: a line there is chrome
+//!    when it carries evidence (a signal, separators, or a short line next to
+//!    other chrome), unless it is the title, a copy of the title, or
+//!    metadata (date, source, author, byline). In the trailing block, once a
+//!    chrome line is seen, what follows is chrome too (related lists and
+//!    footers run to the end), bylines excepted.
+//! 3. Inside the body only lines with a strong signal and no prose shape are
+//!    chrome (a stray 【打印】【关闭】 or a view counter between paragraphs).
+
+use super::text::param_usize;
+use super::text::{Line, is_space, lines, strip_title_label};
+use crate::rules::util::param_strings;
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
+
+/// Parameters of the chrome analysis (from `boilerplate/site-chrome` params).
+pub struct ChromeParams {
+    strong: RegexSet,
+    weak: Option<AhoCorasick>,
+    sections: Option<AhoCorasick>,
+    meta: Regex,
+    meta_label_only: Regex,
+    counter_label_only: Regex,
+    pub short_max_chars: usize,
+    pub prose_min_chars: usize,
+    pub max_gap_lines: usize,
+}
+
+pub const CHROME_PARAMS: &[&str] = &[
+    "strong-patterns",
+    "weak-words",
+    "section-headers",
+    "meta-labels",
+    "counter-labels",
+    "short-max-chars",
+    "prose-min-chars",
+    "max-gap-lines",
+];
+
+fn strings(params: &toml::Table, key: &str) -> Result<Vec<String>, String> {
+    param_strings(params, key)?.ok_or_else(|| format!("缺少参数 `{key}`"))
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn automaton(words: &[String]) -> Result<Option<AhoCorasick>, String> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasick::new(words)
+        .map(Some)
+        .map_err(|e| format!("词表无法编译：{e}"))
+}
+
+impl ChromeParams {
+    pub fn from_params(params: &toml::Table) -> Result<ChromeParams, String> {
+        let strong = RegexSet::new(strings(params, "strong-patterns")?)
+            .map_err(|e| format!("参数 `strong-patterns` 中的正则表达式无效：{e}"))?;
+        let labels = strings(params, "meta-labels")?;
+        let counters = strings(params, "counter-labels")?;
+        if labels.is_empty() || counters.is_empty() {
+            return Err("`meta-labels` 与 `counter-labels` 不能为空".into());
+        }
+        let labels = alternation(&labels);
+        let counters = alternation(&counters);
+        let re = |s: String| Regex::new(&s).map_err(|e| format!("标签正则无法编译：{e}"));
+        Ok(ChromeParams {
+            strong,
+            weak: automaton(&strings(params, "weak-words")?)?,
+            sections: automaton(&strings(params, "section-headers")?)?,
+            // A label with a colon (or the `文/` `图/` byline slash) at the start
+            // of the line or after a space or an opening bracket.
+            meta: re(format!(
+                r"(?:^|[\s(（【\[|丨])(?:{labels})\s*(?:[:：]|/[^/\s])"
+            ))?,
+            meta_label_only: re(format!(r"(?:{labels})\s*[:：]\s*$"))?,
+            counter_label_only: re(format!(r"(?:{counters})\s*[:：]?\s*$"))?,
+            short_max_chars: param_usize(params, "short-max-chars")?.unwrap_or(16),
+            prose_min_chars: param_usize(params, "prose-min-chars")?.unwrap_or(30),
+            max_gap_lines: param_usize(params, "max-gap-lines")?.unwrap_or(3),
+        })
+    }
+}
+
+/// What one non-blank line looks like.
+#[derive(Clone, Debug, Default)]
+pub struct LineFacts {
+    /// Visible characters (whitespace excluded).
+    pub chars: usize,
+    /// Han characters.
+    pub han: usize,
+    /// Sentence punctuation (。！？；，and ASCII twins between Han).
+    pub sentence_marks: usize,
+    /// Strong signals: 1 when a strong pattern matches, plus one when the
+    /// line is the value of a counter label.
+    pub strong: usize,
+    /// How many weak signal words occur.
+    pub weak: usize,
+    /// Navigation separators (`|` `丨` `>` `»` `_` `/` between items).
+    pub separators: usize,
+    /// A related-articles or similar section header (相关新闻, 推荐阅读 …).
+    pub section: bool,
+    /// A metadata line (date, source, author, byline).
+    pub meta: bool,
+    /// Ends with a metadata label and its colon: the next line is its value.
+    pub meta_label_only: bool,
+    /// Ends with a view-counter label: the next line is the count.
+    pub counter_label_only: bool,
+    /// Consists of digits (and date/time punctuation) only.
+    pub numeric: bool,
+}
+
+impl LineFacts {
+    /// A short line with nothing else to say about it (a deck, an author name).
+    pub fn evidence_free_short(&self) -> bool {
+        self.strong == 0 && self.weak == 0 && self.separators == 0 && self.chars <= 40
+    }
+
+    pub fn is_short(&self, p: &ChromeParams) -> bool {
+        self.chars <= p.short_max_chars && self.sentence_marks == 0
+    }
+    pub fn is_prose(&self, p: &ChromeParams) -> bool {
+        self.strong == 0
+            && !self.section
+            && self.han * 2 >= self.chars
+            && ((self.chars >= p.prose_min_chars && self.sentence_marks >= 1)
+                || self.chars >= p.prose_min_chars * 3)
+    }
+    /// Evidence of chrome that does not depend on neighbours.
+    pub fn evidence(&self, p: &ChromeParams) -> bool {
+        self.strong > 0
+            || self.section
+            || (self.separators >= 2 && self.sentence_marks <= 1)
+            || (self.separators >= 1 && self.is_short(p))
+            || (self.weak >= 1 && self.is_short(p))
+            || (self.weak >= 2 && self.chars <= p.prose_min_chars * 2 && self.sentence_marks <= 1)
+            || self.numeric && self.chars <= 12
+            || (self.chars <= 2 && self.han < 2)
+            || (self.han == 0 && self.chars <= 40)
+    }
+}
+
+/// Where a line sits relative to the article body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    Leading,
+    Body,
+    Trailing,
+}
+
+/// The analysis of a document.
+pub struct Layout {
+    /// Every line of the text (blank ones too).
+    pub lines: Vec<Line>,
+    /// Facts per line (default for blank lines).
+    pub facts: Vec<LineFacts>,
+    /// Indices (into `lines`) of the non-blank lines.
+    pub nonblank: Vec<usize>,
+    /// Line indices of the body, inclusive, if there is any prose.
+    pub body: Option<(usize, usize)>,
+    /// Line index of the title, if found.
+    pub title: Option<usize>,
+    /// Per line: chrome, and where.
+    pub chrome: Vec<Option<Region>>,
+    /// The normalized title text (the longer copy, for window titles).
+    pub title_text: Option<String>,
+}
+
+fn facts(text: &str, p: &ChromeParams) -> LineFacts {
+    let mut f = LineFacts::default();
+    let chars: Vec<char> = text.chars().filter(|c| !is_space(*c)).collect();
+    f.chars = chars.len();
+    f.han = chars
+        .iter()
+        .filter(|c| crate::rules::util::is_han(**c))
+        .count();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '。' | '！' | '？' | '；' | '，' => f.sentence_marks += 1,
+            ',' | '!' | '?' | ';' => {
+                let han = |j: Option<&char>| j.is_some_and(|c| crate::rules::util::is_han(*c));
+                if han(i.checked_sub(1).and_then(|j| chars.get(j))) || han(chars.get(i + 1)) {
+                    f.sentence_marks += 1
+                }
+            }
+            '|' | '丨' | '｜' | '»' | '›' | '>' => f.separators += 1,
+            _ => {}
+        }
+    }
+    // `_` and `-` separate items in page titles (`标题_中山网`, `标题--人民网`)
+    // and keyword lists; count runs between non-ASCII words only.
+    let mut k = 0;
+    while k < chars.len() {
+        if matches!(chars[k], '_' | '-') {
+            let start = k;
+            while k < chars.len() && matches!(chars[k], '_' | '-') {
+                k += 1;
+            }
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(k).copied();
+            // `_` always; `-` only doubled (`标题--栏目--站名`): a single
+            // hyphen joins names (`东盟-中国-海合会`).
+            let run = &chars[start..k];
+            let separator = run.contains(&'_') || run.len() >= 2;
+            if separator
+                && before.is_some_and(|c| !c.is_ascii())
+                && after.is_some_and(|c| !c.is_ascii())
+            {
+                f.separators += 1;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    f.strong = usize::from(p.strong.is_match(text));
+    // Weak words only ever count on lines of up to twice the prose length.
+    if let Some(ac) = &p.weak {
+        if f.chars <= (p.prose_min_chars * 2).max(p.short_max_chars) {
+            f.weak = ac.find_iter(text).count();
+        }
+    }
+    if let Some(ac) = &p.sections {
+        // A section header is a short line that *is* the header (maybe with `更多`).
+        f.section = f.chars <= 10 && ac.find(text).is_some();
+    }
+    f.meta = f.chars <= 80 && (p.meta.is_match(text.trim_start_matches(is_space)));
+    f.meta_label_only = f.chars <= 40 && p.meta_label_only.is_match(text);
+    f.counter_label_only = f.chars <= 60 && p.counter_label_only.is_match(text);
+    f.numeric = f.chars > 0
+        && chars
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ','));
+    f
+}
+
+impl Layout {
+    pub fn analyze(text: &str, p: &ChromeParams) -> Layout {
+        let lines = lines(text);
+        let mut facts_v = vec![LineFacts::default(); lines.len()];
+        let mut nonblank = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let s = &text[line.span.range()];
+            if s.chars().all(is_space) {
+                continue;
+            }
+            nonblank.push(i);
+            facts_v[i] = facts(s, p);
+        }
+        // Value lines: the line after `来源：` is metadata; after `浏览：` a counter.
+        for w in nonblank.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if facts_v[b].chars <= 30 && facts_v[b].sentence_marks == 0 {
+                if facts_v[a].counter_label_only && !facts_v[b].meta {
+                    facts_v[b].strong += 1;
+                    facts_v[b].meta = false;
+                } else if facts_v[a].meta_label_only {
+                    facts_v[b].meta = true;
+                }
+            }
+        }
+        let mut layout = Layout {
+            chrome: vec![None; lines.len()],
+            lines,
+            facts: facts_v,
+            nonblank,
+            body: None,
+            title: None,
+            title_text: None,
+        };
+        layout.find_body(p);
+        layout.find_title(text);
+        layout.mark_chrome(text, p);
+        layout
+    }
+
+    /// The run of prose lines with the most text (gaps of a few non-prose
+    /// lines allowed; a section header ends a run).
+    fn find_body(&mut self, p: &ChromeParams) {
+        // (first, last, score); a run after a related-articles header scores
+        // a quarter: summaries of other articles are not the article.
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut cur: Option<(usize, usize, usize)> = None;
+        let mut gap = 0;
+        let mut after_section = false;
+        let close = |cur: &mut Option<(usize, usize, usize)>,
+                     best: &mut Option<(usize, usize, usize)>| {
+            if let Some(c) = cur.take() {
+                if best.is_none_or(|b| c.2 > b.2) {
+                    *best = Some(c);
+                }
+            }
+        };
+        for &i in &self.nonblank {
+            let f = &self.facts[i];
+            if f.is_prose(p) {
+                let score = if after_section { f.chars / 4 } else { f.chars };
+                cur = Some(match cur {
+                    Some((a, _, n)) => (a, i, n + score),
+                    None => (i, i, score),
+                });
+                gap = 0;
+            } else if f.section {
+                close(&mut cur, &mut best);
+                after_section = true;
+            } else if f.sentence_marks == 0 || f.strong > 0 {
+                // Short lines with sentence punctuation (verse, short
+                // sentences) neither extend nor break a run; others count
+                // toward the gap.
+                gap += 1;
+                if gap > p.max_gap_lines {
+                    close(&mut cur, &mut best);
+                }
+            }
+        }
+        close(&mut cur, &mut best);
+        self.body = best.map(|(a, b, _)| (a, b));
+    }
+
+    /// Whether line `i` could be a headline.
+    fn title_candidate(&self, text: &str, i: usize) -> bool {
+        let f = &self.facts[i];
+        let s = &text[self.lines[i].span.range()];
+        let labelled = s.trim_start_matches(is_space).starts_with("标题");
+        f.chars >= 6 && f.han >= 4 && f.strong == 0 && !f.section && (labelled || !f.meta)
+    }
+
+    /// The title. Web pages show it twice (window title and headline): a
+    /// candidate whose text contains, or is contained in, a later candidate
+    /// of the leading block is the title. Otherwise the headline is the
+    /// nearest candidate above the body (metadata and chrome in between).
+    fn find_title(&mut self, text: &str) {
+        let limit = self.body.map_or(self.lines.len(), |(a, _)| a);
+        let cands: Vec<usize> = self
+            .nonblank
+            .iter()
+            .copied()
+            .take_while(|&i| i < limit)
+            .filter(|&i| self.title_candidate(text, i))
+            .take(200)
+            .collect();
+        let keys: Vec<String> = cands
+            .iter()
+            .map(|&i| super::text::normalize(strip_title_label(&text[self.lines[i].span.range()])))
+            .collect();
+        for a in 0..cands.len() {
+            for b in a + 1..cands.len() {
+                let (ka, kb) = (&keys[a], &keys[b]);
+                if ka.contains(kb.as_str()) || kb.contains(ka.as_str()) {
+                    // The longer text is the full title.
+                    let (t, key) = if ka.len() >= kb.len() {
+                        (cands[a], ka)
+                    } else {
+                        (cands[b], kb)
+                    };
+                    self.title = Some(t);
+                    self.title_text = Some(key.clone());
+                    return;
+                }
+            }
+        }
+        // Nearest candidate above the body, skipping metadata and chrome-like lines.
+        for &i in self.nonblank.iter().rev().skip_while(|&&i| i >= limit) {
+            let f = &self.facts[i];
+            if self.title_candidate(text, i) && f.separators == 0 {
+                self.title = Some(i);
+                let key =
+                    super::text::normalize(strip_title_label(&text[self.lines[i].span.range()]));
+                self.title_text = Some(key);
+                return;
+            }
+            // Only metadata, short chrome-like lines and decks may sit between.
+            if !(f.meta
+                || f.evidence_free_short()
+                || f.strong > 0
+                || f.separators > 0
+                || f.chars < 6)
+            {
+                return;
+            }
+        }
+    }
+
+    fn title_key(&self) -> Option<String> {
+        self.title_text.clone().filter(|k| k.chars().count() >= 6)
+    }
+
+    /// Whether line `i` is a copy or a fragment of the title.
+    fn is_title_like(&self, text: &str, key: Option<&str>, i: usize) -> bool {
+        if Some(i) == self.title {
+            return true;
+        }
+        let Some(key) = key else { return false };
+        let s = super::text::normalize(&text[self.lines[i].span.range()]);
+        let n = s.chars().count();
+        n >= 6 && (key.contains(s.as_str()) || (s.contains(key) && n <= key.chars().count() + 16))
+    }
+
+    fn mark_chrome(&mut self, text: &str, p: &ChromeParams) {
+        let key = self.title_key();
+        let (body_start, body_end) = self.body.unwrap_or((usize::MAX, usize::MAX));
+        let nb = self.nonblank.clone();
+        let evident: Vec<bool> = nb.iter().map(|&i| self.facts[i].evidence(p)).collect();
+        let keep = |this: &Self, i: usize| -> bool {
+            let f = &this.facts[i];
+            (f.meta && f.strong == 0) || this.is_title_like(text, key.as_deref(), i)
+        };
+        let mut trailing_seen_chrome = false;
+        // A web page header: several chrome-like lines before the body.
+        let page_header = nb
+            .iter()
+            .zip(&evident)
+            .filter(|(i, e)| **e && **i < body_start)
+            .count()
+            >= 3;
+        for (k, &i) in nb.iter().enumerate() {
+            let f = &self.facts[i];
+            let region = if self.body.is_none() || i < body_start {
+                Region::Leading
+            } else if i > body_end {
+                Region::Trailing
+            } else {
+                Region::Body
+            };
+            let chrome = match region {
+                Region::Body => f.strong > 0 && !f.is_prose(p) && f.chars <= p.prose_min_chars * 3,
+                Region::Leading | Region::Trailing => {
+                    // Evident chrome; anything after chrome in the trailing
+                    // block; anything above the headline of a page with a header.
+                    let above_title = region == Region::Leading
+                        && self.title.is_some_and(|t| i < t)
+                        && page_header;
+                    if keep(self, i) {
+                        false
+                    } else if evident[k]
+                        || (region == Region::Trailing && trailing_seen_chrome)
+                        || above_title
+                    {
+                        true
+                    } else {
+                        // A short line is chrome when a neighbour is chrome-like.
+                        // Short neighbours count only on a page with a header of
+                        // chrome (a headline block of short lines is not a menu).
+                        let loose = region == Region::Leading && page_header;
+                        let near = |d: isize| {
+                            let j = k as isize + d;
+                            j >= 0
+                                && (j as usize) < nb.len()
+                                && !keep(self, nb[j as usize])
+                                && (evident[j as usize]
+                                    || loose && self.facts[nb[j as usize]].is_short(p))
+                        };
+                        let prose_like = f.is_prose(p) || f.sentence_marks >= 2;
+                        self.body.is_some()
+                            && !prose_like
+                            && f.is_short(p)
+                            && (near(-1) || near(1))
+                            && (near(-1) && near(1) || near(-2) || near(2))
+                    }
+                }
+            };
+            if chrome {
+                self.chrome[i] = Some(region);
+                if region == Region::Trailing {
+                    trailing_seen_chrome = true;
+                }
+            }
+        }
+    }
+}

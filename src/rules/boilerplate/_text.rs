@@ -1,0 +1,211 @@
+//! Text helpers shared by the boilerplate rules: lines, normalization for
+//! comparison, and the allow-list of canonical formulations.
+//!
+//! Comparison happens on a *normalized* copy (width-folded, whitespace
+//! removed, quotes unified) so that a sentence pasted twice with different
+//! punctuation widths or indentation is still the same sentence; spans are
+//! always reported in the original text.
+
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// One line of the prose view: its span without the line terminator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub span: Span,
+    /// The span including the line terminator (for deleting the line).
+    pub full: Span,
+}
+
+/// Every line of `text` (blank ones included), with and without terminators.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']).len();
+        out.push(Line {
+            span: Span::new(start, start + content),
+            full: Span::new(start, start + raw.len()),
+        });
+        start += raw.len();
+    }
+    out
+}
+
+/// Whitespace as scraped pages have it: ASCII space and tab, NBSP, the
+/// ideographic space, zero-width and BOM characters.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
+}
+
+/// Fold one character for comparison: full-width ASCII to ASCII, Chinese
+/// quotes to ASCII quotes, the other full-width punctuation to its ASCII
+/// twin; `None` for whitespace.
+pub fn fold(c: char) -> Option<char> {
+    if is_space(c) {
+        return None;
+    }
+    Some(match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '“' | '”' | '„' | '「' | '」' | '『' | '』' => '"',
+        '‘' | '’' => '\'',
+        '。' | '｡' => '.',
+        '、' => ',',
+        '【' | '〔' => '[',
+        '】' | '〕' => ']',
+        '—' | '―' | '─' => '-',
+        '・' | '•' => '·',
+        _ => c,
+    })
+}
+
+/// The normalized form of `s` (see [`fold`]).
+pub fn normalize(s: &str) -> String {
+    s.chars().filter_map(fold).collect()
+}
+
+/// Normalize `s`, keeping for every output character the byte offset (in
+/// `s`) of the character it came from, plus one final entry for the end.
+pub fn normalize_mapped(s: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::with_capacity(s.len() / 2);
+    let mut offsets = Vec::with_capacity(s.len() / 2 + 1);
+    for (i, c) in s.char_indices() {
+        if let Some(f) = fold(c) {
+            chars.push(f);
+            offsets.push(i);
+        }
+    }
+    offsets.push(s.len());
+    (chars, offsets)
+}
+
+/// Whether a character counts toward the length of a normalized text:
+/// letters, digits, ideographs (not punctuation or symbols).
+pub fn is_word_char(c: char) -> bool {
+    // Fast paths first: Han and ASCII are nearly all of the text, and
+    // `char::is_alphanumeric` is a slow table lookup outside ASCII.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if crate::rules::util::is_han(c) {
+        return true;
+    }
+    if crate::rules::util::is_cjk_punct(c)
+        || matches!(c as u32, 0x2000..=0x206f | 0x3000..=0x303f | 0xff00..=0xff0f)
+    {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
+/// FNV-1a over the UTF-8 of a char slice: a 64-bit fingerprint.
+pub fn fingerprint(chars: impl IntoIterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    for c in chars {
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Canonical formulations (规范表述) and slogans that legitimately repeat:
+/// text made of them is content, never boilerplate.
+pub struct Canonical {
+    automaton: Option<AhoCorasick>,
+}
+
+impl Canonical {
+    /// Build from phrases as written in the rule set (they are normalized here).
+    pub fn new(phrases: &[String]) -> Result<Canonical, String> {
+        let normalized: Vec<String> = phrases
+            .iter()
+            .map(|p| normalize(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if normalized.is_empty() {
+            return Ok(Canonical { automaton: None });
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&normalized)
+            .map_err(|e| format!("规范表述列表无法编译：{e}"))?;
+        Ok(Canonical {
+            automaton: Some(automaton),
+        })
+    }
+
+    /// How many word characters of the normalized text `s` are *not* covered
+    /// by a canonical formulation.
+    pub fn residue(&self, s: &str) -> usize {
+        let total = s.chars().filter(|c| is_word_char(*c)).count();
+        let Some(ac) = &self.automaton else {
+            return total;
+        };
+        let covered: usize = ac
+            .find_iter(s)
+            .map(|m| s[m.range()].chars().filter(|c| is_word_char(*c)).count())
+            .sum();
+        total - covered
+    }
+}
+
+/// A title line without its `标题:` label.
+pub fn strip_title_label(s: &str) -> &str {
+    let t = s.trim_start_matches(is_space);
+    t.strip_prefix("标题")
+        .map(|r| {
+            r.trim_start_matches(is_space)
+                .trim_start_matches([':', '：'])
+        })
+        .unwrap_or(s)
+}
+
+/// Read an optional non-negative integer parameter.
+pub fn param_usize(params: &toml::Table, key: &str) -> Result<Option<usize>, String> {
+    match params.get(key) {
+        None => Ok(None),
+        Some(toml::Value::Integer(i)) if *i >= 0 => Ok(Some(*i as usize)),
+        Some(other) => Err(format!("参数 `{key}` 应为非负整数，实际为 {other}")),
+    }
+}
+
+/// Read an optional list-of-strings parameter, empty when absent.
+pub fn param_list(params: &toml::Table, key: &str) -> Result<Vec<String>, String> {
+    Ok(crate::rules::util::param_strings(params, key)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_width_space_and_quotes() {
+        assert_eq!(
+            normalize("\u{a0}\u{a0}她说:“好”，（是）"),
+            "她说:\"好\",(是)"
+        );
+        assert_eq!(normalize("发布日期：　2022"), "发布日期:2022");
+    }
+
+    #[test]
+    fn lines_keep_terminators_apart() {
+        let l = lines("a\r\nbc\n\nd");
+        assert_eq!(l.len(), 4);
+        assert_eq!(l[0].span, Span::new(0, 1));
+        assert_eq!(l[0].full, Span::new(0, 3));
+        assert_eq!(l[3].span, Span::new(7, 8));
+    }
+
+    #[test]
+    fn canonical_residue() {
+        let c = Canonical::new(&["深入学习贯彻党的二十大精神".into()]).unwrap();
+        assert_eq!(c.residue(&normalize("专题深入学习贯彻党的二十大精神")), 2);
+    }
+}

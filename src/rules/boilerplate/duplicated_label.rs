@@ -1,0 +1,122 @@
+//! Duplicated metadata labels: `发布日期: 日期：2022-11-21`.
+//!
+//! ## What it does
+//! Flags a metadata label followed directly by another label of the same
+//! kind (two date labels, two source labels …), as left behind when a
+//! scraper prefixes a field that the page already labelled, and keeps the
+//! first: `发布日期: 日期：2022-11-21 09:28` → `发布日期：2022-11-21 09:28`.
+//! The groups of labels that mean the same field are the `groups` parameter.
+//!
+//! ## Why
+//! A doubled label is an obvious scraping artefact; it also breaks tools
+//! that read the field (`日期：` is parsed as the value of `发布日期`).
+//!
+//! ## What it leaves alone
+//! A label with an empty value followed by a label of another field
+//! (`来源： 作者：张三` is a missing value, not a duplicate), and labels that are
+//! not adjacent.
+//!
+//! ## Fix safety
+//! Safe: the second label and the first separator are removed, leaving one
+//! label and a full-width colon; the value is untouched.
+
+use super::text::is_space;
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use regex::Regex;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &["groups"])?;
+    let groups: Vec<Vec<String>> = match args.params.get("groups") {
+        Some(toml::Value::Array(a)) => a
+            .iter()
+            .map(|g| {
+                g.as_array()
+                    .ok_or("参数 `groups` 应为字符串数组的数组")?
+                    .iter()
+                    .map(|s| {
+                        s.as_str()
+                            .map(str::to_owned)
+                            .ok_or("参数 `groups` 应为字符串数组的数组")
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<_, _>>()?,
+        _ => return Err("缺少参数 `groups`（字符串数组的数组）".into()),
+    };
+    let mut all: Vec<&String> = groups.iter().flatten().collect();
+    if all.is_empty() {
+        return Err("参数 `groups` 不能为空".into());
+    }
+    all.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let alt = all
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    let pattern = Regex::new(&format!(
+        r"({alt})([ \t\u{{a0}}\u{{3000}}]*[:：][ \t\u{{a0}}\u{{3000}}]*)({alt})[ \t\u{{a0}}\u{{3000}}]*[:：]"
+    ))
+    .map_err(|e| format!("标签正则无法编译：{e}"))?;
+    Ok(Box::new(DuplicatedLabel {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        groups,
+        pattern,
+    }))
+}
+
+struct DuplicatedLabel {
+    rule: RuleIndex,
+    message: String,
+    groups: Vec<Vec<String>>,
+    pattern: Regex,
+}
+
+impl DuplicatedLabel {
+    fn same_field(&self, a: &str, b: &str) -> bool {
+        self.groups
+            .iter()
+            .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
+    }
+}
+
+impl Checker for DuplicatedLabel {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        if !text.contains([':', '：']) {
+            return;
+        }
+        for caps in self.pattern.captures_iter(text) {
+            let (first, second) = (caps.get(1).expect("g1"), caps.get(3).expect("g3"));
+            // The first label must start a field: line start, or after a space or bracket.
+            let before = text[..first.start()].chars().next_back();
+            if before
+                .is_some_and(|c| !is_space(c) && !matches!(c, '\n' | '(' | '（' | '【' | '[' | '|'))
+            {
+                continue;
+            }
+            if !self.same_field(first.as_str(), second.as_str()) {
+                continue;
+            }
+            let whole = caps.get(0).expect("match");
+            let span = Span::new(second.start(), whole.end());
+            let message = self
+                .message
+                .replace("{first}", first.as_str())
+                .replace("{second}", second.as_str());
+            out.push(
+                Finding::new(self.rule, span, message)
+                    .with_help(format!("只保留“{}：”", first.as_str()))
+                    .with_fix(Fix::replace(
+                        Applicability::Safe,
+                        Span::new(first.end(), whole.end()),
+                        "：",
+                    )),
+            );
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Image file names left in the text: `会议现场3.jpg`, `IMG_2041.JPG`.
+//!
+//! ## What it does
+//! Flags file names with an image extension (the `extensions` parameter:
+//! jpg, jpeg, png, gif, bmp, webp …) standing in the prose — alone on a line
+//! where the picture used to be, or glued to the end of a caption
+//! (`（中心组一行参观展厅）会议现场3.jpg`) — and removes them.
+//!
+//! ## Why
+//! When a page is copied as text, an image whose `alt` text is its file name
+//! leaves the name behind. It means nothing to a reader.
+//!
+//! ## What it leaves alone
+//! URLs and paths inside URLs (masked), extensions named as words
+//! (`支持jpg、png格式`, no dot-name), and anything whose name part is empty.
+//!
+//! ## Fix safety
+//! Safe when the file name — at most `max-name-chars` Chinese characters
+//! before its Latin part — is a line of its own, or is separated from the
+//! text before it by a space, a bracket or punctuation. When it is glued to
+//! a longer run of Chinese text, where the name starts is a guess: the
+//! finding covers only the part that is surely the file name (the Latin
+//! letters, digits and extension) and the fix is unsafe.
+
+use super::text::{Line, is_space, lines, param_usize};
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::{deny_unknown_params, is_han, param_strings};
+use crate::span::Span;
+use regex::Regex;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &["extensions", "max-name-chars"])?;
+    let exts = param_strings(args.params, "extensions")?.unwrap_or_default();
+    if exts.is_empty() {
+        return Err("参数 `extensions` 不能为空".into());
+    }
+    let alt = exts
+        .iter()
+        .map(|e| regex::escape(e.trim_start_matches('.')))
+        .collect::<Vec<_>>()
+        .join("|");
+    Ok(Box::new(ImageFilename {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        ext: Regex::new(&format!(r"(?i)\.(?:{alt})(?:$|[^A-Za-z0-9])"))
+            .map_err(|e| format!("扩展名正则无法编译：{e}"))?,
+        max_name_chars: param_usize(args.params, "max-name-chars")?.unwrap_or(12),
+    }))
+}
+
+struct ImageFilename {
+    rule: RuleIndex,
+    message: String,
+    ext: Regex,
+    max_name_chars: usize,
+}
+
+fn is_ascii_name(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '(' | ')')
+}
+
+impl Checker for ImageFilename {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        if !text.contains('.') {
+            return;
+        }
+        let all: Vec<Line> = lines(text);
+        for line in all {
+            let s = &text[line.span.range()];
+            if !s.contains('.') {
+                continue;
+            }
+            for m in self.ext.find_iter(s) {
+                // The extension without the character after it.
+                let ext_end = m.start()
+                    + 1
+                    + s[m.start() + 1..]
+                        .find(|c: char| !c.is_ascii_alphanumeric())
+                        .unwrap_or(s.len() - m.start() - 1);
+                // Walk back over the ASCII part of the name …
+                let mut start = m.start();
+                while let Some(c) = s[..start].chars().next_back() {
+                    if is_ascii_name(c) {
+                        start -= c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let ascii_start = start;
+                // … then over at most `max-name-chars` Chinese characters, up
+                // to a delimiter.
+                let mut han = 0;
+                let mut limited = false;
+                while let Some(c) = s[..start].chars().next_back() {
+                    if !is_han(c) {
+                        break;
+                    }
+                    if han == self.max_name_chars {
+                        limited = true;
+                        break;
+                    }
+                    han += 1;
+                    start -= c.len_utf8();
+                }
+                if start == m.start() {
+                    continue; // `.jpg` with no name
+                }
+                let delimited = !limited
+                    && (start == 0
+                        || s[..start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !is_han(c) && !c.is_alphanumeric()));
+                let whole_line =
+                    s[..start].chars().all(is_space) && s[ext_end..].chars().all(is_space);
+                let (span, edit, applicability) = if delimited && whole_line {
+                    (
+                        Span::new(line.span.start + start, line.span.start + ext_end),
+                        line.full,
+                        Applicability::Safe,
+                    )
+                } else if delimited {
+                    let mut del = Span::new(line.span.start + start, line.span.start + ext_end);
+                    // Take one space before the name along with it.
+                    if s[..start].ends_with(' ') && !s[..start].trim_end().is_empty() {
+                        del.start -= 1;
+                    }
+                    (
+                        Span::new(line.span.start + start, line.span.start + ext_end),
+                        del,
+                        Applicability::Safe,
+                    )
+                } else {
+                    // Glued to a longer run of text: only the Latin part is
+                    // surely the name; where the name starts needs a human.
+                    let sure = Span::new(line.span.start + ascii_start, line.span.start + ext_end);
+                    (sure, sure, Applicability::Unsafe)
+                };
+                let name = &text[span.range()];
+                out.push(
+                    Finding::new(self.rule, span, self.message.replace("{name}", name))
+                        .with_help("删除图片文件名")
+                        .with_fix(Fix::new(applicability, vec![Edit::delete(edit)])),
+                );
+            }
+        }
+    }
+}

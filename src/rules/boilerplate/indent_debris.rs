@@ -1,0 +1,81 @@
+//! Indentation and trailing debris made of NBSP or ideographic spaces.
+//!
+//! ## What it does
+//! Flags runs of non-breaking spaces (U+00A0) or ideographic spaces (U+3000)
+//! at the start or the end of a line of text — `\u{a0}\u{a0}\u{a0}\u{a0}2023年3月31日…`
+//! as scraped from `&nbsp;&nbsp;&nbsp;&nbsp;` indents — and removes them.
+//!
+//! ## Why
+//! In a web page such runs are layout; copied into text they are invisible
+//! junk that breaks search, diffing and re-typesetting, and they are not the
+//! paragraph indent of a Chinese document (which a typesetting system adds).
+//!
+//! ## What it leaves alone
+//! The conventional two-ideographic-space paragraph indent `　　` of plain-text
+//! Chinese documents (the `allowed-indents` parameter), ASCII spaces and
+//! tabs, spaces inside a line, and lines that are nothing but spaces (see
+//! `boilerplate/nbsp-line`).
+//!
+//! ## Fix safety
+//! Safe: only invisible characters at the edges of a line are removed.
+
+use super::text::{lines, param_list};
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &["allowed-indents"])?;
+    Ok(Box::new(IndentDebris {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        allowed: param_list(args.params, "allowed-indents")?,
+    }))
+}
+
+struct IndentDebris {
+    rule: RuleIndex,
+    message: String,
+    allowed: Vec<String>,
+}
+
+fn edge_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{3000}' | ' ' | '\t')
+}
+
+impl Checker for IndentDebris {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        if !text.contains(['\u{a0}', '\u{3000}']) {
+            return;
+        }
+        for line in lines(text) {
+            let s = &text[line.span.range()];
+            if s.chars().all(edge_space) {
+                continue;
+            }
+            let body = s.trim_start_matches(edge_space);
+            let lead = &s[..s.len() - body.len()];
+            if lead.contains(['\u{a0}', '\u{3000}']) && !self.allowed.iter().any(|a| a == lead) {
+                let span = Span::new(line.span.start, line.span.start + lead.len());
+                out.push(self.finding(span, "行首"));
+            }
+            let rest = body.trim_end_matches(edge_space);
+            let trail = &body[rest.len()..];
+            if trail.contains(['\u{a0}', '\u{3000}']) {
+                let span = Span::new(line.span.end - trail.len(), line.span.end);
+                out.push(self.finding(span, "行尾"));
+            }
+        }
+    }
+}
+
+impl IndentDebris {
+    fn finding(&self, span: Span, place: &str) -> Finding {
+        Finding::new(self.rule, span, self.message.replace("{place}", place))
+            .with_help("删除这些空白字符")
+            .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(span)]))
+    }
+}

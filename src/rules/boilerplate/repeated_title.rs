@@ -1,0 +1,184 @@
+//! The article title repeated in the text, also when split over lines.
+//!
+//! ## What it does
+//! Takes the title (the first line that is neither navigation nor a
+//! metadata field; a `标题:` label is allowed) and flags lines of the body
+//! (from the first paragraph on: a line of at least `body-min-chars`
+//! characters with sentence punctuation) that repeat it: the same text after normalization (width, spaces, quotes), the
+//! title split over two or three consecutive lines, or the title with a
+//! site name appended or removed (`标题-新华网`, `标题_中山网`).
+//!
+//! ## Why
+//! Copying a page takes the window title, the headline and often a second
+//! headline from a share widget; the article then starts with its title
+//! twice. Reposts do the same.
+//!
+//! ## What it leaves alone
+//! Copies in the headline block above the first paragraph: a window title
+//! followed by the headline, or a feed's title field followed by the text's
+//! own heading (`…全体会议公报` under `央视网消息（新闻联播）：`) is the
+//! structure of the page or feed, and which copy to keep is not obvious.
+//! Subheads and decks that only share words with the title, lines that
+//! contain the title inside a sentence, and short titles (fewer than
+//! `min-chars` characters) that may legitimately recur.
+//!
+//! ## Fix safety
+//! Safe: the later copy is deleted; the first stays.
+
+use super::text::{Line, is_space, is_word_char, lines, normalize, param_usize, strip_title_label};
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(
+        args.params,
+        &[
+            "min-chars",
+            "scan-lines",
+            "suffix-max-chars",
+            "body-min-chars",
+        ],
+    )?;
+    Ok(Box::new(RepeatedTitle {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        min_chars: param_usize(args.params, "min-chars")?.unwrap_or(6),
+        scan_lines: param_usize(args.params, "scan-lines")?.unwrap_or(12),
+        suffix_max: param_usize(args.params, "suffix-max-chars")?.unwrap_or(12),
+        body_min_chars: param_usize(args.params, "body-min-chars")?.unwrap_or(30),
+    }))
+}
+
+struct RepeatedTitle {
+    rule: RuleIndex,
+    message: String,
+    min_chars: usize,
+    scan_lines: usize,
+    suffix_max: usize,
+    body_min_chars: usize,
+}
+
+fn navigation_like(s: &str) -> bool {
+    s.contains(['|', '丨', '｜', '>', '»', '›'])
+        || s.contains("_")
+        || s.trim_start_matches(is_space).starts_with("首页")
+}
+
+/// A field `label: value` (other than `标题`): not a title.
+fn is_field(s: &str) -> bool {
+    let t = s.trim_start_matches(is_space);
+    let Some(i) = t.find([':', '：']) else {
+        return false;
+    };
+    let label = &t[..i];
+    let n = label.chars().count();
+    (1..=6).contains(&n) && label.chars().all(|c| !is_space(c)) && !label.starts_with("标题")
+}
+
+/// A separator that starts a site suffix: `-`, `_`, `|`, `--`, `—`.
+fn site_suffix(rest: &str, max: usize) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '_' | '|' | '—' | '丨')) && rest.chars().count() <= max + 3
+}
+
+impl RepeatedTitle {
+    fn same(&self, title: &str, other: &str) -> bool {
+        if title == other {
+            return true;
+        }
+        if let Some(rest) = title.strip_prefix(other) {
+            return other.chars().count() >= self.min_chars && site_suffix(rest, self.suffix_max);
+        }
+        if let Some(rest) = other.strip_prefix(title) {
+            return site_suffix(rest, self.suffix_max);
+        }
+        false
+    }
+}
+
+impl Checker for RepeatedTitle {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let all: Vec<Line> = lines(text)
+            .into_iter()
+            .filter(|l| !text[l.span.range()].chars().all(is_space))
+            .collect();
+        let Some((t, title)) = all
+            .iter()
+            .enumerate()
+            .take(self.scan_lines)
+            .find_map(|(i, l)| {
+                let s = &text[l.span.range()];
+                if navigation_like(s) || is_field(s) {
+                    return None;
+                }
+                let key = normalize(strip_title_label(s));
+                (key.chars().filter(|c| is_word_char(*c)).count() >= self.min_chars)
+                    .then_some((i, key))
+            })
+        else {
+            return;
+        };
+        // Normalize only lines short enough to be (part of) a copy: folding
+        // never lengthens text, and whitespace is at most a few bytes a char.
+        let max_bytes = 4 * (title.len() + 4 * self.suffix_max + 16);
+        let keys: Vec<Option<String>> = all
+            .iter()
+            .map(|l| (l.span.len() <= max_bytes).then(|| normalize(&text[l.span.range()])))
+            .collect();
+        // Only copies in the body count: the headline block above the first
+        // paragraph (a window title and a headline, a title field and the
+        // heading of the text) is the page's or the feed's structure.
+        let Some(body) = (t + 1..all.len()).find(|&i| {
+            let s = &text[all[i].span.range()];
+            s.chars().filter(|c| !is_space(*c)).count() >= self.body_min_chars
+                && s.contains(['。', '，', '；', '！', '？'])
+        }) else {
+            return;
+        };
+        let mut i = body + 1;
+        while i < all.len() {
+            // The copy on one line, or split over up to three lines.
+            let mut joined = String::new();
+            let mut matched = None;
+            for (k, key) in keys.iter().enumerate().skip(i).take(3) {
+                let Some(key) = key else { break };
+                joined.push_str(key);
+                if joined.chars().count() > title.chars().count() + self.suffix_max + 3 {
+                    break;
+                }
+                if self.same(&title, &joined) {
+                    matched = Some(k);
+                    break;
+                }
+                if !title.starts_with(joined.as_str()) {
+                    break;
+                }
+            }
+            if let Some(last) = matched {
+                let span = Span::new(all[i].span.start, all[last].span.end);
+                let delete = Span::new(all[i].full.start, all[last].full.end);
+                let parts = last - i + 1;
+                let message = self.message.replace(
+                    "{how}",
+                    &if parts > 1 {
+                        format!("（分成 {parts} 行）")
+                    } else {
+                        String::new()
+                    },
+                );
+                out.push(
+                    Finding::new(self.rule, span, message)
+                        .with_help("删除重复的标题")
+                        .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(delete)])),
+                );
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
