@@ -206,7 +206,7 @@ static TABLE: &[(&str, Class)] = &[
     ("md.test.mjs :: markdown lint > [md] space between dash #1", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] space between slash #1", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] space outside hyper mark and hyper content #1", Agree(Policy::Remove)),
-    ("md.test.mjs :: markdown lint > [md] space between punctuation and hyper content #2", Disagree("half-width () in Chinese: zhlint keeps (), GB/T 15834 and official prose use （） (and “” for 「」)")),
+    ("md.test.mjs :: markdown lint > [md] space between punctuation and hyper content #2", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] star (not punctuation) #1", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] colon (not datetime) #1", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] escaped markdown syntax #1", Agree(Policy::Require)),
