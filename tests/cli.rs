@@ -1015,3 +1015,84 @@ fn a_ten_megabyte_single_line_is_checked_and_fixed() {
     assert_eq!(fixed.len(), line.len() + 2 * line.matches(',').count());
     eprintln!("10 MB single line: check + fix in {:?}", start.elapsed());
 }
+
+/// The corpus-wide pass: a footer shared by the pages of one folder is
+/// boilerplate there, but not in another folder where it appears once; a
+/// canonical formulation shared by every page never is; the pass is off
+/// unless selected.
+#[test]
+fn corpus_pass_reports_lines_shared_across_a_folder() {
+    let footer = "本站所有稿件均为本单位原创，未经许可不得转载，违者必究。";
+    let canonical = "深入学习贯彻党的二十大精神";
+    let page = |n: usize| {
+        format!(
+            "第{n}篇新闻的标题\n这是第{n}篇稿件的正文，内容各不相同，编号{n}。\n{canonical}\n{footer}\n"
+        )
+    };
+    let mut files: Vec<(String, Vec<u8>)> = (1..=4)
+        .map(|n| (format!("site/p{n}.txt"), page(n).into_bytes()))
+        .collect();
+    files.push((
+        "other/a.txt".into(),
+        format!("另一个网站的文章。\n{footer}\n").into_bytes(),
+    ));
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    let dir = tree(&refs);
+    let rule = "boilerplate/corpus-repeated";
+
+    // Off by default.
+    let out = stdout_of(guifan(dir.path()).args(["check", "--format", "json", "."]));
+    assert!(!out.contains(rule), "{out}");
+
+    let out = stdout_of(guifan(dir.path()).args([
+        "check",
+        "--format",
+        "json",
+        "--extend-select",
+        rule,
+        ".",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            let path = d["path"].as_str().unwrap().to_string();
+            let text = fs::read_to_string(dir.path().join(&path)).unwrap();
+            let (s, e) = (
+                d["start"].as_u64().unwrap() as usize,
+                d["end"].as_u64().unwrap() as usize,
+            );
+            (path, text[s..e].to_string())
+        })
+        .collect();
+    assert_eq!(hits.len(), 4, "{hits:?}");
+    assert!(
+        hits.iter().all(|(p, t)| p.contains("site") && t == footer),
+        "{hits:?}"
+    );
+
+    // Thresholds and severity come from config like any rule's.
+    fs::write(
+        dir.path().join("guifan.toml"),
+        format!("extend-select = [\"{rule}\"]\n[severity]\n\"{rule}\" = \"info\"\n[options.\"{rule}\"]\nmin-documents = 5\n"),
+    )
+    .unwrap();
+    let out = stdout_of(guifan(dir.path()).args(["check", "--format", "json", "."]));
+    assert!(!out.contains(rule), "min-documents = 5 of 4 pages: {out}");
+    fs::write(
+        dir.path().join("guifan.toml"),
+        format!("extend-select = [\"{rule}\"]\n[severity]\n\"{rule}\" = \"info\"\n"),
+    )
+    .unwrap();
+    let out = stdout_of(guifan(dir.path()).args(["check", "--format", "json", "."]));
+    assert!(
+        out.contains(&format!("\"rule\":\"{rule}\",\"severity\":\"info\"")),
+        "{out}"
+    );
+}

@@ -49,6 +49,8 @@ pub struct RunOptions {
     /// The reporter is the human one, which shows per-file errors and the
     /// fix summary itself; otherwise they go to stderr.
     pub human_report: bool,
+    /// The corpus index of pass 1, when `boilerplate/corpus-repeated` runs.
+    pub corpus: Option<guifan::corpus::CorpusIndex>,
 }
 
 /// Where the `--show-date` lines go.
@@ -102,25 +104,18 @@ pub struct RunResult {
     pub broken_pipe: bool,
 }
 
-fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOptions) -> Outcome {
+/// Read and decode one input, and decide its format.
+pub(super) fn load(
+    input: &Input,
+    stdin: Option<&[u8]>,
+    opts: &RunOptions,
+) -> Result<(String, Format), String> {
     let bytes = match &input.source {
-        Source::Error(e) => return Outcome::failed(&input.display, e.clone()),
+        Source::Error(e) => return Err(e.clone()),
         Source::Stdin => stdin.map(<[u8]>::to_vec).unwrap_or_default(),
-        Source::File(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => {
-                return Outcome::failed(&input.display, format!("无法读取：{}", io_message(&e)));
-            }
-        },
+        Source::File(p) => std::fs::read(p).map_err(|e| format!("无法读取：{}", io_message(&e)))?,
     };
-    let source = match decode(bytes) {
-        Ok(s) => s,
-        Err(e) => return Outcome::failed(&input.display, e.to_string()),
-    };
-    let linter = match config.linter_for(input.abs.as_deref()) {
-        Ok(l) => l,
-        Err(e) => return Outcome::failed(&input.display, format!("{e}")),
-    };
+    let source = decode(bytes).map_err(|e| e.to_string())?;
     let format = opts.input_format.unwrap_or_else(|| {
         if matches!(input.source, Source::Stdin) && input.abs.is_none() {
             Format::Plain
@@ -128,6 +123,18 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             Format::from_path(std::path::Path::new(&input.display))
         }
     });
+    Ok((source, format))
+}
+
+fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOptions) -> Outcome {
+    let (source, format) = match load(input, stdin, opts) {
+        Ok(loaded) => loaded,
+        Err(e) => return Outcome::failed(&input.display, e),
+    };
+    let linter = match config.linter_for(input.abs.as_deref()) {
+        Ok(l) => l,
+        Err(e) => return Outcome::failed(&input.display, format!("{e}")),
+    };
     let doc_opts = DocumentOptions {
         format,
         as_of: opts.as_of,
@@ -138,6 +145,15 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
         Mode::Check { with_fixes } => {
             let doc = Document::new(source, &doc_opts);
             let mut diagnostics = linter.check(&doc);
+            if let Some(index) = &opts.corpus {
+                super::corpus::add_diagnostics(
+                    index,
+                    &linter,
+                    &input.display,
+                    &doc,
+                    &mut diagnostics,
+                );
+            }
             let date = Some(*doc.date());
             let has_fix = diagnostics.iter().any(|d| {
                 d.fix
@@ -466,6 +482,7 @@ mod tests {
             threads,
             quiet: true,
             human_report: false,
+            corpus: None,
         }
     }
 

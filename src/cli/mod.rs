@@ -10,6 +10,7 @@
 pub mod args;
 pub mod check;
 pub mod config;
+pub mod corpus;
 pub mod explain;
 pub mod paths;
 pub mod walk;
@@ -215,7 +216,19 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         threads,
         quiet: opts.quiet,
         human_report: format == OutputFormat::Human,
+        corpus: None,
     };
+    let mut run_opts = run_opts;
+    // The corpus-wide boilerplate pass (pass 1 over every input) runs only
+    // when its rule is selected, and only when checking.
+    if matches!(mode, Mode::Check { .. }) && corpus::wanted(&config.linter) {
+        run_opts.corpus = Some(corpus::build_index(
+            &inputs,
+            stdin.as_deref(),
+            &config,
+            &run_opts,
+        ));
+    }
     let report_opts = ReportOptions {
         color: use_color(opts.color),
         unsafe_fixes: opts.unsafe_fixes,

@@ -102,6 +102,14 @@ impl CorpusOptions {
     /// parameter of `boilerplate/repeated-sentence` in `sets` (the last
     /// declaration wins, as in the linter).
     pub fn from_rule_sets(sets: &[RuleSet]) -> Self {
+        let thresholds = sets
+            .iter()
+            .flat_map(|s| &s.rules)
+            .filter(|r| r.meta.id == RULE_ID)
+            .filter_map(|r| r.decl.params.as_ref())
+            .next_back()
+            .and_then(|p| CorpusOptions::default().with_params(p.get_ref()).ok())
+            .unwrap_or_default();
         let canonical = sets
             .iter()
             .flat_map(|s| &s.rules)
@@ -117,8 +125,37 @@ impl CorpusOptions {
             .unwrap_or_default();
         CorpusOptions {
             canonical,
-            ..CorpusOptions::default()
+            ..thresholds
         }
+    }
+
+    /// These options with the thresholds of `params` (the parameters of
+    /// `boilerplate/corpus-repeated`: `min-documents`, `min-share`,
+    /// `min-chars`) applied; unknown or ill-typed parameters are an error.
+    pub fn with_params(mut self, params: &toml::Table) -> Result<Self, String> {
+        crate::rules::util::deny_unknown_params(
+            params,
+            &["min-documents", "min-share", "min-chars"],
+        )?;
+        let count = |key: &str| -> Result<Option<usize>, String> {
+            match params.get(key) {
+                None => Ok(None),
+                Some(toml::Value::Integer(n)) if *n >= 1 => Ok(Some(*n as usize)),
+                Some(_) => Err(format!("参数 `{key}` 应为正整数")),
+            }
+        };
+        if let Some(n) = count("min-documents")? {
+            self.min_documents = n;
+        }
+        if let Some(n) = count("min-chars")? {
+            self.min_chars = n;
+        }
+        match params.get("min-share") {
+            None => {}
+            Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => self.min_share = *f,
+            Some(_) => return Err("参数 `min-share` 应为 0 到 1 之间的小数".into()),
+        }
+        Ok(self)
     }
 }
 

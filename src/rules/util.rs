@@ -255,18 +255,49 @@ pub const CJK_PAIRS: [(char, char); 8] = [
 /// of `extra` openers) started earlier on the line. Used to spare titles of
 /// works and slogans, where a space is the title's own clause separator.
 pub fn inside_title_marks(line: &str, i: usize, extra: &[(char, char)]) -> bool {
-    let mut depth = [0i32; 3 + 4];
-    let base = [('《', '》'), ('“', '”'), ('【', '】')];
-    for c in line[..i].chars() {
-        for (k, (o, cl)) in base.iter().chain(extra.iter()).enumerate().take(7) {
-            if c == *o {
-                depth[k] += 1;
-            } else if c == *cl && depth[k] > 0 {
-                depth[k] -= 1;
-            }
+    TitleMarkScanner::new(line, extra).inside(i)
+}
+
+/// [`inside_title_marks`] for a series of increasing offsets in one line:
+/// each call scans only the text since the previous one, so checking every
+/// space of a long line stays linear.
+pub struct TitleMarkScanner<'a> {
+    line: &'a str,
+    pairs: Vec<(char, char)>,
+    depth: Vec<i32>,
+    pos: usize,
+}
+
+impl<'a> TitleMarkScanner<'a> {
+    pub fn new(line: &'a str, extra: &[(char, char)]) -> Self {
+        let pairs: Vec<(char, char)> = [('《', '》'), ('“', '”'), ('【', '】')]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        let depth = vec![0; pairs.len()];
+        TitleMarkScanner {
+            line,
+            pairs,
+            depth,
+            pos: 0,
         }
     }
-    depth.iter().any(|d| *d > 0)
+
+    /// Whether offset `i` (not before the previous call's) is inside marks.
+    pub fn inside(&mut self, i: usize) -> bool {
+        debug_assert!(i >= self.pos);
+        for c in self.line[self.pos.min(i)..i].chars() {
+            for (k, (o, cl)) in self.pairs.iter().enumerate() {
+                if c == *o {
+                    self.depth[k] += 1;
+                } else if c == *cl && self.depth[k] > 0 {
+                    self.depth[k] -= 1;
+                }
+            }
+        }
+        self.pos = self.pos.max(i);
+        self.depth.iter().any(|d| *d > 0)
+    }
 }
 
 /// Whether `c` is an ASCII letter or digit.

@@ -10,6 +10,7 @@ pub mod layout;
 #[path = "_text.rs"]
 pub mod text;
 
+pub mod corpus_repeated;
 pub mod duplicated_label;
 pub mod glued_label;
 pub mod image_filename;
@@ -31,4 +32,5 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
     ("boilerplate/repeated-title", repeated_title::build),
     ("boilerplate/repeated-sentence", repeated_sentence::build),
     ("boilerplate/repeated-phrase", repeated_phrase::build),
+    ("boilerplate/corpus-repeated", corpus_repeated::build),
 ];

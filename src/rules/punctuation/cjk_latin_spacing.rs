@@ -34,7 +34,7 @@ use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::{
-    char_at, char_before, deny_unknown_params, inside_title_marks, is_ascii_alnum, is_han,
+    TitleMarkScanner, char_at, char_before, deny_unknown_params, is_ascii_alnum, is_han,
     is_title_like, line_bounds, param_choice,
 };
 use crate::span::Span;
@@ -66,6 +66,8 @@ struct CjkLatinSpacing {
 
 impl CjkLatinSpacing {
     fn remove(&self, text: &str, out: &mut Vec<Finding>) {
+        // Per-line facts, computed once per line (see space-between-han).
+        let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
         for run in space_runs(text) {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
                 continue;
@@ -74,8 +76,12 @@ impl CjkLatinSpacing {
                 continue;
             }
             let (ls, le) = line_bounds(text, run.start);
-            let line = &text[ls..le];
-            if is_title_like(line) || inside_title_marks(line, run.start - ls, &[]) {
+            if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
+                let line = &text[ls..le];
+                line_cache = Some((ls, is_title_like(line), TitleMarkScanner::new(line, &[])));
+            }
+            let (_, title, marks) = line_cache.as_mut().expect("cached line");
+            if *title || marks.inside(run.start - ls) {
                 continue;
             }
             let pair = format!("{p}{n}");

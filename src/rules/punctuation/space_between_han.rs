@@ -31,7 +31,7 @@ use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::util::{
-    char_at, char_before, deny_unknown_params, inside_title_marks, is_han, is_name_list, is_space,
+    TitleMarkScanner, char_at, char_before, deny_unknown_params, is_han, is_name_list, is_space,
     is_title_like, line_bounds,
 };
 use crate::span::Span;
@@ -92,11 +92,16 @@ fn after_role(text: &str, at: usize) -> bool {
             .is_some_and(|c| matches!(c, '长' | '员' | '师' | '士' | '者' | '官'))
 }
 
-/// Length in characters of the Han run ending at `end`, and the character before it.
+/// Runs longer than this are never name-sized: stop counting there, so a
+/// long run of Han text costs nothing per space.
+const RUN_CAP: usize = 5;
+
+/// Length in characters of the Han run ending at `end` (capped at
+/// [`RUN_CAP`]), and the character before it.
 fn han_run_back(text: &str, end: usize) -> (usize, Option<char>) {
     let mut n = 0;
     for c in text[..end].chars().rev() {
-        if !is_han(c) {
+        if !is_han(c) || n == RUN_CAP {
             return (n, Some(c));
         }
         n += 1;
@@ -104,11 +109,12 @@ fn han_run_back(text: &str, end: usize) -> (usize, Option<char>) {
     (n, None)
 }
 
-/// Length of the Han run starting at `start`, and the character after it.
+/// Length of the Han run starting at `start` (capped at [`RUN_CAP`]), and
+/// the character after it.
 fn han_run_fwd(text: &str, start: usize) -> (usize, Option<char>) {
     let mut n = 0;
     for c in text[start..].chars() {
-        if !is_han(c) {
+        if !is_han(c) || n == RUN_CAP {
             return (n, Some(c));
         }
         n += 1;
@@ -142,6 +148,9 @@ struct SpaceBetweenHan {
 impl Checker for SpaceBetweenHan {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
+        // Per-line facts, computed once per line (a long line with many
+        // spaces must not be rescanned for each of them).
+        let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
         for run in space_runs(text) {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
                 continue;
@@ -156,11 +165,14 @@ impl Checker for SpaceBetweenHan {
                 continue;
             }
             let (ls, le) = line_bounds(text, run.start);
-            let line = &text[ls..le];
-            if is_title_like(line)
-                || is_name_list(line)
-                || inside_title_marks(line, run.start - ls, &[('（', '）'), ('〔', '〕')])
-            {
+            if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
+                let line = &text[ls..le];
+                let skip = is_title_like(line) || is_name_list(line);
+                let marks = TitleMarkScanner::new(line, &[('（', '）'), ('〔', '〕')]);
+                line_cache = Some((ls, skip, marks));
+            }
+            let (_, skip_line, marks) = line_cache.as_mut().expect("cached line");
+            if *skip_line || marks.inside(run.start - ls) {
                 continue;
             }
             let found = describe_spaces(&text[run.range()]);

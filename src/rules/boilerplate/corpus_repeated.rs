@@ -1,0 +1,48 @@
+//! Lines that recur across the documents of one site or folder.
+//!
+//! ## What it does
+//! When `guifan check` is given many files, flags every line that occurs in
+//! at least `min-documents` documents of the same folder and in at least
+//! `min-share` of them: the footer, slogan banner, disclaimer or link list
+//! that a site repeats on every page, even where it reads like prose.
+//!
+//! ## Why
+//! A single page cannot tell its own footer from its content when the footer
+//! is a sentence (`本站所有稿件均为原创…`); the site's corpus can. Archive
+//! audits need this to clean thousands of scraped pages at once.
+//!
+//! ## How it runs
+//! Off by default, because it reads every input twice: select it with
+//! `--extend-select boilerplate/corpus-repeated` (or in `guifan.toml`). Pass
+//! 1 fingerprints each line of each document's prose (widths folded,
+//! whitespace removed) and counts, per folder, the documents containing it;
+//! pass 2 reports the recurring lines of each document. Memory grows with
+//! the number of distinct lines, not with the text. The per-document checker
+//! of this rule reports nothing: its findings come from the corpus pass
+//! (library: `guifan::corpus::CorpusIndex`).
+//!
+//! ## What it leaves alone
+//! Lines made of canonical formulations and slogans (the `canonical`
+//! parameter of `boilerplate/repeated-sentence`): many articles of a party
+//! or government site legitimately share `深入学习贯彻党的二十大精神`. Lines
+//! shorter than `min-chars`. A shared prefix such as a dateline of otherwise
+//! different first paragraphs, since lines are compared whole.
+//!
+//! ## Fix safety
+//! None: whether a recurring line should go is the site's decision.
+
+use crate::corpus::CorpusOptions;
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    CorpusOptions::default().with_params(args.params)?;
+    Ok(Box::new(CorpusRepeated))
+}
+
+/// Validates the parameters; the findings come from the corpus pass.
+struct CorpusRepeated;
+
+impl Checker for CorpusRepeated {
+    fn check(&self, _ctx: &CheckContext<'_>, _out: &mut Vec<Finding>) {}
+}
