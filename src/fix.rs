@@ -133,7 +133,7 @@ pub fn apply_fixes<'a>(
     let mut deferred = 0;
     let mut seen: Vec<&Fix> = Vec::new();
     for fix in fixes {
-        if seen.iter().any(|s| *s == fix) {
+        if seen.contains(&fix) {
             // Two findings proposing the very same fix: apply it once.
             continue;
         }

@@ -76,3 +76,73 @@ pub trait Reporter {
     /// Called once at the end.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
+
+pub mod diff;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+/// The output formats of `guifan check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Diff,
+}
+
+impl std::str::FromStr for OutputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "human" | "text" => Ok(OutputFormat::Human),
+            "json" => Ok(OutputFormat::Json),
+            "sarif" => Ok(OutputFormat::Sarif),
+            "github" => Ok(OutputFormat::Github),
+            "diff" => Ok(OutputFormat::Diff),
+            other => Err(format!(
+                "unknown format `{other}` (expected human, json, sarif, github or diff)"
+            )),
+        }
+    }
+}
+
+/// Options that shape a reporter.
+#[derive(Clone, Debug, Default)]
+pub struct ReportOptions {
+    /// ANSI colours (human and diff formats).
+    pub color: bool,
+    /// Whether unsafe fixes count as applicable (`--unsafe`): the human
+    /// format says which findings `guifan fix` would fix.
+    pub unsafe_fixes: bool,
+    /// Terminal width for the human format (`None`: 100 columns).
+    pub width: Option<usize>,
+    /// Include the per-file `files` array in JSON (document date, errors).
+    pub show_files: bool,
+}
+
+/// Rule facts a reporter may need (SARIF lists every rule that ran).
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    pub id: String,
+    pub summary: String,
+    pub severity: Severity,
+    pub source: Option<String>,
+}
+
+/// A reporter for `format`.
+pub fn reporter(
+    format: OutputFormat,
+    options: &ReportOptions,
+    rules: &[RuleInfo],
+) -> Box<dyn Reporter> {
+    match format {
+        OutputFormat::Human => Box::new(human::Human::new(options)),
+        OutputFormat::Json => Box::new(json::Json::new(options)),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),
+        OutputFormat::Github => Box::new(github::Github::new()),
+        OutputFormat::Diff => Box::new(diff::Diff::new(options)),
+    }
+}
