@@ -9,6 +9,7 @@
 //! that is not here is a load error.
 
 pub mod punctuation;
+pub mod terminology;
 pub mod util;
 
 use crate::rule::{Checker, RuleIndex, RuleMeta};
@@ -28,10 +29,24 @@ pub struct NativeArgs<'a> {
 pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
 /// Every native rule: `(id, constructor)`.
-pub static NATIVE: &[(&str, NativeConstructor)] = &[(
-    "punctuation/halfwidth-in-cjk",
-    punctuation::halfwidth_in_cjk::build,
-)];
+pub static NATIVE: &[(&str, NativeConstructor)] = &[
+    (
+        "punctuation/halfwidth-in-cjk",
+        punctuation::halfwidth_in_cjk::build,
+    ),
+    (
+        "terminology/canonical-near-miss",
+        terminology::canonical_near_miss::build,
+    ),
+    (
+        "terminology/congress-numerals",
+        terminology::congress_numerals::build,
+    ),
+    (
+        "terminology/party-congress-prefix",
+        terminology::party_congress_prefix::build,
+    ),
+];
 
 pub fn native_constructor(id: &str) -> Option<NativeConstructor> {
     NATIVE.iter().find(|(i, _)| *i == id).map(|(_, c)| *c)
