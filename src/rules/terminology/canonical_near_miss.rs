@@ -37,9 +37,11 @@
 //!   不忘初心，牢记使命，高举…).
 //! * Differences in numerals only (中国共产党第十九次全国代表大会 is another
 //!   congress, not a typo of the twentieth).
-//! * A form cut short at its start or end next to further Han characters:
-//!   the text is then most likely another phrase that shares a prefix with
-//!   the form (社会主义核心价值体系 vs 社会主义核心价值观).
+//! * A form cut short or changed at its start or end (its first two or last
+//!   two characters) next to further Han characters: the text is then most
+//!   likely another phrase that shares part of the form
+//!   (社会主义核心价值体系 vs 社会主义核心价值观; 学习贯彻新时代… vs
+//!   习近平新时代…).
 //!
 //! ## Parameters
 //! `canonical` (list of strings, required), `valid` (list), `variants`
@@ -326,6 +328,15 @@ impl NearMiss {
         }
         let after = text[end_byte(e)..].chars().next();
         if found.last() != form.chars.last() && after.is_some_and(is_han) {
+            return None;
+        }
+        // Likewise a different second (or second-last) character inside
+        // running text: 学习贯彻新时代… shares 习 with 习近平新时代…, not a typo.
+        let n = found.len();
+        if n >= 2 && before.is_some_and(is_han) && found[1] != form.chars[1] {
+            return None;
+        }
+        if n >= 2 && after.is_some_and(is_han) && found[n - 2] != form.chars[m - 2] {
             return None;
         }
         Some(Span::new(window[s].0, end_byte(e)))

@@ -14,7 +14,9 @@
 //!
 //! ## What it leaves alone
 //! Counts and ordinals outside these names (召开20次会议, 20大类项目,
-//! 第3届运动会), numbers preceded by another digit (2023届), and bare N大
+//! 第3届运动会), numbers preceded by another digit (2023届), the session
+//! numbers of the NPC Standing Committee (十三届全国人大常委会第16次会议:
+//! media write them in Arabic numerals; the 届 is still checked), and bare N大
 //! unless 党的/中共 precedes it or 以来/精神/报告/代表/召开/开幕/闭幕/期间
 //! follows it.
 //!
@@ -37,9 +39,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:党的|中共)\d{1,2}大".to_string(),
         r"\d{1,2}大(?:以来|精神|报告|代表|召开|胜利召开|开幕|闭幕|期间)".to_string(),
         format!(r"第?{NUM}届(?:中央委员会)?第?{NUM}(?:中全会|次全体会议)"),
-        format!(
-            r"第?{NUM}届(?:全国人大|全国政协|全国人民代表大会|全国委员会)(?:常委会)?第?{NUM}次(?:全体)?会议"
-        ),
+        format!(r"第?{NUM}届(?:全国人大|全国政协|全国人民代表大会|全国委员会)第?{NUM}次(?:全体)?会议"),
         r"第?\d{1,2}届(?:全国人大|全国政协|全国人民代表大会|中央政治局|中央委员会|中央纪委|中共中央)"
             .to_string(),
         r"第\d{1,2}次全国代表大会".to_string(),
