@@ -330,13 +330,14 @@ impl NearMiss {
         if found.last() != form.chars.last() && after.is_some_and(is_han) {
             return None;
         }
-        // Likewise a different second (or second-last) character inside
-        // running text: 学习贯彻新时代… shares 习 with 习近平新时代…, not a typo.
+        // Likewise two edits reaching the second (or second-last) character
+        // inside running text: 学习贯彻新时代… shares 习 with 习近平新时代…,
+        // it is not a typo of it.
         let n = found.len();
-        if n >= 2 && before.is_some_and(is_han) && found[1] != form.chars[1] {
+        if d >= 2 && n >= 2 && before.is_some_and(is_han) && found[1] != form.chars[1] {
             return None;
         }
-        if n >= 2 && after.is_some_and(is_han) && found[n - 2] != form.chars[m - 2] {
+        if d >= 2 && n >= 2 && after.is_some_and(is_han) && found[n - 2] != form.chars[m - 2] {
             return None;
         }
         Some(Span::new(window[s].0, end_byte(e)))
