@@ -30,11 +30,14 @@
 //! with a bounded edit distance.
 //!
 //! ## What it leaves alone
-//! * Exact occurrences of any canonical form, and text overlapping one
-//!   (习近平新时代中国特色社会主义思想的 is fine).
-//! * Phrases listed in `params.valid`: legitimate neighbours one edit away
-//!   (第一个百年奋斗目标 next to 第二个…; the 十九大 theme
-//!   不忘初心，牢记使命，高举…).
+//! * Exact occurrences of any canonical or valid form, and text overlapping
+//!   one (习近平新时代中国特色社会主义思想的 is fine); a shorter right form
+//!   *inside* a candidate does not protect it.
+//! * Phrases listed in `params.valid`: legitimate neighbours a few edits
+//!   away (不忘初心，牢记使命 as a verb phrase in running text, 伟大的建党精神,
+//!   以习近平同志为核心的中共中央 in foreign-affairs reports).
+//! * Punctuation inside a form written without any (“以人民为中心”的发展思想
+//!   quotes part of the form).
 //! * Differences in numerals only (中国共产党第十九次全国代表大会 is another
 //!   congress, not a typo of the twentieth).
 //! * A form cut short or changed at its start or end (its first two or last
@@ -302,8 +305,13 @@ impl NearMiss {
         }
         let e = s + len;
         let found = &w[s..e];
-        // Both ends must be Han: punctuation at an end is context, not the term.
+        // Both ends must be Han: punctuation at an end is context, not the
+        // term. Punctuation inside a form that has none (“以人民为中心”的发展思想,
+        // 中国，现代化) is a quotation or a clause break, not a typo.
         if !found.first().is_some_and(|c| is_han(*c)) || !found.last().is_some_and(|c| is_han(*c)) {
+            return None;
+        }
+        if form.chars.iter().all(|c| is_han(*c)) && found.iter().any(|c| !is_han(*c)) {
             return None;
         }
         // Differences in numerals only: another congress, another goal.
