@@ -245,3 +245,47 @@ fn cctv_terminology_throughput() {
         bytes as f64 / 1e6 / secs
     );
 }
+
+/// Time of each terminology rule alone (to find the expensive ones).
+#[test]
+#[ignore = "benchmark; run in release with --nocapture"]
+fn cctv_terminology_throughput_by_rule() {
+    let Some(dir) = shared_dir() else { return };
+    let text = std::fs::read_to_string(dir.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
+    let all = items(&text);
+    let dates = item_dates(&all);
+    let today = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let docs: Vec<Document> = all
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let options = DocumentOptions {
+                format: Format::Plain,
+                as_of: Some(dates[i]),
+                today,
+            };
+            Document::new(item.to_string(), &options)
+        })
+        .collect();
+    let bytes: usize = all.iter().map(|s| s.len()).sum();
+    let sets = builtin_rule_sets().unwrap();
+    let ids: Vec<String> = sets
+        .iter()
+        .flat_map(|s| s.rules.iter())
+        .filter(|d| d.meta.id.starts_with("terminology/"))
+        .map(|d| d.meta.id.clone())
+        .collect();
+    for id in ids {
+        let settings = Settings {
+            select: Some(vec![id.clone()]),
+            ..Settings::default()
+        };
+        let linter = Linter::new(&sets, &settings).unwrap();
+        let started = Instant::now();
+        for doc in &docs {
+            std::hint::black_box(linter.check(doc));
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!("{id}: {:.0} MB/s", bytes as f64 / 1e6 / secs);
+    }
+}

@@ -59,7 +59,7 @@ use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::util::{deny_unknown_params, is_han, param_strings};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["canonical", "valid", "variants"])?;
@@ -103,6 +103,16 @@ struct Form {
     chars: Vec<char>,
     /// Edits tolerated.
     k: usize,
+}
+
+/// Buffers reused across verifications.
+#[derive(Default)]
+struct Scratch {
+    window: Vec<(usize, char)>,
+    w: Vec<char>,
+    row_prev2: Vec<usize>,
+    row_prev: Vec<usize>,
+    row: Vec<usize>,
 }
 
 enum Pattern {
@@ -198,6 +208,7 @@ impl NearMiss {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .map_err(|e| format!("无法构建自动机：{e}"))?;
         Ok(NearMiss {
@@ -224,7 +235,14 @@ impl NearMiss {
     /// the form, occurs at byte `piece_at`. Returns the span of the nearest
     /// text within the form's tolerance around it, unless that text is the
     /// form itself or one of the excluded cases.
-    fn verify(&self, text: &str, piece_at: usize, offset: usize, fi: usize) -> Option<Span> {
+    fn verify(
+        &self,
+        text: &str,
+        piece_at: usize,
+        offset: usize,
+        fi: usize,
+        scratch: &mut Scratch,
+    ) -> Option<Span> {
         let form = &self.forms[fi];
         let (m, k) = (form.chars.len(), form.k);
         // Window: up to `offset + k` characters before the piece, on the same line …
@@ -238,14 +256,24 @@ impl NearMiss {
             back += 1;
         }
         // … and up to `m - offset + k` characters from the piece on.
-        let mut window: Vec<(usize, char)> = Vec::with_capacity(m + 3 * k + 2);
+        let Scratch {
+            window,
+            w,
+            row_prev2,
+            row_prev,
+            row,
+        } = scratch;
+        window.clear();
         for (i, c) in text[start..].char_indices().take(back + m - offset + k) {
             if c == '\n' {
                 break;
             }
             window.push((start + i, c));
         }
-        let w: Vec<char> = window.iter().map(|(_, c)| *c).collect();
+        w.clear();
+        w.extend(window.iter().map(|(_, c)| *c));
+        let window: &[(usize, char)] = window;
+        let w: &[char] = w;
         let end_byte = |j: usize| match window.get(j) {
             Some((i, _)) => *i,
             None => window.last().map_or(start, |(i, c)| i + c.len_utf8()),
@@ -254,9 +282,10 @@ impl NearMiss {
         let s_hi = (back + k).checked_sub(offset)?;
         let s_lo = s_hi.saturating_sub(2 * k);
         let mut best: Option<((usize, usize, usize), usize, usize)> = None; // (key, s, e)
-        let mut row_prev2 = vec![0usize; w.len() + 1];
-        let mut row_prev = vec![0usize; w.len() + 1];
-        let mut row = vec![0usize; w.len() + 1];
+        for r in [&mut *row_prev2, &mut *row_prev, &mut *row] {
+            r.clear();
+            r.resize(w.len() + 1, 0);
+        }
         for s in s_lo..=s_hi.min(w.len()) {
             let b = &w[s..];
             let n = b.len();
@@ -283,8 +312,8 @@ impl NearMiss {
                     }
                     row[j] = v;
                 }
-                std::mem::swap(&mut row_prev2, &mut row_prev);
-                std::mem::swap(&mut row_prev, &mut row);
+                std::mem::swap(row_prev2, row_prev);
+                std::mem::swap(row_prev, row);
             }
             // row_prev now holds the last row (the whole form).
             for e in m.saturating_sub(k).max(1)..=(m + k).min(n) {
@@ -376,6 +405,18 @@ impl Checker for NearMiss {
         // Text overlapping a right form is right, unless the right form is a
         // shorter one inside the candidate (习近平新时代中国特色社会主义思想
         // inside a near-miss of 确立…思想的指导地位).
+        // Most pieces occur inside an exact occurrence of their own form (or
+        // of a right form as long): those need no verification.
+        good.sort_unstable();
+        let inside_good = |at: usize, fi: usize| {
+            let form_len = self.forms[fi].text.len();
+            let i = good.partition_point(|g| g.start <= at);
+            good[..i]
+                .iter()
+                .rev()
+                .take_while(|g| g.start + 3 * form_len >= at)
+                .any(|g| g.end > at && g.len() + 3 * self.forms[fi].k >= form_len)
+        };
         let overlaps_good = |s: Span| {
             good.iter()
                 .any(|g| g.overlaps(s) && !(s.contains_span(*g) && s != *g))
@@ -387,8 +428,12 @@ impl Checker for NearMiss {
                 found.push((span, usize::MAX));
             }
         }
+        let mut scratch = Scratch::default();
         for (at, off, fi) in candidates {
-            let Some(span) = self.verify(text, at, off, fi) else {
+            if inside_good(at, fi) {
+                continue;
+            }
+            let Some(span) = self.verify(text, at, off, fi, &mut scratch) else {
                 continue;
             };
             if overlaps_good(span) || found.iter().any(|(s, _)| s.overlaps(span)) {
