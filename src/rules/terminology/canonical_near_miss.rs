@@ -39,7 +39,11 @@
 //! * Punctuation inside a form written without any (“以人民为中心”的发展思想
 //!   quotes part of the form).
 //! * Differences in numerals only (中国共产党第十九次全国代表大会 is another
-//!   congress, not a typo of the twentieth).
+//!   congress, not a typo of the twentieth), or in punctuation and spaces
+//!   only (a headline writing 、 as a space).
+//! * Two neighbouring characters replaced, which makes another two-character
+//!   word (中国特色社会主义法治体系 is not a typo of …理论体系). Known wrong
+//!   words are listed in `variants` instead.
 //! * A form cut short or changed at its start or end (its first two or last
 //!   two characters) next to further Han characters: the text is then most
 //!   likely another phrase that shares part of the form
@@ -355,6 +359,20 @@ impl NearMiss {
         }
         if extra.iter().chain(&missing).all(|c| is_numeral(*c)) {
             return None;
+        }
+        // Differences in punctuation or spaces only (、 written as ， or a
+        // space in a headline): a matter for the punctuation family.
+        if extra.iter().chain(&missing).all(|c| !is_han(*c)) {
+            return None;
+        }
+        // Two neighbouring characters replaced: a different two-character
+        // word (法治体系 and 理论体系; 坚持 and 贯彻), not a typo. Known
+        // wrong words are listed as `variants` instead.
+        if d == 2 && found.len() == m {
+            let diff: Vec<usize> = (0..m).filter(|&i| found[i] != form.chars[i]).collect();
+            if diff.len() == 2 && diff[1] == diff[0] + 1 {
+                return None;
+            }
         }
         // A form cut short (or changed at its end) next to more Han text is
         // most likely another phrase sharing a prefix with the form
