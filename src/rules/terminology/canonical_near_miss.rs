@@ -278,6 +278,11 @@ impl NearMiss {
         w.extend(window.iter().map(|(_, c)| *c));
         let window: &[(usize, char)] = window;
         let w: &[char] = w;
+        // Cheap lower bound first: every character of the form missing from
+        // the whole window costs at least one edit.
+        if form.chars.iter().filter(|c| !w.contains(c)).count() > k {
+            return None;
+        }
         let end_byte = |j: usize| match window.get(j) {
             Some((i, _)) => *i,
             None => window.last().map_or(start, |(i, c)| i + c.len_utf8()),
