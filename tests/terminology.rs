@@ -498,3 +498,27 @@ fn covid_rename_is_silent_before_the_rename() {
     assert!(!check(&linter, before).iter().any(|d| d.rule == rule));
     assert!(check(&linter, after).iter().any(|d| d.rule == rule));
 }
+
+/// The rule-set example in the README (section "Writing rule sets") parses
+/// and its inline examples hold. Skipped while the README is absent.
+#[test]
+fn readme_rule_set_example_works() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let Ok(readme) = std::fs::read_to_string(&path) else {
+        eprintln!("README.md not found; skipping");
+        return;
+    };
+    let Some(section) = readme.split("## Writing rule sets").nth(1) else {
+        return;
+    };
+    let Some(block) = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+    else {
+        return;
+    };
+    let set = RuleSet::parse("README.md", block).expect("README example parses");
+    let failures = guifan::ruleset::examples::check_examples(&[set]);
+    assert!(failures.is_empty(), "{failures:?}");
+}
