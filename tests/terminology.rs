@@ -54,6 +54,55 @@ fn fixed_at(text: &str, d: &Diagnostic) -> Option<String> {
 
 /// (wrong form as flagged, rule, what the text reads at that place after the fix).
 const CASES: &[(&str, &str, Option<&str>)] = &[
+    (
+        "中华人名共和国",
+        "terminology/canonical-near-miss",
+        Some("中华人民共和国"),
+    ),
+    (
+        "中国人民政治协上会议",
+        "terminology/canonical-near-miss",
+        Some("中国人民政治协商会议"),
+    ),
+    (
+        "以习近平为核心的党中央",
+        "terminology/canonical-near-miss",
+        Some("以习近平同志为核心的党中央"),
+    ),
+    (
+        "第一个百年目标",
+        "terminology/canonical-near-miss",
+        Some("第一个百年奋斗目标"),
+    ),
+    (
+        "爱国、诚信、敬业、友善",
+        "terminology/core-values-personal",
+        Some("爱国、敬业、诚信、友善"),
+    ),
+    (
+        "千万工程",
+        "terminology/quoted-slogans-media",
+        Some("“千万工程”"),
+    ),
+    ("14五", "terminology/plan-numerals", Some("“十四五”规划")),
+    (
+        "两会会议精神",
+        "terminology/meeting-spirit",
+        Some("两会精神"),
+    ),
+    (
+        "国土资源部",
+        "terminology/institution-renames-2018",
+        Some("自然资源部"),
+    ),
+    (
+        "“一带一路”战略",
+        "terminology/belt-and-road-strategy",
+        Some("“一带一路”倡议"),
+    ),
+    ("台湾总统", "terminology/taiwan", Some("台湾地区领导人")),
+    ("瞎子", "terminology/disability-slurs", Some("盲人")),
+    ("影帝", "terminology/celebrity-titles", None),
     // 1. canonical formulations (near-misses)
     (
         "习近平新时代中国特色社会思想",
