@@ -45,10 +45,11 @@
 //!   word (中国特色社会主义法治体系 is not a typo of …理论体系). Known wrong
 //!   words are listed in `variants` instead.
 //! * A form cut short or changed at its start or end (its first two or last
-//!   two characters) next to further Han characters: the text is then most
-//!   likely another phrase that shares part of the form
-//!   (社会主义核心价值体系 vs 社会主义核心价值观; 学习贯彻新时代… vs
-//!   习近平新时代…).
+//!   two characters) next to further Han characters, where the match would
+//!   cut a jieba word: the text is then another phrase that shares part of
+//!   the form (社会主义核心价值体系 vs 社会主义核心价值观; 学习贯彻新时代…
+//!   vs 习近平新时代…). Segmentation runs only for documents that have
+//!   such a candidate.
 //!
 //! ## Parameters
 //! `canonical` (list of strings, required), `valid` (list), `variants`
@@ -246,7 +247,7 @@ impl NearMiss {
         offset: usize,
         fi: usize,
         scratch: &mut Scratch,
-    ) -> Option<Span> {
+    ) -> Option<(Span, bool, bool)> {
         let form = &self.forms[fi];
         let (m, k) = (form.chars.len(), form.k);
         // Window: up to `offset + k` characters before the piece, on the same line …
@@ -379,28 +380,27 @@ impl NearMiss {
                 return None;
             }
         }
-        // A form cut short (or changed at its end) next to more Han text is
-        // most likely another phrase sharing a prefix with the form
-        // (社会主义核心价值体系 and 社会主义核心价值观).
-        let before = text[..window[s].0].chars().next_back();
-        if found.len() < m && found.first() != form.chars.first() && before.is_some_and(is_han) {
-            return None;
-        }
-        let after = text[end_byte(e)..].chars().next();
-        if found.last() != form.chars.last() && after.is_some_and(is_han) {
-            return None;
-        }
+        // A form cut short (or changed at its end) next to more Han text may
+        // be another phrase sharing part of the form (社会主义核心价值体系 and
+        // 社会主义核心价值观): such an end is *uncertain*, and the caller
+        // keeps the finding only if jieba puts a word boundary there (体|系
+        // is one word 体系, so the match cuts a word; 思相|武装 does not).
         // Likewise two edits reaching the second (or second-last) character
-        // inside running text: 学习贯彻新时代… shares 习 with 习近平新时代…,
-        // it is not a typo of it.
+        // (学习贯彻新时代… shares 习 with 习近平新时代…).
+        let before = text[..window[s].0].chars().next_back();
+        let after = text[end_byte(e)..].chars().next();
         let n = found.len();
-        if d >= 2 && n >= 2 && before.is_some_and(is_han) && found[1] != form.chars[1] {
-            return None;
-        }
-        if d >= 2 && n >= 2 && after.is_some_and(is_han) && found[n - 2] != form.chars[m - 2] {
-            return None;
-        }
-        Some(Span::new(window[s].0, end_byte(e)))
+        let start_uncertain = before.is_some_and(is_han)
+            && (found.first() != form.chars.first()
+                || (d >= 2 && n >= 2 && found[1] != form.chars[1]));
+        let end_uncertain = after.is_some_and(is_han)
+            && (found.last() != form.chars.last()
+                || (d >= 2 && n >= 2 && found[n - 2] != form.chars[m - 2]));
+        Some((
+            Span::new(window[s].0, end_byte(e)),
+            start_uncertain,
+            end_uncertain,
+        ))
     }
 }
 
@@ -456,10 +456,17 @@ impl Checker for NearMiss {
             if inside_good(at, fi) {
                 continue;
             }
-            let Some(span) = self.verify(text, at, off, fi, &mut scratch) else {
+            let Some((span, start_uncertain, end_uncertain)) =
+                self.verify(text, at, off, fi, &mut scratch)
+            else {
                 continue;
             };
             if overlaps_good(span) || found.iter().any(|(s, _)| s.overlaps(span)) {
+                continue;
+            }
+            if (start_uncertain && !ctx.is_word_boundary(span.start))
+                || (end_uncertain && !ctx.is_word_boundary(span.end))
+            {
                 continue;
             }
             found.push((span, fi));
