@@ -11,6 +11,7 @@
 pub mod boilerplate;
 pub mod dates;
 pub mod punctuation;
+pub mod terminology;
 pub mod util;
 
 use crate::rule::{Checker, RuleIndex, RuleMeta};
@@ -30,8 +31,12 @@ pub struct NativeArgs<'a> {
 pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
 /// Every family's native rules; each family module owns its `(id, constructor)` table.
-pub static FAMILIES: &[&[(&str, NativeConstructor)]] =
-    &[punctuation::RULES, dates::RULES, boilerplate::RULES];
+pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
+    punctuation::RULES,
+    terminology::RULES,
+    dates::RULES,
+    boilerplate::RULES,
+];
 
 /// Every native rule: `(id, constructor)`.
 pub fn native_rules() -> impl Iterator<Item = &'static (&'static str, NativeConstructor)> {

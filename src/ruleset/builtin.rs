@@ -5,6 +5,30 @@ use super::{RuleSet, RuleSetError};
 /// `(name, toml)` of every built-in rule set, in family order.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("punctuation", include_str!("../../rules/punctuation.toml")),
+    (
+        "terminology-canonical",
+        include_str!("../../rules/terminology-canonical.toml"),
+    ),
+    (
+        "terminology-enumerations",
+        include_str!("../../rules/terminology-enumerations.toml"),
+    ),
+    (
+        "terminology-quotes",
+        include_str!("../../rules/terminology-quotes.toml"),
+    ),
+    (
+        "terminology-congresses",
+        include_str!("../../rules/terminology-congresses.toml"),
+    ),
+    (
+        "terminology-renames",
+        include_str!("../../rules/terminology-renames.toml"),
+    ),
+    (
+        "terminology-banned",
+        include_str!("../../rules/terminology-banned.toml"),
+    ),
     ("dates", include_str!("../../rules/dates.toml")),
     ("boilerplate", include_str!("../../rules/boilerplate.toml")),
 ];

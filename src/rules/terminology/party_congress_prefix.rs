@@ -1,0 +1,119 @@
+//! 党的 before the short names of party congresses and plenums.
+//!
+//! ## What it does
+//! Notes a bare 二十大, 十九大精神, 二十届三中全会 (the congresses from the
+//! fifteenth on, and their plenums) without 党的 or 中共 before it and
+//! suggests 党的二十大, 党的二十届三中全会.
+//!
+//! ## Why
+//! Central documents and media write 党的二十大, 党的二十届三中全会. But
+//! the 党章 itself writes 十八大以来 without 党的, so this is a style note
+//! (severity `info`), never an error.
+//!
+//! ## What it leaves alone
+//! * Names preceded by 党的, 中共, 中国共产党, 党 or a numeral.
+//! * Names inside quotation marks, 【】 column tags, 《》 titles or 「」
+//!   (slogans such as “学思践悟二十大”, tags such as 【团结奋斗二十大】).
+//! * Later members of a list that began with 党的 (党的十八大、十九大).
+//! * 二十大 followed by a classifier or noun (二十大类, 二十大项目): only
+//!   the congress readings are taken (二十大精神, 二十大以来, 二十大报告,
+//!   二十大召开, 二十大的 … or punctuation after it).
+//!
+//! ## Fix safety
+//! Unsafe: inserts 党的.
+
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:十[五六七八九]|二十[一二三四五]?)(?:大|届[一二三四五六七八九]中全会)")
+        .expect("congress regex")
+});
+
+/// What may follow N大 for it to be the congress.
+const AFTER_DA: &[&str] = &[
+    "精神", "报告", "以来", "召开", "胜利", "代表", "开幕", "闭幕", "期间", "提出", "作出", "确立",
+    "强调", "部署", "擘画", "描绘", "明确", "的", "、", "，", "。", "；", "和", "后", "以后", "前",
+    "上", "主题", "党章", "重大", "重要", "关于", "新闻",
+];
+
+/// What before the name makes it right.
+const BEFORE: &[&str] = &["党的", "中共", "中国共产党", "党", "在党的"];
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(PartyPrefix {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        applicability: args.meta.fix.unwrap_or(Applicability::Unsafe),
+    }))
+}
+
+struct PartyPrefix {
+    rule: RuleIndex,
+    message: String,
+    applicability: Applicability,
+}
+
+/// Whether `at` lies inside “…”, 【…】, 《…》, 「…」 or ‘…’ opened on the same line.
+fn enclosed(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        match c {
+            '\n' | '”' | '】' | '》' | '」' | '’' | '』' => return false,
+            '“' | '【' | '《' | '「' | '‘' | '『' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+impl Checker for PartyPrefix {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for m in PATTERN.find_iter(text) {
+            let found = m.as_str();
+            let before = &text[..m.start()];
+            if BEFORE.iter().any(|b| before.ends_with(b)) {
+                continue;
+            }
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || "〇一二三四五六七八九十第".contains(c))
+            {
+                continue;
+            }
+            if found.ends_with('大') && !AFTER_DA.iter().any(|a| text[m.end()..].starts_with(a)) {
+                continue;
+            }
+            // A list that began with 党的: 党的十八大、十九大.
+            let recent: String = {
+                let mut v: Vec<char> = before.chars().rev().take(16).collect();
+                v.reverse();
+                v.into_iter().collect()
+            };
+            if before.ends_with(['、', '和', '及', '与', '至', '到'])
+                && (recent.contains("党的") || recent.contains("中共"))
+            {
+                continue;
+            }
+            if enclosed(text, m.start()) {
+                continue;
+            }
+            let span = Span::new(m.start(), m.end());
+            out.push(
+                Finding::new(self.rule, span, self.message.replace("{match}", found))
+                    .with_help(format!("宜写作“党的{found}”"))
+                    .with_fix(Fix::new(
+                        self.applicability,
+                        vec![Edit::insert(m.start(), "党的")],
+                    )),
+            );
+        }
+    }
+}
