@@ -7,16 +7,11 @@ use guifan::{Document, DocumentOptions, Format, Linter};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-/// `GUIFAN_SHARED`, else `$CARGO_MANIFEST_DIR/../shared`, else `/work/shared`.
+mod support;
+
+/// The shared folder (see `support::shared_dir`); these tests need it.
 fn shared() -> PathBuf {
-    if let Ok(p) = std::env::var("GUIFAN_SHARED") {
-        return PathBuf::from(p);
-    }
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.join("corpus").is_dir() {
-        return beside;
-    }
-    PathBuf::from("/work/shared")
+    support::shared_dir().expect("the shared/ folder with the corpora")
 }
 
 fn read(rel: &str) -> String {

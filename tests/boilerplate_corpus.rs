@@ -16,15 +16,11 @@ use guifan::corpus::{CorpusIndex, CorpusOptions};
 use guifan::{Document, DocumentOptions, Format, Linter};
 use std::path::PathBuf;
 
+mod support;
+
+/// The shared folder (see `support::shared_dir`); these tests need it.
 fn shared() -> PathBuf {
-    if let Ok(p) = std::env::var("GUIFAN_SHARED") {
-        return PathBuf::from(p);
-    }
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.join("corpus").is_dir() {
-        return beside;
-    }
-    PathBuf::from("/work/shared")
+    support::shared_dir().expect("the shared/ folder with the corpora")
 }
 
 fn items(step: usize) -> Vec<String> {

@@ -5,8 +5,11 @@
 use chrono::NaiveDate;
 use guifan::document::{BlockKind, ChunkKind};
 use guifan::{Document, DocumentOptions, Format, Span, default_linter};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
+
+mod support;
+use support::shared_dir;
 
 const HALFWIDTH: &str = "punctuation/halfwidth-in-cjk";
 
@@ -19,16 +22,6 @@ fn fixture(name: &str) -> String {
         .join("fixtures/documents")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// `shared/` beside the repository: $GUIFAN_SHARED, `../shared`, or `/work/shared`.
-fn shared_dir() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ];
-    candidates.into_iter().flatten().find(|p| p.is_dir())
 }
 
 fn html_pages() -> Vec<(String, String)> {

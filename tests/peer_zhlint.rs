@@ -25,7 +25,6 @@ use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
 use guifan::{Applicability, DocumentOptions, Format, Linter};
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Policy {
@@ -41,16 +40,8 @@ enum Class {
 }
 use Class::*;
 
-fn shared_dir() -> Option<PathBuf> {
-    [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|p| p.join("peer/zhlint-cases.jsonl").is_file())
-}
+mod support;
+use support::shared_dir;
 
 fn linter(policy: Policy) -> Linter {
     let sets = builtin_rule_sets().unwrap();

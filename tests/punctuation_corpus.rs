@@ -16,17 +16,8 @@ use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Linte
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-fn shared_dir() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.join("corpus").is_dir())
-}
+mod support;
+use support::shared_dir;
 
 fn options() -> DocumentOptions {
     let d = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();

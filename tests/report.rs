@@ -12,6 +12,9 @@ use std::io::{self, Write};
 use std::sync::LazyLock;
 use unicode_width::UnicodeWidthStr;
 
+mod support;
+use support::shared_dir;
+
 /// The reporters are tested on the punctuation family only, so that rules
 /// added to other families do not change these snapshots.
 static LINTER: LazyLock<Linter> = LazyLock::new(|| {
@@ -1077,18 +1080,6 @@ fn human_reports_on_real_text() {
         rendered += file.diagnostics.len();
     }
     eprintln!("rendered {rendered} findings from {} texts", texts.len());
-}
-
-fn shared_dir() -> Option<std::path::PathBuf> {
-    if let Ok(dir) = std::env::var("GUIFAN_SHARED") {
-        return Some(dir.into());
-    }
-    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.is_dir() {
-        return Some(beside);
-    }
-    let fixed = std::path::PathBuf::from("/work/shared");
-    fixed.is_dir().then_some(fixed)
 }
 
 #[test]

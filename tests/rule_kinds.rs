@@ -9,6 +9,9 @@ use guifan::{
 };
 use std::path::PathBuf;
 
+mod support;
+use support::shared_dir;
+
 fn options() -> DocumentOptions {
     DocumentOptions::new(
         Format::Plain,
@@ -547,15 +550,6 @@ fn errors_in_later_rules_point_at_their_own_line() {
 }
 
 // ------------------------------------------------------------- performance
-
-fn shared_dir() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ];
-    candidates.into_iter().flatten().find(|p| p.is_dir())
-}
 
 /// The first `bytes` of the CCTV corpus (cut at a line end), if present.
 fn corpus_prefix(bytes: usize) -> Option<String> {

@@ -11,7 +11,10 @@ use guifan::document::{Document, DocumentOptions, Format};
 use guifan::engine::Linter;
 use guifan::fix::{Applicability, apply_fixes};
 use guifan::ruleset::{RuleSet, builtin_rule_sets};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod support;
+use support::shared_dir;
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -469,18 +472,6 @@ fn house_style_fixture_is_caught() {
             "{rule}: “{wrong}” not flagged"
         );
     }
-}
-
-/// `GUIFAN_SHARED`, else `$CARGO_MANIFEST_DIR/../shared`, else `/work/shared`.
-fn shared_dir() -> Option<PathBuf> {
-    [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|p| p.is_dir())
 }
 
 #[test]

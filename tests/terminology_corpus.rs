@@ -13,18 +13,10 @@ use guifan::document::{Document, DocumentOptions, Format};
 use guifan::engine::Linter;
 use guifan::ruleset::builtin_rule_sets;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
-/// `GUIFAN_SHARED`, else `$CARGO_MANIFEST_DIR/../shared`, else `/work/shared`.
-fn shared_dir() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ];
-    candidates.into_iter().flatten().find(|p| p.is_dir())
-}
+mod support;
+use support::shared_dir;
 
 fn linter() -> Linter {
     let sets = builtin_rule_sets().expect("built-in rule sets");
