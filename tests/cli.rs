@@ -1096,3 +1096,53 @@ fn corpus_pass_reports_lines_shared_across_a_folder() {
         "{out}"
     );
 }
+
+/// Near-duplicate documents: the later file of a reposted pair (in path
+/// order) is reported as info, naming the earlier one; an unrelated file
+/// is not; the rule is off by default.
+#[test]
+fn near_duplicate_documents_are_reported_on_the_later_copy() {
+    let original = "10月11日，市农业农村局召开全市秋冬种生产工作推进会，总结前一阶段工作，分析当前面临的形势，\
+部署下一步重点任务。会议指出，今年以来全市粮食生产形势总体平稳，但部分地区土壤墒情偏差，播种进度不均衡，\
+必须提早谋划、压茬推进。会议要求，各区要压实属地责任，组织农技人员深入田间地头开展技术指导。\n";
+    let repost = original
+        .replace("10月11日", "近日")
+        .replace("技术指导", "指导服务");
+    let other = "学院召开新学期工作部署会议，院长作工作报告，各部门负责人结合分管工作作交流发言，会议对开学各项准备工作进行了安排，要求全院上下凝心聚力。\n";
+    let dir = tree(&[
+        ("a/original.txt", original.as_bytes()),
+        ("b/repost.txt", repost.as_bytes()),
+        ("c/other.txt", other.as_bytes()),
+    ]);
+    let rule = "boilerplate/near-duplicate";
+    let out = stdout_of(guifan(dir.path()).args(["check", "--format", "json", "."]));
+    assert!(!out.contains(rule), "off by default: {out}");
+    let out = stdout_of(guifan(dir.path()).args([
+        "check",
+        "--format",
+        "json",
+        "--extend-select",
+        rule,
+        ".",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect();
+    assert_eq!(hits.len(), 1, "{out}");
+    assert_eq!(hits[0]["severity"], "info");
+    assert!(
+        hits[0]["path"].as_str().unwrap().ends_with("repost.txt"),
+        "{out}"
+    );
+    assert!(
+        hits[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("original.txt"),
+        "{out}"
+    );
+}

@@ -49,8 +49,9 @@ pub struct RunOptions {
     /// The reporter is the human one, which shows per-file errors and the
     /// fix summary itself; otherwise they go to stderr.
     pub human_report: bool,
-    /// The corpus index of pass 1, when `boilerplate/corpus-repeated` runs.
-    pub corpus: Option<guifan::corpus::CorpusIndex>,
+    /// What pass 1 found, when a corpus-wide rule (`boilerplate/corpus-repeated`,
+    /// `boilerplate/near-duplicate`) runs.
+    pub corpus: Option<super::corpus::CorpusPass>,
 }
 
 /// Where the `--show-date` lines go.

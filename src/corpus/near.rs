@@ -28,6 +28,9 @@
 use crate::rules::boilerplate::text::fold;
 use std::collections::HashMap;
 
+/// The rule id under which near-duplicate documents are reported.
+pub const RULE_ID: &str = "boilerplate/near-duplicate";
+
 const HASHES: usize = 32;
 const BANDS: usize = 8;
 const ROWS: usize = HASHES / BANDS;
@@ -129,6 +132,42 @@ impl NearDuplicates {
         self.signatures.push(sig);
     }
 
+    /// Take in the documents of another index (built on another thread).
+    /// Pairs across the two are found as if every document had been added
+    /// here; `first`/`second` then follow this index's order, so callers
+    /// that care which is the repost should order by their own ids.
+    pub fn merge(&mut self, other: NearDuplicates) {
+        let base = self.signatures.len() as u32;
+        for (key, docs) in other.buckets {
+            self.buckets
+                .entry(key)
+                .or_default()
+                .extend(docs.into_iter().map(|d| d + base));
+        }
+        self.ids.extend(other.ids);
+        self.signatures.extend(other.signatures);
+    }
+
+    /// These options with the thresholds of `params` (the parameters of
+    /// `boilerplate/near-duplicate`: `min-similarity`, `min-chars`).
+    pub fn options_with_params(
+        mut options: NearOptions,
+        params: &toml::Table,
+    ) -> Result<NearOptions, String> {
+        crate::rules::util::deny_unknown_params(params, &["min-similarity", "min-chars"])?;
+        match params.get("min-similarity") {
+            None => {}
+            Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => options.min_similarity = *f,
+            Some(_) => return Err("参数 `min-similarity` 应为 0 到 1 之间的小数".into()),
+        }
+        match params.get("min-chars") {
+            None => {}
+            Some(toml::Value::Integer(n)) if *n >= 1 => options.min_chars = *n as usize,
+            Some(_) => return Err("参数 `min-chars` 应为正整数".into()),
+        }
+        Ok(options)
+    }
+
     /// How many documents have a signature.
     pub fn len(&self) -> usize {
         self.signatures.len()
@@ -173,6 +212,20 @@ impl NearDuplicates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_indexes_find_pairs_across_them() {
+        let text = "会议指出，今年以来全市粮食生产形势总体平稳，但部分地区土壤墒情偏差，播种进度不均衡，必须提早谋划、压茬推进。";
+        let mut a = NearDuplicates::new(NearOptions::default());
+        let mut b = NearDuplicates::new(NearOptions::default());
+        a.add(3, text);
+        b.add(8, &text.replace("必须", "务必"));
+        b.add(9, "学院召开新学期工作部署会议，院长作工作报告，各部门负责人结合分管工作作交流发言，会议对开学准备工作进行了安排。");
+        a.merge(b);
+        let pairs = a.pairs();
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].first, pairs[0].second), (3, 8));
+    }
 
     #[test]
     fn identical_texts_are_similarity_one_and_width_does_not_matter() {

@@ -16,6 +16,7 @@ pub mod glued_label;
 pub mod image_filename;
 pub mod indent_debris;
 pub mod nbsp_line;
+pub mod near_duplicate;
 pub mod repeated_phrase;
 pub mod repeated_sentence;
 pub mod repeated_title;
@@ -33,4 +34,5 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
     ("boilerplate/repeated-sentence", repeated_sentence::build),
     ("boilerplate/repeated-phrase", repeated_phrase::build),
     ("boilerplate/corpus-repeated", corpus_repeated::build),
+    ("boilerplate/near-duplicate", near_duplicate::build),
 ];
