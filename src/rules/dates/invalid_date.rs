@@ -21,15 +21,11 @@
 //! ## Fix safety
 //! No fix: only the writer knows which day was meant.
 
-use super::{
-    cn_month_date, days_in_month, fill, known_date, lunar_before, max_days, month_dates,
-    nearest_year,
-};
+use super::{days_in_month, each_day_date, fill, known_date, lunar_before, max_days, nearest_year};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
-use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;
@@ -90,17 +86,8 @@ impl InvalidDate {
 
 impl Checker for InvalidDate {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let text = ctx.text();
-        for md in month_dates(text) {
-            let Some((day, _, _)) = md.day else { continue };
-            self.judge(ctx, md.span, md.year.map(|y| y.0), md.month, day, out);
-        }
-        for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
-            if let Some(cd) = cn_month_date(text, p) {
-                if let Some(day) = cd.day {
-                    self.judge(ctx, cd.span, cd.year, cd.month, day, out);
-                }
-            }
-        }
+        each_day_date(ctx.text(), |span, year, month, day| {
+            self.judge(ctx, span, year, month, day, out);
+        });
     }
 }

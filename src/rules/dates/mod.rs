@@ -365,6 +365,25 @@ pub(crate) struct CnMonthDate {
     pub span: Span,
 }
 
+/// Every date with a month and a day, in Arabic (`2025年6月18日`, `6月18日`)
+/// or Chinese numerals (`二〇二五年六月十八日`): `f(span, year, month, day)`.
+/// The rules that judge a whole date (does it exist, is its weekday right)
+/// walk the text through this one function.
+pub(crate) fn each_day_date(text: &str, mut f: impl FnMut(Span, Option<i32>, u32, u32)) {
+    for md in month_dates(text) {
+        if let Some((day, _, _)) = md.day {
+            f(md.span, md.year.map(|y| y.0), md.month, day);
+        }
+    }
+    for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+        if let Some(cd) = cn_month_date(text, p)
+            && let Some(day) = cd.day
+        {
+            f(cd.span, cd.year, cd.month, day);
+        }
+    }
+}
+
 /// Parse a Chinese-numeral month (and day, and digit-by-digit year) around the `月` at byte `p`.
 pub(crate) fn cn_month_date(text: &str, p: usize) -> Option<CnMonthDate> {
     let mut ms = p;

@@ -20,14 +20,13 @@
 //! Unsafe: the fix trusts the date and corrects the weekday, but the slip may
 //! be in the date instead.
 
-use super::{cn_month_date, fill, known_date, lunar_before, month_dates, nearest_year};
+use super::{each_day_date, fill, known_date, lunar_before, nearest_year};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
-use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;
@@ -141,17 +140,8 @@ impl WeekdayMismatch {
 
 impl Checker for WeekdayMismatch {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let text = ctx.text();
-        for md in month_dates(text) {
-            let Some((day, _, _)) = md.day else { continue };
-            self.judge(ctx, md.span, md.year.map(|y| y.0), md.month, day, out);
-        }
-        for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
-            if let Some(cd) = cn_month_date(text, p) {
-                if let Some(day) = cd.day {
-                    self.judge(ctx, cd.span, cd.year, cd.month, day, out);
-                }
-            }
-        }
+        each_day_date(ctx.text(), |span, year, month, day| {
+            self.judge(ctx, span, year, month, day, out);
+        });
     }
 }

@@ -24,7 +24,7 @@
 
 use super::guards::{Guards, LiteralGuards, Words};
 use super::literal::RuleInfo;
-use super::{DeclCtx, automaton, fill, next_char};
+use super::{DeclCtx, PatternTable, fill, next_char};
 use crate::fix::Fix;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::ruleset::RuleSetError;
@@ -106,28 +106,25 @@ pub struct ConsistencyChecker {
 
 impl ConsistencyChecker {
     pub fn new(rules: Vec<ConsRule>) -> Self {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns = Vec::new();
-        let mut by_pattern: Vec<Vec<Variant>> = Vec::new();
+        let mut table = PatternTable::new();
         for (r, rule) in rules.iter().enumerate() {
             for (g, group) in rule.groups.iter().enumerate() {
                 for (v, s) in group.iter().enumerate() {
-                    let id = *ids.entry(s.clone()).or_insert_with(|| {
-                        patterns.push(s.clone());
-                        by_pattern.push(Vec::new());
-                        patterns.len() - 1
-                    });
-                    by_pattern[id].push(Variant {
-                        rule: r,
-                        group: g,
-                        variant: v,
-                        guards: rule.guards.for_literal(s, None),
-                    });
+                    table.add(
+                        s,
+                        Variant {
+                            rule: r,
+                            group: g,
+                            variant: v,
+                            guards: rule.guards.for_literal(s, None),
+                        },
+                    );
                 }
             }
         }
+        let (automaton, by_pattern) = table.build();
         ConsistencyChecker {
-            automaton: automaton(&patterns),
+            automaton,
             rules,
             by_pattern,
         }

@@ -24,13 +24,12 @@
 
 use super::guards::{Guards, LiteralGuards, Words};
 use super::literal::RuleInfo;
-use super::{DeclCtx, automaton, fill, next_char};
+use super::{DeclCtx, PatternTable, fill, next_char};
 use crate::fix::Fix;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::ruleset::RuleSetError;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, Input};
-use std::collections::HashMap;
 
 pub struct FmRule {
     info: RuleInfo,
@@ -85,17 +84,8 @@ pub struct FirstMentionChecker {
 
 impl FirstMentionChecker {
     pub fn new(rules: Vec<FmRule>) -> Self {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns = Vec::new();
-        let mut by_pattern: Vec<Vec<(usize, Role)>> = Vec::new();
-        let mut add = |s: &str, entry: (usize, Role)| {
-            let id = *ids.entry(s.to_string()).or_insert_with(|| {
-                patterns.push(s.to_string());
-                by_pattern.push(Vec::new());
-                patterns.len() - 1
-            });
-            by_pattern[id].push(entry);
-        };
+        let mut table = PatternTable::new();
+        let mut add = |s: &str, entry: (usize, Role)| table.add(s, entry);
         for (r, rule) in rules.iter().enumerate() {
             add(&rule.full, (r, Role::Full));
             for s in &rule.short {
@@ -105,8 +95,9 @@ impl FirstMentionChecker {
                 );
             }
         }
+        let (automaton, by_pattern) = table.build();
         FirstMentionChecker {
-            automaton: automaton(&patterns),
+            automaton,
             rules,
             by_pattern,
         }

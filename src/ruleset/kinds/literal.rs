@@ -10,12 +10,11 @@
 //! findings never overlap.
 
 use super::guards::{LiteralGuards, Words};
-use super::{automaton, fill, next_char};
+use super::{PatternTable, fill, next_char};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, Input};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What every finding of a rule needs: its index, message template, fix applicability.
@@ -63,19 +62,14 @@ pub struct LiteralChecker {
 
 impl LiteralChecker {
     pub fn new(entries: Vec<Entry>) -> Self {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut by_pattern: Vec<Vec<Entry>> = Vec::new();
+        let mut table = PatternTable::new();
         for e in entries {
-            let id = *ids.entry(e.literal.clone()).or_insert_with(|| {
-                patterns.push(e.literal.clone());
-                by_pattern.push(Vec::new());
-                patterns.len() - 1
-            });
-            by_pattern[id].push(e);
+            let literal = e.literal.clone();
+            table.add(&literal, e);
         }
+        let (automaton, by_pattern) = table.build();
         LiteralChecker {
-            automaton: automaton(&patterns),
+            automaton,
             by_pattern,
         }
     }

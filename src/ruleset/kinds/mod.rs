@@ -327,6 +327,44 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// the crate choose, to bound memory.
 const DFA_MAX_PATTERN_BYTES: usize = 48 * 1024;
 
+/// The literals of many rules interned into one pattern list: each distinct
+/// string is one pattern of a single automaton, carrying every rule entry
+/// that uses it (so a literal shared by two rules is searched once).
+pub(crate) struct PatternTable<E> {
+    ids: std::collections::HashMap<String, usize>,
+    patterns: Vec<String>,
+    by_pattern: Vec<Vec<E>>,
+}
+
+impl<E> PatternTable<E> {
+    pub(crate) fn new() -> Self {
+        PatternTable {
+            ids: Default::default(),
+            patterns: Vec::new(),
+            by_pattern: Vec::new(),
+        }
+    }
+
+    /// Register `entry` under `literal`.
+    pub(crate) fn add(&mut self, literal: &str, entry: E) {
+        let id = match self.ids.get(literal) {
+            Some(&id) => id,
+            None => {
+                self.ids.insert(literal.to_string(), self.patterns.len());
+                self.patterns.push(literal.to_string());
+                self.by_pattern.push(Vec::new());
+                self.patterns.len() - 1
+            }
+        };
+        self.by_pattern[id].push(entry);
+    }
+
+    /// The automaton over the literals, and the entries by pattern id.
+    pub(crate) fn build(self) -> (aho_corasick::AhoCorasick, Vec<Vec<E>>) {
+        (automaton(&self.patterns), self.by_pattern)
+    }
+}
+
 /// Build a leftmost-longest automaton over `patterns`.
 pub(crate) fn automaton(patterns: &[String]) -> aho_corasick::AhoCorasick {
     let bytes: usize = patterns.iter().map(String::len).sum();

@@ -61,7 +61,7 @@
 //! * **repeated member**: a member listed twice.
 
 use super::literal::RuleInfo;
-use super::{DeclCtx, automaton, fill};
+use super::{DeclCtx, PatternTable, fill};
 use crate::fix::{Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::util::is_han;
@@ -192,26 +192,18 @@ pub struct SequenceChecker {
 
 impl SequenceChecker {
     pub fn new(rules: Vec<SeqRule>) -> Self {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns = Vec::new();
-        let mut by_pattern: Vec<Vec<(usize, Role)>> = Vec::new();
-        let mut add = |s: &str, entry: (usize, Role)| {
-            let id = *ids.entry(s.to_string()).or_insert_with(|| {
-                patterns.push(s.to_string());
-                by_pattern.push(Vec::new());
-                patterns.len() - 1
-            });
-            by_pattern[id].push(entry);
-        };
+        let mut table = PatternTable::new();
+        let mut add = |s: &str, entry: (usize, Role)| table.add(s, entry);
         for (r, rule) in rules.iter().enumerate() {
             add(&rule.name, (r, Role::Name));
             for (i, m) in rule.members.iter().enumerate() {
                 add(m, (r, Role::Member(i)));
             }
         }
+        let (automaton, by_pattern) = table.build();
         SequenceChecker {
             names: rules.iter().map(|r| r.name.clone()).collect(),
-            automaton: automaton(&patterns),
+            automaton,
             rules,
             by_pattern,
         }
