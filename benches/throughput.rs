@@ -21,6 +21,8 @@
 //! `/proc/self/clear_refs` where the kernel allows it; it includes the input
 //! held in memory and the loaded jieba dictionary.
 //!
+//! `GUIFAN_BENCH_PER_RULE=1` adds a row for each default rule alone.
+//!
 //! Environment: `GUIFAN_SHARED` (the shared folder; default
 //! `$CARGO_MANIFEST_DIR/../shared`, then `/work/shared`), `GUIFAN_BENCH_MB`
 //! (limit the input to about that many MB, cut at an item boundary),
@@ -203,6 +205,41 @@ fn main() {
                 "findings": findings,
                 "peak_rss_kb": peak_kb,
                 "linter_build_ms": ms(build),
+            }));
+        }
+    }
+
+    // Per rule (GUIFAN_BENCH_PER_RULE=1): each default rule alone, items on
+    // one thread, the best of the runs — to find the rule that costs most.
+    if std::env::var_os("GUIFAN_BENCH_PER_RULE").is_some() {
+        println!("\nper rule (items, single thread, best of {runs}):");
+        let all = Linter::new(&sets, &Settings::default()).expect("default linter");
+        for rule in all.rules().iter().filter(|r| r.enabled) {
+            let settings = Settings {
+                select: Some(vec![rule.meta.id.clone()]),
+                ..Settings::default()
+            };
+            let one = Linter::new(&sets, &settings).expect("single-rule linter");
+            let mut best = std::time::Duration::MAX;
+            let mut findings = 0;
+            for _ in 0..runs {
+                let t = Instant::now();
+                findings = std::hint::black_box(
+                    items
+                        .iter()
+                        .map(|i| check_one(&one, i, &options))
+                        .sum::<usize>(),
+                );
+                best = best.min(t.elapsed());
+            }
+            println!(
+                "  {:<45} {:>9.1} MB/s {findings:>7} findings",
+                rule.meta.id,
+                rate(bytes, best)
+            );
+            results.push(serde_json::json!({
+                "rules": rule.meta.id, "mode": "items", "threads": 1,
+                "mb_per_s_best": rate(bytes, best), "findings": findings,
             }));
         }
     }

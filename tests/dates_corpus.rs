@@ -19,7 +19,6 @@ use guifan::{Diagnostic, Document, DocumentOptions, Format, Linter, Severity};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Instant;
 
 mod support;
 use support::shared_dir;
@@ -268,48 +267,6 @@ fn cctv_items_get_no_spurious_dates() {
         }
     }
     println!("CCTV items (sample): {items}, with a detected date: {dated}");
-}
-
-#[test]
-#[ignore = "throughput: run with --release --ignored --nocapture"]
-fn throughput_dates_family() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
-    let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
-    let linter = dates_linter();
-    let doc = Document::new(text.clone(), &options(Format::Plain));
-    let _ = linter.check(&doc);
-    let t = Instant::now();
-    let rounds = 3;
-    let mut n = 0;
-    for _ in 0..rounds {
-        n = linter.check(&doc).len();
-    }
-    let secs = t.elapsed().as_secs_f64() / rounds as f64;
-    let mbs = text.len() as f64 / 1e6 / secs;
-    println!(
-        "dates family, single thread: {:.1} MB in {secs:.3} s = {mbs:.1} MB/s ({n} findings)",
-        text.len() as f64 / 1e6
-    );
-    // Per rule.
-    let sets = builtin_rule_sets().unwrap();
-    for r in linter.rules().iter().filter(|r| r.enabled) {
-        let one = Linter::new(
-            &sets,
-            &Settings {
-                select: Some(vec![r.meta.id.clone()]),
-                ..Settings::default()
-            },
-        )
-        .unwrap();
-        let t = Instant::now();
-        let _ = one.check(&doc);
-        let s = t.elapsed().as_secs_f64();
-        println!("  {}: {:.0} MB/s", r.meta.id, text.len() as f64 / 1e6 / s);
-    }
-    assert!(mbs >= 50.0, "{mbs:.1} MB/s");
 }
 
 /// People's Daily text (1998, 2000–2001): print what the family reports, for

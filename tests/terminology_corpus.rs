@@ -3,8 +3,10 @@
 //! warning or above must stay at or below 0.1 per 10,000 characters.
 //!
 //! In debug builds every tenth item is checked (about 5 MB); the full-file
-//! variant and the throughput measurement are `#[ignore]`d:
+//! variant is `#[ignore]`d:
 //! `cargo test --release --test terminology_corpus -- --ignored --nocapture`.
+//! Throughput is the benchmark's job: `cargo bench --bench throughput`
+//! (`GUIFAN_BENCH_PER_RULE=1` for each rule alone).
 
 use chrono::NaiveDate;
 use guifan::config::Settings;
@@ -13,7 +15,6 @@ use guifan::document::{Document, DocumentOptions, Format};
 use guifan::engine::Linter;
 use guifan::ruleset::builtin_rule_sets;
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 mod support;
 use support::shared_dir;
@@ -199,85 +200,5 @@ fn cctv_sample_has_few_terminology_findings() {
 fn cctv_full_has_few_terminology_findings() {
     if let Some(report) = run(1) {
         assert_rate(&report);
-    }
-}
-
-/// Throughput of all terminology rules, single-threaded, item by item.
-#[test]
-#[ignore = "benchmark; run in release with --nocapture"]
-fn cctv_terminology_throughput() {
-    let Some(dir) = shared_dir() else { return };
-    let text = std::fs::read_to_string(dir.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
-    let all = items(&text);
-    let dates = item_dates(&all);
-    let linter = linter();
-    let today = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
-    let docs: Vec<Document> = all
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let options = DocumentOptions {
-                format: Format::Plain,
-                as_of: Some(dates[i]),
-                today,
-            };
-            Document::new(item.to_string(), &options)
-        })
-        .collect();
-    let bytes: usize = all.iter().map(|s| s.len()).sum();
-    let started = Instant::now();
-    let mut n = 0;
-    for doc in &docs {
-        n += linter.check(doc).len();
-    }
-    let secs = started.elapsed().as_secs_f64();
-    println!(
-        "terminology: {} MB in {secs:.3} s = {:.1} MB/s ({n} findings, all severities)",
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs
-    );
-}
-
-/// Time of each terminology rule alone (to find the expensive ones).
-#[test]
-#[ignore = "benchmark; run in release with --nocapture"]
-fn cctv_terminology_throughput_by_rule() {
-    let Some(dir) = shared_dir() else { return };
-    let text = std::fs::read_to_string(dir.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
-    let all = items(&text);
-    let dates = item_dates(&all);
-    let today = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
-    let docs: Vec<Document> = all
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let options = DocumentOptions {
-                format: Format::Plain,
-                as_of: Some(dates[i]),
-                today,
-            };
-            Document::new(item.to_string(), &options)
-        })
-        .collect();
-    let bytes: usize = all.iter().map(|s| s.len()).sum();
-    let sets = builtin_rule_sets().unwrap();
-    let ids: Vec<String> = sets
-        .iter()
-        .flat_map(|s| s.rules.iter())
-        .filter(|d| d.meta.id.starts_with("terminology/"))
-        .map(|d| d.meta.id.clone())
-        .collect();
-    for id in ids {
-        let settings = Settings {
-            select: Some(vec![id.clone()]),
-            ..Settings::default()
-        };
-        let linter = Linter::new(&sets, &settings).unwrap();
-        let started = Instant::now();
-        for doc in &docs {
-            std::hint::black_box(linter.check(doc));
-        }
-        let secs = started.elapsed().as_secs_f64();
-        println!("{id}: {:.0} MB/s", bytes as f64 / 1e6 / secs);
     }
 }
