@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod names;
 pub mod report;
 pub mod rule;
 pub mod rules;

@@ -10,6 +10,7 @@
 
 pub mod boilerplate;
 pub mod dates;
+pub mod names;
 pub mod punctuation;
 pub mod terminology;
 pub mod util;
@@ -35,6 +36,7 @@ pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
     punctuation::RULES,
     terminology::RULES,
     dates::RULES,
+    names::RULES,
     boilerplate::RULES,
 ];
 

@@ -30,6 +30,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/terminology-banned.toml"),
     ),
     ("dates", include_str!("../../rules/dates.toml")),
+    ("names", include_str!("../../rules/names.toml")),
     ("boilerplate", include_str!("../../rules/boilerplate.toml")),
 ];
 
