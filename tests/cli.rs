@@ -559,6 +559,32 @@ fn folder_without_text_files_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn quiet_prints_findings_without_the_summary() {
+    let d = tree(&[("bad.txt", BAD.as_bytes()), ("good.txt", GOOD.as_bytes())]);
+    let loud = guifan(d.path())
+        .args(["check", "--color", "never", "bad.txt", "good.txt"])
+        .assert()
+        .code(1);
+    let loud = String::from_utf8_lossy(&loud.get_output().stdout).into_owned();
+    assert!(loud.contains("检查了 2 个文件"), "{loud}");
+    let quiet = guifan(d.path())
+        .args([
+            "check", "--quiet", "--color", "never", "bad.txt", "good.txt",
+        ])
+        .assert()
+        .code(1);
+    let quiet = String::from_utf8_lossy(&quiet.get_output().stdout).into_owned();
+    assert!(quiet.contains("halfwidth-in-cjk"), "{quiet}");
+    assert!(!quiet.contains("检查了"), "{quiet}");
+    // A clean run under --quiet prints nothing at all.
+    guifan(d.path())
+        .args(["check", "--quiet", "good.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
 fn output_order_is_sorted_and_independent_of_threads() {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..60 {

@@ -236,6 +236,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         // The JSON `files` array keeps a few facts per file until the end:
         // asked for with --show-date, so plain runs stay flat in memory.
         show_files: opts.show_date,
+        quiet: opts.quiet,
     };
     let rule_info: Vec<RuleInfo> = config
         .linter

@@ -59,6 +59,8 @@ pub struct Human {
     unreadable: usize,
     /// Whether anything was printed (a blank line separates reports).
     printed: bool,
+    /// No closing summary (`--quiet`).
+    quiet: bool,
 }
 
 impl Human {
@@ -82,6 +84,7 @@ impl Human {
             width,
             unreadable: 0,
             printed: false,
+            quiet: options.quiet,
         }
     }
 
@@ -478,6 +481,9 @@ impl Reporter for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return out.flush();
+        }
         if self.printed {
             out.write_all(b"\n")?;
         }

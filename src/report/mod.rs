@@ -121,6 +121,9 @@ pub struct ReportOptions {
     pub width: Option<usize>,
     /// Include the per-file `files` array in JSON (document date, errors).
     pub show_files: bool,
+    /// `--quiet`: the human format prints the findings only, no closing
+    /// summary (machine formats are unaffected).
+    pub quiet: bool,
 }
 
 /// Rule facts a reporter may need (SARIF lists every rule that ran).
