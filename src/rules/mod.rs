@@ -39,6 +39,7 @@ pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
     terminology::RULES,
     dates::RULES,
     names::RULES,
+    names::REGISTRY_RULES,
     boilerplate::RULES,
 ];
 
