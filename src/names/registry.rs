@@ -113,7 +113,7 @@ pub struct Title {
     pub name: String,
     /// Other full forms.
     pub aliases: Vec<String>,
-    /// Short forms, recognized only right next to a registry name (`李强总理`).
+    /// Short forms, recognized only right after a registry name (`李强总理`).
     pub short: Vec<String>,
     /// Qualifiers naming the institution the title belongs to (`学校`, `西京大学`).
     pub org: Vec<String>,
@@ -294,7 +294,9 @@ pub(crate) fn parse(
         if seen.insert(name.clone(), ()).is_some() {
             return Err(err(
                 p.name.span(),
-                format!("人员 `{name}` 在本规则集中重复出现；同一人的多项任职写在一个 [[person]] 的多个 [[person.tenure]] 中"),
+                format!(
+                    "人员 `{name}` 在本规则集中重复出现；同一人的多项任职写在一个 [[person]] 的多个 [[person.tenure]] 中"
+                ),
                 "重复的人名",
             ));
         }
@@ -392,7 +394,10 @@ pub struct Mention {
 impl Mention {
     /// From the first title to the end of the name (or of the title after it).
     pub fn span(&self) -> Span {
-        let start = self.before.first().map_or(self.name.start, |t| t.span.start);
+        let start = self
+            .before
+            .first()
+            .map_or(self.name.start, |t| t.span.start);
         let end = self.after.as_ref().map_or(self.name.end, |t| t.span.end);
         Span::new(start, end)
     }
@@ -512,7 +517,12 @@ impl MentionFinder {
         };
         let mut found: Vec<(Span, usize)> = names
             .find_iter(text)
-            .map(|m| (Span::new(m.start(), m.end()), self.name_of[m.pattern().as_usize()]))
+            .map(|m| {
+                (
+                    Span::new(m.start(), m.end()),
+                    self.name_of[m.pattern().as_usize()],
+                )
+            })
             .collect();
         if found.is_empty() {
             return Vec::new();
@@ -553,17 +563,13 @@ impl MentionFinder {
             let mut before: Vec<TitleUse> = Vec::new();
             let mut cur = name.start;
             while let Some(&i) = by_end.get(&cur) {
-                let Some(u) = use_of(i) else { break };
-                // Short forms only right before the name, not inside a chain.
-                if u.short && !before.is_empty() {
+                // Short forms only after a name: before one they are too often
+                // part of a longer title (`大会主席团常务主席`, `全国政协副主席`).
+                let Some(u) = use_of(i).filter(|u| !u.short) else {
                     break;
-                }
+                };
                 cur = u.span.start;
-                let short = u.short;
                 before.insert(0, u);
-                if short {
-                    break;
-                }
                 match text[..cur].strip_suffix('、') {
                     Some(rest) if by_end.contains_key(&rest.len()) => cur = rest.len(),
                     _ => break,
@@ -597,5 +603,8 @@ fn qualifier_fits(reg: &Registry, titles: &[usize], text: &str, start: usize) ->
     if orgs.any(|o| before.ends_with(o.as_str())) {
         return true;
     }
-    !before.chars().next_back().is_some_and(|c| ORG_SUFFIX.contains(&c))
+    !before
+        .chars()
+        .next_back()
+        .is_some_and(|c| ORG_SUFFIX.contains(&c))
 }

@@ -71,20 +71,15 @@ impl Checker for LeaderNameForm {
             }
             let end = i + form.len();
             let next = char_at(text, end);
-            match form {
-                "习总" => {
-                    if next.is_some_and(|c| is_han(c) && !AFTER_NAME.contains(&c)) {
-                        continue;
-                    }
-                }
-                "习大大" => {
-                    // 学习大大提高: the letters belong to other words.
-                    if next.is_some_and(|c| matches!(c, '小' | '提' | '增' | '促' | '加' | '降' | '减' | '改' | '推' | '方'))
-                    {
-                        continue;
-                    }
-                }
-                _ => {}
+            // `习总` must be followed by what can follow a name; in `学习大大提高`
+            // the letters belong to other words.
+            let other_word = match form {
+                "习总" => next.is_some_and(|c| is_han(c) && !AFTER_NAME.contains(&c)),
+                "习大大" => next.is_some_and(|c| "小提增促加降减改推方".contains(c)),
+                _ => false,
+            };
+            if other_word {
+                continue;
             }
             let span = Span::new(i, end);
             debug_assert!(all_han(&text[span.range()]));
@@ -94,8 +89,14 @@ impl Checker for LeaderNameForm {
                     span,
                     fill(&self.message, &[("found", form), ("expected", RIGHT)]),
                 )
-                .with_help(format!("改为“{RIGHT}”；首次出现可用“中共中央总书记、国家主席、中央军委主席习近平”"))
-                .with_fix(Fix::replace(Applicability::Unsafe, span, RIGHT.to_string())),
+                .with_help(format!(
+                    "改为“{RIGHT}”；首次出现可用“中共中央总书记、国家主席、中央军委主席习近平”"
+                ))
+                .with_fix(Fix::replace(
+                    Applicability::Unsafe,
+                    span,
+                    RIGHT.to_string(),
+                )),
             );
         }
     }

@@ -48,10 +48,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     // (form text, title indexes, is 同志)
     let mut what: Vec<(Vec<usize>, bool)> = Vec::new();
     for (i, t) in reg.titles().iter().enumerate() {
-        for f in std::iter::once(&t.name)
-            .chain(&t.aliases)
-            .chain(&t.short)
-        {
+        for f in std::iter::once(&t.name).chain(&t.aliases).chain(&t.short) {
             match forms.iter().position(|x| x == f) {
                 Some(j) => what[j].0.push(i),
                 None => {
@@ -86,8 +83,28 @@ struct LeaderNameMisspelled {
 
 /// Visually similar characters (documented above).
 const LOOK_ALIKE: &[&str] = &[
-    "栗粟", "沪泸", "宁宇", "己已巳", "未末", "戌戍", "侯候", "王玉", "汪江", "吴昊", "贾贯",
-    "赵越", "洋样祥", "际标", "强弦", "丁于", "军车", "春眷", "清倩", "刚钢", "勇甬", "张账",
+    "栗粟",
+    "沪泸",
+    "宁宇",
+    "己已巳",
+    "未末",
+    "戌戍",
+    "侯候",
+    "王玉",
+    "汪江",
+    "吴昊",
+    "贾贯",
+    "赵越",
+    "洋样祥",
+    "际标",
+    "强弦",
+    "丁于",
+    "军车",
+    "春眷",
+    "清倩",
+    "刚钢",
+    "勇甬",
+    "张账",
     "鹤鸽",
 ];
 
@@ -100,9 +117,7 @@ fn sound_alike(a: char, b: char) -> bool {
 }
 
 fn look_alike(a: char, b: char) -> bool {
-    LOOK_ALIKE
-        .iter()
-        .any(|g| g.contains(a) && g.contains(b))
+    LOOK_ALIKE.iter().any(|g| g.contains(a) && g.contains(b))
 }
 
 /// Whether `written` is `name` with one character replaced by a homophone or a look-alike.
@@ -173,13 +188,14 @@ impl LeaderNameMisspelled {
                 Finding::new(
                     self.rule,
                     span,
-                    fill(
-                        &self.message,
-                        &[("found", written), ("expected", &p.name)],
-                    ),
+                    fill(&self.message, &[("found", written), ("expected", &p.name)]),
                 )
                 .with_help(format!("核对人名：应为“{}”", p.name))
-                .with_fix(Fix::replace(Applicability::Unsafe, span, p.name.clone())),
+                .with_fix(Fix::replace(
+                    Applicability::Unsafe,
+                    span,
+                    p.name.clone(),
+                )),
             );
             return;
         }

@@ -23,6 +23,9 @@ pub mod title_not_held;
 pub static REGISTRY_RULES: &[(&str, super::NativeConstructor)] = &[
     ("names/title-not-held", title_not_held::build),
     ("names/leader-name-form", leader_name_form::build),
-    ("names/leader-name-misspelled", leader_name_misspelled::build),
+    (
+        "names/leader-name-misspelled",
+        leader_name_misspelled::build,
+    ),
     ("names/roster-title", roster_title::build),
 ];
