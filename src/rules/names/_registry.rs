@@ -57,6 +57,8 @@ const PAST_WORDS: &[&str] = &[
     "之前",
     "历届",
     "先后",
+    "新当选",
+    "当选",
 ];
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,6 +171,13 @@ pub fn historical(
     let span = mention.span();
     let before = &text[..span.start];
     if PAST_PREFIX.iter().any(|p| before.ends_with(p)) {
+        return true;
+    }
+    // `原国务委员兼国防部长X`: a past marker earlier in the same clause.
+    let clause = before
+        .rfind(['，', '。', '；', '：', '\n'])
+        .map_or(before, |i| &before[i..]);
+    if ["原", "时任", "前任"].iter().any(|p| clause.contains(p)) {
         return true;
     }
     let sent = sentence(text, span);

@@ -20,7 +20,8 @@
 //!
 //! ## What it leaves alone
 //! Sentences about the past: `时任`, `原`, `前`, `曾任`, `历任`, `已故` right
-//! before the title; `曾`, `生前`, `逝世`, `回忆`, `缅怀`, `诞辰`, `当年`, `当时`,
+//! before the title, or `原`/`时任` earlier in the clause (`原国务委员兼国防部长`);
+//! `曾`, `新当选`, `生前`, `逝世`, `回忆`, `缅怀`, `诞辰`, `当年`, `当时`,
 //! `任内`, `去年` … anywhere in the sentence; a year in the sentence before the
 //! document's year (`2015年，国务院总理李克强…`), or a date or year in the
 //! sentence at which the person did hold the title (`3月5日，国务院总理李克强作
