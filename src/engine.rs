@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Directive, DirectiveKind, Document, DocumentOptions, Format};
 use crate::fix::{Applicability, Edit, Fix, apply_fixes};
+use crate::names::registry::Registry;
 use crate::rule::{CheckContext, Checker, Family, Finding, RuleMeta};
 use crate::rules::{NativeArgs, native_constructor};
 use crate::ruleset::kinds::{self, Selected};
@@ -163,7 +164,13 @@ impl Linter {
             })
             .collect();
 
-        // 4. Compile checkers for the enabled rules.
+        // 4. The people registry of all sets, built-in first.
+        let registry = Arc::new(Registry::new(
+            sets.iter()
+                .map(|s| (&s.registry, s.origin.starts_with("builtin:"))),
+        ));
+
+        // 5. Compile checkers for the enabled rules.
         let mut checkers: Vec<Box<dyn Checker>> = Vec::new();
         let mut data_rules: Vec<Selected<'_>> = Vec::new();
         for (index, ((set, def), entry)) in defs.iter().zip(&rules).enumerate() {
@@ -197,6 +204,7 @@ impl Linter {
                     index,
                     meta: &def.meta,
                     params: &params,
+                    registry: &registry,
                 })
                 .map_err(|reason| LinterError::BadRule {
                     rule: def.meta.id.clone(),

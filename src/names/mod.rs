@@ -6,3 +6,5 @@
 //! document, and the registry is built from rule-set data (`[[person]]`
 //! tables), whether built in (`rules/people.toml`) or an institution's own
 //! roster.
+
+pub mod registry;

@@ -26,6 +26,8 @@ pub struct NativeArgs<'a> {
     pub meta: &'a RuleMeta,
     /// `params` from the TOML declaration, with config overrides merged in.
     pub params: &'a toml::Table,
+    /// The people registry merged from every loaded rule set.
+    pub registry: &'a std::sync::Arc<crate::names::registry::Registry>,
 }
 
 /// Builds a checker, or says what is wrong with the parameters.
@@ -37,6 +39,7 @@ pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
     terminology::RULES,
     dates::RULES,
     names::RULES,
+    names::REGISTRY_RULES,
     boilerplate::RULES,
 ];
 

@@ -31,6 +31,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("dates", include_str!("../../rules/dates.toml")),
     ("names", include_str!("../../rules/names.toml")),
+    ("people", include_str!("../../rules/people.toml")),
+    (
+        "names-leaders",
+        include_str!("../../rules/names-leaders.toml"),
+    ),
     ("boilerplate", include_str!("../../rules/boilerplate.toml")),
 ];
 

@@ -17,7 +17,7 @@
 mod builtin;
 pub mod examples;
 pub mod kinds;
-mod schema;
+pub(crate) mod schema;
 
 pub use builtin::builtin_rule_sets;
 pub use schema::{ExampleDecl, RuleDecl};
@@ -38,6 +38,8 @@ pub struct RuleSet {
     /// The TOML text, kept for error reporting while compiling.
     pub source: Arc<str>,
     pub rules: Vec<RuleDef>,
+    /// The people and titles of the set (`[[person]]`, `[[title]]`).
+    pub registry: crate::names::registry::RegistryData,
 }
 
 /// One declared rule: its metadata plus the kind-specific declaration.
@@ -236,7 +238,9 @@ impl RuleSet {
             .map(|r| r.name.clone())
             .unwrap_or_else(|| origin.to_string());
         let description = file.ruleset.and_then(|r| r.description).unwrap_or_default();
+        let registry = crate::names::registry::parse(origin, &source, file.person, file.title)?;
         Ok(RuleSet {
+            registry,
             name,
             description,
             origin: origin.to_string(),

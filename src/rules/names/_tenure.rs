@@ -1,0 +1,96 @@
+//! The check behind `names/title-not-held` (built-in leaders) and
+//! `names/roster-title` (persons of user rosters): a title written next to
+//! a registry name that the registry says the person did not hold at the
+//! document's date.
+
+use super::registry::{historical, names, periods, title_names};
+use crate::names::registry::{Person, Registry};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::dates::fill;
+use crate::rules::util::deny_unknown_params;
+use std::sync::Arc;
+
+pub struct TenureCheck {
+    rule: RuleIndex,
+    message: String,
+    registry: Arc<Registry>,
+    /// Check built-in persons (national leaders) or roster persons.
+    builtin: bool,
+}
+
+pub fn build(args: &NativeArgs<'_>, builtin: bool) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(TenureCheck {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        registry: args.registry.clone(),
+        builtin,
+    }))
+}
+
+impl Checker for TenureCheck {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let reg = &*self.registry;
+        if !reg.persons().iter().any(|p| p.builtin == self.builtin) {
+            return;
+        }
+        let text = ctx.text();
+        let date = ctx.date();
+        for m in reg.finder().mentions(reg, text) {
+            let person: &Person = &reg.persons()[m.person];
+            if person.builtin != self.builtin {
+                continue;
+            }
+            for u in m.titles() {
+                let titles = title_names(reg, &u.titles);
+                if titles.iter().any(|t| person.holds(t, date)) {
+                    continue;
+                }
+                if historical(text, &m, person, &titles, date) {
+                    break;
+                }
+                // The title the person held at some time, if any, explains best.
+                let title = titles
+                    .iter()
+                    .copied()
+                    .find(|t| person.ever_held(t))
+                    .unwrap_or(titles[0]);
+                let written = &text[u.span.range()];
+                let tenure = if person.ever_held(title) {
+                    format!("{}任{title}：{}", person.name, periods(person, title))
+                } else {
+                    format!("名录中{}未任{title}", person.name)
+                };
+                let holders = reg.holders(title, date);
+                let help = if holders.is_empty() {
+                    "如为回顾往事，可写“时任……”或注明年份".to_string()
+                } else {
+                    format!(
+                        "{date} 时任{title}的是{}；如为回顾往事，可写“时任……”或注明年份",
+                        names(&holders)
+                    )
+                };
+                let span = m.span();
+                out.push(
+                    Finding::new(
+                        self.rule,
+                        span,
+                        fill(
+                            &self.message,
+                            &[
+                                ("found", &text[span.range()]),
+                                ("name", &person.name),
+                                ("title", written),
+                                ("date", &date.to_string()),
+                                ("tenure", &tenure),
+                            ],
+                        ),
+                    )
+                    .with_help(help),
+                );
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Colloquial forms of the General Secretary's name: `习大大`, `习总`, `习总书记`.
+//!
+//! ## What it does
+//! Flags `习大大`, `习总书记` and `习总` and suggests `习近平总书记`. The forms
+//! official and news prose uses are `习近平总书记`, `习近平同志` and, at first
+//! mention, the full title `中共中央总书记、国家主席、中央军委主席习近平`.
+//!
+//! ## Why
+//! Central media write the full name with the title; `习大大` is a nickname
+//! of online chatter, `习总`/`习总书记` a clipped spoken form (no written ban
+//! was found for `习总`; the norm is the media's usage).
+//!
+//! ## What it leaves alone
+//! Words that only contain the letters: `学习总结`, `复习总体`, `练习大大小小`,
+//! `学习大大提高` — the `习` must not close a word such as 学习、复习、练习、
+//! 实习 (a list of the characters that form them); `习总` must be followed by
+//! punctuation or a word that can follow a name (的、在、说、和 …).
+//!
+//! ## Fix safety
+//! Unsafe: the form may be quoted speech that must stay as said.
+
+use super::registry::all_han;
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::dates::fill;
+use crate::rules::util::{char_at, char_before, deny_unknown_params, is_han};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(LeaderNameForm {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct LeaderNameForm {
+    rule: RuleIndex,
+    message: String,
+}
+
+const RIGHT: &str = "习近平总书记";
+
+/// Characters that close a word ending in 习 (学习, 复习 …).
+const WORD_BEFORE: &[char] = &[
+    '学', '复', '练', '实', '温', '见', '演', '研', '预', '自', '补', '讲', '修', '积', '恶', '陋',
+    '惯', '沿', '习', '传', '教', '熟', '风', '时', '操', '攻', '研',
+];
+
+/// What may follow a bare `习总` used as a name.
+const AFTER_NAME: &[char] = &[
+    '的', '在', '说', '和', '与', '同', '对', '给', '指', '强', '讲', '亲', '还', '也', '是', '来',
+    '到', '去', '又', '曾', '为', '向', '嘱', '关', '心',
+];
+
+impl Checker for LeaderNameForm {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        if !text.contains("习大大") && !text.contains("习总") {
+            return;
+        }
+        for (i, _) in text.match_indices('习') {
+            let rest = &text[i..];
+            let form = ["习总书记", "习大大", "习总"]
+                .into_iter()
+                .find(|f| rest.starts_with(f));
+            let Some(form) = form else { continue };
+            if char_before(text, i).is_some_and(|c| WORD_BEFORE.contains(&c)) {
+                continue;
+            }
+            let end = i + form.len();
+            let next = char_at(text, end);
+            // `习总` must be followed by what can follow a name; in `学习大大提高`
+            // the letters belong to other words.
+            let other_word = match form {
+                "习总" => next.is_some_and(|c| is_han(c) && !AFTER_NAME.contains(&c)),
+                "习大大" => next.is_some_and(|c| "小提增促加降减改推方".contains(c)),
+                _ => false,
+            };
+            if other_word {
+                continue;
+            }
+            let span = Span::new(i, end);
+            debug_assert!(all_han(&text[span.range()]));
+            out.push(
+                Finding::new(
+                    self.rule,
+                    span,
+                    fill(&self.message, &[("found", form), ("expected", RIGHT)]),
+                )
+                .with_help(format!(
+                    "改为“{RIGHT}”；首次出现可用“中共中央总书记、国家主席、中央军委主席习近平”"
+                ))
+                .with_fix(Fix::replace(
+                    Applicability::Unsafe,
+                    span,
+                    RIGHT.to_string(),
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! A registry name written one character off where a name is expected:
+//! `习近苹总书记`, `国务院总理李克墙`.
+//!
+//! ## What it does
+//! Looks at the place where a registry person's name must stand — right
+//! after a registry title (or the last title of a chain), right before a
+//! full or short title (`总书记`, `总理`, `委员长` …), and, for names of three or
+//! more characters, right before `同志` — and compares the characters there
+//! with the names of the people who held that title (any person, before
+//! `同志`). Text that differs from a name in exactly one character, where the
+//! two characters sound the same (same pinyin, tones ignored, any reading of
+//! a polyphone; crate `pinyin`) or look alike (a small confusion set:
+//! 栗/粟、沪/泸、宁/宇、己/已/巳、未/末、戌/戍、侯/候、王/玉、汪/江、吴/昊、
+//! 贾/贯、赵/越、洋/样/祥、际/标、强/弦、丁/于、军/车、春/眷、清/倩、
+//! 刚/钢、勇/甬、张/账、鹤/鸽),
+//! is reported with the registry name as the suggestion.
+//!
+//! ## Why
+//! A leader's name written wrong (`杜家毫` for `杜家豪`) made a county website
+//! fail its audit outright; provincial audits count it as a 严重错误. Input
+//! methods produce exactly these errors: a homophone picked from the list.
+//!
+//! ## What it leaves alone
+//! Other people with similar names: the title context is required, and
+//! before `同志` only three-character names are compared. Text that is
+//! itself a registry name (another leader).
+//!
+//! ## Fix safety
+//! Unsafe: a real person with that name and title is possible (a roster may
+//! be incomplete); the editor confirms.
+
+use super::registry::{all_han, title_names};
+use crate::fix::{Applicability, Fix};
+use crate::names::registry::Registry;
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::dates::fill;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use pinyin::ToPinyinMulti;
+use std::sync::Arc;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    let reg = args.registry.clone();
+    let mut forms: Vec<String> = Vec::new();
+    // (form text, title indexes, is 同志)
+    let mut what: Vec<(Vec<usize>, bool)> = Vec::new();
+    for (i, t) in reg.titles().iter().enumerate() {
+        for f in std::iter::once(&t.name).chain(&t.aliases).chain(&t.short) {
+            match forms.iter().position(|x| x == f) {
+                Some(j) => what[j].0.push(i),
+                None => {
+                    forms.push(f.clone());
+                    what.push((vec![i], false));
+                }
+            }
+        }
+    }
+    forms.push("同志".to_string());
+    what.push((Vec::new(), true));
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&forms)
+        .map_err(|e| e.to_string())?;
+    Ok(Box::new(LeaderNameMisspelled {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        reg,
+        ac,
+        what,
+    }))
+}
+
+struct LeaderNameMisspelled {
+    rule: RuleIndex,
+    message: String,
+    reg: Arc<Registry>,
+    ac: AhoCorasick,
+    what: Vec<(Vec<usize>, bool)>,
+}
+
+/// Visually similar characters (documented above).
+const LOOK_ALIKE: &[&str] = &[
+    "栗粟",
+    "沪泸",
+    "宁宇",
+    "己已巳",
+    "未末",
+    "戌戍",
+    "侯候",
+    "王玉",
+    "汪江",
+    "吴昊",
+    "贾贯",
+    "赵越",
+    "洋样祥",
+    "际标",
+    "强弦",
+    "丁于",
+    "军车",
+    "春眷",
+    "清倩",
+    "刚钢",
+    "勇甬",
+    "张账",
+    "鹤鸽",
+];
+
+fn sound_alike(a: char, b: char) -> bool {
+    let (Some(pa), Some(pb)) = (a.to_pinyin_multi(), b.to_pinyin_multi()) else {
+        return false;
+    };
+    pa.into_iter()
+        .any(|x| pb.into_iter().any(|y| x.plain() == y.plain()))
+}
+
+fn look_alike(a: char, b: char) -> bool {
+    LOOK_ALIKE.iter().any(|g| g.contains(a) && g.contains(b))
+}
+
+/// Whether `written` is `name` with one character replaced by a homophone or a look-alike.
+fn near_miss(written: &str, name: &str) -> bool {
+    let (w, n): (Vec<char>, Vec<char>) = (written.chars().collect(), name.chars().collect());
+    if w.len() != n.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..w.len()).filter(|&i| w[i] != n[i]).collect();
+    let [i] = diff[..] else { return false };
+    sound_alike(w[i], n[i]) || look_alike(w[i], n[i])
+}
+
+/// The `len`-char text starting at byte `i`, or ending at byte `i` (`back`).
+fn chars_at(text: &str, i: usize, len: usize, back: bool) -> Option<Span> {
+    if back {
+        let mut start = i;
+        for _ in 0..len {
+            let c = text[..start].chars().next_back()?;
+            start -= c.len_utf8();
+        }
+        Some(Span::new(start, i))
+    } else {
+        let mut end = i;
+        for _ in 0..len {
+            let c = text[end..].chars().next()?;
+            end += c.len_utf8();
+        }
+        Some(Span::new(i, end))
+    }
+}
+
+impl LeaderNameMisspelled {
+    fn judge(
+        &self,
+        text: &str,
+        candidates: &[&crate::names::registry::Person],
+        at: usize,
+        back: bool,
+        min_len: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        let reg = &*self.reg;
+        // A registry name already there: nothing is misspelled.
+        let here = if back { &text[..at] } else { &text[at..] };
+        if reg.persons().iter().flat_map(|p| p.forms()).any(|f| {
+            if back {
+                here.ends_with(f)
+            } else {
+                here.starts_with(f)
+            }
+        }) {
+            return;
+        }
+        for p in candidates {
+            let len = p.name.chars().count();
+            if len < min_len {
+                continue;
+            }
+            let Some(span) = chars_at(text, at, len, back) else {
+                continue;
+            };
+            let written = &text[span.range()];
+            if !all_han(written) || reg.person(written).is_some() || !near_miss(written, &p.name) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    self.rule,
+                    span,
+                    fill(&self.message, &[("found", written), ("expected", &p.name)]),
+                )
+                .with_help(format!("核对人名：应为“{}”", p.name))
+                .with_fix(Fix::replace(
+                    Applicability::Unsafe,
+                    span,
+                    p.name.clone(),
+                )),
+            );
+            return;
+        }
+    }
+}
+
+impl Checker for LeaderNameMisspelled {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let reg = &*self.reg;
+        if reg.is_empty() {
+            return;
+        }
+        let text = ctx.text();
+        for m in self.ac.find_iter(text) {
+            let (titles, comrade) = &self.what[m.pattern().as_usize()];
+            if *comrade {
+                let all: Vec<_> = reg.persons().iter().collect();
+                self.judge(text, &all, m.start(), true, 3, out);
+                continue;
+            }
+            let names = title_names(reg, titles);
+            let holders: Vec<_> = reg
+                .persons()
+                .iter()
+                .filter(|p| names.iter().any(|t| p.ever_held(t)))
+                .collect();
+            let short = titles
+                .iter()
+                .all(|&t| !reg.titles()[t].name.eq(&text[m.start()..m.end()]))
+                && !titles.iter().any(|&t| {
+                    reg.titles()[t]
+                        .aliases
+                        .iter()
+                        .any(|a| a == &text[m.start()..m.end()])
+                });
+            // After a full title: the name follows.
+            if !short {
+                self.judge(text, &holders, m.end(), false, 2, out);
+            }
+            // Before a title: the name precedes (`习近苹总书记`).
+            self.judge(text, &holders, m.start(), true, 2, out);
+        }
+    }
+}
