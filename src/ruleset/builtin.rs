@@ -31,6 +31,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("dates", include_str!("../../rules/dates.toml")),
     ("names", include_str!("../../rules/names.toml")),
+    ("names-works", include_str!("../../rules/names-works.toml")),
     ("boilerplate", include_str!("../../rules/boilerplate.toml")),
 ];
 

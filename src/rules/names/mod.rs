@@ -6,5 +6,15 @@
 //! rules, and live in [`crate::names`]; the files here are the checks that
 //! stand on them. Data-driven names rules live in `rules/names*.toml`.
 
+pub mod document_title_quotes;
+pub mod foreign_name_separator;
+pub mod non_work_in_title_marks;
+pub mod title_line_punctuation;
+
 /// The names rules: `(id, constructor)`.
-pub static RULES: &[(&str, super::NativeConstructor)] = &[];
+pub static RULES: &[(&str, super::NativeConstructor)] = &[
+    ("names/document-title-quotes", document_title_quotes::build),
+    ("names/non-work-in-title-marks", non_work_in_title_marks::build),
+    ("names/title-line-punctuation", title_line_punctuation::build),
+    ("names/foreign-name-separator", foreign_name_separator::build),
+];
