@@ -293,10 +293,17 @@ fn title_start(text: &str, line_start: usize, at: usize) -> Option<usize> {
         }
     }
     let start = line_start + cs + offset;
-    if mid.is_empty() {
+    if mid.is_empty() || is_issuer(mid) {
         return Some(start);
     }
-    is_issuer(mid).then_some(start)
+    // `根据宪法和全国人大常委会关于…的决定`: the title starts after the
+    // conjunction when what follows it is an issuer.
+    let (k, conj) = ["以及", "和", "及", "与"]
+        .iter()
+        .filter_map(|c| mid.rfind(c).map(|k| (k, *c)))
+        .max_by_key(|(k, _)| *k)?;
+    let last = &mid[k + conj.len()..];
+    (!last.is_empty() && is_issuer(last)).then_some(start + k + conj.len())
 }
 
 /// Whether `s` names the organization(s) that issued a document.
@@ -309,7 +316,7 @@ fn is_issuer(s: &str) -> bool {
     }
     // `中共中央办公厅 国务院办公厅`, `教育部、财政部`: every part an issuer.
     let parts: Vec<&str> = s
-        .split(['、', ' ', '\u{3000}'])
+        .split(['、', ' ', '\u{3000}', '和', '与', '及'])
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {
