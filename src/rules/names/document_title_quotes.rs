@@ -71,8 +71,25 @@ const KINDS: &[&str] = &[
 
 /// Words between `的` and the kind word in titles: `的实施方案`, `的指导意见`.
 const MODIFIERS: &[&str] = &[
-    "实施", "指导", "若干", "管理", "工作", "行动", "暂行", "补充", "紧急", "专项", "总体", "考核",
-    "三年行动", "实施细则", "评价", "认定", "奖励", "处理", "表彰",
+    "实施",
+    "指导",
+    "若干",
+    "管理",
+    "工作",
+    "行动",
+    "暂行",
+    "补充",
+    "紧急",
+    "专项",
+    "总体",
+    "考核",
+    "三年行动",
+    "实施细则",
+    "评价",
+    "认定",
+    "奖励",
+    "处理",
+    "表彰",
 ];
 
 /// Verbs after which a document is named.
@@ -97,18 +114,94 @@ const BLOCKERS: &[&str] = &[
 
 /// Suffixes of organization names that issue documents.
 const ISSUER_SUFFIXES: &[&str] = &[
-    "委员会", "中共中央", "国务院", "中央军委", "中央军事委员会", "办公厅", "办公室", "人民政府",
-    "政府", "党委", "党组", "纪委", "监委", "总支", "支部", "大学", "学院", "学校", "研究院",
-    "研究所", "中心", "集团", "公司", "法院", "检察院", "银行", "总局", "部", "厅", "局", "署",
-    "委", "办", "处", "司", "院", "会", "联", "所", "馆", "站", "社",
+    "委员会",
+    "中共中央",
+    "国务院",
+    "中央军委",
+    "中央军事委员会",
+    "办公厅",
+    "办公室",
+    "人民政府",
+    "政府",
+    "党委",
+    "党组",
+    "纪委",
+    "监委",
+    "总支",
+    "支部",
+    "大学",
+    "学院",
+    "学校",
+    "研究院",
+    "研究所",
+    "中心",
+    "集团",
+    "公司",
+    "法院",
+    "检察院",
+    "银行",
+    "总局",
+    "部",
+    "厅",
+    "局",
+    "署",
+    "委",
+    "办",
+    "处",
+    "司",
+    "院",
+    "会",
+    "联",
+    "所",
+    "馆",
+    "站",
+    "社",
 ];
 
 /// Issuers too generic or informal to start a title; also prefixes that make one generic.
 const GENERIC_ISSUERS: &[&str] = &[
-    "上级", "上级部门", "有关部门", "相关部门", "主管部门", "部门", "学校", "学院", "本院",
-    "我院", "本校", "我校", "公司", "集团", "中央", "党中央", "国家", "省委", "市委", "县委",
-    "区委", "大会", "会", "院", "部", "局", "委", "办", "处", "所", "站", "社", "馆", "厅",
-    "司", "署", "全部", "内部", "干部", "总部", "本部", "机关",
+    "上级",
+    "上级部门",
+    "有关部门",
+    "相关部门",
+    "主管部门",
+    "部门",
+    "学校",
+    "学院",
+    "本院",
+    "我院",
+    "本校",
+    "我校",
+    "公司",
+    "集团",
+    "中央",
+    "党中央",
+    "国家",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "大会",
+    "会",
+    "院",
+    "部",
+    "局",
+    "委",
+    "办",
+    "处",
+    "所",
+    "站",
+    "社",
+    "馆",
+    "厅",
+    "司",
+    "署",
+    "全部",
+    "内部",
+    "干部",
+    "总部",
+    "本部",
+    "机关",
 ];
 const GENERIC_PREFIXES: &[&str] = &[
     "上级", "有关", "相关", "各", "本", "我", "该", "这", "此", "其", "更多", "一些", "许多", "多",
@@ -116,7 +209,13 @@ const GENERIC_PREFIXES: &[&str] = &[
 
 /// Short issuers that are formal names in their own right.
 const SHORT_ISSUERS: &[&str] = &[
-    "中共中央", "国务院", "中央军委", "中办", "国办", "中共中央国务院", "中共中央 国务院",
+    "中共中央",
+    "国务院",
+    "中央军委",
+    "中办",
+    "国办",
+    "中共中央国务院",
+    "中共中央 国务院",
     "中共中央、国务院",
 ];
 
@@ -145,10 +244,7 @@ impl Checker for DocumentTitleQuotes {
             let title = &text[start..end];
             let fix = Fix::new(
                 Applicability::Unsafe,
-                vec![
-                    Edit::insert(start, "《"),
-                    Edit::insert(end, "》"),
-                ],
+                vec![Edit::insert(start, "《"), Edit::insert(end, "》")],
             );
             out.push(
                 Finding::new(self.rule, span, self.message.replace("{title}", title))
@@ -173,7 +269,8 @@ impl DocumentTitleQuotes {
             match c {
                 '《' | '“' | '〈' | '‘' => depth += 1,
                 '》' | '”' | '〉' | '’' => depth -= 1,
-                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '!' | '?' if depth <= 0 => {
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '!' | '?' if depth <= 0 =>
+                {
                     return None;
                 }
                 '的' if depth == 0 => {
@@ -184,7 +281,9 @@ impl DocumentTitleQuotes {
                     {
                         after += m.len();
                     }
-                    let Some(kind) = KINDS.iter().find(|k| text[after..line_end].starts_with(**k))
+                    let Some(kind) = KINDS
+                        .iter()
+                        .find(|k| text[after..line_end].starts_with(**k))
                     else {
                         continue;
                     };

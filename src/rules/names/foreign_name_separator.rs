@@ -110,9 +110,13 @@ impl Checker for ForeignNameSeparator {
             }
             let span = Span::new(s, e);
             out.push(
-                Finding::new(self.rule, span, self.message.replace("{found}", &text[s..e]))
-                    .with_help("外国人名各部分之间用间隔号“·”")
-                    .with_fix(Fix::replace(Applicability::Safe, span, "·")),
+                Finding::new(
+                    self.rule,
+                    span,
+                    self.message.replace("{found}", &text[s..e]),
+                )
+                .with_help("外国人名各部分之间用间隔号“·”")
+                .with_fix(Fix::replace(Applicability::Safe, span, "·")),
             );
         }
     }

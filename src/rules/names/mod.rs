@@ -14,7 +14,16 @@ pub mod title_line_punctuation;
 /// The names rules: `(id, constructor)`.
 pub static RULES: &[(&str, super::NativeConstructor)] = &[
     ("names/document-title-quotes", document_title_quotes::build),
-    ("names/non-work-in-title-marks", non_work_in_title_marks::build),
-    ("names/title-line-punctuation", title_line_punctuation::build),
-    ("names/foreign-name-separator", foreign_name_separator::build),
+    (
+        "names/non-work-in-title-marks",
+        non_work_in_title_marks::build,
+    ),
+    (
+        "names/title-line-punctuation",
+        title_line_punctuation::build,
+    ),
+    (
+        "names/foreign-name-separator",
+        foreign_name_separator::build,
+    ),
 ];

@@ -56,21 +56,67 @@ struct NonWorkInTitleMarks {
 
 /// Suffixes of organization names.
 const ORGANIZATIONS: &[&str] = &[
-    "大学", "学院", "中学", "小学", "学校", "幼儿园", "委员会", "人民政府", "党委", "党组",
-    "党支部", "党总支", "有限公司", "股份公司", "集团公司", "集团", "医院", "研究院", "研究所",
-    "协会", "联合会", "办公室", "办公厅",
+    "大学",
+    "学院",
+    "中学",
+    "小学",
+    "学校",
+    "幼儿园",
+    "委员会",
+    "人民政府",
+    "党委",
+    "党组",
+    "党支部",
+    "党总支",
+    "有限公司",
+    "股份公司",
+    "集团公司",
+    "集团",
+    "医院",
+    "研究院",
+    "研究所",
+    "协会",
+    "联合会",
+    "办公室",
+    "办公厅",
 ];
 
 /// Generic heads of meetings, ceremonies and activities.
 const EVENTS: &[&str] = &[
-    "开学典礼", "毕业典礼", "入学典礼", "升旗仪式", "宣誓仪式", "开幕式", "闭幕式", "座谈会",
-    "研讨会", "推进会", "动员会", "动员大会", "培训班", "工作会议", "专题会议", "全体会议",
-    "常委会议", "主题党日", "主题党日活动", "主题活动", "系列活动", "实践活动", "志愿服务活动",
+    "开学典礼",
+    "毕业典礼",
+    "入学典礼",
+    "升旗仪式",
+    "宣誓仪式",
+    "开幕式",
+    "闭幕式",
+    "座谈会",
+    "研讨会",
+    "推进会",
+    "动员会",
+    "动员大会",
+    "培训班",
+    "工作会议",
+    "专题会议",
+    "全体会议",
+    "常委会议",
+    "主题党日",
+    "主题党日活动",
+    "主题活动",
+    "系列活动",
+    "实践活动",
+    "志愿服务活动",
     "党课",
 ];
 
 /// Activity words after `《X》` that mark `X` as a slogan.
-const SLOGAN_HEADS: &[&str] = &["主题党日活动", "主题党日", "主题活动", "系列活动", "主题教育活动"];
+const SLOGAN_HEADS: &[&str] = &[
+    "主题党日活动",
+    "主题党日",
+    "主题活动",
+    "系列活动",
+    "主题教育活动",
+];
 
 #[derive(Clone, Copy)]
 enum Kind {
@@ -107,8 +153,7 @@ fn is_numbered_meeting(s: &str) -> bool {
         return true;
     }
     // 第 + numeral + 次
-    let mut it = s.char_indices();
-    while let Some((k, c)) = it.next() {
+    for (k, c) in s.char_indices() {
         if c != '第' {
             continue;
         }
@@ -127,10 +172,7 @@ fn is_numbered_meeting(s: &str) -> bool {
 fn classify(inner: &str) -> Option<Kind> {
     let n = inner.chars().count();
     // A subtitle or a clause separator makes a production title.
-    if n < 2
-        || n > 30
-        || !inner.chars().all(|c| is_han(c) || c.is_ascii_digit())
-    {
+    if !(2..=30).contains(&n) || !inner.chars().all(|c| is_han(c) || c.is_ascii_digit()) {
         return None;
     }
     if is_numbered_meeting(inner) {
