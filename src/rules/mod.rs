@@ -39,7 +39,6 @@ pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
     terminology::RULES,
     dates::RULES,
     names::RULES,
-    names::REGISTRY_RULES,
     boilerplate::RULES,
 ];
 

@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "names-leaders",
         include_str!("../../rules/names-leaders.toml"),
     ),
+    ("names-works", include_str!("../../rules/names-works.toml")),
     ("boilerplate", include_str!("../../rules/boilerplate.toml")),
 ];
 

@@ -6,21 +6,23 @@
 //! rules, and live in [`crate::names`]; the files here are the checks that
 //! stand on them. Data-driven names rules live in `rules/names*.toml`.
 
-/// The names rules: `(id, constructor)`.
-pub static RULES: &[(&str, super::NativeConstructor)] = &[];
-
 #[path = "_registry.rs"]
 pub mod registry;
 #[path = "_tenure.rs"]
 mod tenure;
 
+pub mod document_title_quotes;
+pub mod foreign_name_separator;
 pub mod leader_name_form;
 pub mod leader_name_misspelled;
+pub mod non_work_in_title_marks;
 pub mod roster_title;
+pub mod title_line_punctuation;
 pub mod title_not_held;
 
-/// The registry rules (people, leaders, rosters): `(id, constructor)`.
-pub static REGISTRY_RULES: &[(&str, super::NativeConstructor)] = &[
+/// The names rules: `(id, constructor)`.
+pub static RULES: &[(&str, super::NativeConstructor)] = &[
+    // Leaders and rosters (the dated people registry).
     ("names/title-not-held", title_not_held::build),
     ("names/leader-name-form", leader_name_form::build),
     (
@@ -28,4 +30,18 @@ pub static REGISTRY_RULES: &[(&str, super::NativeConstructor)] = &[
         leader_name_misspelled::build,
     ),
     ("names/roster-title", roster_title::build),
+    // Titles of works and documents, article title lines.
+    ("names/document-title-quotes", document_title_quotes::build),
+    (
+        "names/non-work-in-title-marks",
+        non_work_in_title_marks::build,
+    ),
+    (
+        "names/title-line-punctuation",
+        title_line_punctuation::build,
+    ),
+    (
+        "names/foreign-name-separator",
+        foreign_name_separator::build,
+    ),
 ];

@@ -1,0 +1,233 @@
+//! 《》 around a name that is not a work: a meeting, an organization, a ceremony, an activity.
+//!
+//! ## What it does
+//! Flags a 书名号 pair whose content is plainly not the title of a work:
+//! - a numbered meeting: `《中国共产党第二十次全国代表大会》`,
+//!   `《十九届六中全会》`, `《第三次全体会议》`;
+//! - an organization or institution: `《西安交通大学》`, `《XX市人民政府》`,
+//!   `《XX学院党委》`, `《XX有限公司》`, `《XX纪念馆》` (venues are places);
+//! - a ceremony or a meeting by its generic head: `《开学典礼》`,
+//!   `《毕业典礼》`, `《升旗仪式》`, `《专题座谈会》`, `《主题党日活动》`;
+//! - an activity named by a slogan in 《》 right before `主题党日活动`,
+//!   `主题活动`, `系列活动`: `《学习二十大》主题党日活动` (the slogan takes
+//!   quotes: `“学习二十大”主题党日活动`).
+//!
+//! The suggestion is to drop the marks or use quotes, depending on the case.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.15 and A.13: 书名号 marks titles of works (books,
+//! articles, documents, laws, newspapers, programs, songs, films, shows,
+//! exhibitions); names that cannot be regarded as works — courses, topics,
+//! prizes, certificates, organizations, meetings, activities — take no
+//! 书名号.
+//!
+//! ## What it leaves alone
+//! - shows, programs and productions, which are works even when their
+//!   names end like events: `《2024年春节联欢晚会》`, `《中国诗词大会》`,
+//!   `《主持人大赛》`, `《…——…发布仪式》`, `《…——…主题活动》` (a subtitle
+//!   after a dash, a space or `·` marks a production title);
+//! - exhibitions, competitions, forums and festivals (often programs or
+//!   books): `《复兴之路》展览`, `《论坛》`;
+//! - works named after places or schools: `《大学》` (a classic; at least
+//!   two characters must precede the organization suffix);
+//! - a work before an activity word that uses it: `《XX》读书分享活动`,
+//!   `《义勇军进行曲》合唱活动`.
+//!
+//! ## Fix safety
+//! None: whether to drop the marks or use quotes is the writer's call.
+
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::{deny_unknown_params, is_han};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(NonWorkInTitleMarks {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct NonWorkInTitleMarks {
+    rule: RuleIndex,
+    message: String,
+}
+
+/// Suffixes of organization names.
+const ORGANIZATIONS: &[&str] = &[
+    "大学",
+    "学院",
+    "中学",
+    "小学",
+    "学校",
+    "幼儿园",
+    "委员会",
+    "人民政府",
+    "党委",
+    "党组",
+    "党支部",
+    "党总支",
+    "有限公司",
+    "股份公司",
+    "集团公司",
+    "集团",
+    "医院",
+    "研究院",
+    "研究所",
+    "协会",
+    "联合会",
+    "办公室",
+    "办公厅",
+    "展览馆",
+    "纪念馆",
+    "博物馆",
+    "图书馆",
+    "科技馆",
+];
+
+/// Generic heads of meetings, ceremonies and activities.
+const EVENTS: &[&str] = &[
+    "开学典礼",
+    "毕业典礼",
+    "入学典礼",
+    "升旗仪式",
+    "宣誓仪式",
+    "开幕式",
+    "闭幕式",
+    "座谈会",
+    "研讨会",
+    "推进会",
+    "动员会",
+    "动员大会",
+    "培训班",
+    "工作会议",
+    "专题会议",
+    "全体会议",
+    "常委会议",
+    "主题党日",
+    "主题党日活动",
+    "主题活动",
+    "系列活动",
+    "实践活动",
+    "志愿服务活动",
+    "党课",
+];
+
+/// Activity words after `《X》` that mark `X` as a slogan.
+const SLOGAN_HEADS: &[&str] = &[
+    "主题党日活动",
+    "主题党日",
+    "主题活动",
+    "系列活动",
+    "主题教育活动",
+];
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Meeting,
+    Organization,
+    Event,
+    Slogan,
+}
+
+impl Kind {
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Meeting => "会议名称",
+            Kind::Organization => "机构名称",
+            Kind::Event => "会议或活动名称",
+            Kind::Slogan => "活动主题",
+        }
+    }
+    fn help(self) -> &'static str {
+        match self {
+            Kind::Slogan => "活动主题用引号：“…”",
+            _ => "去掉书名号；需要突出时可用引号",
+        }
+    }
+}
+
+/// Whether `s` is a numbered meeting: `第…次…大会/会议/全会`, `…届…中全会`.
+fn is_numbered_meeting(s: &str) -> bool {
+    let ends = ["代表大会", "会议", "全会", "全体会议", "大会"];
+    if !ends.iter().any(|e| s.ends_with(e)) {
+        return false;
+    }
+    if s.ends_with("中全会") && s.contains('届') {
+        return true;
+    }
+    // 第 + numeral + 次
+    for (k, c) in s.char_indices() {
+        if c != '第' {
+            continue;
+        }
+        let rest = &s[k + c.len_utf8()..];
+        let num: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(*c))
+            .collect();
+        if !num.is_empty() && rest[num.len()..].starts_with('次') {
+            return true;
+        }
+    }
+    false
+}
+
+fn classify(inner: &str) -> Option<Kind> {
+    let n = inner.chars().count();
+    // A subtitle or a clause separator makes a production title.
+    if !(2..=30).contains(&n) || !inner.chars().all(|c| is_han(c) || c.is_ascii_digit()) {
+        return None;
+    }
+    if is_numbered_meeting(inner) {
+        return Some(Kind::Meeting);
+    }
+    if let Some(suffix) = ORGANIZATIONS.iter().find(|s| inner.ends_with(**s)) {
+        let head = n - suffix.chars().count();
+        if head >= 2 && n <= 20 {
+            return Some(Kind::Organization);
+        }
+    }
+    if EVENTS.iter().any(|s| inner.ends_with(s)) {
+        return Some(Kind::Event);
+    }
+    None
+}
+
+impl Checker for NonWorkInTitleMarks {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let open = memchr::memmem::Finder::new("《".as_bytes());
+        for s in open.find_iter(text.as_bytes()) {
+            let body = s + "《".len();
+            let Some(len) = text[body..]
+                .char_indices()
+                .take(40)
+                .find(|(_, c)| matches!(c, '》' | '《' | '\n'))
+                .filter(|(_, c)| *c == '》')
+                .map(|(k, _)| k)
+            else {
+                continue;
+            };
+            let inner = &text[body..body + len];
+            let end = body + len + "》".len();
+            let kind = classify(inner).or_else(|| {
+                SLOGAN_HEADS
+                    .iter()
+                    .any(|h| text[end..].starts_with(h))
+                    .then_some(Kind::Slogan)
+                    .filter(|_| inner.chars().count() <= 20)
+            });
+            let Some(kind) = kind else {
+                continue;
+            };
+            let span = Span::new(s, end);
+            let message = self
+                .message
+                .replace("{name}", inner)
+                .replace("{what}", kind.describe());
+            out.push(Finding::new(self.rule, span, message).with_help(kind.help()));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! An article title that ends in `。` or `，` (or a half-width `.` / `,`).
+//!
+//! ## What it does
+//! Finds the title lines of a document — headings (Markdown `#`, HTML
+//! `<h1>`–`<h6>`), a line labelled `标题:` / `标题：`, and the first
+//! non-blank line of a plain-text document when it is short (at most
+//! `max-chars` characters) and followed by more text — and flags a
+//! `。`, `，`, `.` or `,` at its very end. The safe fix deletes the mark.
+//!
+//! ## Why
+//! A headline is not a sentence: titles of articles and documents carry no
+//! final 句号 or 逗号 (GB/T 15834—2011 usage; GB/T 9704—2012 7.3.1 for the
+//! titles of official documents). A trailing mark is usually left over from
+//! copying the first sentence of the text.
+//!
+//! ## What it leaves alone
+//! - `？` and `！`, which a headline may end with, an ellipsis `……`, and
+//!   series or column tags (`（七）`, `【团结奋斗二十大】`);
+//! - a first line that holds a sentence mark before its end (`。！？`): it is
+//!   a paragraph, not a title (a document without a title line);
+//! - a first line that is the whole document;
+//! - `.` after a digit or a Latin letter (`v1.0.`, `No.`).
+//!
+//! ## Fix safety
+//! Safe: only the final mark is deleted.
+
+use crate::document::BlockKind;
+use crate::fix::{Applicability, Fix};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::{char_before, deny_unknown_params, is_cjk, is_space, line_bounds};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &["max-chars"])?;
+    let max_chars = match args.params.get("max-chars") {
+        None => 60,
+        Some(toml::Value::Integer(n)) if *n >= 4 => *n as usize,
+        Some(_) => return Err("参数 `max-chars` 应为不小于 4 的整数".into()),
+    };
+    Ok(Box::new(TitleLinePunctuation {
+        rule: args.index,
+        message: args.meta.message.clone(),
+        max_chars,
+    }))
+}
+
+struct TitleLinePunctuation {
+    rule: RuleIndex,
+    message: String,
+    max_chars: usize,
+}
+
+/// Strip a `标题:` / `标题：` label; `None` when the line has none.
+fn strip_label(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches(is_space);
+    let rest = t.strip_prefix("标题")?;
+    let rest = rest.trim_start_matches(is_space);
+    let rest = rest.strip_prefix([':', '：'])?;
+    Some(rest.trim_start_matches(is_space))
+}
+
+impl TitleLinePunctuation {
+    /// The span of the final mark of the title line `s..e`, if it has one.
+    fn final_mark(&self, text: &str, s: usize, e: usize, first_line: bool) -> Option<Span> {
+        let line = &text[s..e];
+        let title = strip_label(line).unwrap_or(line);
+        let trimmed = title.trim_end_matches(is_space);
+        let mark = trimmed.chars().next_back()?;
+        if !matches!(mark, '。' | '，' | '.' | ',') {
+            return None;
+        }
+        let body = &trimmed[..trimmed.len() - mark.len_utf8()];
+        let n = body.chars().filter(|c| !is_space(*c)).count();
+        if n < 2 || n > self.max_chars {
+            return None;
+        }
+        if matches!(mark, '.' | ',') && !char_before(body, body.len()).is_some_and(is_cjk) {
+            return None;
+        }
+        // A repeated mark (`。。`, `...`) is another rule's.
+        if char_before(body, body.len()).is_some_and(|c| matches!(c, '。' | '，' | '.' | ',')) {
+            return None;
+        }
+        if first_line && body.contains(['。', '！', '？', '!', '?']) {
+            return None;
+        }
+        if first_line && body.contains(['；', ';']) {
+            return None;
+        }
+        let end = s + (title.as_ptr() as usize - line.as_ptr() as usize) + trimmed.len();
+        Some(Span::new(end - mark.len_utf8(), end))
+    }
+}
+
+impl Checker for TitleLinePunctuation {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let mut lines: Vec<(usize, usize, bool)> = Vec::new();
+        // Headings.
+        for b in ctx.doc.blocks() {
+            if matches!(b.kind, BlockKind::Heading(_)) && !b.span.is_empty() {
+                lines.push((b.span.start, b.span.end, false));
+            }
+        }
+        // The first non-blank line when more text follows, and `标题:` lines.
+        let mut first_line: Option<(usize, usize)> = None;
+        let mut seen_first = false;
+        let mut pos = 0;
+        while pos < text.len() {
+            let (s, e) = line_bounds(text, pos);
+            let line = &text[s..e];
+            if !line.chars().all(is_space) {
+                if !seen_first {
+                    seen_first = true;
+                    first_line = Some((s, e));
+                } else if let Some((fs, fe)) = first_line.take()
+                    && !text[fs..fe].starts_with(is_space)
+                {
+                    lines.push((fs, fe, true));
+                }
+                if strip_label(line).is_some() {
+                    lines.push((s, e, false));
+                }
+            }
+            pos = match memchr::memchr(b'\n', &text.as_bytes()[e..]) {
+                Some(p) => e + p + 1,
+                None => text.len(),
+            };
+        }
+        // A heading or a label line wins over the same line as a first line.
+        lines.sort_unstable_by_key(|l| (l.0, l.2));
+        lines.dedup_by_key(|l| l.0);
+        for (s, e, first_line) in lines {
+            let Some(span) = self.final_mark(text, s, e, first_line) else {
+                continue;
+            };
+            let mark = &text[span.range()];
+            out.push(
+                Finding::new(self.rule, span, self.message.replace("{found}", mark))
+                    .with_help(format!("删除标题末尾的“{mark}”"))
+                    .with_fix(Fix::new(
+                        Applicability::Safe,
+                        vec![crate::fix::Edit::delete(span)],
+                    )),
+            );
+        }
+    }
+}
