@@ -1,26 +1,18 @@
-//! The people registry, the leader rules and institution rosters:
+//! The people registry, the leader rules and institution rosters (their
+//! rate on the CCTV transcripts is measured with the whole family in
+//! `tests/names_corpus.rs`):
 //!
-//! * the CCTV transcripts (2020–2026, professionally edited), each item
-//!   checked at its own date (estimated from the dates the items mention,
-//!   the file being in broadcast order): at most 0.1 findings at warning or
-//!   above per 10,000 characters for the registry rules together — a
-//!   deterministic sample in the normal run, the whole file with `--ignored`;
 //! * the example roster (`fixtures/rosters/example-university.toml`) through
 //!   the library, `guifan.toml` and `--rules`;
 //! * registry lookups and rule-set errors.
 
 use assert_cmd::Command;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use guifan::config::Settings;
 use guifan::names::registry::Registry;
 use guifan::ruleset::builtin_rule_sets;
 use guifan::{Diagnostic, Document, DocumentOptions, Format, Linter, RuleSet, Severity};
-use regex::Regex;
-use std::collections::BTreeMap;
 use std::path::Path;
-
-mod support;
-use support::shared_dir;
 
 const RULES: &[&str] = &[
     "names/title-not-held",
@@ -233,141 +225,4 @@ fn roster_loads_through_rules_flag_and_config() {
             .any(|d| d["rule"] == "names/roster-title"),
         "{json}"
     );
-}
-
-// ------------------------------------------------------------ CCTV
-
-/// The broadcast date of each item, estimated: the file is in broadcast
-/// order, and items mention the day they report (`3月11日`, `今天（11日）`).
-/// The estimate only moves forward, and only to dates close ahead of it.
-fn item_dates(items: &[&str]) -> Vec<NaiveDate> {
-    let md = Regex::new(r"(?:(20[12][0-9])年)?([0-9]{1,2})月([0-9]{1,2})日").unwrap();
-    let mut est = ymd(2019, 12, 31);
-    let mut recent: std::collections::VecDeque<NaiveDate> = Default::default();
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        // The dates the item mentions, read forward from the estimate.
-        let mut ahead: Vec<NaiveDate> = Vec::new();
-        for c in md.captures_iter(item) {
-            let (m, d): (u32, u32) = (c[2].parse().unwrap(), c[3].parse().unwrap());
-            let years: Vec<i32> = match c.get(1) {
-                Some(y) => vec![y.as_str().parse().unwrap()],
-                None => vec![est.year(), est.year() + 1],
-            };
-            for y in years {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
-                    && date >= est
-                    && date <= est + chrono::Days::new(45)
-                {
-                    ahead.push(date);
-                }
-            }
-        }
-        ahead.sort();
-        // The item's own day: the nearest mentioned day close ahead.
-        let own = ahead
-            .first()
-            .copied()
-            .filter(|d| *d <= est + chrono::Days::new(2));
-        out.push(own.unwrap_or(est).max(est));
-        // The running estimate: the median of recent items' nearest dates
-        // (robust to announcements of future events and to gaps).
-        if let Some(&first) = ahead.first() {
-            recent.push_back(first);
-            if recent.len() > 9 {
-                recent.pop_front();
-            }
-        }
-        if recent.len() >= 5 {
-            let mut v: Vec<NaiveDate> = recent.iter().copied().collect();
-            v.sort();
-            est = est.max(v[v.len() / 2]);
-        }
-    }
-    out
-}
-
-fn context(text: &str, d: &Diagnostic) -> String {
-    let mut s = d.span.start.saturating_sub(45);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let mut e = (d.span.end + 30).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    format!(
-        "{}【{}】{}",
-        &text[s..d.span.start],
-        &text[d.span.range()],
-        &text[d.span.end..e]
-    )
-    .replace('\n', "⏎")
-}
-
-fn cctv(keep: impl Fn(usize) -> bool) {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
-    let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
-    let items: Vec<&str> = text.split("\n\n").collect();
-    let dates = item_dates(&items);
-    println!("dates: {} .. {}", dates[0], dates[dates.len() - 1]);
-    let l = linter(&[]);
-    let (mut chars, mut n_items) = (0usize, 0usize);
-    let mut counts: BTreeMap<(String, Severity), usize> = BTreeMap::new();
-    let mut samples: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (i, item) in items.iter().enumerate() {
-        if !keep(i) {
-            continue;
-        }
-        n_items += 1;
-        chars += item.chars().count();
-        let doc = Document::new(item.to_string(), &at(dates[i]));
-        for d in l.check(&doc) {
-            *counts.entry((d.rule.clone(), d.severity)).or_default() += 1;
-            let s = samples.entry(d.rule.clone()).or_default();
-            if s.len() < 40 {
-                s.push(format!(
-                    "{} {} | {}",
-                    dates[i],
-                    d.message,
-                    context(item, &d)
-                ));
-            }
-        }
-    }
-    let per10k = |n: usize| n as f64 * 10_000.0 / chars as f64;
-    println!("CCTV: {n_items} items, {chars} characters");
-    let mut serious = 0;
-    for ((rule, sev), n) in &counts {
-        println!("  {rule} ({sev}): {n} = {:.4} per 10,000 chars", per10k(*n));
-        if *sev >= Severity::Warning {
-            serious += n;
-        }
-    }
-    for (rule, s) in &samples {
-        println!("samples of {rule}:");
-        for x in s {
-            println!("    {x}");
-        }
-    }
-    let rate = per10k(serious);
-    println!("warning or above: {serious} = {rate:.4} per 10,000 chars");
-    assert!(
-        rate <= 0.1,
-        "registry rules at warning+: {rate:.4} per 10,000 chars"
-    );
-}
-
-#[test]
-fn cctv_sample_stays_quiet() {
-    cctv(|i| i % 11 == 0);
-}
-
-#[test]
-#[ignore = "whole 54 MB file: run with --release --ignored"]
-fn cctv_full_stays_quiet() {
-    cctv(|_| true);
 }
