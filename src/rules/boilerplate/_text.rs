@@ -141,6 +141,13 @@ impl Canonical {
         })
     }
 
+    /// Byte ranges of the canonical formulations in the normalized text `s`.
+    pub fn matches<'a>(&'a self, s: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |ac| ac.find_iter(s).map(|m| m.range()))
+    }
+
     /// How many word characters of the normalized text `s` are *not* covered
     /// by a canonical formulation.
     pub fn residue(&self, s: &str) -> usize {
