@@ -221,7 +221,9 @@ fn seed_001_duplicated_label_counter_and_a_repeated_document_name() {
     // L9 and L10, is the name of a document each unit relayed: names recur
     // on purpose (CCTV repeats such names in most items about a decision).
     assert!(
-        !found.iter().any(|(r, _)| r == "boilerplate/repeated-phrase"),
+        !found
+            .iter()
+            .any(|(r, _)| r == "boilerplate/repeated-phrase"),
         "{found:?}"
     );
 }

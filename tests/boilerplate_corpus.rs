@@ -252,7 +252,8 @@ fn large_document(mb: f64) -> Vec<(String, f64, usize)> {
         .map(|r| r.meta.id.clone())
         .collect();
     let mut out = Vec::new();
-    let mut runs: Vec<(String, Vec<String>)> = ids.iter().map(|i| (i.clone(), vec![i.clone()])).collect();
+    let mut runs: Vec<(String, Vec<String>)> =
+        ids.iter().map(|i| (i.clone(), vec![i.clone()])).collect();
     runs.push(("family (default rules)".into(), vec!["boilerplate".into()]));
     for (name, select) in runs {
         let settings = Settings {
@@ -323,9 +324,6 @@ fn repeated_phrase_report() {
     };
     report("cctv", &items(1));
     let pages = std::fs::read_to_string(shared().join("corpus/web-pages-text.txt")).unwrap();
-    let pages: Vec<String> = pages
-        .split("\n##### ")
-        .map(|p| p.to_string())
-        .collect();
+    let pages: Vec<String> = pages.split("\n##### ").map(|p| p.to_string()).collect();
     report("web", &pages);
 }

@@ -173,6 +173,15 @@ impl Normalized {
             }
             base += raw.len();
         }
+        // A decimal point is not a sentence end (`。` and `.` fold together).
+        for i in 1..n.chars.len().saturating_sub(1) {
+            if n.chars[i] == '.'
+                && n.chars[i - 1].is_ascii_digit()
+                && n.chars[i + 1].is_ascii_digit()
+            {
+                n.chars[i] = '\u{2024}';
+            }
+        }
         n
     }
 
@@ -276,7 +285,9 @@ fn repeats(chars: &[char], k: usize) -> Vec<(usize, usize, usize)> {
         }
         let start = i + 1 - k;
         match first.get(&h) {
-            Some(&j) if j + k <= start && start >= skip_until && chars[j..j + k] == chars[start..=i] => {
+            Some(&j)
+                if j + k <= start && start >= skip_until && chars[j..j + k] == chars[start..=i] =>
+            {
                 let mut len = k;
                 while start + len < chars.len()
                     && j + len < start
@@ -353,7 +364,8 @@ impl RepeatedPhrase {
         if words < self.min_chars || !n.in_prose(first) || !n.in_prose(later) {
             return false;
         }
-        if n.whole_clause_chars(first, len).max(n.whole_clause_chars(later, len))
+        if n.whole_clause_chars(first, len)
+            .max(n.whole_clause_chars(later, len))
             < self.min_clause_chars
         {
             return false;
@@ -405,8 +417,12 @@ impl Checker for RepeatedPhrase {
                     continue;
                 }
                 let (start, end) = (piece.1, piece.1 + piece.2 - 1);
-                let end_byte = n.offs[end] + text[n.offs[end]..].chars().next().map_or(0, char::len_utf8);
-                let words = n.chars[start..=end].iter().filter(|c| is_word_char(**c)).count();
+                let end_byte =
+                    n.offs[end] + text[n.offs[end]..].chars().next().map_or(0, char::len_utf8);
+                let words = n.chars[start..=end]
+                    .iter()
+                    .filter(|c| is_word_char(**c))
+                    .count();
                 out.push(
                     Finding::new(
                         self.rule,
