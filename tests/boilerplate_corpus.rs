@@ -327,3 +327,88 @@ fn repeated_phrase_report() {
     let pages: Vec<String> = pages.split("\n##### ").map(|p| p.to_string()).collect();
     report("web", &pages);
 }
+
+/// CPU seconds of this process so far (Linux; `None` elsewhere).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Each default boilerplate rule alone over the CCTV items (one document
+/// each, single thread), in MB/s of CPU time, with reading the documents
+/// (`Document::new`) timed apart: `GUIFAN_BENCH_MB` MB (default 5).
+#[test]
+#[ignore = "per-rule throughput: run with --release -- --ignored --nocapture"]
+fn boilerplate_items_per_rule() {
+    let mb: f64 = std::env::var("GUIFAN_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5.0);
+    let mut items = items(1);
+    let mut bytes = 0;
+    items.retain(|i| {
+        bytes += i.len();
+        bytes as f64 <= mb * 1e6
+    });
+    let bytes: usize = items.iter().map(|i| i.len()).sum();
+    let options = DocumentOptions::new(
+        Format::Plain,
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+    );
+    let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
+    let ids: Vec<String> = sets
+        .iter()
+        .flat_map(|s| &s.rules)
+        .filter(|r| r.meta.id.starts_with("boilerplate/") && r.meta.default_enabled)
+        .map(|r| r.meta.id.clone())
+        .collect();
+    let measure = |select: Option<Vec<String>>| -> (f64, usize) {
+        let linter = select.map(|s| {
+            Linter::new(
+                &sets,
+                &Settings {
+                    select: Some(s),
+                    ..Settings::default()
+                },
+            )
+            .expect("linter")
+        });
+        // CPU time has a 10 ms tick: time enough passes.
+        const PASSES: usize = 10;
+        let mut findings = 0;
+        let t = cpu_seconds().unwrap_or(0.0);
+        let wall = std::time::Instant::now();
+        for _ in 0..PASSES {
+            findings = 0;
+            for item in &items {
+                let doc = Document::new(item.clone(), &options);
+                if let Some(l) = &linter {
+                    findings += l.check(&doc).len();
+                }
+            }
+        }
+        let cpu = cpu_seconds().map_or(wall.elapsed().as_secs_f64(), |c| c - t);
+        (cpu / PASSES as f64, findings)
+    };
+    let (reading, _) = measure(None);
+    eprintln!(
+        "{:.1} MB, {} items; reading documents alone: {:.0} MB/s",
+        bytes as f64 / 1e6,
+        items.len(),
+        bytes as f64 / 1e6 / reading
+    );
+    let mut rows: Vec<(String, Vec<String>)> =
+        ids.iter().map(|i| (i.clone(), vec![i.clone()])).collect();
+    rows.push(("family (default rules)".into(), ids.clone()));
+    for (name, select) in rows {
+        let (secs, n) = measure(Some(select));
+        let rule = (secs - reading).max(1e-6);
+        eprintln!(
+            "  {name:<40} {:7.1} MB/s with reading, {:8.1} MB/s rule alone, {n} findings",
+            bytes as f64 / 1e6 / secs,
+            bytes as f64 / 1e6 / rule
+        );
+    }
+}
