@@ -118,16 +118,17 @@ struct RepeatedPhrase {
     names: Regex,
 }
 
-/// The normalized body of a document: one entry per kept character.
+/// The normalized prose of a document: the lines that can hold a copied
+/// clause (not the title, not headings), one entry per kept character, a
+/// `'\n'` after each line.
 struct Normalized {
     chars: Vec<char>,
     /// Byte offset of each character in the prose view.
     offs: Vec<usize>,
     /// Index (into `lines`) of the line of each character.
     line: Vec<u32>,
-    /// Per non-blank line: 1-based line number, and whether it is a prose
-    /// line (has clause punctuation) other than the first line (the title).
-    lines: Vec<(usize, bool)>,
+    /// 1-based number of each kept line.
+    lines: Vec<usize>,
 }
 
 /// Sentence ends in the normalized text (line breaks are kept as `'\n'`).
@@ -153,20 +154,24 @@ impl Normalized {
             lines: Vec::new(),
         };
         let mut base = 0;
+        let mut title_seen = false;
         for (number, raw) in text.split_inclusive('\n').enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
-            let index = n.lines.len() as u32;
-            let before = n.chars.len();
-            for (i, c) in content.char_indices() {
-                if let Some(f) = fold(c) {
-                    n.chars.push(f);
-                    n.offs.push(base + i);
-                    n.line.push(index);
+            let blank = content.chars().all(super::text::is_space);
+            // The first non-blank line is the title; lines without clause
+            // punctuation are headings.
+            let keep = !blank && title_seen && is_prose_line(content);
+            title_seen |= !blank;
+            if keep {
+                let index = n.lines.len() as u32;
+                for (i, c) in content.char_indices() {
+                    if let Some(f) = fold(c) {
+                        n.chars.push(f);
+                        n.offs.push(base + i);
+                        n.line.push(index);
+                    }
                 }
-            }
-            if n.chars.len() > before {
-                let prose = !n.lines.is_empty() && is_prose_line(content);
-                n.lines.push((number + 1, prose));
+                n.lines.push(number + 1);
                 n.chars.push('\n');
                 n.offs.push(base + content.len());
                 n.line.push(index);
@@ -186,11 +191,7 @@ impl Normalized {
     }
 
     fn line_number(&self, pos: usize) -> usize {
-        self.lines[self.line[pos] as usize].0
-    }
-
-    fn in_prose(&self, pos: usize) -> bool {
-        self.lines[self.line[pos] as usize].1
+        self.lines[self.line[pos] as usize]
     }
 
     /// Word characters of `[x, x + len)` that belong to clauses lying whole
@@ -253,12 +254,14 @@ impl Normalized {
     }
 }
 
-/// Maximal repeats: `(first, later, len)` in normalized positions, the later
-/// copy not overlapping the first, found left to right with a rolling hash
-/// over windows of `k` characters within a line. Linear: every position is
-/// hashed once and looked up once, and a match is extended over characters
-/// that are then skipped.
-fn repeats(chars: &[char], k: usize) -> Vec<(usize, usize, usize)> {
+/// Maximal repeats `(first, later, len)` (normalized positions, the copies
+/// not overlapping) of at least `k + stride - 1` characters within a line,
+/// found left to right with a rolling hash over windows of `k` characters.
+/// Only windows starting at multiples of `stride` are remembered (any
+/// repeat that long contains one), every window is looked up, and a hit is
+/// extended both ways over characters that are then skipped: linear time,
+/// memory in `n / stride`.
+fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     if chars.len() < 2 * k {
         return out;
@@ -266,7 +269,7 @@ fn repeats(chars: &[char], k: usize) -> Vec<(usize, usize, usize)> {
     const B: u64 = 0x100_0000_01b3;
     let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
     let mut first: HashMap<u64, usize, BuildHasherDefault<Mix>> =
-        HashMap::with_capacity_and_hasher(chars.len(), Default::default());
+        HashMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
     let mut h: u64 = 0;
     let mut last_break: isize = -1;
     // Positions before `skip_until` are inside a reported copy.
@@ -284,11 +287,22 @@ fn repeats(chars: &[char], k: usize) -> Vec<(usize, usize, usize)> {
             continue;
         }
         let start = i + 1 - k;
+        if start < skip_until {
+            continue;
+        }
         match first.get(&h) {
-            Some(&j)
-                if j + k <= start && start >= skip_until && chars[j..j + k] == chars[start..=i] =>
-            {
-                let mut len = k;
+            Some(&j) if j + k <= start && chars[j..j + k] == chars[start..=i] => {
+                // Backward, then forward, keeping the first copy before the later.
+                let mut back = 0;
+                while back < j
+                    && start - back > skip_until
+                    && chars[j - back - 1] == chars[start - back - 1]
+                    && chars[start - back - 1] != '\n'
+                {
+                    back += 1;
+                }
+                let (j, start) = (j - back, start - back);
+                let mut len = k + back;
                 while start + len < chars.len()
                     && j + len < start
                     && chars[j + len] == chars[start + len]
@@ -300,9 +314,10 @@ fn repeats(chars: &[char], k: usize) -> Vec<(usize, usize, usize)> {
                 out.push((j, start, len));
             }
             Some(_) => {}
-            None => {
+            None if start % stride == 0 => {
                 first.insert(h, start);
             }
+            None => {}
         }
     }
     out
@@ -361,7 +376,7 @@ impl RepeatedPhrase {
     fn is_copied_clause(&self, n: &Normalized, first: usize, later: usize, len: usize) -> bool {
         let chars = &n.chars[later..later + len];
         let words = chars.iter().filter(|c| is_word_char(**c)).count();
-        if words < self.min_chars || !n.in_prose(first) || !n.in_prose(later) {
+        if words < self.min_chars {
             return false;
         }
         if n.whole_clause_chars(first, len)
@@ -386,10 +401,11 @@ impl Checker for RepeatedPhrase {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let n = Normalized::new(text);
-        // Windows shorter than any finding: a finding has `min-chars` word
-        // characters, so at least that many characters.
-        let k = (self.min_chars * 2 / 3).max(8);
-        for (first, later, len) in repeats(&n.chars, k) {
+        // A finding has `min-chars` word characters, so at least that many
+        // characters: repeats of `k + stride - 1` are enough.
+        let k = (self.min_chars / 2).max(8);
+        let stride = (self.min_chars + 1).saturating_sub(k).max(1);
+        for (first, later, len) in repeats(&n.chars, k, stride) {
             // Cut the repeat at sentence ends; pieces that are whole
             // sentences in both copies are repeated-sentence's.
             let mut a = 0;
@@ -445,10 +461,14 @@ mod tests {
     #[test]
     fn repeats_are_maximal_and_do_not_overlap() {
         let s: Vec<char> = "abcdefghij-xyz-abcdefghij\n".chars().collect();
-        assert_eq!(repeats(&s, 4), vec![(0, 15, 10)]);
+        assert_eq!(repeats(&s, 4, 1), vec![(0, 15, 10)]);
+        // Remembering every third window still finds it, extended backward.
+        assert_eq!(repeats(&s, 4, 3), vec![(0, 15, 10)]);
+        let s: Vec<char> = "xyabcdefghij-abcdefghij\n".chars().collect();
+        assert_eq!(repeats(&s, 4, 5), vec![(2, 13, 10)]);
         let s: Vec<char> = "aaaaaaaaaaaa".chars().collect();
         // A run: the copy starts where the first ends.
-        assert_eq!(repeats(&s, 4), vec![(0, 4, 4), (0, 8, 4)]);
+        assert_eq!(repeats(&s, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
     }
 
     #[test]
