@@ -129,6 +129,9 @@ struct Normalized {
     line: Vec<u32>,
     /// 1-based number of each kept line.
     lines: Vec<usize>,
+    /// Whether a quotation is open before each character (counted from the
+    /// start of its line).
+    quoted: Vec<bool>,
 }
 
 /// Sentence ends in the normalized text (line breaks are kept as `'\n'`).
@@ -152,6 +155,7 @@ impl Normalized {
             offs: Vec::with_capacity(text.len() / 3 + 16),
             line: Vec::with_capacity(text.len() / 3 + 16),
             lines: Vec::new(),
+            quoted: Vec::new(),
         };
         let mut base = 0;
         let mut title_seen = false;
@@ -178,6 +182,20 @@ impl Normalized {
             }
             base += raw.len();
         }
+        let mut open = false;
+        n.quoted = n
+            .chars
+            .iter()
+            .map(|&c| {
+                let before = open;
+                match c {
+                    '"' => open = !open,
+                    '\n' => open = false,
+                    _ => {}
+                }
+                before
+            })
+            .collect();
         // A decimal point is not a sentence end (`。` and `.` fold together).
         for i in 1..n.chars.len().saturating_sub(1) {
             if n.chars[i] == '.'
@@ -227,32 +245,27 @@ impl Normalized {
             && (is_sentence_end(c[end - 1]) || end >= c.len() || is_sentence_end(c[end]))
     }
 
-    /// The sentence before `x` (from the last sentence end), as a string.
+    /// The sentence before `x` (from the last sentence end, at most
+    /// `PREFIX_MAX` characters back), as a string.
     fn sentence_prefix(&self, x: usize) -> String {
-        let start = self.chars[..x]
+        let floor = x.saturating_sub(PREFIX_MAX);
+        let start = self.chars[floor..x]
             .iter()
             .rposition(|&c| is_sentence_end(c))
-            .map_or(0, |p| p + 1);
+            .map_or(floor, |p| floor + p + 1);
         self.chars[start..x].iter().collect()
     }
 
-    /// Word characters of `[x, x + len)` inside quotation marks (quote
-    /// parity counted from the start of the line).
+    /// Word characters of `[x, x + len)` inside quotation marks.
     fn quoted_chars(&self, x: usize, len: usize) -> usize {
-        let c = &self.chars;
-        let line_start = c[..x].iter().rposition(|&d| d == '\n').map_or(0, |p| p + 1);
-        let mut inside = c[line_start..x].iter().filter(|&&d| d == '"').count() % 2 == 1;
-        let mut n = 0;
-        for &ch in &c[x..x + len] {
-            if ch == '"' {
-                inside = !inside;
-            } else if inside && is_word_char(ch) {
-                n += 1;
-            }
-        }
-        n
+        (x..x + len)
+            .filter(|&i| self.quoted[i] && self.chars[i] != '"' && is_word_char(self.chars[i]))
+            .count()
     }
 }
+
+/// How far back a speech verb is looked for (the sentence may be longer).
+const PREFIX_MAX: usize = 200;
 
 /// Maximal repeats `(first, later, len)` (normalized positions, the copies
 /// not overlapping) of at least `k + stride - 1` characters within a line,
