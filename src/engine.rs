@@ -278,6 +278,21 @@ impl Linter {
         out
     }
 
+    /// Drop the diagnostics that the document's inline suppression comments
+    /// (`<!-- guifan-disable … -->` and friends) turn off. [`Linter::check`]
+    /// applies them itself; this is for diagnostics made elsewhere, such as
+    /// the corpus-wide pass over many documents.
+    pub fn retain_unsuppressed(&self, doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
+        let suppressions = Suppressions::new(doc);
+        if suppressions.ranges.is_empty() {
+            return;
+        }
+        diagnostics.retain(|d| match self.rule(&d.rule) {
+            Some(entry) => !suppressions.suppressed(&entry.meta, d.span.start),
+            None => true,
+        });
+    }
+
     /// Fix `source` until stable; `min` selects safe only, or unsafe too.
     pub fn fix(&self, source: &str, options: &DocumentOptions, min: Applicability) -> FixOutcome {
         let mut text = source.to_string();

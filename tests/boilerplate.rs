@@ -193,9 +193,15 @@ fn seed_000_whitespace_debris_and_repeated_clauses() {
             "indent-debris at {line}"
         );
     }
-    // The clause about the two parts of the report (L5 → L6) and the visit (L5 → L13).
-    assert!(has(&found, "repeated-phrase", 6), "{found:?}");
-    assert!(has(&found, "repeated-phrase", 13), "{found:?}");
+    // The clause about the two parts of the report (L5 → L6) and the visit
+    // (L5 → L13), and nothing else: the unit's name, repeated in captions
+    // and paragraphs, is a name.
+    let phrases: Vec<usize> = found
+        .iter()
+        .filter(|(r, _)| r == "boilerplate/repeated-phrase")
+        .map(|(_, l)| *l)
+        .collect();
+    assert_eq!(phrases, [6, 13], "{found:?}");
     // The byline and the captions are content, not chrome.
     assert!(
         !found.iter().any(|(r, _)| r == "boilerplate/site-chrome"),
@@ -204,15 +210,22 @@ fn seed_000_whitespace_debris_and_repeated_clauses() {
 }
 
 #[test]
-fn seed_001_duplicated_label_counter_and_repeated_notice_name() {
+fn seed_001_duplicated_label_counter_and_a_repeated_document_name() {
     let found = findings_by_line(&all_boilerplate(), &seed("001"));
     assert!(has(&found, "duplicated-label", 2), "{found:?}");
     assert!(has(&found, "site-chrome", 3), "view counter: {found:?}");
     for line in [1, 2, 4, 5, 6, 7, 8, 9, 10] {
         assert!(!has(&found, "site-chrome", line), "line {line} is content");
     }
-    // 中共西安交通大学委员会关于深入学习宣传贯彻党的二十大精神的通知, again in L9.
-    assert!(has(&found, "repeated-phrase", 9), "{found:?}");
+    // 中共西安交通大学委员会关于深入学习宣传贯彻党的二十大精神的通知, again in
+    // L9 and L10, is the name of a document each unit relayed: names recur
+    // on purpose (CCTV repeats such names in most items about a decision).
+    assert!(
+        !found
+            .iter()
+            .any(|(r, _)| r == "boilerplate/repeated-phrase"),
+        "{found:?}"
+    );
 }
 
 #[test]

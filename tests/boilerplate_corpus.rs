@@ -226,3 +226,189 @@ fn corpus_pass_on_a_synthetic_corpus() {
 }
 
 // The one-million-document run is a benchmark: `cargo bench --bench corpus`.
+
+/// Time of each boilerplate rule (and of the family) on the first `mb` MB of
+/// the CCTV file checked as *one* document: rules that compare parts of a
+/// document with each other must stay linear in its size.
+fn large_document(mb: f64) -> Vec<(String, f64, usize)> {
+    let path = shared().join("corpus/cctv-xwlb-2020-2026.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut end = ((mb * 1e6) as usize).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = text[..end].rfind('\n').map_or(end, |i| i + 1);
+    let text = &text[..end];
+    let options = DocumentOptions::new(
+        Format::Plain,
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+    );
+    let doc = Document::new(text.to_string(), &options);
+    let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
+    let ids: Vec<String> = sets
+        .iter()
+        .flat_map(|s| &s.rules)
+        .filter(|r| r.meta.id.starts_with("boilerplate/"))
+        .map(|r| r.meta.id.clone())
+        .collect();
+    let mut out = Vec::new();
+    let mut runs: Vec<(String, Vec<String>)> =
+        ids.iter().map(|i| (i.clone(), vec![i.clone()])).collect();
+    runs.push(("family (default rules)".into(), vec!["boilerplate".into()]));
+    for (name, select) in runs {
+        let settings = Settings {
+            select: Some(select),
+            ..Settings::default()
+        };
+        let linter = Linter::new(&sets, &settings).expect("linter");
+        let started = std::time::Instant::now();
+        let n = linter.check(&doc).len();
+        out.push((name, started.elapsed().as_secs_f64(), n));
+    }
+    eprintln!("one document of {:.1} MB:", text.len() as f64 / 1e6);
+    for (name, secs, n) in &out {
+        eprintln!("  {name:<40} {secs:8.3} s {n:>6} findings");
+    }
+    out
+}
+
+#[test]
+#[ignore = "timing on large single documents: run with --release -- --ignored"]
+fn large_single_documents_stay_linear() {
+    let small = large_document(2.5);
+    let big = large_document(5.0);
+    for ((name, a, _), (_, b, _)) in small.iter().zip(&big) {
+        // Twice the text may take a little more than twice the time, not four times.
+        assert!(
+            *b <= 3.0 * a + 0.05,
+            "{name}: {a:.3} s at 2.5 MB, {b:.3} s at 5 MB"
+        );
+    }
+}
+
+/// What `boilerplate/repeated-phrase` reports on the CCTV items and on the
+/// scraped web pages (one document per page), printed for reading.
+#[test]
+#[ignore = "a report to read: run with --release -- --ignored --nocapture"]
+fn repeated_phrase_report() {
+    let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
+    let settings = Settings {
+        select: Some(vec!["boilerplate/repeated-phrase".into()]),
+        ..Settings::default()
+    };
+    let linter = Linter::new(&sets, &settings).expect("linter");
+    let options = DocumentOptions::new(
+        Format::Plain,
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+    );
+    let report = |name: &str, docs: &[String]| {
+        let chars: usize = docs.iter().map(|s| s.chars().count()).sum();
+        let mut n = 0;
+        for text in docs {
+            let doc = Document::new(text.clone(), &options);
+            for d in linter.check(&doc) {
+                n += 1;
+                eprintln!(
+                    "{name} L{}: {} | {}",
+                    doc.line_col(d.span.start).line,
+                    &text[d.span.range()],
+                    d.message
+                );
+            }
+        }
+        eprintln!(
+            "{name}: {} documents, {chars} chars, {n} findings = {:.4} per 10,000 chars",
+            docs.len(),
+            n as f64 * 1e4 / chars as f64
+        );
+    };
+    report("cctv", &items(1));
+    let pages = std::fs::read_to_string(shared().join("corpus/web-pages-text.txt")).unwrap();
+    let pages: Vec<String> = pages.split("\n##### ").map(|p| p.to_string()).collect();
+    report("web", &pages);
+}
+
+/// CPU seconds of this process so far (Linux; `None` elsewhere).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Each default boilerplate rule alone over the CCTV items (one document
+/// each, single thread), in MB/s of CPU time, with reading the documents
+/// (`Document::new`) timed apart: `GUIFAN_BENCH_MB` MB (default 5).
+#[test]
+#[ignore = "per-rule throughput: run with --release -- --ignored --nocapture"]
+fn boilerplate_items_per_rule() {
+    let mb: f64 = std::env::var("GUIFAN_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5.0);
+    let mut items = items(1);
+    let mut bytes = 0;
+    items.retain(|i| {
+        bytes += i.len();
+        bytes as f64 <= mb * 1e6
+    });
+    let bytes: usize = items.iter().map(|i| i.len()).sum();
+    let options = DocumentOptions::new(
+        Format::Plain,
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+    );
+    let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
+    let ids: Vec<String> = sets
+        .iter()
+        .flat_map(|s| &s.rules)
+        .filter(|r| r.meta.id.starts_with("boilerplate/") && r.meta.default_enabled)
+        .map(|r| r.meta.id.clone())
+        .collect();
+    let measure = |select: Option<Vec<String>>| -> (f64, usize) {
+        let linter = select.map(|s| {
+            Linter::new(
+                &sets,
+                &Settings {
+                    select: Some(s),
+                    ..Settings::default()
+                },
+            )
+            .expect("linter")
+        });
+        // CPU time has a 10 ms tick: time enough passes.
+        const PASSES: usize = 10;
+        let mut findings = 0;
+        let t = cpu_seconds().unwrap_or(0.0);
+        let wall = std::time::Instant::now();
+        for _ in 0..PASSES {
+            findings = 0;
+            for item in &items {
+                let doc = Document::new(item.clone(), &options);
+                if let Some(l) = &linter {
+                    findings += l.check(&doc).len();
+                }
+            }
+        }
+        let cpu = cpu_seconds().map_or(wall.elapsed().as_secs_f64(), |c| c - t);
+        (cpu / PASSES as f64, findings)
+    };
+    let (reading, _) = measure(None);
+    eprintln!(
+        "{:.1} MB, {} items; reading documents alone: {:.0} MB/s",
+        bytes as f64 / 1e6,
+        items.len(),
+        bytes as f64 / 1e6 / reading
+    );
+    let mut rows: Vec<(String, Vec<String>)> =
+        ids.iter().map(|i| (i.clone(), vec![i.clone()])).collect();
+    rows.push(("family (default rules)".into(), ids.clone()));
+    for (name, select) in rows {
+        let (secs, n) = measure(Some(select));
+        let rule = (secs - reading).max(1e-6);
+        eprintln!(
+            "  {name:<40} {:7.1} MB/s with reading, {:8.1} MB/s rule alone, {n} findings",
+            bytes as f64 / 1e6 / secs,
+            bytes as f64 / 1e6 / rule
+        );
+    }
+}

@@ -1123,6 +1123,79 @@ fn corpus_pass_reports_lines_shared_across_a_folder() {
     );
 }
 
+/// Corpus-wide findings honour inline suppression comments like any other:
+/// `guifan-disable-next-line` before the shared line, `guifan-disable` for a
+/// whole family, and `guifan-disable` of `near-duplicate` in a repost.
+#[test]
+fn corpus_findings_honour_inline_suppression_comments() {
+    let footer = "本站所有稿件均为本单位原创，未经许可不得转载，违者必究。";
+    let page = |n: usize, before_footer: &str, top: &str| {
+        format!(
+            "{top}# 第{n}篇新闻的标题\n\n这是第{n}篇稿件的正文，内容各不相同，编号{n}。\n\n{before_footer}{footer}\n"
+        )
+    };
+    let article = "10月11日，市农业农村局召开全市秋冬种生产工作推进会，总结前一阶段工作，分析当前面临的形势，\
+部署下一步重点任务。会议指出，今年以来全市粮食生产形势总体平稳，但部分地区土壤墒情偏差，播种进度不均衡，\
+必须提早谋划、压茬推进。会议要求，各区要压实属地责任，组织农技人员深入田间地头开展技术指导。\n";
+    let files: Vec<(String, String)> = vec![
+        ("site/p1.md".into(), page(1, "", "")),
+        ("site/p2.md".into(), page(2, "", "")),
+        (
+            "site/p3.md".into(),
+            page(
+                3,
+                "<!-- guifan-disable-next-line boilerplate/corpus-repeated -->\n",
+                "",
+            ),
+        ),
+        (
+            "site/p4.md".into(),
+            page(4, "", "<!-- guifan-disable boilerplate -->\n"),
+        ),
+        ("news/a.md".into(), article.to_string()),
+        (
+            "news/b.md".into(),
+            format!("<!-- guifan-disable boilerplate/near-duplicate -->\n{article}"),
+        ),
+        ("news/c.md".into(), article.replace("技术指导", "指导服务")),
+    ];
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_bytes()))
+        .collect();
+    let dir = tree(&refs);
+    let out = stdout_of(guifan(dir.path()).args([
+        "check",
+        "--format",
+        "json",
+        "--extend-select",
+        "boilerplate/corpus-repeated",
+        "--extend-select",
+        "boilerplate/near-duplicate",
+        ".",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits = |rule: &str| -> Vec<String> {
+        let mut paths: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == rule)
+            .map(|d| d["path"].as_str().unwrap().replace('\\', "/"))
+            .collect();
+        paths.sort();
+        paths
+    };
+    // p3 (next-line) and p4 (whole family) are suppressed.
+    assert_eq!(
+        hits("boilerplate/corpus-repeated"),
+        ["site/p1.md", "site/p2.md"],
+        "{out}"
+    );
+    // b and c both repeat a; b's report is suppressed, c's is not.
+    assert_eq!(hits("boilerplate/near-duplicate"), ["news/c.md"], "{out}");
+}
+
 /// Near-duplicate documents: the later file of a reposted pair (in path
 /// order) is reported as info, naming the earlier one; an unrelated file
 /// is not; the rule is off by default.

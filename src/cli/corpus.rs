@@ -136,7 +136,8 @@ fn near_options(config: &Resolved) -> NearOptions {
 }
 
 /// Pass 2 for one document: append its corpus-wide findings, at the rules'
-/// configured severities, for the rules enabled for this file.
+/// configured severities, for the rules enabled for this file, except those
+/// its inline suppression comments turn off.
 pub fn add_diagnostics(
     pass: &CorpusPass,
     linter: &Linter,
@@ -144,9 +145,9 @@ pub fn add_diagnostics(
     doc: &Document,
     out: &mut Vec<Diagnostic>,
 ) {
-    let before = out.len();
+    let mut found = Vec::new();
     if let (Some(index), Some(entry)) = (&pass.lines, linter.rule(RULE_ID).filter(|r| r.enabled)) {
-        out.extend(
+        found.extend(
             index
                 .diagnostics(&group_of(Path::new(display)), doc)
                 .into_iter()
@@ -160,7 +161,7 @@ pub fn add_diagnostics(
         pass.near.get(display),
         linter.rule(near::RULE_ID).filter(|r| r.enabled),
     ) {
-        out.push(near_diagnostic(
+        found.push(near_diagnostic(
             doc,
             &entry.meta.message,
             entry.severity,
@@ -168,7 +169,10 @@ pub fn add_diagnostics(
             *similarity,
         ));
     }
-    if out.len() > before {
+    // Inline suppression comments apply as to any other finding.
+    linter.retain_unsuppressed(doc, &mut found);
+    if !found.is_empty() {
+        out.append(&mut found);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });

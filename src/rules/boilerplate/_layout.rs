@@ -27,7 +27,6 @@ use super::text::{Line, is_space, lines, strip_title_label};
 use crate::rules::util::param_strings;
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
-
 /// Parameters of the chrome analysis (from `boilerplate/site-chrome` params).
 pub struct ChromeParams {
     strong: RegexSet,
@@ -189,9 +188,12 @@ pub struct Layout {
     pub title_text: Option<String>,
 }
 
-fn facts(text: &str, p: &ChromeParams) -> LineFacts {
+/// The facts of one line; `chars` is a buffer reused between lines.
+fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
     let mut f = LineFacts::default();
-    let chars: Vec<char> = text.chars().filter(|c| !is_space(*c)).collect();
+    chars.clear();
+    chars.extend(text.chars().filter(|c| !is_space(*c)));
+    let chars = &chars[..];
     f.chars = chars.len();
     f.han = chars
         .iter()
@@ -261,13 +263,14 @@ impl Layout {
         let lines = lines(text);
         let mut facts_v = vec![LineFacts::default(); lines.len()];
         let mut nonblank = Vec::new();
+        let mut buffer = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             let s = &text[line.span.range()];
             if s.chars().all(is_space) {
                 continue;
             }
             nonblank.push(i);
-            facts_v[i] = facts(s, p);
+            facts_v[i] = facts(s, p, &mut buffer);
         }
         // Value lines: the line after `来源：` is metadata; after `浏览：` a counter.
         for w in nonblank.windows(2) {

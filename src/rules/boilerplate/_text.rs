@@ -102,17 +102,20 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// FNV-1a over the UTF-8 of a char slice: a 64-bit fingerprint.
+/// A 64-bit fingerprint of a char sequence: one multiply per character
+/// (not per UTF-8 byte: Chinese text is three bytes a character), and a
+/// final avalanche so that every bit depends on every character. Values
+/// live in memory only (they are never stored), so the function may change.
 pub fn fingerprint(chars: impl IntoIterator<Item = char>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut buf = [0u8; 4];
     for c in chars {
-        for b in c.encode_utf8(&mut buf).bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h = (h.rotate_left(5) ^ u64::from(u32::from(c))).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
-    h
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Canonical formulations (规范表述) and slogans that legitimately repeat:
@@ -139,6 +142,13 @@ impl Canonical {
         Ok(Canonical {
             automaton: Some(automaton),
         })
+    }
+
+    /// Byte ranges of the canonical formulations in the normalized text `s`.
+    pub fn matches<'a>(&'a self, s: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |ac| ac.find_iter(s).map(|m| m.range()))
     }
 
     /// How many word characters of the normalized text `s` are *not* covered

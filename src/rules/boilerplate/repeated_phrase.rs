@@ -1,42 +1,107 @@
-//! Long repeated phrases within a document (info).
+//! Clauses copied within a document (info).
 //!
 //! ## What it does
-//! Finds stretches of at least `min-chars` characters (after normalization:
-//! width folded, whitespace removed) that occur twice in the document on
-//! different lines or far apart on one line — a clause pasted into two
-//! paragraphs, a long organization or document name spelled out again —
-//! and reports the later copy as information.
+//! Finds a long stretch of a sentence — one or more clauses, at least
+//! `min-chars` letters, digits or ideographs — written twice in the body of
+//! a document, in two paragraphs or twice in one, and reports the later copy.
+//! This is what pasting a clause from one paragraph into another leaves, for
+//! example a lead that names “党的二十大报告中的……两部分内容” and a later
+//! paragraph that copies the same 50 characters word for word.
+//!
+//! Text is compared after normalization (full/half width folded, whitespace
+//! removed, quotes unified). A copy counts when it is long (`min-chars`), when
+//! at least `min-clause-chars` of it are whole clauses in one of the two
+//! copies (from one clause mark `，、；：。` to the next: a copied clause, not
+//! a long noun phrase that two different sentences happen to share), and when
+//! at least `min-residue` of its characters are ordinary words rather than
+//! names and fixed formulations (see below).
 //!
 //! ## Why
-//! A long stretch written twice is often an editing leftover (a sentence
-//! half rewritten, a paragraph merged from two drafts) or a name that an
-//! abbreviation could replace the second time. It is not always wrong, so
-//! this is a hint, not an error.
+//! A clause written twice is usually an editing leftover: a paragraph merged
+//! from two drafts, a lead copied into the body. Checkers of official prose
+//! report it as 片段重复. It is not always wrong, so this is a hint.
 //!
 //! ## What it leaves alone
-//! Canonical formulations (规范表述) and slogans (the `canonical` list):
-//! a repeat with fewer than `min-residue` letters outside them is skipped.
-//! Whole repeated sentences (reported by `boilerplate/repeated-sentence`).
+//! - Whole sentences repeated: `boilerplate/repeated-sentence` reports those
+//!   (one finding per copy); only the part of a repeat that is not a whole
+//!   sentence in both copies is looked at here.
+//! - The title and headings (lines without clause punctuation): a lead that
+//!   restates the headline is how news is written (a title repeated verbatim
+//!   in the body is `boilerplate/repeated-title`).
+//! - Reported speech: a copy in a sentence that quotes someone
+//!   (`习近平强调，……`, one of `speech-verbs` before a comma, colon or
+//!   quote), as when a lead sums up a speech whose full text follows; text
+//!   mostly inside quotation marks.
+//! - Names, which are repeated on purpose: titles in 《》, document names
+//!   (`关于……的决定/通知/意见…`, see `document-suffixes`) and the canonical
+//!   formulations (规范表述) and slogans in `canonical`; they do not count
+//!   toward `min-residue`.
+//!
+//! ## Cost
+//! Linear in the size of the document: a rolling hash over windows of the
+//! normalized text finds each repeat once; every character is compared a
+//! bounded number of times.
 //!
 //! ## Fix safety
-//! No fix: what to do with the repetition is an editorial decision.
+//! No fix: which copy to keep, or whether to shorten the second to a
+//! reference, is an editorial decision.
 
-use super::text::{Canonical, is_space, normalize_mapped, param_list, param_usize};
+use super::text::{Canonical, fold, is_word_char, param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
+use regex::Regex;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const PARAMS: &[&str] = &[
+    "min-chars",
+    "min-clause-chars",
+    "min-residue",
+    "canonical",
+    "speech-verbs",
+    "document-suffixes",
+];
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &["min-chars", "min-residue", "canonical"])?;
-    let min_chars = param_usize(args.params, "min-chars")?.unwrap_or(20).max(4);
+    deny_unknown_params(args.params, PARAMS)?;
+    let min_chars = param_usize(args.params, "min-chars")?.unwrap_or(36).max(8);
+    let verbs = param_list(args.params, "speech-verbs")?;
+    let speech = if verbs.is_empty() {
+        None
+    } else {
+        let alternation = verbs
+            .iter()
+            .map(|v| regex::escape(&super::text::normalize(v)))
+            .collect::<Vec<_>>()
+            .join("|");
+        Some(
+            Regex::new(&format!(r#"(?:{alternation})[,:"]"#))
+                .map_err(|e| format!("参数 `speech-verbs` 无法编译：{e}"))?,
+        )
+    };
+    let suffixes = param_list(args.params, "document-suffixes")?;
+    let mut names = String::from(r"《[^《》]*》?|^[^《》]*》|〈[^〈〉]*〉?|^[^〈〉]*〉");
+    if !suffixes.is_empty() {
+        let alternation = suffixes
+            .iter()
+            .map(|v| regex::escape(&super::text::normalize(v)))
+            .collect::<Vec<_>>()
+            .join("|");
+        names.push_str(&format!(
+            r#"|关于[^,.;:!?《》"]{{2,60}}?的(?:{alternation})(?:草案|修改稿|\(草案\)|\(修订草案\))*"#
+        ));
+    }
     Ok(Box::new(RepeatedPhrase {
         rule: args.index,
         message: args.meta.message.clone(),
         min_chars,
-        min_residue: param_usize(args.params, "min-residue")?.unwrap_or(12),
+        min_clause_chars: param_usize(args.params, "min-clause-chars")?.unwrap_or(25),
+        min_residue: param_usize(args.params, "min-residue")?.unwrap_or(20),
         canonical: Canonical::new(&param_list(args.params, "canonical")?)?,
+        speech,
+        names: Regex::new(&names).map_err(|e| format!("文件名称模式无法编译：{e}"))?,
     }))
 }
 
@@ -44,108 +109,388 @@ struct RepeatedPhrase {
     rule: RuleIndex,
     message: String,
     min_chars: usize,
+    min_clause_chars: usize,
     min_residue: usize,
     canonical: Canonical,
+    /// A speech verb followed by a comma, colon or quote (normalized).
+    speech: Option<Regex>,
+    /// Titles in 《》 and document names (normalized).
+    names: Regex,
 }
 
-fn is_end(c: char) -> bool {
+/// The normalized prose of a document: the lines that can hold a copied
+/// clause (not the title, not headings), one entry per kept character, a
+/// `'\n'` after each line.
+struct Normalized {
+    chars: Vec<char>,
+    /// Byte offset of each character in the prose view.
+    offs: Vec<usize>,
+    /// Index (into `lines`) of the line of each character.
+    line: Vec<u32>,
+    /// 1-based number of each kept line.
+    lines: Vec<usize>,
+    /// Whether a quotation is open before each character (counted from the
+    /// start of its line).
+    quoted: Vec<bool>,
+}
+
+/// Sentence ends in the normalized text (line breaks are kept as `'\n'`).
+fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\n' | '…')
+}
+
+/// Clause marks in the normalized text (`、` folds to `,`).
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':') || is_sentence_end(c)
+}
+
+fn is_prose_line(line: &str) -> bool {
+    line.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
+}
+
+impl Normalized {
+    fn new(text: &str) -> Normalized {
+        let mut n = Normalized {
+            chars: Vec::with_capacity(text.len() / 3 + 16),
+            offs: Vec::with_capacity(text.len() / 3 + 16),
+            line: Vec::with_capacity(text.len() / 3 + 16),
+            lines: Vec::new(),
+            quoted: Vec::new(),
+        };
+        let mut base = 0;
+        let mut title_seen = false;
+        for (number, raw) in text.split_inclusive('\n').enumerate() {
+            let content = raw.trim_end_matches(['\n', '\r']);
+            let blank = content.chars().all(super::text::is_space);
+            // The first non-blank line is the title; lines without clause
+            // punctuation are headings.
+            let keep = !blank && title_seen && is_prose_line(content);
+            title_seen |= !blank;
+            if keep {
+                let index = n.lines.len() as u32;
+                for (i, c) in content.char_indices() {
+                    if let Some(f) = fold(c) {
+                        n.chars.push(f);
+                        n.offs.push(base + i);
+                        n.line.push(index);
+                    }
+                }
+                n.lines.push(number + 1);
+                n.chars.push('\n');
+                n.offs.push(base + content.len());
+                n.line.push(index);
+            }
+            base += raw.len();
+        }
+        let mut open = false;
+        n.quoted = n
+            .chars
+            .iter()
+            .map(|&c| {
+                let before = open;
+                match c {
+                    '"' => open = !open,
+                    '\n' => open = false,
+                    _ => {}
+                }
+                before
+            })
+            .collect();
+        // A decimal point is not a sentence end (`。` and `.` fold together).
+        for i in 1..n.chars.len().saturating_sub(1) {
+            if n.chars[i] == '.'
+                && n.chars[i - 1].is_ascii_digit()
+                && n.chars[i + 1].is_ascii_digit()
+            {
+                n.chars[i] = '\u{2024}';
+            }
+        }
+        n
+    }
+
+    fn line_number(&self, pos: usize) -> usize {
+        self.lines[self.line[pos] as usize]
+    }
+
+    /// Word characters of `[x, x + len)` that belong to clauses lying whole
+    /// inside it (clause marks or line ends on both sides).
+    fn whole_clause_chars(&self, x: usize, len: usize) -> usize {
+        let c = &self.chars;
+        let mut total = 0;
+        let mut open = x == 0 || is_clause_mark(c[x - 1]);
+        let mut current = 0;
+        for &ch in &c[x..x + len] {
+            if is_clause_mark(ch) {
+                if open {
+                    total += current;
+                }
+                open = true;
+                current = 0;
+            } else if is_word_char(ch) {
+                current += 1;
+            }
+        }
+        let end = x + len;
+        if open && (end >= c.len() || is_clause_mark(c[end])) {
+            total += current;
+        }
+        total
+    }
+
+    /// Whether `[x, x + len)` is a whole sentence.
+    fn whole_sentence(&self, x: usize, len: usize) -> bool {
+        let c = &self.chars;
+        let end = x + len;
+        (x == 0 || is_sentence_end(c[x - 1]))
+            && (is_sentence_end(c[end - 1]) || end >= c.len() || is_sentence_end(c[end]))
+    }
+
+    /// The sentence before `x` (from the last sentence end, at most
+    /// `PREFIX_MAX` characters back), as a string.
+    fn sentence_prefix(&self, x: usize) -> String {
+        let floor = x.saturating_sub(PREFIX_MAX);
+        let start = self.chars[floor..x]
+            .iter()
+            .rposition(|&c| is_sentence_end(c))
+            .map_or(floor, |p| floor + p + 1);
+        self.chars[start..x].iter().collect()
+    }
+
+    /// Word characters of `[x, x + len)` inside quotation marks.
+    fn quoted_chars(&self, x: usize, len: usize) -> usize {
+        (x..x + len)
+            .filter(|&i| self.quoted[i] && self.chars[i] != '"' && is_word_char(self.chars[i]))
+            .count()
+    }
+}
+
+/// How far back a speech verb is looked for (the sentence may be longer).
+const PREFIX_MAX: usize = 200;
+
+/// Maximal repeats `(first, later, len)` (normalized positions, the copies
+/// not overlapping) of at least `k + stride - 1` characters within a line,
+/// found left to right with a rolling hash over windows of `k` characters.
+/// Only windows starting at multiples of `stride` are remembered (any
+/// repeat that long contains one), every window is looked up, and a hit is
+/// extended both ways over characters that are then skipped: linear time,
+/// memory in `n / stride`.
+fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    if chars.len() < 2 * k {
+        return out;
+    }
+    const B: u64 = 0x100_0000_01b3;
+    let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
+    let mut first: HashMap<u64, usize, BuildHasherDefault<Mix>> =
+        HashMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
+    let mut h: u64 = 0;
+    let mut last_break: isize = -1;
+    // Positions before `skip_until` are inside a reported copy.
+    let mut skip_until = 0;
+    for i in 0..chars.len() {
+        let c = chars[i];
+        h = h.wrapping_mul(B).wrapping_add(c as u64);
+        if i >= k {
+            h = h.wrapping_sub((chars[i - k] as u64).wrapping_mul(pow));
+        }
+        if c == '\n' {
+            last_break = i as isize;
+        }
+        if (i as isize) - last_break < k as isize {
+            continue;
+        }
+        let start = i + 1 - k;
+        if start < skip_until {
+            continue;
+        }
+        match first.get(&h) {
+            Some(&j) if j + k <= start && chars[j..j + k] == chars[start..=i] => {
+                // Backward, then forward, keeping the first copy before the later.
+                let mut back = 0;
+                while back < j
+                    && start - back > skip_until
+                    && chars[j - back - 1] == chars[start - back - 1]
+                    && chars[start - back - 1] != '\n'
+                {
+                    back += 1;
+                }
+                let (j, start) = (j - back, start - back);
+                let mut len = k + back;
+                while start + len < chars.len()
+                    && j + len < start
+                    && chars[j + len] == chars[start + len]
+                    && chars[start + len] != '\n'
+                {
+                    len += 1;
+                }
+                skip_until = start + len;
+                out.push((j, start, len));
+            }
+            Some(_) => {}
+            None if start % stride == 0 => {
+                first.insert(h, start);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// A hasher for keys that are already hashes: one multiply-xorshift round.
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        let mut x = (self.0 ^ n).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        self.0 = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53) ^ (x >> 29);
+    }
+}
+
+impl RepeatedPhrase {
+    /// Whether the sentence around the copy at `x` is reported speech.
+    fn reported_speech(&self, n: &Normalized, x: usize, copy: &str) -> bool {
+        let Some(speech) = &self.speech else {
+            return false;
+        };
+        let mut sentence = n.sentence_prefix(x);
+        sentence.push_str(copy);
+        speech.is_match(&sentence)
+    }
+
+    /// Word characters of `copy` that are not inside a name (《》 title,
+    /// document name) or a canonical formulation.
+    fn residue(&self, copy: &str) -> usize {
+        let mut covered = vec![false; copy.len()];
+        for m in self
+            .names
+            .find_iter(copy)
+            .map(|m| m.range())
+            .chain(self.canonical.matches(copy))
+        {
+            covered[m].fill(true);
+        }
+        copy.char_indices()
+            .filter(|&(i, c)| !covered[i] && is_word_char(c))
+            .count()
+    }
+
+    /// Whether the piece `[later, later + len)`, a copy of
+    /// `[first, first + len)`, is a finding.
+    fn is_copied_clause(&self, n: &Normalized, first: usize, later: usize, len: usize) -> bool {
+        let chars = &n.chars[later..later + len];
+        let words = chars.iter().filter(|c| is_word_char(**c)).count();
+        if words < self.min_chars {
+            return false;
+        }
+        if n.whole_clause_chars(first, len)
+            .max(n.whole_clause_chars(later, len))
+            < self.min_clause_chars
+        {
+            return false;
+        }
+        let quoted = n.quoted_chars(first, len).max(n.quoted_chars(later, len));
+        if quoted * 5 >= words * 4 {
+            return false;
+        }
+        let copy: String = chars.iter().collect();
+        if self.residue(&copy) < self.min_residue {
+            return false;
+        }
+        !self.reported_speech(n, first, &copy) && !self.reported_speech(n, later, &copy)
+    }
 }
 
 impl Checker for RepeatedPhrase {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        // Normalized characters with their offsets; lines stay apart through '\n'.
-        let mut chars: Vec<char> = Vec::new();
-        let mut offs: Vec<usize> = Vec::new();
-        let mut base = 0;
-        for raw in text.split_inclusive('\n') {
-            let line = raw.trim_end_matches(['\n', '\r']);
-            if !line.chars().all(is_space) {
-                let (c, o) = normalize_mapped(line);
-                chars.extend_from_slice(&c);
-                offs.extend(o[..c.len()].iter().map(|x| x + base));
-                chars.push('\n');
-                offs.push(base + line.len());
-            }
-            base += raw.len();
-        }
-        let k = self.min_chars;
-        if chars.len() < 2 * k {
-            return;
-        }
-        // Polynomial rolling hash of every k-window that has no line break.
-        const B: u64 = 0x100_0000_01b3;
-        let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
-        let mut first: HashMap<u64, usize> = HashMap::new();
-        let mut h: u64 = 0;
-        let mut last_break: isize = -1;
-        let mut i = 0;
-        // Positions before `skip_until` are inside a reported copy.
-        let mut skip_until = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            h = h.wrapping_mul(B).wrapping_add(c as u64);
-            if i >= k {
-                h = h.wrapping_sub((chars[i - k] as u64).wrapping_mul(pow));
-            }
-            if c == '\n' {
-                last_break = i as isize;
-            }
-            i += 1;
-            if (i as isize) - 1 - last_break < k as isize {
-                continue;
-            }
-            let start = i - k;
-            match first.get(&h) {
-                Some(&j)
-                    if j + k <= start
-                        && start >= skip_until
-                        && chars[j..j + k] == chars[start..i] =>
-                {
-                    // Extend the match as far as it goes.
-                    let mut len = k;
-                    while start + len < chars.len()
-                        && chars[j + len] == chars[start + len]
-                        && chars[start + len] != '\n'
-                        && j + len < start
-                    {
-                        len += 1;
-                    }
-                    let end = start + len;
-                    skip_until = end;
-                    let whole_sentence = (start == 0 || is_end(chars[start - 1]))
-                        && (end >= chars.len() || is_end(chars[end]) || is_end(chars[end - 1]))
-                        && (j == 0 || is_end(chars[j - 1]));
-                    let copy: String = chars[start..end].iter().collect();
-                    if whole_sentence || self.canonical.residue(&copy) < self.min_residue {
-                        continue;
-                    }
-                    let span = Span::new(
-                        offs[start],
-                        offs[end - 1]
-                            + text[offs[end - 1]..]
-                                .chars()
-                                .next()
-                                .map_or(0, char::len_utf8),
-                    );
-                    let first_line = text[..offs[j]].matches('\n').count() + 1;
-                    out.push(
-                        Finding::new(
-                            self.rule,
-                            span,
-                            self.message
-                                .replace("{chars}", &len.to_string())
-                                .replace("{line}", &first_line.to_string()),
-                        )
-                        .with_help("确认是否为多余的重复；必要时删去或改用简称"),
-                    );
+        let n = Normalized::new(text);
+        // A finding has `min-chars` word characters, so at least that many
+        // characters: repeats of `k + stride - 1` are enough.
+        let k = (self.min_chars / 2).max(8);
+        let stride = (self.min_chars + 1).saturating_sub(k).max(1);
+        for (first, later, len) in repeats(&n.chars, k, stride) {
+            // Cut the repeat at sentence ends; pieces that are whole
+            // sentences in both copies are repeated-sentence's.
+            let mut a = 0;
+            for b in 1..=len {
+                if b < len && !is_sentence_end(n.chars[later + b - 1]) {
+                    continue;
                 }
-                Some(_) => {}
-                None => {
-                    first.insert(h, start);
+                let (mut from, mut to) = (a, b);
+                a = b;
+                // Without clause marks at its edges (a sentence end closing it stays).
+                while from < to && is_clause_mark(n.chars[later + from]) {
+                    from += 1;
                 }
+                while to > from && matches!(n.chars[later + to - 1], ',' | ';' | ':') {
+                    to -= 1;
+                }
+                if from == to {
+                    continue;
+                }
+                let piece = (first + from, later + from, to - from);
+                if n.whole_sentence(piece.0, piece.2) && n.whole_sentence(piece.1, piece.2) {
+                    continue;
+                }
+                if !self.is_copied_clause(&n, piece.0, piece.1, piece.2) {
+                    continue;
+                }
+                let (start, end) = (piece.1, piece.1 + piece.2 - 1);
+                let end_byte =
+                    n.offs[end] + text[n.offs[end]..].chars().next().map_or(0, char::len_utf8);
+                let words = n.chars[start..=end]
+                    .iter()
+                    .filter(|c| is_word_char(**c))
+                    .count();
+                out.push(
+                    Finding::new(
+                        self.rule,
+                        Span::new(n.offs[start], end_byte),
+                        self.message
+                            .replace("{chars}", &words.to_string())
+                            .replace("{line}", &n.line_number(piece.0).to_string()),
+                    )
+                    .with_help("确认是否为多余的重复；必要时删去或改为简要的指代"),
+                );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_are_maximal_and_do_not_overlap() {
+        let s: Vec<char> = "abcdefghij-xyz-abcdefghij\n".chars().collect();
+        assert_eq!(repeats(&s, 4, 1), vec![(0, 15, 10)]);
+        // Remembering every third window still finds it, extended backward.
+        assert_eq!(repeats(&s, 4, 3), vec![(0, 15, 10)]);
+        let s: Vec<char> = "xyabcdefghij-abcdefghij\n".chars().collect();
+        assert_eq!(repeats(&s, 4, 5), vec![(2, 13, 10)]);
+        let s: Vec<char> = "aaaaaaaaaaaa".chars().collect();
+        // A run: the copy starts where the first ends.
+        assert_eq!(repeats(&s, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
+    }
+
+    #[test]
+    fn whole_clause_chars_counts_clauses_between_marks() {
+        let n = Normalized::new("标题\n甲说,乙丙丁,戊己\n");
+        // "乙丙丁" is whole; "说" and "戊己" are partial at the edges of [4..9).
+        let start = n.chars.iter().position(|&c| c == '说').unwrap();
+        assert_eq!(n.whole_clause_chars(start, 6), 3);
+        // Ending at the line end makes the last clause whole.
+        assert_eq!(n.whole_clause_chars(start, 8), 5);
     }
 }

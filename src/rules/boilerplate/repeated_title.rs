@@ -25,7 +25,9 @@
 //! ## Fix safety
 //! Safe: the later copy is deleted; the first stays.
 
-use super::text::{Line, is_space, is_word_char, lines, normalize, param_usize, strip_title_label};
+use super::text::{
+    Line, fold, is_space, is_word_char, lines, normalize, param_usize, strip_title_label,
+};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -124,11 +126,19 @@ impl Checker for RepeatedTitle {
         };
         // Normalize only lines short enough to be (part of) a copy: folding
         // never lengthens text, and whitespace is at most a few bytes a char.
+        // Keys are made on demand: a copy starts with the title's first
+        // character, so most lines are passed over without one.
         let max_bytes = 4 * (title.len() + 4 * self.suffix_max + 16);
-        let keys: Vec<Option<String>> = all
-            .iter()
-            .map(|l| (l.span.len() <= max_bytes).then(|| normalize(&text[l.span.range()])))
-            .collect();
+        let mut keys: Vec<Option<Option<String>>> = vec![None; all.len()];
+        let mut key = |k: usize| -> Option<String> {
+            keys[k]
+                .get_or_insert_with(|| {
+                    let l = &all[k];
+                    (l.span.len() <= max_bytes).then(|| normalize(&text[l.span.range()]))
+                })
+                .clone()
+        };
+        let title_first = title.chars().next();
         // Only copies in the body count: the headline block above the first
         // paragraph (a window title and a headline, a title field and the
         // heading of the text) is the page's or the feed's structure.
@@ -141,12 +151,16 @@ impl Checker for RepeatedTitle {
         };
         let mut i = body + 1;
         while i < all.len() {
+            if text[all[i].span.range()].chars().find_map(fold) != title_first {
+                i += 1;
+                continue;
+            }
             // The copy on one line, or split over up to three lines.
             let mut joined = String::new();
             let mut matched = None;
-            for (k, key) in keys.iter().enumerate().skip(i).take(3) {
-                let Some(key) = key else { break };
-                joined.push_str(key);
+            for k in (i..all.len()).take(3) {
+                let Some(key) = key(k) else { break };
+                joined.push_str(&key);
                 if joined.chars().count() > title.chars().count() + self.suffix_max + 3 {
                     break;
                 }
