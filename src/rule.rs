@@ -170,6 +170,7 @@ impl Finding {
 pub struct CheckContext<'a> {
     pub doc: &'a Document,
     words: OnceLock<Vec<Span>>,
+    persons: OnceLock<Vec<crate::names::PersonMention>>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -177,6 +178,7 @@ impl<'a> CheckContext<'a> {
         CheckContext {
             doc,
             words: OnceLock::new(),
+            persons: OnceLock::new(),
         }
     }
 
@@ -195,6 +197,14 @@ impl<'a> CheckContext<'a> {
     pub fn words(&self) -> &[Span] {
         self.words
             .get_or_init(|| crate::segment::words(self.doc.prose()))
+    }
+
+    /// The persons mentioned in the prose view ([`crate::names::detect`]),
+    /// detected on first use and shared by every names rule.
+    pub fn persons(&self) -> &[crate::names::PersonMention] {
+        self.persons.get_or_init(|| {
+            crate::names::detect(self.doc.prose(), crate::names::KnownNames::none())
+        })
     }
 
     /// Whether byte `offset` of the prose view falls between two words.

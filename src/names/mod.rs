@@ -6,3 +6,8 @@
 //! document, and the registry is built from rule-set data (`[[person]]`
 //! tables), whether built in (`rules/people.toml`) or an institution's own
 //! roster.
+
+pub mod detect;
+pub mod lexicon;
+
+pub use detect::{Evidence, KnownNames, PersonMention, detect};
