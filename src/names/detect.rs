@@ -606,7 +606,11 @@ fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
         .iter()
         .map(|&e| (e, after(text, e)))
         .filter(|(_, a)| *a != After::Nothing)
-        .filter(|(e, a)| !ambiguous || (a.is_strong() && text[i..*e].chars().count() == 3))
+        .filter(|(e, a)| {
+            !ambiguous
+                || (text[i..*e].chars().count() == 3
+                    && (a.is_strong() || jieba_person(text, Span::new(i, *e))))
+        })
         .collect();
     // A Chinese reading that cuts a transliteration (`部长贾斯蒂卡`,
     // `总统尤勒斯·韦登博斯`) is not one.
