@@ -42,7 +42,7 @@
 //! All spans are byte offsets into the text given to [`detect`].
 
 use super::lexicon::{
-    AFTER_NAME, BYLINE_MARKERS, PLACES, COMPOUND_SURNAMES, NOT_IN_GIVEN, PAST_PREFIXES, SURNAMES,
+    AFTER_NAME, BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_IN_GIVEN, PAST_PREFIXES, PLACES, SURNAMES,
     TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
@@ -128,7 +128,9 @@ impl KnownNames {
     }
 
     pub fn contains(&self, name: &str) -> bool {
-        self.names.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+        self.names
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .is_ok()
     }
 
     pub fn len(&self) -> usize {
@@ -202,7 +204,7 @@ fn is_han(c: char) -> bool {
     crate::rules::util::is_han(c)
 }
 
-fn is_dot(c: char) -> bool {
+pub fn is_dot(c: char) -> bool {
     matches!(c, '·' | '・' | '•' | '‧' | '∙')
 }
 
@@ -216,7 +218,10 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Byte offset `n` characters after `i` (or the end).
 fn chars_after(text: &str, i: usize, n: usize) -> usize {
-    text[i..].char_indices().nth(n).map_or(text.len(), |(o, _)| i + o)
+    text[i..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(o, _)| i + o)
 }
 
 /// Whether a name may start at `i` as far as the character before is
@@ -234,7 +239,8 @@ fn soft_left(text: &str, i: usize) -> bool {
         "以及", "或者", "并且", "同意", "批准",
     ];
     const CHARS: &str = "了由对向与和同及给请据让把被是为在跟使令派";
-    char_before(text, i).is_some_and(|c| CHARS.contains(c)) || WORDS.iter().any(|w| text[..i].ends_with(w))
+    char_before(text, i).is_some_and(|c| CHARS.contains(c))
+        || WORDS.iter().any(|w| text[..i].ends_with(w))
 }
 
 /// Whether jieba reads (part of) `name` as a person's name.
@@ -250,9 +256,34 @@ fn jieba_person(text: &str, name: Span) -> bool {
 fn is_name_end_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '”' | '’' | '」' | '』' | ','
-            | ';' | ':' | ')' | '（' | '(' | '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '/' | '／'
-            | '】' | '》' | '—' | '…'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | ','
+            | ';'
+            | ':'
+            | ')'
+            | '（'
+            | '('
+            | '\n'
+            | '\r'
+            | ' '
+            | '\u{3000}'
+            | '\t'
+            | '/'
+            | '／'
+            | '】'
+            | '》'
+            | '—'
+            | '…'
     )
 }
 
@@ -301,7 +332,7 @@ fn after(text: &str, i: usize) -> After {
 }
 
 /// A title (not a title stop) starting exactly at `i`.
-fn title_at(text: &str, i: usize) -> Option<Span> {
+pub fn title_at(text: &str, i: usize) -> Option<Span> {
     let end = chars_after(text, i, 8);
     let titles = titles_in(&text[i..end]);
     titles
@@ -328,7 +359,10 @@ fn titles_in(text: &str) -> Vec<Span> {
     // A title that runs into a longer one ending later is not a title
     // (`泰国王储`: not `国王`; `主教练`: not `主教`; `部长官`: `长官`).
     let all = titles.clone();
-    titles.retain(|t| !all.iter().any(|o| o.start > t.start && o.start < t.end && o.end > t.end));
+    titles.retain(|t| {
+        !all.iter()
+            .any(|o| o.start > t.start && o.start < t.end && o.end > t.end)
+    });
     titles.sort_by_key(|t| (t.end, t.start));
     let mut out: Vec<Span> = Vec::with_capacity(titles.len());
     for t in titles {
@@ -358,7 +392,7 @@ fn surname_len(text: &str, i: usize) -> Vec<usize> {
 
 /// Candidate ends for a Chinese name starting at `i`: surname + 1–2 given
 /// characters, shortest first.
-fn name_ends(text: &str, i: usize) -> Vec<usize> {
+pub fn name_ends(text: &str, i: usize) -> Vec<usize> {
     let mut ends = Vec::new();
     for s in surname_len(text, i) {
         let mut e = i + s;
@@ -464,7 +498,7 @@ fn foreign_names(text: &str, out: &mut Vec<PersonMention>) {
 }
 
 /// The title that ends exactly at `i` (with a past marker before it).
-fn title_ending_at(text: &str, i: usize) -> Option<Span> {
+pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
     let start = {
         let mut s = i;
         for _ in 0..8 {
@@ -510,8 +544,10 @@ fn intern_tag(t: &str) -> &'static str {
         "ns" => "ns",
         "nz" => "nz",
         "x" => "x",
-        "n" | "v" | "vn" | "d" | "p" | "c" | "r" | "m" | "q" | "u" | "f" | "t" | "s" | "vd" | "ad"
-        | "an" | "y" | "e" | "o" | "k" | "uj" | "ul" | "ug" | "uv" | "uz" | "ud" | "zg" => "word",
+        "n" | "v" | "vn" | "d" | "p" | "c" | "r" | "m" | "q" | "u" | "f" | "t" | "s" | "vd"
+        | "ad" | "an" | "y" | "e" | "o" | "k" | "uj" | "ul" | "ug" | "uv" | "uz" | "ud" | "zg" => {
+            "word"
+        }
         _ => "other",
     }
 }
@@ -619,10 +655,7 @@ fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
     {
         return Some((t, after(text, t.end)));
     }
-    if ends
-        .iter()
-        .any(|&e| char_at(text, e).is_some_and(is_dot))
-    {
+    if ends.iter().any(|&e| char_at(text, e).is_some_and(is_dot)) {
         return None;
     }
     // Prefer a verb or title after the name, then punctuation, then the rest.
@@ -686,8 +719,7 @@ fn name_at_clause_start(text: &str, i: usize) -> Option<(Span, After)> {
                     found = None;
                     for e2 in name_ends(text, i) {
                         let sp = Span::new(i, e2);
-                        if after(text, e2).is_strong() && jieba_agrees(text, sp)
-                        {
+                        if after(text, e2).is_strong() && jieba_agrees(text, sp) {
                             return Some((sp, after(text, e2)));
                         }
                     }
@@ -751,7 +783,8 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
         }
         loop {
             let Some(e) = name_ends(text, i).into_iter().rev().find(|&e| {
-                char_at(text, e).is_none_or(|c| is_name_end_punct(c) || text[e..].starts_with("报道"))
+                char_at(text, e)
+                    .is_none_or(|c| is_name_end_punct(c) || text[e..].starts_with("报道"))
             }) else {
                 break;
             };
@@ -798,7 +831,8 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             i = name.end;
             continue;
         }
-        if (hard || (soft_left(text, i) && !text[..i].ends_with(['在', '到', '赴', '了', '与', '和'])))
+        if (hard
+            || (soft_left(text, i) && !text[..i].ends_with(['在', '到', '赴', '了', '与', '和'])))
             && LEX.translit.contains(&c)
             && let Some((name, a)) = translit_at(text, i)
             && a.is_strong()
@@ -917,7 +951,9 @@ fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
         }
         let name = *sp;
         let chinese = name_ends(text, name.start).contains(&name.end);
-        let foreign = text[name.range()].chars().all(|c| LEX.translit.contains(&c))
+        let foreign = text[name.range()]
+            .chars()
+            .all(|c| LEX.translit.contains(&c))
             && text[name.range()].chars().count() >= 3;
         if !(chinese || foreign) || PLACES.iter().any(|p| text[name.range()].starts_with(p)) {
             continue;
@@ -988,9 +1024,7 @@ fn list_chain(text: &str, runs: &[Span], out: &mut Vec<PersonMention>) {
                 .find(|&e| e == r.end || matches!(after(text, e), After::Word(_)))
                 .map(|e| Span::new(r.start, e))
         } else {
-            name_ends(text, r.start)
-                .contains(&r.end)
-                .then_some(*r)
+            name_ends(text, r.start).contains(&r.end).then_some(*r)
         };
         let Some(name) = name else { return };
         names.push(name);
@@ -1043,11 +1077,14 @@ fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) {
         let mut e = name.end;
         while text[e..].starts_with(sep) {
             let s = e + sep.len_utf8();
-            let item = name_ends(text, s).into_iter().rev().find(|&x| match after(text, x) {
-                After::Punct => char_at(text, x).is_none_or(|c| c != '：' && c != ':'),
-                After::Word(_) | After::Title(_) => true,
-                After::Nothing => false,
-            });
+            let item = name_ends(text, s)
+                .into_iter()
+                .rev()
+                .find(|&x| match after(text, x) {
+                    After::Punct => char_at(text, x).is_none_or(|c| c != '：' && c != ':'),
+                    After::Word(_) | After::Title(_) => true,
+                    After::Nothing => false,
+                });
             let Some(x) = item else { break };
             let sp = Span::new(s, x);
             if sep != '、' && !comma_item_ok(text, sp) {
@@ -1071,7 +1108,9 @@ fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) {
             let mut found = None;
             let mut st = e;
             for _ in 0..4 {
-                let Some(c) = char_before(text, st) else { break };
+                let Some(c) = char_before(text, st) else {
+                    break;
+                };
                 if !is_han(c) {
                     break;
                 }
@@ -1079,7 +1118,9 @@ fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) {
                 if name_ends(text, st).contains(&e)
                     && (hard_left(text, st)
                         || title_ending_at(text, st).is_some()
-                        || (sep == '、' && char_before(text, st).is_some_and(|c| "有是和及与由请为对向".contains(c))))
+                        || (sep == '、'
+                            && char_before(text, st)
+                                .is_some_and(|c| "有是和及与由请为对向".contains(c))))
                 {
                     found = Some(st);
                 }
@@ -1142,7 +1183,10 @@ mod tests {
         );
         assert_eq!(names("记者 刘艺 陈安娜"), ["刘艺", "陈安娜"]);
         assert_eq!(names("文/刘艺、陈安娜"), ["刘艺", "陈安娜"]);
-        assert_eq!(names("司法部长卡洛斯·阿马特在会上发言。"), ["卡洛斯·阿马特"]);
+        assert_eq!(
+            names("司法部长卡洛斯·阿马特在会上发言。"),
+            ["卡洛斯·阿马特"]
+        );
     }
 
     #[test]
