@@ -46,7 +46,7 @@ use super::lexicon::{
     TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -148,11 +148,57 @@ impl<S: AsRef<str>> FromIterator<S> for KnownNames {
     }
 }
 
+/// A set of characters as a bitmap over the basic CJK block (other
+/// characters in a small sorted list): a lookup per character of the text
+/// must be cheap.
+struct CharSet {
+    bits: Vec<u64>,
+    other: Vec<char>,
+}
+
+impl CharSet {
+    const BASE: u32 = 0x4E00;
+    const LEN: u32 = 0x9FFF - 0x4E00 + 1;
+
+    fn contains(&self, c: &char) -> bool {
+        let u = *c as u32;
+        if (Self::BASE..Self::BASE + Self::LEN).contains(&u) {
+            let k = (u - Self::BASE) as usize;
+            self.bits[k / 64] & (1 << (k % 64)) != 0
+        } else {
+            self.other.binary_search(c).is_ok()
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<T: IntoIterator<Item = char>>(iter: T) -> Self {
+        let mut set = CharSet {
+            bits: vec![0; Self::LEN.div_ceil(64) as usize],
+            other: Vec::new(),
+        };
+        for c in iter {
+            let u = c as u32;
+            if (Self::BASE..Self::BASE + Self::LEN).contains(&u) {
+                let k = (u - Self::BASE) as usize;
+                set.bits[k / 64] |= 1 << (k % 64);
+            } else {
+                set.other.push(c);
+            }
+        }
+        set.other.sort_unstable();
+        set.other.dedup();
+        set
+    }
+}
+
 struct Lexicon {
-    surnames: HashSet<char>,
+    surnames: CharSet,
     compounds: Vec<&'static str>,
-    not_in_given: HashSet<char>,
-    translit: HashSet<char>,
+    compound_firsts: CharSet,
+    title_firsts: CharSet,
+    not_in_given: CharSet,
+    translit: CharSet,
     /// Titles and title stops; pattern ids `< n_titles` are titles.
     titles: AhoCorasick,
     n_titles: usize,
@@ -177,15 +223,22 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         surnames: SURNAMES.chars().collect(),
         compounds: COMPOUND_SURNAMES.to_vec(),
+        compound_firsts: COMPOUND_SURNAMES
+            .iter()
+            .map(|s| s.chars().next().unwrap())
+            .collect(),
+        title_firsts: TITLES.iter().map(|t| t.chars().next().unwrap()).collect(),
         not_in_given: NOT_IN_GIVEN.chars().collect(),
         translit: TRANSLIT.chars().collect(),
         titles: AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("titles automaton"),
         n_titles,
         after,
         strong: AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(
                 AFTER_NAME
@@ -333,6 +386,9 @@ fn after(text: &str, i: usize) -> After {
 
 /// A title (not a title stop) starting exactly at `i`.
 pub fn title_at(text: &str, i: usize) -> Option<Span> {
+    if !char_at(text, i).is_some_and(|c| LEX.title_firsts.contains(&c)) {
+        return None;
+    }
     let end = chars_after(text, i, 8);
     let titles = titles_in(&text[i..end]);
     titles
@@ -377,6 +433,14 @@ fn titles_in(text: &str) -> Vec<Span> {
 /// The surname at `i`: its byte length, if a (compound) surname starts there.
 fn surname_len(text: &str, i: usize) -> Vec<usize> {
     let mut v = Vec::new();
+    if !char_at(text, i).is_some_and(|c| LEX.compound_firsts.contains(&c)) {
+        if let Some(c) = char_at(text, i)
+            && LEX.surnames.contains(&c)
+        {
+            v.push(c.len_utf8());
+        }
+        return v;
+    }
     for c in &LEX.compounds {
         if text[i..].starts_with(c) {
             v.push(c.len());
@@ -514,12 +578,25 @@ pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
         .into_iter()
         .find(|t| start + t.end == i)?
         .shifted(start);
-    for p in PAST_PREFIXES {
-        if text[..t.start].ends_with(p) {
-            return Some(Span::new(t.start - p.len(), t.end));
+    Some(with_past_marker(text, t))
+}
+
+/// The title `t` extended to a past marker written before it, directly or
+/// with an organisation in between (`原校长`, `时任国家副主席`).
+fn with_past_marker(text: &str, t: Span) -> Span {
+    let mut s = t.start;
+    for _ in 0..8 {
+        for p in PAST_PREFIXES {
+            if text[..s].ends_with(p) {
+                return Span::new(s - p.len(), t.end);
+            }
+        }
+        match char_before(text, s) {
+            Some(c) if is_han(c) => s -= c.len_utf8(),
+            _ => break,
         }
     }
-    Some(t)
+    t
 }
 
 /// jieba's tags of `text[start..end]`: `(byte span, tag)`.
@@ -737,6 +814,7 @@ fn name_at_clause_start(text: &str, i: usize) -> Option<(Span, After)> {
 /// Every person mentioned in `text`, in text order, without overlaps.
 pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     let lex = &*LEX;
+    let is_place = |sp: Span| PLACES.iter().any(|p| text[sp.range()].starts_with(p));
     let mut out: Vec<PersonMention> = Vec::new();
 
     // Known names.
@@ -754,13 +832,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     // Titles before names.
     for t in titles_in(text) {
         if let Some((name, a)) = name_after_title(text, t.end) {
-            let mut title = t;
-            for p in PAST_PREFIXES {
-                if text[..title.start].ends_with(p) {
-                    title = Span::new(title.start - p.len(), title.end);
-                    break;
-                }
-            }
+            let title = with_past_marker(text, t);
             out.push(PersonMention {
                 name,
                 title: Some(title),
@@ -812,9 +884,18 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     let mut i = 0;
     while i < bytes.len() {
         let c = char_at(text, i).unwrap();
+        let surname = lex.surnames.contains(&c)
+            || (lex.compound_firsts.contains(&c)
+                && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
+        let translit = lex.translit.contains(&c);
+        if !surname && !translit {
+            i += c.len_utf8();
+            continue;
+        }
         let hard = hard_left(text, i);
-        if (hard || soft_left(text, i))
-            && (lex.surnames.contains(&c) || lex.compounds.iter().any(|s| text[i..].starts_with(s)))
+        let soft = !hard && soft_left(text, i);
+        if surname
+            && (hard || soft)
             && let Some((name, a)) = name_at_clause_start(text, i)
             && (hard || jieba_person(text, name))
         {
@@ -831,9 +912,8 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             i = name.end;
             continue;
         }
-        if (hard
-            || (soft_left(text, i) && !text[..i].ends_with(['在', '到', '赴', '了', '与', '和'])))
-            && LEX.translit.contains(&c)
+        if translit
+            && (hard || (soft && !text[..i].ends_with(['在', '到', '赴', '了', '与', '和'])))
             && let Some((name, a)) = translit_at(text, i)
             && a.is_strong()
         {
@@ -855,7 +935,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     foreign_names(text, &mut out);
     tagged_names(text, &mut out);
     name_lists(text, &mut out);
-    normalize(&mut out);
+    normalize(&mut out, is_place);
 
     // Lists: extend over 、 (and ，) from detected names.
     let mut added = Vec::new();
@@ -863,7 +943,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
         extend_list(text, m.name, &mut added);
     }
     out.extend(added);
-    normalize(&mut out);
+    normalize(&mut out, is_place);
 
     // Repeats of detected full names.
     let names: HashSet<&str> = out
@@ -875,13 +955,17 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     if !names.is_empty() {
         let mut names: Vec<&str> = names.into_iter().collect();
         names.sort();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("repeat automaton");
+        let mut hits: Vec<Span> = names
+            .iter()
+            .flat_map(|n| {
+                memchr::memmem::find_iter(text.as_bytes(), n.as_bytes())
+                    .map(move |p| Span::new(p, p + n.len()))
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut added = Vec::new();
-        for m in ac.find_iter(text) {
-            let sp = Span::new(m.start(), m.end());
+        for sp in hits {
+
             if out.iter().any(|o| o.name.overlaps(sp)) {
                 continue;
             }
@@ -900,7 +984,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             });
         }
         out.extend(added);
-        normalize(&mut out);
+        normalize(&mut out, is_place);
     }
     out
 }
@@ -1052,7 +1136,8 @@ fn list_chain(text: &str, runs: &[Span], out: &mut Vec<PersonMention>) {
 
 /// Sort by position; of overlapping mentions keep the one with the
 /// strongest evidence (then the earlier, then the longer).
-fn normalize(out: &mut Vec<PersonMention>) {
+fn normalize(out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -> bool) {
+    out.retain(|m| m.evidence == Evidence::Known || !is_place(m.name));
     out.sort_by_key(|m| (m.evidence, m.name.start, std::cmp::Reverse(m.name.end)));
     let mut kept: Vec<PersonMention> = Vec::with_capacity(out.len());
     for m in out.drain(..) {
