@@ -42,7 +42,8 @@
 //! All spans are byte offsets into the text given to [`detect`].
 
 use super::lexicon::{
-    AFTER_NAME, BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_IN_GIVEN, PAST_PREFIXES, PLACES, SURNAMES,
+    AFTER_NAME, BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_IN_GIVEN, PAST_PREFIXES, PLACE_HEADS, PLACES,
+    SURNAMES,
     TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
@@ -361,6 +362,15 @@ impl After {
             After::Title(_) => true,
             _ => false,
         }
+    }
+}
+
+/// What follows a name at `i`, except that the head of a place (`市长`)
+/// does not count: `马累市长` is a city's mayor.
+fn after_name(text: &str, i: usize) -> After {
+    match after(text, i) {
+        After::Title(t) if PLACE_HEADS.contains(&&text[t.range()]) => After::Nothing,
+        a => a,
     }
 }
 
@@ -686,7 +696,7 @@ fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
         e += c.len_utf8();
         n += 1;
         if n >= 2 {
-            let a = after(text, e);
+            let a = after_name(text, e);
             if a != After::Nothing {
                 best = Some((Span::new(i, e), a));
             }
@@ -789,15 +799,15 @@ fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
 fn name_at_clause_start(text: &str, i: usize) -> Option<(Span, After)> {
     let mut found = None;
     for e in name_ends(text, i) {
-        match after(text, e) {
+        match after_name(text, e) {
             a if a.is_strong() => {
                 if found.is_some() {
                     // Two readings (`李和说`): take neither unless jieba decides.
                     found = None;
                     for e2 in name_ends(text, i) {
                         let sp = Span::new(i, e2);
-                        if after(text, e2).is_strong() && jieba_agrees(text, sp) {
-                            return Some((sp, after(text, e2)));
+                        if after_name(text, e2).is_strong() && jieba_agrees(text, sp) {
+                            return Some((sp, after_name(text, e2)));
                         }
                     }
                     break;
@@ -935,7 +945,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     foreign_names(text, &mut out);
     tagged_names(text, &mut out);
     name_lists(text, &mut out);
-    normalize(&mut out, is_place);
+    normalize(text, &mut out, is_place);
 
     // Lists: extend over 、 (and ，) from detected names.
     let mut added = Vec::new();
@@ -943,7 +953,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
         extend_list(text, m.name, &mut added);
     }
     out.extend(added);
-    normalize(&mut out, is_place);
+    normalize(text, &mut out, is_place);
 
     // Repeats of detected full names.
     let names: HashSet<&str> = out
@@ -984,7 +994,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             });
         }
         out.extend(added);
-        normalize(&mut out, is_place);
+        normalize(text, &mut out, is_place);
     }
     out
 }
@@ -1136,8 +1146,13 @@ fn list_chain(text: &str, runs: &[Span], out: &mut Vec<PersonMention>) {
 
 /// Sort by position; of overlapping mentions keep the one with the
 /// strongest evidence (then the earlier, then the longer).
-fn normalize(out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -> bool) {
+fn normalize(text: &str, out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -> bool) {
     out.retain(|m| m.evidence == Evidence::Known || !is_place(m.name));
+    for m in out.iter_mut() {
+        if m.trailing_title.is_some_and(|t| PLACE_HEADS.contains(&&text[t.range()])) {
+            m.trailing_title = None;
+        }
+    }
     out.sort_by_key(|m| (m.evidence, m.name.start, std::cmp::Reverse(m.name.end)));
     let mut kept: Vec<PersonMention> = Vec::with_capacity(out.len());
     for m in out.drain(..) {

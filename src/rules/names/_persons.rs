@@ -12,7 +12,8 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     out
 }
 
-/// Whether byte `i` lies inside a quotation (“…”, 「…」, "…") on its line:
+/// Whether byte `i` lies inside a quotation (“…”, 「…」, "…") or a title
+/// of a work (《…》) on its line:
 /// quoted speech and direct address keep the speaker's word order.
 pub fn in_quotes(text: &str, i: usize) -> bool {
     let (start, _) = crate::rules::util::line_bounds(text, i);
@@ -20,8 +21,8 @@ pub fn in_quotes(text: &str, i: usize) -> bool {
     let mut ascii_open = false;
     for c in text[start..i].chars() {
         match c {
-            '“' | '「' | '『' => depth += 1,
-            '”' | '」' | '』' => depth = (depth - 1).max(0),
+            '“' | '「' | '『' | '《' | '〈' => depth += 1,
+            '”' | '」' | '』' | '》' | '〉' => depth = (depth - 1).max(0),
             '"' => ascii_open = !ascii_open,
             _ => {}
         }
