@@ -42,9 +42,8 @@
 //! All spans are byte offsets into the text given to [`detect`].
 
 use super::lexicon::{
-    AFTER_NAME, BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_IN_GIVEN, PAST_PREFIXES, PLACE_HEADS, PLACES,
-    SURNAMES,
-    TITLE_STOPS, TITLES, TRANSLIT,
+    AFTER_NAME, BYLINE_MARKERS, COMPOUND_SURNAMES, NOT_IN_GIVEN, PAST_PREFIXES, PLACE_HEADS,
+    PLACES, SURNAMES, TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -421,13 +420,25 @@ fn titles_in(text: &str) -> Vec<Span> {
             titles.push(sp);
         }
     }
-    titles.retain(|t| !stops.iter().any(|s| s.contains_span(*t) && s != t));
-    // A title that runs into a longer one ending later is not a title
-    // (`泰国王储`: not `国王`; `主教练`: not `主教`; `部长官`: `长官`).
+    // Spans are at most a few characters long: compare each with the
+    // spans starting within its reach only.
+    stops.sort_unstable();
+    titles.sort_unstable();
+    const REACH: usize = 40;
+    let near = |v: &[Span], t: Span| {
+        let lo = v.partition_point(|s| s.start + REACH < t.start);
+        let hi = v.partition_point(|s| s.start < t.end);
+        v[lo..hi].to_vec()
+    };
     let all = titles.clone();
     titles.retain(|t| {
-        !all.iter()
-            .any(|o| o.start > t.start && o.start < t.end && o.end > t.end)
+        // Inside a title stop (`代表团`, `委员会`).
+        !near(&stops, *t).iter().any(|s| s.contains_span(*t) && s != t)
+        // Running into a longer title ending later (`泰国王储`: not `国王`;
+        // `主教练`: not `主教`; `部长官`: `长官`).
+            && !near(&all, *t)
+                .iter()
+                .any(|o| o.start > t.start && o.start < t.end && o.end > t.end)
     });
     titles.sort_by_key(|t| (t.end, t.start));
     let mut out: Vec<Span> = Vec::with_capacity(titles.len());
@@ -965,18 +976,29 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     if !names.is_empty() {
         let mut names: Vec<&str> = names.into_iter().collect();
         names.sort();
-        let mut hits: Vec<Span> = names
-            .iter()
-            .flat_map(|n| {
-                memchr::memmem::find_iter(text.as_bytes(), n.as_bytes())
-                    .map(move |p| Span::new(p, p + n.len()))
-            })
-            .collect();
+        // A few names: one memmem pass each; many (a long document): one automaton.
+        let mut hits: Vec<Span> = if names.len() <= 8 {
+            names
+                .iter()
+                .flat_map(|n| {
+                    memchr::memmem::find_iter(text.as_bytes(), n.as_bytes())
+                        .map(move |p| Span::new(p, p + n.len()))
+                })
+                .collect()
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&names)
+                .expect("repeat automaton")
+                .find_iter(text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect()
+        };
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut added = Vec::new();
         for sp in hits {
-
-            if out.iter().any(|o| o.name.overlaps(sp)) {
+            let k = out.partition_point(|o| o.name.end <= sp.start);
+            if out.get(k).is_some_and(|o| o.name.overlaps(sp)) {
                 continue;
             }
             let a = after(text, sp.end);
@@ -1002,6 +1024,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
 /// Names mid-sentence before a reporting verb or honorific, read as a
 /// person's name by jieba on their clause.
 fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
+    let ends: HashSet<usize> = out.iter().map(|o| o.name.end).collect();
     for m in LEX.strong.find_iter(text) {
         let q = m.start();
         // A surname (or transliteration) two to four characters before.
@@ -1017,7 +1040,7 @@ fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
                 starts.push(k);
             }
         }
-        if starts.is_empty() || out.iter().any(|o| o.name.end == q) {
+        if starts.is_empty() || ends.contains(&q) {
             continue;
         }
         // The clause: back to the previous non-Han character, at most 16 characters.
@@ -1149,18 +1172,28 @@ fn list_chain(text: &str, runs: &[Span], out: &mut Vec<PersonMention>) {
 fn normalize(text: &str, out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -> bool) {
     out.retain(|m| m.evidence == Evidence::Known || !is_place(m.name));
     for m in out.iter_mut() {
-        if m.trailing_title.is_some_and(|t| PLACE_HEADS.contains(&&text[t.range()])) {
+        if m.trailing_title
+            .is_some_and(|t| PLACE_HEADS.contains(&&text[t.range()]))
+        {
             m.trailing_title = None;
         }
     }
     out.sort_by_key(|m| (m.evidence, m.name.start, std::cmp::Reverse(m.name.end)));
-    let mut kept: Vec<PersonMention> = Vec::with_capacity(out.len());
+    // Kept names by start; a new one is kept when it overlaps neither
+    // neighbour.
+    let mut kept: std::collections::BTreeMap<usize, PersonMention> =
+        std::collections::BTreeMap::new();
     for m in out.drain(..) {
-        if !kept.iter().any(|k| k.name.overlaps(m.name)) {
-            kept.push(m);
+        let before = kept.range(..=m.name.start).next_back();
+        let after = kept.range(m.name.start..).next();
+        if before.is_some_and(|(_, k)| k.name.overlaps(m.name))
+            || after.is_some_and(|(_, k)| k.name.overlaps(m.name))
+        {
+            continue;
         }
+        kept.insert(m.name.start, m);
     }
-    kept.sort_by_key(|m| m.name.start);
+    let kept: Vec<PersonMention> = kept.into_values().collect();
     *out = kept;
 }
 

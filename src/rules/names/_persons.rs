@@ -1,5 +1,6 @@
 //! Helpers shared by the rules on persons.
 
+use crate::names::PersonMention;
 use crate::names::lexicon::LEADER_TITLES;
 use crate::rules::util::is_han;
 
@@ -62,4 +63,16 @@ pub fn is_leader_title(title: &str) -> bool {
 /// Whether `c` can be inside a name (a Han character).
 pub fn is_name_char(c: char) -> bool {
     is_han(c)
+}
+
+/// The mention whose name ends at byte `i` (mentions are sorted and disjoint).
+pub fn ending_at(persons: &[PersonMention], i: usize) -> Option<&PersonMention> {
+    let k = persons.partition_point(|m| m.name.end < i);
+    persons.get(k).filter(|m| m.name.end == i)
+}
+
+/// The mention whose name starts at byte `i`.
+pub fn starting_at(persons: &[PersonMention], i: usize) -> Option<&PersonMention> {
+    let k = persons.partition_point(|m| m.name.start < i);
+    persons.get(k).filter(|m| m.name.start == i)
 }

@@ -19,7 +19,7 @@
 //! ## Fix safety
 //! Safe: only whitespace is removed.
 
-use super::persons::fill;
+use super::persons::{ending_at, fill, starting_at};
 use crate::fix::{Applicability, Fix};
 use crate::names::lexicon::BYLINE_MARKERS;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -122,8 +122,8 @@ impl Checker for BylineSpacing {
                 continue;
             }
             let persons = ctx.persons();
-            let named_left = persons.iter().any(|m| m.name.end == bs);
-            let named_right = persons.iter().any(|m| m.name.start == ae);
+            let named_left = ending_at(persons, bs).is_some();
+            let named_right = starting_at(persons, ae).is_some();
             if !(named_left && named_right || is_byline(text, p) && (named_left || named_right)) {
                 continue;
             }

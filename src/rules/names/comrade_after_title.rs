@@ -16,7 +16,7 @@
 //! ## Fix safety
 //! Safe: only the redundant `同志` is removed.
 
-use super::persons::fill;
+use super::persons::{ending_at, fill};
 use crate::fix::{Applicability, Fix};
 use crate::names::detect::{name_ends, title_ending_at};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -55,25 +55,21 @@ impl Checker for ComradeAfterTitle {
             // The name: a detected person ending at the title, or a surname
             // with one or two given characters right before it.
             let persons = ctx.persons();
-            let name = persons
-                .iter()
-                .find(|m| m.name.end == title.start)
-                .map(|m| m.name)
-                .or_else(|| {
-                    [3usize, 2, 4].into_iter().find_map(|n| {
-                        let mut s = title.start;
-                        for _ in 0..n {
-                            let c = text[..s].chars().next_back()?;
-                            s -= c.len_utf8();
-                        }
-                        let before = text[..s].chars().next_back();
-                        // Three characters anywhere; two or four only after a
-                        // clause boundary.
-                        (name_ends(text, s).contains(&title.start)
-                            && (n == 3 || before.is_none_or(|c| !crate::rules::util::is_han(c))))
-                        .then(|| Span::new(s, title.start))
-                    })
-                });
+            let name = ending_at(persons, title.start).map(|m| m.name).or_else(|| {
+                [3usize, 2, 4].into_iter().find_map(|n| {
+                    let mut s = title.start;
+                    for _ in 0..n {
+                        let c = text[..s].chars().next_back()?;
+                        s -= c.len_utf8();
+                    }
+                    let before = text[..s].chars().next_back();
+                    // Three characters anywhere; two or four only after a
+                    // clause boundary.
+                    (name_ends(text, s).contains(&title.start)
+                        && (n == 3 || before.is_none_or(|c| !crate::rules::util::is_han(c))))
+                    .then(|| Span::new(s, title.start))
+                })
+            });
             let Some(name) = name else { continue };
             let found = &text[name.start..end];
             let expected = &text[name.start..p];

@@ -75,7 +75,10 @@ impl Checker for ListSeparator {
                 );
             let titled_next = titled_next || titled_prev;
             // The same name twice is not a list (`…领先特朗普，特朗普则…`).
-            let mut names: Vec<&str> = persons[i..=j].iter().map(|m| &text[m.name.range()]).collect();
+            let mut names: Vec<&str> = persons[i..=j]
+                .iter()
+                .map(|m| &text[m.name.range()])
+                .collect();
             names.sort_unstable();
             let repeated = names.windows(2).any(|w| w[0] == w[1]);
             let titled_next = titled_next || repeated;
