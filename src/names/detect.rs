@@ -527,11 +527,9 @@ fn foreign_names(text: &str, out: &mut Vec<PersonMention>) {
         }
         // Right parts.
         let mut e = dot;
-        loop {
-            let Some(d) = char_at(text, e) else { break };
-            if !is_dot(d) {
-                break;
-            }
+        while let Some(d) = char_at(text, e)
+            && is_dot(d)
+        {
             let mut k = e + d.len_utf8();
             let mut m = 0;
             while let Some(c) = char_at(text, k) {
@@ -874,13 +872,9 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
         {
             i += c.len_utf8();
         }
-        loop {
-            let Some(e) = name_ends(text, i).into_iter().rev().find(|&e| {
-                char_at(text, e)
-                    .is_none_or(|c| is_name_end_punct(c) || text[e..].starts_with("报道"))
-            }) else {
-                break;
-            };
+        while let Some(e) = name_ends(text, i).into_iter().rev().find(|&e| {
+            char_at(text, e).is_none_or(|c| is_name_end_punct(c) || text[e..].starts_with("报道"))
+        }) {
             out.push(PersonMention {
                 name: Span::new(i, e),
                 title: None,
