@@ -12,9 +12,10 @@ use std::collections::HashSet;
 mod support;
 use support::shared_dir;
 
-/// Floors (measured: see the report printed by the test).
+/// Floors. Measured when written: exact precision 0.945 (734/777), recall
+/// 0.267 (734/2748); overlap precision 0.974, recall 0.275.
 const MIN_PRECISION: f64 = 0.90;
-const MIN_RECALL: f64 = 0.25;
+const MIN_RECALL: f64 = 0.26;
 
 #[test]
 fn pd1998_person_spans() {
