@@ -1202,8 +1202,12 @@ fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) {
         };
         // Rightwards.
         let mut e = name.end;
-        while text[e..].starts_with(sep) {
-            let s = e + sep.len_utf8();
+        // Stray spaces around a `、` do not end the list (`张三 、李四`).
+        let pad = |c: char| sep == '、' && matches!(c, ' ' | '\u{3000}' | '\u{a0}');
+        while text[e..].trim_start_matches(pad).starts_with(sep) {
+            let at = e + (text[e..].len() - text[e..].trim_start_matches(pad).len());
+            let s = at + sep.len_utf8();
+            let s = s + (text[s..].len() - text[s..].trim_start_matches(pad).len());
             let item = name_ends(text, s)
                 .into_iter()
                 .rev()
@@ -1230,8 +1234,9 @@ fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) {
         }
         // Leftwards.
         let mut s = name.start;
-        while text[..s].ends_with(sep) {
-            let e = s - sep.len_utf8();
+        while text[..s].trim_end_matches(pad).ends_with(sep) {
+            let e = text[..s].trim_end_matches(pad).len() - sep.len_utf8();
+            let e = text[..e].trim_end_matches(pad).len();
             let mut found = None;
             let mut st = e;
             for _ in 0..4 {

@@ -134,7 +134,10 @@ impl Checker for BylineSpacing {
             if ae > e {
                 pads.push(Span::new(e, ae));
             }
-            let span = Span::new(bs - l.len_utf8(), ae + r.len_utf8());
+            // Quote the names around the mark when they are known.
+            let start = ending_at(persons, bs).map_or(bs - l.len_utf8(), |m| m.name.start);
+            let end = starting_at(persons, ae).map_or(ae + r.len_utf8(), |m| m.name.end);
+            let span = Span::new(start, end);
             self.report(text, span, &pads, out);
         }
         // `文/ 刘艺`.
