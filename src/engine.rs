@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Directive, DirectiveKind, Document, DocumentOptions, Format};
 use crate::fix::{Applicability, Edit, Fix, apply_fixes};
+use crate::names::KnownNames;
 use crate::names::registry::Registry;
 use crate::rule::{CheckContext, Checker, Family, Finding, RuleMeta};
 use crate::rules::{NativeArgs, native_constructor};
@@ -64,6 +65,9 @@ pub struct Linter {
     rules: Vec<RuleEntry>,
     checkers: Vec<Box<dyn Checker>>,
     by_id: HashMap<String, usize>,
+    /// The registry's people (leaders, rosters): certainly persons, for
+    /// person detection.
+    known: KnownNames,
 }
 
 impl std::fmt::Debug for Linter {
@@ -222,10 +226,12 @@ impl Linter {
             }
         }
         checkers.extend(kinds::compile(&data_rules)?);
+        let known = registry.persons().iter().flat_map(|p| p.forms()).collect();
         Ok(Linter {
             rules,
             checkers,
             by_id,
+            known,
         })
     }
 
@@ -240,7 +246,7 @@ impl Linter {
 
     /// Check a document; diagnostics sorted by position, then rule id.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
-        let ctx = CheckContext::new(doc);
+        let ctx = CheckContext::with_known_names(doc, &self.known);
         let mut findings: Vec<Finding> = Vec::new();
         for checker in &self.checkers {
             checker.check(&ctx, &mut findings);

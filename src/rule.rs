@@ -170,13 +170,23 @@ impl Finding {
 pub struct CheckContext<'a> {
     pub doc: &'a Document,
     words: OnceLock<Vec<Span>>,
+    persons: OnceLock<Vec<crate::names::PersonMention>>,
+    known: &'a crate::names::KnownNames,
 }
 
 impl<'a> CheckContext<'a> {
     pub fn new(doc: &'a Document) -> Self {
+        Self::with_known_names(doc, crate::names::KnownNames::none())
+    }
+
+    /// A context whose person detection takes `known` (the registry's
+    /// leaders and rostered people) as certainly persons.
+    pub fn with_known_names(doc: &'a Document, known: &'a crate::names::KnownNames) -> Self {
         CheckContext {
             doc,
             words: OnceLock::new(),
+            persons: OnceLock::new(),
+            known,
         }
     }
 
@@ -195,6 +205,13 @@ impl<'a> CheckContext<'a> {
     pub fn words(&self) -> &[Span] {
         self.words
             .get_or_init(|| crate::segment::words(self.doc.prose()))
+    }
+
+    /// The persons mentioned in the prose view ([`crate::names::detect`]),
+    /// detected on first use and shared by every names rule.
+    pub fn persons(&self) -> &[crate::names::PersonMention] {
+        self.persons
+            .get_or_init(|| crate::names::detect(self.doc.prose(), self.known))
     }
 
     /// Whether byte `offset` of the prose view falls between two words.

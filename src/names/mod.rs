@@ -7,4 +7,8 @@
 //! tables), whether built in (`rules/people.toml`) or an institution's own
 //! roster.
 
+pub mod detect;
+pub mod lexicon;
 pub mod registry;
+
+pub use detect::{Evidence, KnownNames, PersonMention, detect};

@@ -1,0 +1,87 @@
+//! `同志` after a full title: `习近平总书记同志`, `王明书记同志`.
+//!
+//! ## What it does
+//! Reports `同志` that follows a name *and* a title and offers to drop it:
+//! `王明书记同志指出` → `王明书记指出`.
+//!
+//! ## Why
+//! `同志` is itself the form of address that goes with a bare name
+//! (`习近平同志`, `王明同志`); after a title it doubles the address. The
+//! standard forms are `习近平总书记` or `习近平同志`, never both.
+//!
+//! ## What it leaves alone
+//! `习近平同志`, `王明同志` (name + 同志), `同志们`, and `同志` after a
+//! title without a name (`书记同志`, a form of address).
+//!
+//! ## Fix safety
+//! Safe: only the redundant `同志` is removed.
+
+use super::persons::{ending_at, fill};
+use crate::fix::{Applicability, Fix};
+use crate::names::detect::{name_ends, title_ending_at};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::deny_unknown_params;
+use crate::span::Span;
+use memchr::memmem;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(ComradeAfterTitle {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct ComradeAfterTitle {
+    rule: RuleIndex,
+    message: String,
+}
+
+const COMRADE: &str = "同志";
+
+impl Checker for ComradeAfterTitle {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        for p in memmem::find_iter(text.as_bytes(), COMRADE.as_bytes()) {
+            let end = p + COMRADE.len();
+            if text[end..].starts_with('们') {
+                continue;
+            }
+            let Some(title) = title_ending_at(text, p) else {
+                continue;
+            };
+            // A past marker (`原书记`) belongs to the title; the name is before it.
+            // The name: a detected person ending at the title, or a surname
+            // with one or two given characters right before it.
+            let persons = ctx.persons();
+            let name = ending_at(persons, title.start).map(|m| m.name).or_else(|| {
+                [3usize, 2, 4].into_iter().find_map(|n| {
+                    let mut s = title.start;
+                    for _ in 0..n {
+                        let c = text[..s].chars().next_back()?;
+                        s -= c.len_utf8();
+                    }
+                    let before = text[..s].chars().next_back();
+                    // Three characters anywhere; two or four only after a
+                    // clause boundary.
+                    (name_ends(text, s).contains(&title.start)
+                        && (n == 3 || before.is_none_or(|c| !crate::rules::util::is_han(c))))
+                    .then(|| Span::new(s, title.start))
+                })
+            });
+            let Some(name) = name else { continue };
+            let found = &text[name.start..end];
+            let expected = &text[name.start..p];
+            out.push(
+                Finding::new(
+                    self.rule,
+                    Span::new(name.start, end),
+                    fill(&self.message, &[("found", found), ("expected", expected)]),
+                )
+                .with_help(format!("改为“{expected}”或“{}同志”", &text[name.range()]))
+                .with_fix(Fix::replace(Applicability::Safe, Span::new(p, end), "")),
+            );
+        }
+    }
+}

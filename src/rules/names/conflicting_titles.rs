@@ -1,0 +1,165 @@
+//! One person, two ranks of the same post in one document: `副校长张三` …
+//! `校长张三`.
+//!
+//! ## What it does
+//! Collects the titles written right before each full name in the document
+//! and reports a later mention whose title is the same post at a different
+//! rank than an earlier one — one is the principal (`校长`, `书记`,
+//! `主任`), the other a deputy (`副校长`, `常务副校长`, `副书记`) — with a
+//! help line quoting the first mention.
+//!
+//! ## How “the same post” is decided
+//! A title is split into a past marker (`原`, `时任`, `前`, `首任`), a rank
+//! prefix (`副`, `常务副`, `第一副`, `执行`, `名誉`, `代`, `代理`) and the
+//! post itself (`校长`). Two titles conflict when the post is the same, one
+//! has a deputy rank (`副`, `常务副`, `第一副`) and the other none, and
+//! neither has a past marker. `常务副校长` and `副校长` are both deputies and
+//! do not conflict (the short form is a normal abbreviation); `代市长` and
+//! `市长` do not conflict either (an acting head is often called by the
+//! post). Different posts (`校长` and `党委书记`) never conflict: one person
+//! holds several.
+//!
+//! ## Why
+//! A wrong rank for a named official is one of the errors that official
+//! sites are audited for (`姓名职务搭配错误`, domain-rules §4 N6).
+//!
+//! ## What it leaves alone
+//! Past titles (`原副校长张三` … `校长张三`: a promotion), titles written
+//! with different organisations before them (`学院副院长张三` …
+//! `医院院长张三` may be two posts), and mentions without a title.
+//!
+//! ## Fix safety
+//! None: which of the two is right is for the writer to check.
+
+use super::persons::fill;
+use crate::names::lexicon::PAST_PREFIXES;
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::{deny_unknown_params, is_han};
+use crate::span::Span;
+use std::collections::HashMap;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(ConflictingTitles {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct ConflictingTitles {
+    rule: RuleIndex,
+    message: String,
+}
+
+/// A title split into past marker, deputy rank and post.
+#[derive(Debug, PartialEq, Eq)]
+struct Parts<'a> {
+    past: bool,
+    deputy: bool,
+    post: &'a str,
+}
+
+fn parts(title: &str) -> Parts<'_> {
+    let mut t = title;
+    let mut past = false;
+    for p in PAST_PREFIXES {
+        if let Some(rest) = t.strip_prefix(p) {
+            t = rest;
+            past = true;
+            break;
+        }
+    }
+    let mut deputy = false;
+    for p in ["常务副", "第一副", "副", "执行", "名誉", "代理", "代"] {
+        if let Some(rest) = t.strip_prefix(p)
+            && !rest.is_empty()
+        {
+            deputy = p.ends_with('副');
+            // `代`, `执行`, `名誉` are neither principal nor deputy: treat as past-like.
+            past |= !deputy;
+            t = rest;
+            break;
+        }
+    }
+    Parts {
+        past,
+        deputy,
+        post: t,
+    }
+}
+
+/// The organisation word right before a title: the Han characters up to
+/// four before it (`学院` in `学院副院长`), empty when none.
+fn org_before(text: &str, title: Span) -> &str {
+    let mut s = title.start;
+    for _ in 0..4 {
+        match text[..s].chars().next_back() {
+            Some(c) if is_han(c) => s -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    &text[s..title.start]
+}
+
+impl Checker for ConflictingTitles {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        // name → first mention with each (post, deputy)
+        let mut seen: HashMap<&str, Vec<(Span, Span)>> = HashMap::new();
+        for m in ctx.persons() {
+            let Some(t) = m.title else { continue };
+            let name = &text[m.name.range()];
+            if name.chars().count() < 2 {
+                continue;
+            }
+            let title = &text[t.range()];
+            let p = parts(title);
+            if p.past {
+                continue;
+            }
+            let earlier = seen.entry(name).or_default();
+            let conflict = earlier.iter().find(|(et, _)| {
+                let q = parts(&text[et.range()]);
+                !q.past && q.post == p.post && q.deputy != p.deputy && {
+                    let (a, b) = (org_before(text, *et), org_before(text, t));
+                    a.is_empty() || b.is_empty() || a.ends_with(b) || b.ends_with(a)
+                }
+            });
+            if let Some((et, en)) = conflict {
+                let first = format!("{}{}", &text[et.range()], &text[en.range()]);
+                let found = format!("{title}{name}");
+                out.push(
+                    Finding::new(
+                        self.rule,
+                        Span::new(t.start, m.name.end),
+                        fill(&self.message, &[("found", &found), ("first", &first)]),
+                    )
+                    .with_help(format!("前文作“{first}”：请核对{name}的职务")),
+                );
+                continue;
+            }
+            earlier.push((t, m.name));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_titles() {
+        assert_eq!(
+            parts("常务副校长"),
+            Parts {
+                past: false,
+                deputy: true,
+                post: "校长"
+            }
+        );
+        assert!(parts("原校长").past);
+        assert!(!parts("校长").deputy);
+        assert!(parts("代市长").past);
+    }
+}

@@ -1,0 +1,200 @@
+//! Spaces inside a person's name: `李 明`, `陈  静`, `王　强`.
+//!
+//! ## What it does
+//! Reports whitespace (ASCII spaces, the ideographic space U+3000, no-break
+//! spaces) between the surname and the given name of a person and removes
+//! it: `书记李 明表示` → `书记李明表示`, `教授欧阳 康` → `教授欧阳康`.
+//!
+//! A space is taken for padding when the piece before it is a surname alone
+//! (one character, or a compound surname such as 欧阳) and the piece after it
+//! is one or two characters, and:
+//! - joined, the two pieces are a name that person detection finds in
+//!   context (a title before it, a reporting verb after it …), or that is
+//!   mentioned unpadded elsewhere in the document; or
+//! - the line is a roster of names separated by spaces and both pieces are
+//!   single characters (`李 明`, the two-character name padded to the width
+//!   of three-character names).
+//!
+//! ## Why
+//! Padding names to equal width is a typewriter habit; in published text it
+//! splits the name for search, screen readers and copy-paste, and reads as
+//! two words.
+//!
+//! ## What it leaves alone
+//! Names separated by spaces (`张三 李四 王五`: every piece is two or more
+//! characters), a name followed by a space and the next word (`记者 王明
+//! 报道`), bylines and captions separating roles from names (`院长 王明`).
+//!
+//! ## Fix safety
+//! Safe: only whitespace inside the name is removed.
+
+use super::persons::fill;
+use crate::fix::{Applicability, Fix};
+use crate::names::{KnownNames, detect, detect::name_ends};
+use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rules::NativeArgs;
+use crate::rules::util::{deny_unknown_params, is_han, is_name_list, line_bounds};
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    deny_unknown_params(args.params, &[])?;
+    Ok(Box::new(PaddedName {
+        rule: args.index,
+        message: args.meta.message.clone(),
+    }))
+}
+
+struct PaddedName {
+    rule: RuleIndex,
+    message: String,
+}
+
+fn is_pad(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+}
+
+/// The Han run ending at `i` and the one starting at `i`.
+fn han_before(text: &str, i: usize) -> usize {
+    let mut s = i;
+    while let Some(c) = text[..s].chars().next_back() {
+        if !is_han(c) {
+            break;
+        }
+        s -= c.len_utf8();
+    }
+    s
+}
+
+fn han_after(text: &str, i: usize) -> usize {
+    let mut e = i;
+    while let Some(c) = text[e..].chars().next() {
+        if !is_han(c) {
+            break;
+        }
+        e += c.len_utf8();
+    }
+    e
+}
+
+impl Checker for PaddedName {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut known: Option<KnownNames> = None;
+        while i < bytes.len() {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !is_pad(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let ps = i;
+            let mut pe = i;
+            while let Some(c) = text[pe..].chars().next()
+                && is_pad(c)
+            {
+                pe += c.len_utf8();
+            }
+            i = pe;
+            let (Some(l), Some(r)) = (text[..ps].chars().next_back(), text[pe..].chars().next())
+            else {
+                continue;
+            };
+            if !is_han(l) || !is_han(r) {
+                continue;
+            }
+            let run_start = han_before(text, ps);
+            let run_end = han_after(text, pe);
+            // The piece before the space: a surname alone (compound first),
+            // possibly after a title.
+            let one = ps - l.len_utf8();
+            let two = text[..ps].char_indices().rev().nth(1).map(|(o, _)| o);
+            let surname_starts: Vec<usize> = [two, Some(one)]
+                .into_iter()
+                .flatten()
+                .filter(|&s| s >= run_start)
+                .filter(|&s| {
+                    let piece = &text[s..ps];
+                    crate::names::lexicon::COMPOUND_SURNAMES.contains(&piece)
+                        || (piece.chars().count() == 1
+                            && crate::names::lexicon::SURNAMES.contains(piece))
+                })
+                .collect();
+            for ss in surname_starts {
+                if let Some(f) = self.at(ctx, ss, ps, pe, r, run_start, run_end, &mut known) {
+                    out.push(f);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+impl PaddedName {
+    #[allow(clippy::too_many_arguments)]
+    fn at(
+        &self,
+        ctx: &CheckContext<'_>,
+        ss: usize,
+        ps: usize,
+        pe: usize,
+        r: char,
+        run_start: usize,
+        run_end: usize,
+        known: &mut Option<KnownNames>,
+    ) -> Option<Finding> {
+        let text = ctx.text();
+        let l = text[..ps].chars().next_back()?;
+        let given_len = text[pe..run_end].chars().count();
+        let (ls, le) = line_bounds(text, ss);
+        let line = &text[ls..le];
+        // Roster: `李 明` between pads or line edges, both single characters.
+        let roster =
+            ss == run_start && ps - ss == l.len_utf8() && given_len == 1 && is_name_list(line);
+        // In context: join the pieces and detect on the line.
+        let mut joined = String::with_capacity(le - ls);
+        joined.push_str(&text[ls..ps]);
+        joined.push_str(&text[pe..le]);
+        let offset = pe - ps;
+        let (name_start, join_at) = (ss - ls, ps - ls);
+        // A name end in joined coordinates, mapped back to the text.
+        let back = |e: usize| e + ls + offset;
+        let name_end = if roster {
+            Some(pe + r.len_utf8())
+        } else {
+            let found = detect(&joined, KnownNames::none())
+                .iter()
+                .find(|m| m.name.start == name_start && m.name.end > join_at)
+                .map(|m| back(m.name.end));
+            found.or_else(|| {
+                let k = known.get_or_insert_with(|| {
+                    KnownNames::new(ctx.persons().iter().map(|m| &text[m.name.range()]))
+                });
+                name_ends(&joined, name_start)
+                    .into_iter()
+                    .rev()
+                    .filter(|&e| e > join_at)
+                    .find(|&e| k.contains(&joined[name_start..e]))
+                    .map(back)
+            })
+        };
+        let name_end = name_end?;
+        if name_end > run_end {
+            return None;
+        }
+        let pad = Span::new(ps, pe);
+        let found = &text[ss..name_end];
+        let expected = format!("{}{}", &text[ss..ps], &text[pe..name_end]);
+        Some(
+            Finding::new(
+                self.rule,
+                Span::new(ss, name_end),
+                fill(&self.message, &[("found", found), ("expected", &expected)]),
+            )
+            .with_help(format!("删去姓名中的空格：“{expected}”"))
+            .with_fix(Fix::replace(Applicability::Safe, pad, "")),
+        )
+    }
+}
