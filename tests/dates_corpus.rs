@@ -15,13 +15,16 @@ use chrono::NaiveDate;
 use guifan::config::Settings;
 use guifan::document::DateSource;
 use guifan::ruleset::builtin_rule_sets;
-use guifan::{Diagnostic, Document, DocumentOptions, Format, Linter, Severity};
+use guifan::{Document, DocumentOptions, Format, Linter, Severity};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 mod support;
 use support::shared_dir;
+#[path = "support/tally.rs"]
+mod tally;
+use tally::{Tally, context};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
@@ -44,24 +47,6 @@ fn dates_linter() -> Linter {
     linter
 }
 
-fn context(text: &str, d: &Diagnostic) -> String {
-    let mut s = d.span.start.saturating_sub(30);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let mut e = (d.span.end + 30).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    format!(
-        "{}【{}】{}",
-        &text[s..d.span.start],
-        &text[d.span.range()],
-        &text[d.span.end..e]
-    )
-    .replace('\n', "⏎")
-}
-
 /// Lint the CCTV items (one document each, blank-line separated) whose
 /// index satisfies `keep`; print per-rule rates and samples; check the bound.
 fn cctv(keep: impl Fn(usize) -> bool) {
@@ -71,42 +56,16 @@ fn cctv(keep: impl Fn(usize) -> bool) {
     };
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let linter = dates_linter();
-    let mut chars = 0usize;
-    let mut items = 0usize;
-    let mut counts: BTreeMap<(String, Severity), usize> = BTreeMap::new();
-    let mut samples: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut tally = Tally::new("CCTV dates", 12);
     for (i, item) in text.split("\n\n").enumerate() {
         if !keep(i) {
             continue;
         }
-        items += 1;
-        chars += item.chars().count();
-        let doc = Document::new(item.to_string(), &options(Format::Plain));
-        for d in linter.check(&doc) {
-            *counts.entry((d.rule.clone(), d.severity)).or_default() += 1;
-            let s = samples.entry(d.rule.clone()).or_default();
-            if s.len() < 12 {
-                s.push(context(item, &d));
-            }
-        }
+        let found = linter.check(&Document::new(item.to_string(), &options(Format::Plain)));
+        tally.add(item, &found, "");
     }
-    let per10k = |n: usize| n as f64 * 10_000.0 / chars as f64;
-    println!("CCTV: {items} items, {chars} characters");
-    let mut serious = 0;
-    for ((rule, sev), n) in &counts {
-        println!("  {rule} ({sev}): {n} = {:.4} per 10,000 chars", per10k(*n));
-        if *sev >= Severity::Warning {
-            serious += n;
-        }
-    }
-    for (rule, s) in &samples {
-        println!("samples of {rule}:");
-        for x in s {
-            println!("    {x}");
-        }
-    }
-    let rate = per10k(serious);
-    println!("warning or above: {serious} = {rate:.4} per 10,000 chars");
+    tally.print();
+    let rate = tally.serious_rate();
     assert!(
         rate <= 0.1,
         "dates findings at warning+: {rate:.4} per 10,000 chars"

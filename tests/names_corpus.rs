@@ -10,13 +10,15 @@
 
 use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
-use guifan::{Diagnostic, Document, DocumentOptions, Format, Linter, Severity};
-use std::collections::BTreeMap;
+use guifan::{Document, DocumentOptions, Format, Linter};
 
 mod support;
 use support::shared_dir;
 #[path = "support/cctv.rs"]
 mod cctv;
+#[path = "support/tally.rs"]
+mod tally;
+use tally::Tally;
 
 fn names_linter() -> Linter {
     let sets = builtin_rule_sets().unwrap();
@@ -27,24 +29,6 @@ fn names_linter() -> Linter {
     Linter::new(&sets, &settings).unwrap()
 }
 
-fn context(text: &str, d: &Diagnostic) -> String {
-    let mut s = d.span.start.saturating_sub(36);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let mut e = (d.span.end + 36).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    format!(
-        "{}【{}】{}",
-        &text[s..d.span.start],
-        &text[d.span.range()],
-        &text[d.span.end..e]
-    )
-    .replace('\n', "⏎")
-}
-
 fn run(keep: impl Fn(usize) -> bool) {
     let Some(shared) = shared_dir() else {
         eprintln!("corpus not found: skipped");
@@ -52,15 +36,11 @@ fn run(keep: impl Fn(usize) -> bool) {
     };
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let linter = names_linter();
-    let (mut chars, mut items) = (0usize, 0usize);
-    let mut counts: BTreeMap<(String, Severity), usize> = BTreeMap::new();
-    let mut samples: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut tally = Tally::new("CCTV names", 15);
     for (i, item) in cctv::dated_items(&text).into_iter().enumerate() {
         if !keep(i) {
             continue;
         }
-        items += 1;
-        chars += item.text.chars().count();
         let check = |date| {
             let opts = DocumentOptions {
                 format: Format::Plain,
@@ -75,31 +55,10 @@ fn run(keep: impl Fn(usize) -> bool) {
             let later = check(item.latest);
             found.retain(|d| later.iter().any(|l| l.rule == d.rule && l.span == d.span));
         }
-        for d in found {
-            *counts.entry((d.rule.clone(), d.severity)).or_default() += 1;
-            let s = samples.entry(d.rule.clone()).or_default();
-            if s.len() < 15 {
-                s.push(format!("{} {}", item.earliest, context(item.text, &d)));
-            }
-        }
+        tally.add(item.text, &found, &format!("{} ", item.earliest));
     }
-    let per10k = |n: usize| n as f64 * 10_000.0 / chars as f64;
-    println!("CCTV: {items} items, {chars} characters");
-    let mut serious = 0;
-    for ((rule, sev), n) in &counts {
-        println!("  {rule} ({sev}): {n} = {:.4} per 10,000", per10k(*n));
-        if *sev >= Severity::Warning {
-            serious += n;
-        }
-    }
-    for (rule, s) in &samples {
-        println!("samples of {rule}:");
-        for x in s {
-            println!("    {x}");
-        }
-    }
-    let rate = per10k(serious);
-    println!("names at warning or above: {serious} = {rate:.4} per 10,000 characters");
+    tally.print();
+    let rate = tally.serious_rate();
     assert!(
         rate <= 0.1,
         "names findings at warning+: {rate:.4} per 10,000"

@@ -16,11 +16,13 @@
 use chrono::NaiveDate;
 use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
-use guifan::{Diagnostic, Document, DocumentOptions, Format, Linter, Severity};
-use std::collections::BTreeMap;
+use guifan::{Document, DocumentOptions, Format, Linter};
 
 mod support;
 use support::shared_dir;
+#[path = "support/tally.rs"]
+mod tally;
+use tally::Tally;
 
 const RULES: [&str; 4] = [
     "names/document-title-quotes",
@@ -49,24 +51,6 @@ fn linter() -> Linter {
     linter
 }
 
-fn context(text: &str, d: &Diagnostic) -> String {
-    let mut s = d.span.start.saturating_sub(45);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let mut e = (d.span.end + 30).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    format!(
-        "{}【{}】{}",
-        &text[s..d.span.start],
-        &text[d.span.range()],
-        &text[d.span.end..e]
-    )
-    .replace('\n', "⏎")
-}
-
 /// Findings of every document in `docs`: per-rule counts with samples
 /// printed; returns (characters, findings at warning or above).
 fn measure<'a>(
@@ -75,42 +59,13 @@ fn measure<'a>(
     samples_per_rule: usize,
 ) -> (usize, usize) {
     let linter = linter();
-    let mut chars = 0usize;
-    let mut n_docs = 0usize;
-    let mut counts: BTreeMap<(String, Severity), usize> = BTreeMap::new();
-    let mut samples: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut tally = Tally::new(name, samples_per_rule);
     for doc_text in docs {
-        n_docs += 1;
-        chars += doc_text.chars().count();
-        let doc = Document::new(doc_text.to_string(), &options());
-        for d in linter.check(&doc) {
-            *counts.entry((d.rule.clone(), d.severity)).or_default() += 1;
-            let s = samples.entry(d.rule.clone()).or_default();
-            if s.len() < samples_per_rule {
-                s.push(context(doc_text, &d));
-            }
-        }
+        let found = linter.check(&Document::new(doc_text.to_string(), &options()));
+        tally.add(doc_text, &found, "");
     }
-    let per10k = |n: usize| n as f64 * 10_000.0 / chars.max(1) as f64;
-    println!("{name}: {n_docs} documents, {chars} characters");
-    let mut serious = 0;
-    for ((rule, sev), n) in &counts {
-        println!("  {rule} ({sev}): {n} = {:.4} per 10,000 chars", per10k(*n));
-        if *sev >= Severity::Warning {
-            serious += n;
-        }
-    }
-    for (rule, s) in &samples {
-        println!("samples of {rule}:");
-        for x in s {
-            println!("    {x}");
-        }
-    }
-    println!(
-        "{name}: warning or above: {serious} = {:.4} per 10,000 chars",
-        per10k(serious)
-    );
-    (chars, serious)
+    tally.print();
+    (tally.chars, tally.serious())
 }
 
 fn cctv(keep: impl Fn(usize) -> bool) {
