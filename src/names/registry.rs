@@ -100,6 +100,17 @@ impl Person {
         self.tenures_of(title).next().is_some()
     }
 
+    /// The first day the registry follows the person's career: the earliest
+    /// `since` of their tenures (`None`: one tenure is open-ended into the
+    /// past). Before it, the registry does not know what they held.
+    pub fn recorded_since(&self) -> Option<NaiveDate> {
+        self.tenures
+            .iter()
+            .map(|t| t.since)
+            .collect::<Option<Vec<_>>>()
+            .and_then(|v| v.into_iter().min())
+    }
+
     /// The name and its aliases.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))

@@ -47,6 +47,14 @@ impl Checker for TenureCheck {
                 if titles.iter().any(|t| person.holds(t, date)) {
                     continue;
                 }
+                // A title the person never held in the registry, at a date
+                // before the registry follows their career (`国务院副总理温家宝`
+                // in 1998): unknown, not wrong.
+                if !titles.iter().any(|t| person.ever_held(t))
+                    && person.recorded_since().is_some_and(|s| date < s)
+                {
+                    continue;
+                }
                 if historical(text, &m, person, &titles, date) {
                     break;
                 }
