@@ -226,13 +226,25 @@ impl Linter {
             }
         }
         checkers.extend(kinds::compile(&data_rules)?);
-        let known = registry.persons().iter().flat_map(|p| p.forms()).collect();
+        let known = registry
+            .persons()
+            .iter()
+            .flat_map(|p| p.forms())
+            .chain(crate::names::lexicon::HISTORICAL_FIGURES.iter().copied())
+            .collect();
         Ok(Linter {
             rules,
             checkers,
             by_id,
             known,
         })
+    }
+
+    /// The names person detection takes as certainly persons: the people
+    /// registry (leaders, rosters) and the historical figures of
+    /// [`crate::names::lexicon::HISTORICAL_FIGURES`].
+    pub fn known_names(&self) -> &KnownNames {
+        &self.known
     }
 
     /// Every loaded rule, in declaration order, enabled or not.

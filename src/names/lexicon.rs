@@ -825,3 +825,80 @@ pub const PLACE_HEADS: &[&str] = &[
     "议长",
     "副议长",
 ];
+
+/// Historical figures whose names stand alone in political prose, in theory
+/// names (`邓小平理论`, `毛泽东思想`) and in book titles, with no title or
+/// verb to anchor them: the founders and past leaders of the Party and the
+/// state, revolutionary martyrs and models held up for study, the Marxist
+/// classics, and writers every school text cites. Together with the people
+/// registry they are certainly persons. Only names that do not begin a
+/// longer name or an ordinary word are listed (`陈云` begins `陈云林`, `李鹏` begins
+/// `李鹏飞`, `万里` is also a word), so a match is the whole name.
+pub const HISTORICAL_FIGURES: &[&str] = &[
+    // Party and state leaders of the past.
+    "毛泽东",
+    "周恩来",
+    "刘少奇",
+    "邓小平",
+    "任弼时",
+    "董必武",
+    "叶剑英",
+    "彭德怀",
+    "刘伯承",
+    "聂荣臻",
+    "徐向前",
+    "罗荣桓",
+    "林伯渠",
+    "李先念",
+    "杨尚昆",
+    "华国锋",
+    "胡耀邦",
+    "赵紫阳",
+    "江泽民",
+    "朱镕基",
+    "乔石",
+    "李瑞环",
+    "宋庆龄",
+    "孙中山",
+    "李大钊",
+    "瞿秋白",
+    "蔡和森",
+    "方志敏",
+    "杨靖宇",
+    "赵一曼",
+    "刘胡兰",
+    "黄继光",
+    "邱少云",
+    "董存瑞",
+    // Models held up for study.
+    "焦裕禄",
+    "雷锋",
+    "孔繁森",
+    "杨善洲",
+    "谷文昌",
+    "廖俊波",
+    "钱学森",
+    "邓稼先",
+    "钱三强",
+    "袁隆平",
+    "黄大年",
+    "南仁东",
+    "屠呦呦",
+    "张桂梅",
+    "王进喜",
+    // The Marxist classics.
+    "马克思",
+    "恩格斯",
+    "列宁",
+    "斯大林",
+    // Writers and thinkers every school text cites.
+    "鲁迅",
+    "郭沫若",
+    "孔子",
+    "孟子",
+    "李白",
+    "杜甫",
+    "苏轼",
+    "司马迁",
+    "屈原",
+];

@@ -15,7 +15,8 @@
 //!如果又包含有并列关系的词语，那么上一层要用逗号，次一层用顿号”,
 //! domain-rules N2), and with titles the `，` is the writer's layering.
 //! Also left alone: a name followed by anything else before the next name
-//! (`王明表示，李华认为` are two clauses), and text in quotations.
+//! (`王明表示，李华认为` are two clauses), a last name followed by `的`
+//! (`毛岸英，毛泽东的长子` is an apposition), and text in quotations.
 //!
 //! ## Fix safety
 //! Safe: every item is a name found by person detection, and only the
@@ -81,7 +82,10 @@ impl Checker for ListSeparator {
                 .collect();
             names.sort_unstable();
             let repeated = names.windows(2).any(|w| w[0] == w[1]);
-            let titled_next = titled_next || repeated;
+            // A name then `的` is an apposition, not the list's last item
+            // (`毛岸英，毛泽东的长子`).
+            let apposition = text[persons[j].name.end..].starts_with(['的', '之']);
+            let titled_next = titled_next || repeated || apposition;
             if !seps.is_empty() && !titled_next && !in_quotes(text, persons[i].name.start) {
                 let span = Span::new(persons[i].name.start, persons[j].name.end);
                 let found = &text[span.range()];
