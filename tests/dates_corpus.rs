@@ -117,16 +117,6 @@ fn seeds_get_their_metadata_date() {
     }
 }
 
-/// Sections `(name, text)` of `web-pages-text.txt`.
-fn web_sections(all: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for part in all.split("##### ").skip(1) {
-        let (name, body) = part.split_once('\n').unwrap_or((part, ""));
-        out.push((name.trim().to_string(), body.to_string()));
-    }
-    out
-}
-
 /// The oracle for "the page shows a date": a full date on a short line
 /// (a date stamp, a metadata field) among the page's lines — independent
 /// of the detector's regexes and order of preference. Returns every such date.
@@ -154,12 +144,12 @@ fn web_pages_get_the_date_they_show() {
         return;
     };
     let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
-    let sections = web_sections(&all);
+    let sections = support::web_pages(&all);
     assert_eq!(sections.len(), 62);
     let (mut showing, mut detected, mut right) = (0, 0, 0);
     for (name, body) in &sections {
         let shown = shown_dates(body);
-        let doc = Document::new(body.clone(), &options(Format::Plain));
+        let doc = Document::new(body.to_string(), &options(Format::Plain));
         let d = doc.date();
         let found = d.source == DateSource::Metadata;
         // The same page as HTML: meta tags may carry the date too.
@@ -274,13 +264,13 @@ fn web_pages_review() {
     let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
     let linter = dates_linter();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for (name, body) in web_sections(&all) {
-        let doc = Document::new(body.clone(), &options(Format::Plain));
+    for (name, body) in support::web_pages(&all) {
+        let doc = Document::new(body.to_string(), &options(Format::Plain));
         for d in linter.check(&doc) {
             let n = counts.entry(d.rule.clone()).or_default();
             *n += 1;
             if *n <= 8 {
-                println!("{name}: {} {}", d.rule, context(&body, &d));
+                println!("{name}: {} {}", d.rule, context(body, &d));
             }
         }
     }

@@ -105,10 +105,9 @@ fn web_pages_and_seeds() {
         return;
     };
     let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
-    let pages: Vec<&str> = all
-        .split("##### ")
-        .skip(1)
-        .map(|p| p.split_once('\n').map_or("", |(_, b)| b))
+    let pages: Vec<&str> = support::web_pages(&all)
+        .into_iter()
+        .map(|(_, b)| b)
         .collect();
     assert_eq!(pages.len(), 62);
     measure("web pages", pages.into_iter(), 40);

@@ -16,3 +16,16 @@ pub fn shared_dir() -> Option<PathBuf> {
     .flatten()
     .find(|p| p.join("corpus").is_dir())
 }
+
+/// The pages of `corpus/web-pages-text.txt` (each under a `##### <path>`
+/// header): `(path, visible text)`.
+#[allow(dead_code)]
+pub fn web_pages(all: &str) -> Vec<(&str, &str)> {
+    all.split("##### ")
+        .skip(1)
+        .map(|part| {
+            let (name, body) = part.split_once('\n').unwrap_or((part, ""));
+            (name.trim(), body)
+        })
+        .collect()
+}

@@ -69,24 +69,9 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn chinese_year(s: &str) -> Option<i32> {
-    let mut y = 0;
-    for c in s.chars() {
-        let d = match c {
-            '〇' | '○' | '零' => 0,
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        };
-        y = y * 10 + d;
-    }
-    Some(y)
+    s.chars().try_fold(0, |y, c| {
+        crate::rules::dates::cn_year_digit(c).map(|d| y * 10 + d as i32)
+    })
 }
 
 /// The sentence around `span`: from after the previous `。！？；` or line
