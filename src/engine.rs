@@ -14,7 +14,7 @@
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Directive, DirectiveKind, Document, DocumentOptions, Format};
-use crate::fix::{Applicability, Edit, Fix, apply_fixes};
+use crate::fix::{Applicability, Edit, EditMap, Fix, apply_fixes};
 use crate::names::KnownNames;
 use crate::names::registry::Registry;
 use crate::rule::{CheckContext, Checker, Family, Finding, RuleMeta};
@@ -22,7 +22,7 @@ use crate::rules::{NativeArgs, native_constructor};
 use crate::ruleset::kinds::{self, Selected};
 use crate::ruleset::{RuleSet, RuleSetError};
 use crate::span::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// How many check-and-fix passes `fix` makes before giving up.
@@ -270,7 +270,9 @@ impl Linter {
             .into_iter()
             .filter(|f| {
                 let entry = &self.rules[f.rule];
-                entry.enabled && entry.meta.applies_on(date) && !doc.is_masked(f.span)
+                entry.enabled
+                    && entry.meta.applies_on(date)
+                    && (f.whole_lines || !doc.is_masked(f.span))
             })
             .filter_map(|f| {
                 let entry = &self.rules[f.rule];
@@ -311,71 +313,120 @@ impl Linter {
         });
     }
 
-    /// Fix `source` until stable; `min` selects safe only, or unsafe too.
+    /// Fix `source`; `min` selects safe only, or unsafe too.
+    ///
+    /// A fix run applies exactly the fixes that checking `source` reports,
+    /// nothing else: what `check` shows is what `fix` and `check --diff` do.
+    /// Fixes that overlap an applied one are held back to a later pass, where
+    /// the same finding (same rule, same span traced back through the earlier
+    /// passes' edits) is looked for in the re-checked text and its fix, now
+    /// computed on that text, applied. Findings that only exist because of an
+    /// earlier edit (a paragraph that became the first line once the chrome
+    /// above it was deleted) are never applied: they are reported by the next
+    /// `check`, for the writer to decide.
     pub fn fix(&self, source: &str, options: &DocumentOptions, min: Applicability) -> FixOutcome {
-        let mut text = source.to_string();
+        let doc = Document::new(source.to_string(), options);
+        let mut diagnostics = self.check(&doc);
+        let wanted = |d: &Diagnostic| d.fix.as_ref().is_some_and(|f| f.applicability >= min);
+        // The findings of the first check whose fixes are still to apply,
+        // by rule and span in `source`.
+        let mut pending: HashSet<(String, Span)> = diagnostics
+            .iter()
+            .filter(|d| wanted(d))
+            .map(|d| (d.rule.clone(), d.span))
+            .collect();
+        let mut text = doc.into_source();
+        let mut maps: Vec<EditMap> = Vec::new();
         let mut applied = 0;
-        for pass in 1..=MAX_FIX_PASSES {
-            let doc = Document::new(text, options);
-            let diagnostics = self.check(&doc);
-            let fixes: Vec<&Fix> = diagnostics
+        let mut passes = 1;
+        let trace =
+            |maps: &[EditMap], span: Span| maps.iter().rev().fold(span, |s, m| m.span_before(s));
+        while !pending.is_empty() && passes <= MAX_FIX_PASSES {
+            let candidates: Vec<(&Fix, (String, Span))> = diagnostics
                 .iter()
-                .filter_map(|d| d.fix.as_ref())
-                .filter(|f| f.applicability >= min)
+                .filter(|d| wanted(d))
+                .filter_map(|d| {
+                    let key = (d.rule.clone(), trace(&maps, d.span));
+                    pending
+                        .contains(&key)
+                        .then(|| (d.fix.as_ref().expect("wanted"), key))
+                })
                 .collect();
-            if fixes.is_empty() {
-                return FixOutcome {
-                    text: doc.into_source(),
-                    applied,
-                    passes: pass,
-                    converged: true,
-                    remaining: diagnostics,
-                };
+            if candidates.is_empty() {
+                // What is left was resolved by an overlapping fix.
+                pending.clear();
+                break;
             }
-            let result = apply_fixes(doc.source(), fixes, min);
-            if result.applied == 0 || result.text == doc.source() {
-                return FixOutcome {
-                    text: doc.into_source(),
-                    applied,
-                    passes: pass,
-                    converged: true,
-                    remaining: diagnostics,
-                };
+            let result = apply_fixes(&text, candidates.iter().map(|(f, _)| *f), min);
+            if result.applied == 0 || result.text == text {
+                pending.clear();
+                break;
+            }
+            for &i in &result.applied_fixes {
+                pending.remove(&candidates[i].1);
             }
             applied += result.applied;
+            maps.push(result.map);
             text = result.text;
+            passes += 1;
+            diagnostics = self.check(&Document::new(text.clone(), options));
         }
-        let doc = Document::new(text, options);
-        let remaining = self.check(&doc);
-        let converged = !remaining
-            .iter()
-            .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
+        // Held-back fixes still reported after the last pass: not converged.
+        let converged = pending.is_empty()
+            || !diagnostics
+                .iter()
+                .filter(|d| wanted(d))
+                .any(|d| pending.contains(&(d.rule.clone(), trace(&maps, d.span))));
         FixOutcome {
-            text: doc.into_source(),
+            text,
             applied,
-            passes: MAX_FIX_PASSES,
+            passes,
             converged,
-            remaining,
+            remaining: diagnostics,
         }
     }
 }
 
-/// Map a fix from prose to source coordinates; `None` if any edit touches
-/// text with no source. Replacements are escaped for HTML.
+/// Map a fix from prose to source coordinates; `None` if an edit cannot be
+/// expressed on the file (it cuts an entity, or replaces text across a
+/// block boundary). Edits never remove markup: a deletion removes only the
+/// prose bytes of its span, and a replacement that spans inline markup
+/// (`习近<b>苹</b>`) writes its text in place of the first run and empties
+/// the others, leaving every tag where it was. Replacements are escaped for
+/// HTML.
 fn map_fix(fix: Fix, doc: &Document) -> Option<Fix> {
     let map = doc.source_map();
-    let edits = fix
-        .edits
-        .into_iter()
-        .map(|e| {
-            let span = map.edit_to_source(e.span)?;
-            let replacement = match doc.format() {
-                Format::Html => escape_html(&e.replacement),
-                _ => e.replacement,
-            };
-            Some(Edit { span, replacement })
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let mut edits = Vec::with_capacity(fix.edits.len());
+    for e in fix.edits {
+        let replacement = match doc.format() {
+            Format::Html => escape_html(&e.replacement),
+            _ => e.replacement,
+        };
+        if e.span.is_empty() || map.is_identity() {
+            edits.push(Edit {
+                span: map.edit_to_source(e.span)?,
+                replacement,
+            });
+            continue;
+        }
+        if !replacement.is_empty() {
+            // A replacement may not swallow a block boundary.
+            map.edit_to_source(e.span)?;
+        }
+        let runs = map.source_runs(e.span)?;
+        let mut runs = runs.into_iter();
+        match runs.next() {
+            Some(first) => edits.push(Edit {
+                span: first,
+                replacement,
+            }),
+            None => continue,
+        }
+        edits.extend(runs.map(Edit::delete));
+    }
+    if edits.is_empty() {
+        return None;
+    }
     Some(Fix::new(fix.applicability, edits))
 }
 

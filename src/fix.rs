@@ -111,6 +111,64 @@ pub struct Applied {
     pub applied: usize,
     /// How many applicable fixes were skipped because they overlapped an applied one.
     pub deferred: usize,
+    /// Indices (in the order given) of the fixes that were applied; a fix
+    /// identical to an applied one counts as applied too.
+    pub applied_fixes: Vec<usize>,
+    /// Where the edits moved the text: offsets of `text` back to the input.
+    pub map: EditMap,
+}
+
+/// One applied edit: the input bytes it replaced and the output bytes it wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Moved {
+    before: Span,
+    after: Span,
+}
+
+/// How one pass of edits moved the text, so that an offset in the edited
+/// text can be traced back to the text before the pass.
+///
+/// The fix loop uses it to recognise, in a later pass, the findings that the
+/// first check reported (and that overlapping fixes held back), and to tell
+/// them from findings the earlier edits created.
+#[derive(Clone, Debug, Default)]
+pub struct EditMap {
+    /// Sorted by position; pairwise disjoint on both sides.
+    moves: Vec<Moved>,
+}
+
+impl EditMap {
+    /// The offset before the edits of a span *start* at `at` after them: a
+    /// start inside replaced text goes to the start of what it replaced.
+    pub fn start_before(&self, at: usize) -> usize {
+        let i = self.moves.partition_point(|m| m.after.start <= at);
+        match i.checked_sub(1).map(|k| self.moves[k]) {
+            None => at,
+            Some(m) if at < m.after.end => m.before.start,
+            Some(m) => m.before.end + (at - m.after.end),
+        }
+    }
+
+    /// The offset before the edits of a span *end* at `at` after them: an end
+    /// inside replaced text goes to the end of what it replaced.
+    pub fn end_before(&self, at: usize) -> usize {
+        let i = self.moves.partition_point(|m| m.after.start < at);
+        match i.checked_sub(1).map(|k| self.moves[k]) {
+            None => at,
+            Some(m) => m.before.end + at.saturating_sub(m.after.end),
+        }
+    }
+
+    /// A span of the edited text traced back to the text before the edits.
+    pub fn span_before(&self, span: Span) -> Span {
+        let start = self.start_before(span.start);
+        let end = if span.is_empty() {
+            start
+        } else {
+            self.end_before(span.end).max(start)
+        };
+        Span::new(start, end)
+    }
 }
 
 /// Apply every fix at or above `min` to `text`, skipping fixes that overlap an
@@ -121,18 +179,21 @@ pub fn apply_fixes<'a>(
     fixes: impl IntoIterator<Item = &'a Fix>,
     min: Applicability,
 ) -> Applied {
-    let mut fixes: Vec<&Fix> = fixes
+    let mut fixes: Vec<(usize, &Fix)> = fixes
         .into_iter()
-        .filter(|f| f.applicability >= min && !f.edits.is_empty())
+        .enumerate()
+        .filter(|(_, f)| f.applicability >= min && !f.edits.is_empty())
         .collect();
-    fixes.sort_by_key(|f| f.span().map(|s| (s.start, s.end)));
+    fixes.sort_by_key(|(_, f)| f.span().map(|s| (s.start, s.end)));
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0usize;
     let mut last: Option<Span> = None;
     let mut applied = 0;
     let mut deferred = 0;
+    let mut applied_fixes = Vec::new();
+    let mut moves = Vec::new();
     let mut seen: Vec<&Fix> = Vec::new();
-    for fix in fixes {
+    for (index, fix) in fixes {
         // Sorted by span: only fixes with this span can be the same fix
         // (keeps this linear on files with very many fixes).
         if seen.last().is_some_and(|s| s.span() != fix.span()) {
@@ -140,6 +201,7 @@ pub fn apply_fixes<'a>(
         }
         if seen.contains(&fix) {
             // Two findings proposing the very same fix: apply it once.
+            applied_fixes.push(index);
             continue;
         }
         let span = fix.span().expect("non-empty fix");
@@ -161,18 +223,26 @@ pub fn apply_fixes<'a>(
         }
         for edit in &fix.edits {
             out.push_str(&text[cursor..edit.span.start]);
+            let at = out.len();
             out.push_str(&edit.replacement);
+            moves.push(Moved {
+                before: edit.span,
+                after: Span::new(at, out.len()),
+            });
             cursor = edit.span.end;
         }
         last = Some(span);
         seen.push(fix);
         applied += 1;
+        applied_fixes.push(index);
     }
     out.push_str(&text[cursor..]);
     Applied {
         text: out,
         applied,
         deferred,
+        applied_fixes,
+        map: EditMap { moves },
     }
 }
 
@@ -203,6 +273,26 @@ mod tests {
     fn refuses_edits_off_char_boundaries() {
         let f = Fix::replace(Applicability::Safe, Span::new(1, 2), "x");
         assert_eq!(apply_fixes("中", [&f], Applicability::Safe).text, "中");
+    }
+
+    #[test]
+    fn edit_map_traces_offsets_back() {
+        // `a,b,,c` → `a，b，c`: two replacements and a deletion.
+        let text = "a,b,,c";
+        let fixes = [
+            Fix::replace(Applicability::Safe, Span::new(1, 2), "，"),
+            Fix::replace(Applicability::Safe, Span::new(3, 4), "，"),
+            Fix::safe(vec![Edit::delete(Span::new(4, 5))]),
+        ];
+        let r = apply_fixes(text, &fixes, Applicability::Safe);
+        assert_eq!(r.text, "a，b，c");
+        assert_eq!(r.applied_fixes, vec![0, 1, 2]);
+        let m = &r.map;
+        assert_eq!(m.span_before(Span::new(0, 1)), Span::new(0, 1)); // a
+        assert_eq!(m.span_before(Span::new(1, 4)), Span::new(1, 2)); // ，
+        assert_eq!(m.span_before(Span::new(4, 5)), Span::new(2, 3)); // b
+        assert_eq!(m.span_before(Span::new(8, 9)), Span::new(5, 6)); // c
+        assert_eq!(m.span_before(Span::new(0, 9)), Span::new(0, 6));
     }
 
     #[test]

@@ -144,6 +144,10 @@ pub struct Finding {
     pub help: Option<String>,
     /// Edits in prose-view coordinates.
     pub fix: Option<Fix>,
+    /// The finding is about whole lines, URLs and e-mail addresses on them
+    /// included (a footer with the site's address): the engine keeps it
+    /// even though its span touches masked text.
+    pub whole_lines: bool,
 }
 
 impl Finding {
@@ -154,6 +158,7 @@ impl Finding {
             message: message.into(),
             help: None,
             fix: None,
+            whole_lines: false,
         }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -162,6 +167,11 @@ impl Finding {
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
+        self
+    }
+    /// See [`Finding::whole_lines`].
+    pub fn of_whole_lines(mut self) -> Self {
+        self.whole_lines = true;
         self
     }
 }

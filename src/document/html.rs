@@ -128,16 +128,19 @@ const MAX_DEPTH: usize = 512;
 
 pub(crate) fn read(source: &str) -> ProseView {
     let mut reader = Reader::new(source);
+    // A byte-order mark is not text of the page: tokenize after it, offsets
+    // shifted back to the file.
+    let base = if source.starts_with('\u{feff}') { 3 } else { 0 };
     {
         let mut emitter = CallbackEmitter::new(
             |event: CallbackEvent<'_>, span: GumSpan<usize>| -> Option<Infallible> {
-                reader.event(event, span.start, span.end);
+                reader.event(event, base + span.start, base + span.end);
                 None
             },
         );
         emitter.naively_switch_states(true);
         // Reading from a `&str` cannot fail.
-        let _ = Tokenizer::new_with_emitter(source, emitter).finish();
+        let _ = Tokenizer::new_with_emitter(&source[base..], emitter).finish();
     }
     reader.finish()
 }
@@ -637,6 +640,13 @@ mod tests {
         assert_eq!(v.directives[1].kind, DirectiveKind::Enable);
         assert!(v.directives[1].rules.is_empty());
         assert_eq!(v.directives[2].kind, DirectiveKind::DisableNextLine);
+    }
+
+    #[test]
+    fn bom_is_not_prose() {
+        let v = read("\u{feff}<p>学院召开会议。</p>\n");
+        assert_eq!(v.text.as_deref(), Some("学院召开会议。"));
+        assert_eq!(v.map.to_source(Span::new(0, 3)), Span::new(6, 9));
     }
 
     #[test]

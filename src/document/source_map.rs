@@ -155,6 +155,49 @@ impl SourceMap {
         Some(self.to_source(span))
     }
 
+    /// The source runs that the prose bytes of `span` were read from, in
+    /// order, with runs that touch in the source merged: one run when the
+    /// span covers no markup, several when markup (tags, a block boundary)
+    /// sits between its parts. Synthetic bytes have no source and add no
+    /// run. `None` when the span cuts a replaced chunk in two.
+    ///
+    /// A deletion of `span` deletes exactly these runs, so it never removes
+    /// markup the finding did not show (`<p>甲</p><p>乙</p>` keeps both tags).
+    pub fn source_runs(&self, span: Span) -> Option<Vec<Span>> {
+        if self.chunks.is_empty() {
+            return Some(vec![span.shifted(self.shift)]);
+        }
+        let mut runs: Vec<Span> = Vec::new();
+        let first = self.chunks.partition_point(|c| c.prose_end() <= span.start);
+        for c in &self.chunks[first..] {
+            if c.prose_start >= span.end {
+                break;
+            }
+            let (a, b) = (span.start.max(c.prose_start), span.end.min(c.prose_end()));
+            if a >= b {
+                continue;
+            }
+            let piece = match c.kind {
+                ChunkKind::Synthetic => continue,
+                ChunkKind::Verbatim => Span::new(
+                    c.source_start + (a - c.prose_start),
+                    c.source_start + (b - c.prose_start),
+                ),
+                ChunkKind::Replaced { source_len } => {
+                    if a > c.prose_start || b < c.prose_end() {
+                        return None;
+                    }
+                    Span::new(c.source_start, c.source_start + source_len)
+                }
+            };
+            match runs.last_mut() {
+                Some(last) if last.end == piece.start => last.end = piece.end,
+                _ => runs.push(piece),
+            }
+        }
+        Some(runs)
+    }
+
     /// The prose offset of a source offset, if that source byte is prose.
     pub fn to_prose(&self, source_offset: usize) -> Option<usize> {
         if self.chunks.is_empty() {
@@ -264,6 +307,29 @@ mod tests {
         assert_eq!(
             html_like().edit_to_source(Span::new(4, 5)),
             Some(Span::new(11, 16))
+        );
+    }
+
+    #[test]
+    fn source_runs_skip_markup_and_synthetic_bytes() {
+        // source: `<p>甲</p><p>乙&amp;</p>`  prose: `甲\n乙&`
+        let mut b = SourceMap::builder();
+        b.verbatim(3, 3); // 甲
+        b.synthetic(1, 10); // \n
+        b.verbatim(13, 3); // 乙
+        b.replaced(1, Span::new(16, 21)); // &amp;
+        let m = b.finish();
+        assert_eq!(
+            m.source_runs(Span::new(0, 8)),
+            Some(vec![Span::new(3, 6), Span::new(13, 21)])
+        );
+        assert_eq!(
+            m.source_runs(Span::new(4, 7)),
+            Some(vec![Span::new(13, 16)])
+        );
+        assert_eq!(
+            SourceMap::identity(3).source_runs(Span::new(0, 2)),
+            Some(vec![Span::new(3, 5)])
         );
     }
 

@@ -101,6 +101,7 @@ impl Human {
             },
             help: help_text(d, report.source, self.unsafe_fixes),
             label: window.label,
+            note: window.note.clone(),
             source: window,
         };
         let mut out = String::new();
@@ -188,6 +189,7 @@ struct Rendered<'a> {
     severity: miette::Severity,
     help: Option<String>,
     label: SourceSpan,
+    note: Option<String>,
     source: Window<'a>,
 }
 
@@ -225,7 +227,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(None, self.label),
+            LabeledSpan::new_primary_with_span(self.note.clone(), self.label),
         )))
     }
 }
@@ -238,6 +240,8 @@ struct Window<'a> {
     first_line: usize,
     /// The diagnostic's span in window coordinates.
     label: SourceSpan,
+    /// Said under the span when it goes on past the window.
+    note: Option<String>,
     /// Where the diagnostic starts in the file (for the header).
     at: LineCol,
 }
@@ -329,7 +333,9 @@ impl<'a> Window<'a> {
             .line_of(if end > start { end - 1 } else { end })
             .max(l0);
         let mut end = end;
-        if l1 - l0 + 1 > MAX_SPAN_LINES {
+        let span_lines = l1 - l0 + 1;
+        let cut = span_lines > MAX_SPAN_LINES;
+        if cut {
             l1 = l0 + MAX_SPAN_LINES - 1;
             end = lines.line_span(l1, source).end;
         }
@@ -385,8 +391,9 @@ impl<'a> Window<'a> {
             };
             push_line(&mut text, &mut segments, line, keep, content);
         }
-        // One line of context after, if there is one and it fits.
-        if l1 + 1 < lines.line_count() {
+        // One line of context after, if there is one and it fits (not when
+        // the span goes on past the window: that line is not context).
+        if !cut && l1 + 1 < lines.line_count() {
             let content = lines.line_span(l1 + 1, source);
             // The empty "line" after a final line break is not shown.
             let after_final_break = content.start == source.len();
@@ -420,6 +427,12 @@ impl<'a> Window<'a> {
             text,
             first_line,
             label: SourceSpan::from(win_start..win_end.max(win_start)),
+            note: cut.then(|| {
+                format!(
+                    "共 {span_lines} 行，只显示前 {MAX_SPAN_LINES} 行（到第 {} 行）",
+                    l0 + span_lines
+                )
+            }),
             at,
         }
     }

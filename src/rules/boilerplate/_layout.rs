@@ -452,9 +452,13 @@ impl Layout {
                 Region::Leading | Region::Trailing => {
                     // Evident chrome; anything after chrome in the trailing
                     // block; anything above the headline of a page with a header.
+                    // (A line that reads as a sentence is not a menu item.)
                     let above_title = region == Region::Leading
                         && self.title.is_some_and(|t| i < t)
-                        && page_header;
+                        && page_header
+                        && !super::site_chrome::has_prose_sentence(
+                            &text[self.lines[i].span.range()],
+                        );
                     if keep(self, i) {
                         false
                     } else if evident[k]

@@ -31,9 +31,19 @@
 //! with a strong signal and no prose shape is chrome.
 //!
 //! ## Fix safety
-//! Deleting the lines is safe in the leading block (before the article body)
-//! and the trailing block (after it); a chrome line inside the body gets an
-//! unsafe fix, since removing text from the middle of an article needs a look.
+//! The fix deletes exactly the lines the finding shows (with their line
+//! breaks; in HTML only their text, never the tags around it), and the
+//! message counts them. Deleting them is safe in the leading block (before
+//! the article body) and the trailing block (after it); a chrome line inside
+//! the body gets an unsafe fix, since removing text from the middle of an
+//! article needs a look. So does a line that reads as a complete sentence
+//! (six or more Han characters ending in `。！？`) and carries no strong
+//! signal of chrome: a related article's summary looks like that, but so
+//! does a short news item that the layout analysis could not tell from
+//! chrome, and a safe fix never deletes prose. Such lines are reported
+//! apart from the rest of their run, which stays safe to delete; a
+//! disclaimer or copyright formula (a strong signal) is chrome whatever its
+//! shape.
 
 use super::layout::{CHROME_PARAMS, ChromeParams, Layout, Region};
 use crate::fix::{Applicability, Edit, Fix};
@@ -79,49 +89,113 @@ pub fn chrome_runs(layout: &Layout) -> Vec<(usize, usize, Region)> {
     runs
 }
 
+/// Whether `line` holds a complete prose sentence: at least
+/// [`SENTENCE_MIN_HAN`] Han characters ending in `。！？` (a closing quote or
+/// bracket may follow). Chrome can look like that (a disclaimer), but a line
+/// that reads as a sentence is never deleted without a look.
+pub fn has_prose_sentence(line: &str) -> bool {
+    let mut han = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '。' | '！' | '？' => {
+                if han >= SENTENCE_MIN_HAN {
+                    return true;
+                }
+                han = 0;
+            }
+            c if crate::rules::util::is_han(c) => han += 1,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Han characters a sentence needs before its final mark to count as prose.
+const SENTENCE_MIN_HAN: usize = 6;
+
+impl SiteChrome {
+    /// One finding for chrome lines `first..=last`.
+    fn finding(
+        &self,
+        layout: &Layout,
+        (first, last): (usize, usize),
+        region: Region,
+        sentence: bool,
+    ) -> Finding {
+        // The finding shows exactly the lines its fix deletes, URLs and
+        // addresses on them included.
+        let span = Span::new(layout.lines[first].span.start, layout.lines[last].span.end);
+        let delete = Span::new(layout.lines[first].full.start, layout.lines[last].full.end);
+        let (what, mut applicability) = match region {
+            Region::Leading => ("正文前的网页导航、栏目或工具栏", Applicability::Safe),
+            Region::Trailing => ("正文后的相关链接、页脚或声明", Applicability::Safe),
+            Region::Body => ("正文中的网页元素", Applicability::Unsafe),
+        };
+        if sentence {
+            applicability = Applicability::Unsafe;
+        }
+        let message = self
+            .message
+            .replace("{what}", what)
+            .replace("{lines}", &(last - first + 1).to_string());
+        let help = if sentence {
+            "删除这些行（其中有成句的文字，请先核对）"
+        } else {
+            "删除这些行"
+        };
+        Finding::new(self.rule, span, message)
+            .with_help(help)
+            .with_fix(Fix::new(applicability, vec![Edit::delete(delete)]))
+            .of_whole_lines()
+    }
+}
+
 impl Checker for SiteChrome {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let layout = Layout::analyze(text, &self.params);
         for (first, last, region) in chrome_runs(&layout) {
-            // Findings touching a masked span (a URL or domain in a footer)
-            // are dropped by the engine: underline the whole run when it is
-            // free of masks, else its first line that is.
-            let whole = Span::new(layout.lines[first].span.start, layout.lines[last].span.end);
-            let span = if !ctx.doc.is_masked(whole) {
-                whole
-            } else {
-                match layout
-                    .nonblank
-                    .iter()
-                    .filter(|&&i| i >= first && i <= last)
-                    .map(|&i| layout.lines[i].span)
-                    .find(|s| !ctx.doc.is_masked(*s))
-                {
-                    Some(s) => s,
-                    None => continue,
-                }
-            };
-            let delete = Span::new(layout.lines[first].full.start, layout.lines[last].full.end);
-            let lines = layout
-                .nonblank
-                .iter()
-                .filter(|&&i| i >= first && i <= last)
-                .count();
-            let (what, applicability) = match region {
-                Region::Leading => ("正文前的网页导航、栏目或工具栏", Applicability::Safe),
-                Region::Trailing => ("正文后的相关链接、页脚或声明", Applicability::Safe),
-                Region::Body => ("正文中的网页元素", Applicability::Unsafe),
-            };
-            let message = self
-                .message
-                .replace("{what}", what)
-                .replace("{lines}", &lines.to_string());
-            out.push(
-                Finding::new(self.rule, span, message)
-                    .with_help("删除这些行")
-                    .with_fix(Fix::new(applicability, vec![Edit::delete(delete)])),
-            );
+            // A line that reads as a sentence and carries no strong signal
+            // of chrome (a disclaimer formula, a copyright line) may be
+            // prose the analysis misjudged: such lines are split off into
+            // findings of their own with an unsafe fix, so the rest of the
+            // run stays safe to delete. The run's non-blank lines are found
+            // by bisection (a page may have thousands of runs).
+            let a = layout.nonblank.partition_point(|&i| i < first);
+            let b = layout.nonblank.partition_point(|&i| i <= last);
+            let mut part: Option<(usize, usize, bool)> = None;
+            for &i in &layout.nonblank[a..b] {
+                let risky = layout.facts[i].strong == 0
+                    && has_prose_sentence(&text[layout.lines[i].span.range()]);
+                part = match part {
+                    Some((s, _, r)) if r == risky => Some((s, i, r)),
+                    Some((s, _, r)) => {
+                        // Blank lines between two parts go with the first.
+                        out.push(self.finding(&layout, (s, i - 1), region, r));
+                        Some((i, i, risky))
+                    }
+                    None => Some((i, i, risky)),
+                };
+            }
+            if let Some((s, e, r)) = part {
+                out.push(self.finding(&layout, (s, e), region, r));
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_prose_sentence;
+
+    #[test]
+    fn prose_sentences() {
+        assert!(has_prose_sentence("5月10日，第一党支部开展主题党日活动。"));
+        assert!(has_prose_sentence("活动结束后，党员们参观了校史馆。"));
+        assert!(has_prose_sentence("“同志们辛苦了，大家好！”"));
+        assert!(!has_prose_sentence("首页 > 新闻中心 > 正文"));
+        assert!(!has_prose_sentence("【打印本页】【关闭窗口】"));
+        assert!(!has_prose_sentence("版权所有。"));
     }
 }

@@ -102,11 +102,25 @@ fn org_before(text: &str, title: Span) -> &str {
     &text[s..title.start]
 }
 
+/// The first mention of one form of a person's title.
+struct Earlier<'a> {
+    title: Span,
+    name: Span,
+    post: &'a str,
+    deputy: bool,
+    org: &'a str,
+}
+
+/// How many different title forms are remembered per person: enough for
+/// any real text, and it keeps a document that names one person thousands
+/// of times linear.
+const MAX_FORMS_PER_PERSON: usize = 32;
+
 impl Checker for ConflictingTitles {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        // name → first mention with each (post, deputy)
-        let mut seen: HashMap<&str, Vec<(Span, Span)>> = HashMap::new();
+        // name → the first mention of each title form (post, rank, organisation)
+        let mut seen: HashMap<&str, Vec<Earlier<'_>>> = HashMap::new();
         for m in ctx.persons() {
             let Some(t) = m.title else { continue };
             let name = &text[m.name.range()];
@@ -118,16 +132,18 @@ impl Checker for ConflictingTitles {
             if p.past {
                 continue;
             }
+            let org = org_before(text, t);
             let earlier = seen.entry(name).or_default();
-            let conflict = earlier.iter().find(|(et, _)| {
-                let q = parts(&text[et.range()]);
-                !q.past && q.post == p.post && q.deputy != p.deputy && {
-                    let (a, b) = (org_before(text, *et), org_before(text, t));
-                    a.is_empty() || b.is_empty() || a.ends_with(b) || b.ends_with(a)
-                }
+            let conflict = earlier.iter().find(|e| {
+                e.post == p.post
+                    && e.deputy != p.deputy
+                    && (e.org.is_empty()
+                        || org.is_empty()
+                        || e.org.ends_with(org)
+                        || org.ends_with(e.org))
             });
-            if let Some((et, en)) = conflict {
-                let first = format!("{}{}", &text[et.range()], &text[en.range()]);
+            if let Some(e) = conflict {
+                let first = format!("{}{}", &text[e.title.range()], &text[e.name.range()]);
                 let found = format!("{title}{name}");
                 out.push(
                     Finding::new(
@@ -139,7 +155,18 @@ impl Checker for ConflictingTitles {
                 );
                 continue;
             }
-            earlier.push((t, m.name));
+            let known = earlier
+                .iter()
+                .any(|e| e.post == p.post && e.deputy == p.deputy && e.org == org);
+            if !known && earlier.len() < MAX_FORMS_PER_PERSON {
+                earlier.push(Earlier {
+                    title: t,
+                    name: m.name,
+                    post: p.post,
+                    deputy: p.deputy,
+                    org,
+                });
+            }
         }
     }
 }

@@ -19,6 +19,8 @@
 //! - a first line that holds a sentence mark before its end (`。！？`): it is
 //!   a paragraph, not a title (a document without a title line);
 //! - a first line that is the whole document;
+//! - a first line that opens like a news lead, with a time and a comma
+//!   (`5月10日，…`, `近日，…`): it is the first sentence, not a title;
 //! - `.` after a digit or a Latin letter (`v1.0.`, `No.`).
 //!
 //! ## Fix safety
@@ -60,6 +62,22 @@ fn strip_label(line: &str) -> Option<&str> {
     Some(rest.trim_start_matches(is_space))
 }
 
+/// Whether a line opens the way a news lead does, with when it happened and
+/// a comma: `5月10日，…`, `2024年5月10日上午，…`, `近日，…`. Such a first line
+/// is the text's first sentence (the title was lost in copying, or deleted
+/// as page chrome), not a headline.
+fn opens_like_a_lead(line: &str) -> bool {
+    const WHEN: &[&str] = &[
+        "日", "时", "月", "上午", "下午", "晚上", "晚", "近日", "日前", "近期", "今天", "昨天",
+        "前夕", "期间", "之际", "以来", "上旬", "中旬", "下旬", "初", "底",
+    ];
+    let Some(comma) = line.find('，') else {
+        return false;
+    };
+    let head = &line[..comma];
+    head.chars().count() <= 14 && WHEN.iter().any(|w| head.ends_with(w))
+}
+
 impl TitleLinePunctuation {
     /// The span of the final mark of the title line `s..e`, if it has one.
     fn final_mark(&self, text: &str, s: usize, e: usize, first_line: bool) -> Option<Span> {
@@ -86,6 +104,9 @@ impl TitleLinePunctuation {
             return None;
         }
         if first_line && body.contains(['；', ';']) {
+            return None;
+        }
+        if first_line && opens_like_a_lead(body) {
             return None;
         }
         let end = s + (title.as_ptr() as usize - line.as_ptr() as usize) + trimmed.len();

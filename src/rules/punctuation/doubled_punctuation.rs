@@ -2,7 +2,9 @@
 //!
 //! ## What it does
 //! Flags two identical full-width pause marks in a row and replaces them with
-//! one. Runs of three or more `，` `、` `；` `：` are flagged too, with an
+//! one. In Chinese text the half-width `,` and `;` count as their
+//! full-width twins (`,,` `，,` `;;`): the repetition is reported on the
+//! text as written, and the fix leaves one full-width mark. Runs of three or more `，` `、` `；` `：` are flagged too, with an
 //! unsafe fix (someone may have meant an ellipsis).
 //!
 //! ## Why
@@ -22,7 +24,7 @@ use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
+use crate::rules::util::{char_before, deny_unknown_params, is_cjk, is_han};
 use crate::span::Span;
 use std::sync::LazyLock;
 
@@ -37,30 +39,61 @@ struct DoubledPunctuation {
     base: Base,
 }
 
-const MARKS: [&str; 5] = ["，", "。", "、", "；", "："];
+/// The full-width mark a pause mark stands for (`,` and `;` count as their
+/// full-width twins; a half-width `:` or `.` doubled is markup or an
+/// ellipsis, not a slip).
+fn unit(c: char) -> Option<&'static str> {
+    match c {
+        '，' | ',' => Some("，"),
+        '；' | ';' => Some("；"),
+        '。' => Some("。"),
+        '、' => Some("、"),
+        '：' => Some("："),
+        _ => None,
+    }
+}
 
-static TRIGGERS: LazyLock<Needles> =
-    LazyLock::new(|| Needles::new(&["，，", "。。", "、、", "；；", "：："]));
+static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| {
+    Needles::new(&[
+        "，，", "。。", "、、", "；；", "：：", ",,", ";;", "，,", ",，", "；;", ";；",
+    ])
+});
 
 impl Checker for DoubledPunctuation {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let mut next = 0;
-        for (m_start, _, m_pat) in TRIGGERS.find_all(text) {
+        for (m_start, _, _) in TRIGGERS.find_all(text) {
             if m_start < next {
                 continue;
             }
-            let unit = MARKS[m_pat];
-            if text[..m_start].ends_with(unit) {
+            let Some(unit) = text[m_start..].chars().next().and_then(unit) else {
+                continue;
+            };
+            if char_before(text, m_start).and_then(self::unit) == Some(unit) {
                 continue;
             }
             let mut e = m_start;
-            while text[e..].starts_with(unit) {
-                e += unit.len();
+            let mut n = 0;
+            let mut halfwidth = false;
+            for c in text[m_start..].chars() {
+                if self::unit(c) != Some(unit) {
+                    break;
+                }
+                halfwidth |= c.is_ascii();
+                e += c.len_utf8();
+                n += 1;
             }
             next = e;
-            let n = (e - m_start) / unit.len();
             if unit == "。" && n >= 3 {
+                continue;
+            }
+            // Half-width marks are pause marks only in Chinese text (as
+            // `punctuation/halfwidth-in-cjk` judges them): `a,,b` is not.
+            if halfwidth
+                && !(char_before(text, m_start).is_some_and(is_cjk)
+                    || text[e..].chars().next().is_some_and(is_han))
+            {
                 continue;
             }
             let applicability = if n == 2 {

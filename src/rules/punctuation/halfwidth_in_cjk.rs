@@ -10,6 +10,11 @@
 //! Latin run itself sits in Chinese text: `中文,bar,中文`). So `2023年3月31日,番禺`,
 //! `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
 //!
+//! A run of marks (`;;;`, `?!`, `,,`) is judged as a whole by the
+//! characters around it, and each of its marks is converted, so a fix takes
+//! one pass however long the run (`punctuation/doubled-punctuation` then
+//! speaks about the repetition).
+//!
 //! An ASCII full stop is flagged only where it plainly ends a Chinese
 //! sentence: after a Han character or a closing mark, at the end of a line or
 //! before a closing quote (`你好,再见.` → `你好，再见。`). Elsewhere `.` may
@@ -168,7 +173,12 @@ impl Checker for HalfwidthInCjk {
                 }
             }
         };
+        // Marks of a run already decided (see `run_end`).
+        let mut decided_until = 0;
         for (i, &b) in bytes.iter().enumerate() {
+            if i < decided_until {
+                continue;
+            }
             match CLASS[b as usize] {
                 0 => {}
                 2 => flush(&mut opens, out),
@@ -218,13 +228,19 @@ impl Checker for HalfwidthInCjk {
                         }
                     }
                     _ => {
+                        // A run of marks (`;;;`, `?!`, `,,`) is decided as a
+                        // whole by what stands around it, so that fixing it
+                        // takes one pass however long it is.
+                        let end = run_end(bytes, i);
+                        decided_until = end;
                         let before = prev_non_space(text, i);
-                        let after = next_non_space(text, i + 1);
+                        let after = next_non_space(text, end);
                         let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-                        if matches!(b, b':' | b',') && digit(before) && digit(after) {
+                        let single = end == i + 1;
+                        if single && matches!(b, b':' | b',') && digit(before) && digit(after) {
                             continue;
                         }
-                        if markup_neighbour(text, i, b) {
+                        if markup_neighbour(text, i, end) {
                             continue;
                         }
                         let latin_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
@@ -232,7 +248,9 @@ impl Checker for HalfwidthInCjk {
                             || (after.is_some_and(is_han)
                                 && (!latin_before || latin_run_in_chinese(text, i)))
                         {
-                            self.single(out, i, b);
+                            for (k, &m) in bytes[i..end].iter().enumerate() {
+                                self.single(out, i + k, m);
+                            }
                         }
                     }
                 },
@@ -242,18 +260,31 @@ impl Checker for HalfwidthInCjk {
     }
 }
 
-/// Whether the mark at `i` is glued to ASCII symbols, as in markup and
-/// emoticons (`:::`, `;-)`, `a:=b`), where it is not Chinese punctuation.
-fn markup_neighbour(text: &str, i: usize, mark: u8) -> bool {
+/// The end of the run of sentence marks (`, ; : ! ?`) that starts at `i`.
+fn run_end(bytes: &[u8], i: usize) -> usize {
+    i + bytes[i..]
+        .iter()
+        .take_while(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
+        .count()
+}
+
+/// Whether the run of marks `start..end` is glued to ASCII symbols, as in
+/// markup and emoticons (`:::`, `;-)`, `a:=b`, `::`), where it is not
+/// Chinese punctuation.
+fn markup_neighbour(text: &str, start: usize, end: usize) -> bool {
+    let run = &text.as_bytes()[start..end];
+    if run.len() >= 2 && run.iter().all(|&b| b == b':') {
+        return true;
+    }
     let symbol = |c: Option<char>| {
         c.is_some_and(|c| {
             matches!(
                 c,
                 '-' | '=' | '<' | '>' | '/' | '\\' | '|' | '*' | '#' | '~' | '^' | '_'
             )
-        }) || (mark == b':' && c == Some(':'))
+        })
     };
-    symbol(char_before(text, i)) || symbol(text[i + 1..].chars().next())
+    symbol(char_before(text, start)) || symbol(text[end..].chars().next())
 }
 
 /// Whether the Latin or numeric run that ends at `i` is embedded in Chinese
