@@ -148,7 +148,10 @@ pub(super) fn load(
 /// Why a fix could not be written, in Chinese.
 fn write_message(e: &WriteError) -> String {
     match e {
-        WriteError::Changed => "文件在读取之后被修改过，为免覆盖这些改动，未写入修复结果（文件保持修改后的样子；可再次运行 guifan fix）".into(),
+        WriteError::Changed => {
+            "文件在读取之后被修改过，未写入修复结果，以免覆盖这些改动（可再次运行 guifan fix）"
+                .into()
+        }
         WriteError::Io(e) => format!("无法写入修复结果，文件未改动：{}", io_message(e)),
         WriteError::InPlace { error, backup } => format!(
             "就地写入修复结果失败（{}），文件可能已不完整；原内容备份在 {}",

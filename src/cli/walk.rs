@@ -97,7 +97,9 @@ pub fn collect(
             Err(e) => {
                 let why = if is_symlink_loop(&e) {
                     "是符号链接循环（符号链接层数过多），无法解析".to_string()
-                } else if std::fs::symlink_metadata(path).is_ok() {
+                } else if e.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+                {
                     "是指向不存在文件的符号链接".to_string()
                 } else if e.kind() == std::io::ErrorKind::NotFound {
                     "不存在".to_string()
