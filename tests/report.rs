@@ -132,7 +132,12 @@ fn rules() -> Vec<RuleInfo> {
 fn summary_of(files: &[Checked]) -> Summary {
     let mut summary = Summary::default();
     for f in files {
-        summary.files_checked += 1;
+        // As the CLI counts: a file that could not be checked is not checked.
+        if f.error.is_some() {
+            summary.files_failed += 1;
+        } else {
+            summary.files_checked += 1;
+        }
         summary.add(&f.diagnostics);
     }
     summary
@@ -367,7 +372,12 @@ fn json_files_array_carries_dates_and_errors() {
     ];
     let out = render(OutputFormat::Json, &options, &files);
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["files_checked"], 4);
+    assert_eq!(v["files_checked"], 3);
+    assert_eq!(v["files_failed"], 1);
+    assert_eq!(
+        v["file_errors"],
+        serde_json::json!([{ "path": "bad.txt", "error": "不是 UTF-8 编码" }])
+    );
     assert_eq!(
         v["files"],
         serde_json::json!([
@@ -989,7 +999,12 @@ fn human_summary_and_file_errors() {
     let out = render(OutputFormat::Human, &plain(), &files);
     assert_eq!(
         out,
-        "坏.txt: 错误：不是 UTF-8 编码\n\n检查了 2 个文件，没有发现问题\n另有 1 个文件无法检查\n"
+        "坏.txt: 错误：不是 UTF-8 编码\n\n检查了 1 个文件，没有发现问题\n另有 1 个文件无法处理，原因见上\n"
+    );
+    let out = render(OutputFormat::Human, &plain(), &files[..1]);
+    assert_eq!(
+        out,
+        "坏.txt: 错误：不是 UTF-8 编码\n\n没有检查任何文件：1 个文件无法处理，原因见上\n"
     );
     let out = render(OutputFormat::Human, &plain(), &[]);
     assert_eq!(out, "检查了 0 个文件，没有发现问题\n");

@@ -160,6 +160,15 @@ pub struct LintOptions {
     /// 也检查隐藏文件和隐藏文件夹
     #[arg(long)]
     pub hidden: bool,
+    /// 大于此大小的文件不读取，报告为错误（默认 256MiB）；字节数或带单位：512KiB、10MB、1G（K、KiB = 1024，KB = 1000）
+    #[arg(
+        long,
+        value_name = "SIZE",
+        value_parser = super::read::parse_size,
+        default_value_t = super::read::DEFAULT_MAX_FILE_SIZE,
+        hide_default_value = true
+    )]
+    pub max_file_size: u64,
     /// 并行线程数（默认：CPU 核数）
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,

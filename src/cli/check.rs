@@ -10,8 +10,9 @@
 //! on the thread count.
 
 use super::config::Resolved;
+use super::read::{FileStamp, io_message, read_file};
 use super::walk::{Input, Source};
-use super::write::write_atomic;
+use super::write::{WriteError, write_fixed};
 use chrono::NaiveDate;
 use guifan::document::{DocumentDate, LineIndex, decode};
 use guifan::report::{FileReport, Reporter, Summary};
@@ -45,6 +46,8 @@ pub struct RunOptions {
     /// Where `--show-date` lines go (JSON carries dates in its `files` array).
     pub date_lines: DateLines,
     pub threads: usize,
+    /// `--max-file-size`: larger files are not read.
+    pub max_file_size: u64,
     pub quiet: bool,
     /// The reporter is the human one, which shows per-file errors and the
     /// fix summary itself; otherwise they go to stderr.
@@ -105,16 +108,27 @@ pub struct RunResult {
     pub broken_pipe: bool,
 }
 
+/// One input, read and decoded.
+pub(super) struct Loaded {
+    pub source: String,
+    pub format: Format,
+    /// The file as it was when read (`None` for stdin).
+    pub stamp: Option<FileStamp>,
+}
+
 /// Read and decode one input, and decide its format.
 pub(super) fn load(
     input: &Input,
     stdin: Option<&[u8]>,
     opts: &RunOptions,
-) -> Result<(String, Format), String> {
-    let bytes = match &input.source {
+) -> Result<Loaded, String> {
+    let (bytes, stamp) = match &input.source {
         Source::Error(e) => return Err(e.clone()),
-        Source::Stdin => stdin.map(<[u8]>::to_vec).unwrap_or_default(),
-        Source::File(p) => std::fs::read(p).map_err(|e| format!("无法读取：{}", io_message(&e)))?,
+        Source::Stdin => (stdin.map(<[u8]>::to_vec).unwrap_or_default(), None),
+        Source::File(p) => {
+            let (bytes, stamp) = read_file(p, opts.max_file_size)?;
+            (bytes, Some(stamp))
+        }
     };
     let source = decode(bytes).map_err(|e| e.to_string())?;
     let format = opts.input_format.unwrap_or_else(|| {
@@ -124,11 +138,35 @@ pub(super) fn load(
             Format::from_path(std::path::Path::new(&input.display))
         }
     });
-    Ok((source, format))
+    Ok(Loaded {
+        source,
+        format,
+        stamp,
+    })
+}
+
+/// Why a fix could not be written, in Chinese.
+fn write_message(e: &WriteError) -> String {
+    match e {
+        WriteError::Changed => {
+            "文件在读取之后被修改过，未写入修复结果，以免覆盖这些改动（可再次运行 guifan fix）"
+                .into()
+        }
+        WriteError::Io(e) => format!("无法写入修复结果，文件未改动：{}", io_message(e)),
+        WriteError::InPlace { error, backup } => format!(
+            "就地写入修复结果失败（{}），文件可能已不完整；原内容备份在 {}",
+            io_message(error),
+            backup.display()
+        ),
+    }
 }
 
 fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOptions) -> Outcome {
-    let (source, format) = match load(input, stdin, opts) {
+    let Loaded {
+        source,
+        format,
+        stamp,
+    } = match load(input, stdin, opts) {
         Ok(loaded) => loaded,
         Err(e) => return Outcome::failed(&input.display, e),
     };
@@ -191,9 +229,9 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             let mut error = None;
             if changed
                 && let Source::File(p) = &input.source
-                && let Err(e) = write_atomic(p, out.text.as_bytes())
+                && let Err(e) = write_fixed(p, out.text.as_bytes(), stamp.as_ref())
             {
-                error = Some(format!("无法写入修复结果，文件未改动：{}", io_message(&e)));
+                error = Some(write_message(&e));
             }
             let date = opts
                 .show_date
@@ -225,15 +263,6 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 not_converged: !out.converged,
             }
         }
-    }
-}
-
-fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => format!("没有权限（{e}）"),
-        io::ErrorKind::NotFound => "文件不存在".into(),
-        io::ErrorKind::IsADirectory => "这是一个文件夹".into(),
-        _ => e.to_string(),
     }
 }
 
@@ -369,9 +398,8 @@ fn emit(
     summary: &mut Summary,
     exit: &mut u8,
 ) -> io::Result<()> {
-    summary.files_checked += 1;
     if let Some(err) = &o.error {
-        summary.files_with_errors += 1;
+        summary.files_failed += 1;
         *exit = 2;
         if !opts.human_report {
             let _ = writeln!(io::stderr(), "错误：{}：{err}", o.display);
@@ -384,6 +412,9 @@ fn emit(
             o.display,
             guifan::engine::MAX_FIX_PASSES
         );
+    }
+    if o.error.is_none() {
+        summary.files_checked += 1;
     }
     summary.add(&o.diagnostics);
     summary.fixed += o.fixes_applied;
@@ -481,6 +512,7 @@ mod tests {
             show_date: false,
             date_lines: DateLines::Omit,
             threads,
+            max_file_size: crate::cli::read::DEFAULT_MAX_FILE_SIZE,
             quiet: true,
             human_report: false,
             corpus: None,
@@ -512,8 +544,9 @@ mod tests {
             hidden: false,
             stdin_filename: None,
         };
-        let (inputs, empty) = collect(&[dir.path().to_path_buf()], dir.path(), &walk, &config);
-        assert!(empty.is_empty());
+        let collected = collect(&[dir.path().to_path_buf()], dir.path(), &walk, &config);
+        assert!(collected.empty_dirs.is_empty());
+        let inputs = collected.inputs;
         assert_eq!(inputs.len(), 41);
         let mut results = Vec::new();
         for threads in [1, 2, 5] {
@@ -531,8 +564,8 @@ mod tests {
             assert!(rec.started);
             let s = rec.finished.as_ref().unwrap();
             assert_eq!(
-                (s.files_checked, s.files_with_errors, s.errors, s.fixable),
-                (41, 1, 20, 20)
+                (s.files_checked, s.files_failed, s.errors, s.fixable),
+                (40, 1, 20, 20)
             );
             let paths: Vec<&String> = rec.files.iter().map(|f| &f.0).collect();
             let mut sorted = paths.clone();

@@ -11,7 +11,7 @@
 //! folder ([`group_of`]). Memory grows with the number of distinct lines,
 //! not with the text.
 
-use super::check::{RunOptions, load};
+use super::check::{Loaded, RunOptions, load};
 use super::config::Resolved;
 use super::walk::Input;
 use guifan::corpus::near::{self, NearDuplicates, NearOptions};
@@ -67,7 +67,7 @@ pub fn build_index(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
-                        let Ok((source, format)) = load(input, stdin, opts) else {
+                        let Ok(Loaded { source, format, .. }) = load(input, stdin, opts) else {
                             continue;
                         };
                         let doc_opts = DocumentOptions {

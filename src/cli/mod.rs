@@ -13,6 +13,7 @@ pub mod config;
 pub mod corpus;
 pub mod explain;
 pub mod paths;
+pub mod read;
 pub mod walk;
 pub mod write;
 
@@ -22,7 +23,7 @@ use clap::Parser;
 use guifan::report::{OutputFormat, ReportOptions, RuleInfo, reporter};
 use guifan::{Applicability, Severity};
 use miette::{Report, miette};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -92,6 +93,48 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Before `fix` writes anything: remove the temporary files that
+/// interrupted runs left beside the inputs, and point at their backups.
+fn remove_leftovers(inputs: &[walk::Input], quiet: bool) {
+    let mut dirs: Vec<&Path> = inputs
+        .iter()
+        .filter_map(|i| match &i.source {
+            walk::Source::File(p) => Some(p.parent().unwrap_or(Path::new(""))),
+            _ => None,
+        })
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let now = std::time::SystemTime::now();
+    for dir in dirs {
+        let left = write::remove_leftovers(dir, now);
+        if quiet {
+            continue;
+        }
+        for p in &left.removed {
+            let _ = writeln!(
+                io::stderr(),
+                "提示：已删除中断的 guifan fix 留下的临时文件 {}",
+                paths::display(p)
+            );
+        }
+        for p in &left.backups {
+            let _ = writeln!(
+                io::stderr(),
+                "警告：{} 是中断的 guifan fix 留下的备份（文件修复前的内容），请核对后删除",
+                paths::display(p)
+            );
+        }
+    }
+}
+
 /// Exit 0 after writing, quietly also when the pipe was closed.
 fn finish_output(r: io::Result<()>) -> ExitCode {
     match r {
@@ -155,11 +198,18 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         );
     }
     let stdin = if reads_stdin {
-        let mut buf = Vec::new();
-        if let Err(e) = io::stdin().lock().read_to_end(&mut buf) {
-            return fail(miette!("无法读取标准输入：{e}"));
+        match read::read_bounded(io::stdin().lock(), opts.max_file_size, 0) {
+            Ok(Some(buf)) => Some(buf),
+            Ok(None) => {
+                return fail(miette!(
+                    code = "guifan::input",
+                    help = "用 --max-file-size 调高上限",
+                    "标准输入超过 --max-file-size {}，未检查",
+                    read::show_size(opts.max_file_size)
+                ));
+            }
+            Err(e) => return fail(miette!("无法读取标准输入：{e}")),
         }
-        Some(buf)
     } else {
         None
     };
@@ -169,8 +219,20 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         hidden: opts.hidden,
         stdin_filename: opts.stdin_filename.as_deref(),
     };
-    let (inputs, empty_dirs) = walk::collect(&paths, cwd, &walk_opts, &config);
+    let walk::Collected {
+        inputs,
+        empty_dirs,
+        skipped,
+    } = walk::collect(&paths, cwd, &walk_opts, &config);
+    let inputs = if mode == Mode::Fix {
+        walk::one_name_per_file(inputs)
+    } else {
+        inputs
+    };
     if !opts.quiet {
+        for (path, why) in &skipped {
+            let _ = writeln!(io::stderr(), "警告：跳过 {path}：{why}");
+        }
         for d in &empty_dirs {
             let _ = writeln!(
                 io::stderr(),
@@ -180,6 +242,10 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         if inputs.is_empty() && empty_dirs.is_empty() {
             let _ = writeln!(io::stderr(), "警告：没有可检查的文件");
         }
+    }
+
+    if mode == Mode::Fix {
+        remove_leftovers(&inputs, opts.quiet);
     }
 
     let applicability = if opts.unsafe_fixes {
@@ -214,6 +280,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
             _ => check::DateLines::Stderr,
         },
         threads,
+        max_file_size: opts.max_file_size,
         quiet: opts.quiet,
         human_report: format == OutputFormat::Human,
         corpus: None,

@@ -7,9 +7,17 @@
 //! extension (`.txt .md .html` …) are picked up in folders, but a file named
 //! on the command line is always checked, whatever its extension and even
 //! if ignore files or `exclude` would skip it (as ruff does by default).
+//!
+//! Only regular files are read: a FIFO, a device or a socket named on the
+//! command line is a per-file error; one found in a folder is skipped with
+//! a warning. Symlinks in folders are not followed. guifan's own temporary
+//! files and backups (`.<name>.guifan-<pid>-<random>.tmp`/`.bak`) are never
+//! picked up.
 
 use super::config::{Resolved, is_excluded};
 use super::paths::{display, normalize};
+use super::read::{is_symlink_loop, not_regular, special_kind};
+use super::write::leftover;
 use guifan::Format;
 use ignore::WalkBuilder;
 use std::collections::HashSet;
@@ -39,15 +47,28 @@ pub struct WalkOptions<'a> {
     pub stdin_filename: Option<&'a str>,
 }
 
-/// The inputs, sorted by displayed path, and the folders that held nothing to check.
+/// What the paths on the command line name.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The inputs, sorted by displayed path.
+    pub inputs: Vec<Input>,
+    /// Folders that held nothing to check.
+    pub empty_dirs: Vec<String>,
+    /// Entries of walked folders that look like inputs but are not regular
+    /// files (a FIFO named `x.txt`): the path and why, sorted.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// The inputs, the folders that held nothing to check, and what was skipped.
 pub fn collect(
     paths: &[PathBuf],
     cwd: &Path,
     opts: &WalkOptions<'_>,
     config: &Resolved,
-) -> (Vec<Input>, Vec<String>) {
+) -> Collected {
     let mut inputs = Vec::new();
     let mut empty_dirs = Vec::new();
+    let mut skipped = Vec::new();
     let mut seen = HashSet::new();
     let mut push = |inputs: &mut Vec<Input>, input: Input| {
         let key = input.abs.clone();
@@ -74,7 +95,11 @@ pub fn collect(
         let shown = display(path);
         match std::fs::metadata(path) {
             Err(e) => {
-                let why = if std::fs::symlink_metadata(path).is_ok() {
+                let why = if is_symlink_loop(&e) {
+                    "是符号链接循环（符号链接层数过多），无法解析".to_string()
+                } else if e.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+                {
                     "是指向不存在文件的符号链接".to_string()
                 } else if e.kind() == std::io::ErrorKind::NotFound {
                     "不存在".to_string()
@@ -92,23 +117,56 @@ pub fn collect(
             }
             Ok(meta) if meta.is_dir() => {
                 let before = inputs.len();
-                walk_dir(path, cwd, opts, config, &mut |i| push(&mut inputs, i));
+                walk_dir(path, cwd, opts, config, &mut skipped, &mut |i| {
+                    push(&mut inputs, i)
+                });
                 if inputs.len() == before {
                     empty_dirs.push(shown);
                 }
             }
-            Ok(_) => push(
+            Ok(meta) => push(
                 &mut inputs,
                 Input {
                     display: shown,
                     abs: Some(abs.clone()),
-                    source: Source::File(path.clone()),
+                    source: match special_kind(&meta) {
+                        Some(kind) => Source::Error(not_regular(kind)),
+                        None => Source::File(path.clone()),
+                    },
                 },
             ),
         }
     }
     inputs.sort_by(|a, b| a.display.cmp(&b.display));
-    (inputs, empty_dirs)
+    skipped.sort();
+    Collected {
+        inputs,
+        empty_dirs,
+        skipped,
+    }
+}
+
+/// Keep one name of each file (the first): `fix` must not rewrite one file
+/// twice at once through two hard links or a symlink and its target.
+pub fn one_name_per_file(inputs: Vec<Input>) -> Vec<Input> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mut seen = HashSet::new();
+        inputs
+            .into_iter()
+            .filter(|i| match &i.source {
+                Source::File(p) => {
+                    std::fs::metadata(p).map_or(true, |m| seen.insert((m.dev(), m.ino())))
+                }
+                _ => true,
+            })
+            .collect()
+    }
+    #[cfg(not(unix))]
+    {
+        inputs
+    }
 }
 
 fn walk_dir(
@@ -116,6 +174,7 @@ fn walk_dir(
     cwd: &Path,
     opts: &WalkOptions<'_>,
     config: &Resolved,
+    skipped: &mut Vec<(String, String)>,
     push: &mut dyn FnMut(Input),
 ) {
     let mut builder = WalkBuilder::new(dir);
@@ -131,22 +190,44 @@ fn walk_dir(
     if !opts.no_ignore {
         builder.add_custom_ignore_filename(".guifanignore");
     }
-    if let Some(gi) = config.exclude.clone() {
-        let cwd = cwd.to_path_buf();
-        let root = config.root.clone();
-        builder.filter_entry(move |entry| {
-            let abs = normalize(&cwd.join(entry.path()));
+    let exclude = config.exclude.clone();
+    let cwd_owned = cwd.to_path_buf();
+    let root = config.root.clone();
+    builder.filter_entry(move |entry| {
+        if entry.depth() == 0 {
+            return true;
+        }
+        // guifan's own temporary files and backups, whatever `--hidden` says.
+        if entry.file_name().to_str().and_then(leftover).is_some() {
+            return false;
+        }
+        exclude.as_ref().is_none_or(|gi| {
+            let abs = normalize(&cwd_owned.join(entry.path()));
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            entry.depth() == 0 || !is_excluded(&gi, &root, &abs, is_dir)
-        });
-    }
+            !is_excluded(gi, &root, &abs, is_dir)
+        })
+    });
     for entry in builder.build() {
         match entry {
             Ok(e) => {
-                if e.depth() == 0 || !e.file_type().is_some_and(|t| t.is_file()) {
+                let Some(file_type) = e.file_type() else {
+                    continue;
+                };
+                if e.depth() == 0 || file_type.is_dir() || file_type.is_symlink() {
                     continue;
                 }
                 if !Format::is_known_extension(e.path()) {
+                    continue;
+                }
+                if !file_type.is_file() {
+                    // A FIFO, device or socket with a text file's name:
+                    // reading it could block or never end.
+                    let why = e
+                        .metadata()
+                        .ok()
+                        .and_then(|m| special_kind(&m))
+                        .unwrap_or("特殊文件");
+                    skipped.push((display(e.path()), format!("是{why}，不是普通文件")));
                     continue;
                 }
                 push(Input {

@@ -55,7 +55,7 @@ pub struct Human {
     color: bool,
     unsafe_fixes: bool,
     width: usize,
-    /// Files that could not be checked.
+    /// Files that could not be checked (or written).
     unreadable: usize,
     /// Whether anything was printed (a blank line separates reports).
     printed: bool,
@@ -508,7 +508,9 @@ impl Reporter for Human {
     }
 }
 
-/// The closing summary, in Chinese.
+/// The closing summary, in Chinese. `unreadable` files could not be
+/// checked (or written): they are not among the `files_checked`, and a
+/// line of their own says so.
 pub fn summary_lines(summary: &Summary, unreadable: usize, unsafe_fixes: bool) -> Vec<String> {
     let mut lines = Vec::new();
     if summary.fixed > 0 {
@@ -518,6 +520,12 @@ pub fn summary_lines(summary: &Summary, unreadable: usize, unsafe_fixes: bool) -
         ));
     }
     let total = summary.errors + summary.warnings + summary.infos;
+    if summary.files_checked == 0 && unreadable > 0 && total == 0 {
+        lines.push(format!(
+            "没有检查任何文件：{unreadable} 个文件无法处理，原因见上"
+        ));
+        return lines;
+    }
     let mut line = if total == 0 {
         format!("检查了 {} 个文件，没有发现问题", summary.files_checked)
     } else {
@@ -547,7 +555,7 @@ pub fn summary_lines(summary: &Summary, unreadable: usize, unsafe_fixes: bool) -
     }
     lines.push(line);
     if unreadable > 0 {
-        lines.push(format!("另有 {unreadable} 个文件无法检查"));
+        lines.push(format!("另有 {unreadable} 个文件无法处理，原因见上"));
     }
     lines
 }

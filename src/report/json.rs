@@ -12,13 +12,19 @@
 //! {"version":1,"diagnostics":[
 //! {"path":"a.txt","rule":"punctuation/halfwidth-in-cjk",…},
 //! {"path":"b.txt",…}
-//! ],"files_checked":2}
+//! ],"files_checked":2,"files_failed":0,"file_errors":[]}
 //! ```
 //!
 //! JSON objects are unordered (RFC 8259 §4), so this is the same object as
 //! the one in the specification; consumers that parse JSON see no difference.
 //! With [`ReportOptions::show_files`] a `"files"` array follows, built from
 //! the few facts kept per file (path, date, where the date came from, error).
+//!
+//! Files that could not be checked (unreadable, not a regular file, too
+//! large, not UTF-8, or for `guifan fix` not writable) are always listed:
+//! `files_failed` counts them and `file_errors` gives each one's `path` and
+//! `error` (kept until the end, like SARIF's notifications; they are rare).
+//! `files_checked` counts the files that were checked, not those.
 //!
 //! Each diagnostic carries the keys of SPEC 3 in that order, then `help` (a
 //! short hint or `null`; consumers ignore keys they do not know).
@@ -41,6 +47,14 @@ pub struct Json {
     any: bool,
     /// Per-file facts for the `files` array (only with `show_files`).
     files: Vec<FileFacts>,
+    /// The files that could not be checked, for `file_errors`.
+    failed: Vec<FileError>,
+}
+
+#[derive(Serialize)]
+struct FileError {
+    path: String,
+    error: String,
 }
 
 #[derive(Serialize)]
@@ -126,6 +140,7 @@ impl Json {
             started: false,
             any: false,
             files: Vec::new(),
+            failed: Vec::new(),
         }
     }
 
@@ -155,6 +170,12 @@ impl Reporter for Json {
             let item = JsonDiagnostic::new(report.path, report.source, report.lines, d);
             serde_json::to_writer(&mut *out, &item).map_err(to_io)?;
         }
+        if let Some(error) = &report.error {
+            self.failed.push(FileError {
+                path: report.path.to_string(),
+                error: error.clone(),
+            });
+        }
         if self.show_files {
             self.files.push(FileFacts {
                 path: report.path.to_string(),
@@ -171,7 +192,18 @@ impl Reporter for Json {
         if self.any {
             out.write_all(b"\n")?;
         }
-        write!(out, "],\"files_checked\":{}", summary.files_checked)?;
+        let failed = std::mem::take(&mut self.failed);
+        write!(
+            out,
+            "],\"files_checked\":{},\"files_failed\":{},\"file_errors\":[",
+            summary.files_checked,
+            failed.len()
+        )?;
+        for (i, f) in failed.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut *out, f).map_err(to_io)?;
+        }
+        out.write_all(if failed.is_empty() { b"]" } else { b"\n]" })?;
         if self.show_files {
             out.write_all(b",\"files\":[")?;
             for (i, f) in std::mem::take(&mut self.files).iter().enumerate() {

@@ -34,8 +34,11 @@ pub struct FileReport<'a> {
 /// Totals for the closing summary.
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
+    /// Files read and checked (those that failed are not counted here).
     pub files_checked: usize,
-    pub files_with_errors: usize,
+    /// Files that could not be checked (or, for `guifan fix`, written):
+    /// unreadable, not a regular file, too large, not UTF-8, …
+    pub files_failed: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
