@@ -372,7 +372,7 @@ fn json_files_array_carries_dates_and_errors() {
     ];
     let out = render(OutputFormat::Json, &options, &files);
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["files_checked"], 3);
+    assert_eq!(v["files_checked"], 4);
     assert_eq!(v["files_failed"], 1);
     assert_eq!(
         v["file_errors"],

@@ -24,7 +24,8 @@
 //! large, not UTF-8, or for `guifan fix` not writable) are always listed:
 //! `files_failed` counts them and `file_errors` gives each one's `path` and
 //! `error` (kept until the end, like SARIF's notifications; they are rare).
-//! `files_checked` counts the files that were checked, not those.
+//! `files_checked` keeps its version-1 meaning, every file taken up (those
+//! among them), so `files_checked - files_failed` were checked.
 //!
 //! Each diagnostic carries the keys of SPEC 3 in that order, then `help` (a
 //! short hint or `null`; consumers ignore keys they do not know).
@@ -196,7 +197,8 @@ impl Reporter for Json {
         write!(
             out,
             "],\"files_checked\":{},\"files_failed\":{},\"file_errors\":[",
-            summary.files_checked,
+            // Version 1 counts every file taken up, failed ones included.
+            summary.files_checked + summary.files_failed,
             failed.len()
         )?;
         for (i, f) in failed.iter().enumerate() {
