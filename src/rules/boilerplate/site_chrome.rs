@@ -95,8 +95,7 @@ pub fn chrome_runs(layout: &Layout) -> Vec<(usize, usize, Region)> {
 /// that reads as a sentence is never deleted without a look.
 pub fn has_prose_sentence(line: &str) -> bool {
     let mut han = 0;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in line.chars() {
         match c {
             '。' | '！' | '？' => {
                 if han >= SENTENCE_MIN_HAN {
