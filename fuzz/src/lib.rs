@@ -86,17 +86,21 @@ fn boundary(text: &str, offset: usize) -> bool {
     offset <= text.len() && text.is_char_boundary(offset)
 }
 
-fn assert_in(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what}: span {span:?} is reversed");
-    assert!(
-        span.end <= text.len(),
-        "{what}: span {span:?} ends past the text ({} bytes)",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what}: span {span:?} is not on char boundaries"
-    );
+/// Panics unless `span` lies inside `text` on char boundaries; `what` names
+/// the span in the message (a closure: it is only built on failure, which
+/// keeps the checks cheap enough to run on every prose offset).
+fn assert_in(text: &str, span: Span, what: impl Fn() -> String) {
+    let ok = span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end);
+    if !ok {
+        panic!(
+            "{}: span {span:?} is reversed, past the text ({} bytes) or off its char boundaries",
+            what(),
+            text.len()
+        );
+    }
 }
 
 /// The invariants of a document's prose view and its map to the source:
@@ -148,11 +152,9 @@ pub fn check_document(doc: &Document) {
                 guifan::document::ChunkKind::Synthetic => 0,
             };
             let src = Span::new(c.source_start, c.source_start + source_len);
-            assert_in(
-                source,
-                src,
-                &format!("source map: chunk {i} {c:?} source run"),
-            );
+            assert_in(source, src, || {
+                format!("source map: chunk {i} {c:?} source run")
+            });
             if c.kind == guifan::document::ChunkKind::Verbatim {
                 assert_eq!(
                     &prose[c.prose_start..expected],
@@ -176,9 +178,9 @@ pub fn check_document(doc: &Document) {
         .collect();
     let check_span = |span: Span| {
         let mapped = map.to_source(span);
-        assert_in(source, mapped, &format!("to_source({span:?})"));
+        assert_in(source, mapped, || format!("to_source({span:?})"));
         if let Some(edit) = map.edit_to_source(span) {
-            assert_in(source, edit, &format!("edit_to_source({span:?})"));
+            assert_in(source, edit, || format!("edit_to_source({span:?})"));
         }
     };
     if bounds.len() <= 48 {
@@ -197,7 +199,7 @@ pub fn check_document(doc: &Document) {
     }
 
     for (i, b) in doc.blocks().iter().enumerate() {
-        assert_in(prose, b.span, &format!("block {i} {b:?}"));
+        assert_in(prose, b.span, || format!("block {i} {b:?}"));
         check_span(b.span);
         if i > 0 {
             let prev = doc.blocks()[i - 1];
@@ -208,7 +210,7 @@ pub fn check_document(doc: &Document) {
         }
     }
     for (i, m) in doc.masks().iter().enumerate() {
-        assert_in(prose, *m, &format!("mask {i} {m:?}"));
+        assert_in(prose, *m, || format!("mask {i} {m:?}"));
         if i > 0 {
             assert!(doc.masks()[i - 1] <= *m, "masks not sorted at {i}");
         }
@@ -252,14 +254,12 @@ pub fn check_document(doc: &Document) {
 /// inside the source on char boundaries.
 pub fn check_diagnostics(source: &str, diagnostics: &[Diagnostic], what: &str) {
     for d in diagnostics {
-        assert_in(
-            source,
-            d.span,
-            &format!("{what}: diagnostic {} span", d.rule),
-        );
+        assert_in(source, d.span, || {
+            format!("{what}: diagnostic {} span", d.rule)
+        });
         if let Some(fix) = &d.fix {
             for e in &fix.edits {
-                assert_in(source, e.span, &format!("{what}: fix edit of {}", d.rule));
+                assert_in(source, e.span, || format!("{what}: fix edit of {}", d.rule));
             }
         }
     }
@@ -444,27 +444,86 @@ pub fn check_pipeline(linter: &Linter, source: &str, format: Format) {
     check_diagnostics(&out.text, &out.remaining, "after fix");
 
     if !changed_only_in(source, &regions, &out.text) {
-        panic!(
-            "fix changed text outside the safe edits of the first check\n\
-             first-check safe edit regions: {regions:?}\nchanges:\n{}",
-            describe_changes(source, &out.text)
+        violation(
+            "outside-edits",
+            source,
+            format,
+            format!(
+                "fix changed text outside the safe edits of the first check\n\
+                 first-check safe edit regions: {regions:?}\nchanges:\n{}",
+                describe_changes(source, &out.text)
+            ),
         );
     }
 
     if out.converged {
         let again = linter.fix(&out.text, &opts, Applicability::Safe);
         if again.text != out.text {
-            panic!(
-                "fix is not idempotent after convergence ({} passes, {} fixes); \
-                 the second fix changed:\n{}",
-                out.passes,
-                out.applied,
-                describe_changes(&out.text, &again.text)
+            violation(
+                "not-idempotent",
+                source,
+                format,
+                format!(
+                    "fix is not idempotent after convergence ({} passes, {} fixes); \
+                     the second fix changed:\n{}",
+                    out.passes,
+                    out.applied,
+                    describe_changes(&out.text, &again.text)
+                ),
             );
         }
     }
 
     check_sentences(&doc, &first, &out.text, format);
+}
+
+/// A broken pipeline invariant (`kind` is `outside-edits`, `not-idempotent`
+/// or `sentence-deleted`): a panic, so libFuzzer reports the input.
+///
+/// For long exploratory runs past bugs that are already known, and only
+/// then, `GUIFAN_FUZZ_RECORD_ONLY` may list kinds (comma-separated, or
+/// `all`) that are recorded instead: the input (format byte and text, ready
+/// to replay) is written to `$GUIFAN_FUZZ_RECORD_DIR` (default
+/// `fuzz/artifacts/pipeline-invariants`) as `<kind>-<hash>`, the first few
+/// messages go to stderr, and fuzzing goes on. Unset (CI, `ci.sh`), every
+/// violation fails the run.
+pub fn violation(kind: &str, source: &str, format: Format, message: String) {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    use std::sync::Mutex;
+    let recorded = std::env::var("GUIFAN_FUZZ_RECORD_ONLY")
+        .is_ok_and(|v| v.split(',').any(|k| k.trim() == kind || k.trim() == "all"));
+    if !recorded {
+        panic!("pipeline invariant `{kind}` broken: {message}");
+    }
+    static COUNTS: Mutex<Vec<(String, usize)>> = Mutex::new(Vec::new());
+    let n = {
+        let mut counts = COUNTS.lock().unwrap_or_else(|e| e.into_inner());
+        match counts.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                counts.push((kind.to_string(), 1));
+                1
+            }
+        }
+    };
+    if n <= 3 {
+        eprintln!("recorded pipeline invariant `{kind}` broken: {message}");
+    }
+    if n > 500 {
+        return;
+    }
+    let dir = std::env::var("GUIFAN_FUZZ_RECORD_DIR")
+        .unwrap_or_else(|_| "fuzz/artifacts/pipeline-invariants".to_string());
+    let mut bytes = vec![format_byte(format)];
+    bytes.extend_from_slice(source.as_bytes());
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(format!("{dir}/{kind}-{:016x}", h.finish()), &bytes);
 }
 
 /// Invariant 6 of [`check_pipeline`].
@@ -538,21 +597,34 @@ fn check_sentences(doc: &Document, first: &[Diagnostic], fixed: &str, format: Fo
         let lost = covered_han.saturating_sub(replaced_han);
         let src = map.to_source(s);
         if 2 * lost >= han {
-            panic!(
-                "safe fix deleted a sentence: {text:?} (source {src:?}); the first check's \
-                 safe edits delete {lost} of its {han} Han characters\nchanges:\n{}",
-                describe_changes(doc.source(), fixed)
+            violation(
+                "sentence-deleted",
+                doc.source(),
+                format,
+                format!(
+                    "safe fix deleted a sentence: {text:?} (source {src:?}); the first \
+                     check's safe edits delete {lost} of its {han} Han characters\n\
+                     changes:\n{}",
+                    describe_changes(doc.source(), fixed)
+                ),
             );
+            return;
         }
         if let Some(gone) = fragments
             .iter()
             .find(|f| f.chars().count() >= 2 && !occurs(f))
         {
-            panic!(
-                "safe fix deleted part of a sentence that no first-check edit touched: \
-                 {gone:?} of {text:?} (source {src:?})\nchanges:\n{}",
-                describe_changes(doc.source(), fixed)
+            violation(
+                "sentence-deleted",
+                doc.source(),
+                format,
+                format!(
+                    "safe fix deleted part of a sentence that no first-check edit \
+                     touched: {gone:?} of {text:?} (source {src:?})\nchanges:\n{}",
+                    describe_changes(doc.source(), fixed)
+                ),
             );
+            return;
         }
     }
 }
