@@ -23,7 +23,11 @@ fn main() {
             let found = linter.check(&Document::new(text.clone(), &opts));
             let safe: Vec<_> = found
                 .iter()
-                .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= Applicability::Safe))
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| f.applicability >= Applicability::Safe)
+                })
                 .collect();
             let applied = guifan::fix::apply_fixes(
                 &text,
