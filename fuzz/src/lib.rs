@@ -370,8 +370,9 @@ pub fn normalize_marks(text: &str) -> String {
 }
 
 /// Sentences for the deletion check: every maximal run of at least six Han
-/// characters followed by `。` (after [`normalize_marks`]; a half-width `.`
-/// counts) in `prose`, as prose spans including the full stop.
+/// characters followed by `。` (after [`normalize_marks`]: a half-width `.`
+/// counts, unless a letter or digit follows it, as in `图片.jpg`) in
+/// `prose`, as prose spans including the full stop.
 pub fn sentences(prose: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut run_start: Option<(usize, usize)> = None; // (byte start, chars)
@@ -384,8 +385,17 @@ pub fn sentences(prose: &str) -> Vec<Span> {
             continue;
         }
         if let Some((start, n)) = run_start.take() {
-            if n >= 6 && matches!(c, '。' | '.' | '．' | '｡') {
-                out.push(Span::new(start, i + c.len_utf8()));
+            let end = i + c.len_utf8();
+            // A half-width or other full stop ends a sentence unless a
+            // letter or digit follows it: `图片.jpg` is a file name.
+            let stop = c == '。'
+                || (matches!(c, '.' | '．' | '｡')
+                    && !prose[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_alphanumeric()));
+            if n >= 6 && stop {
+                out.push(Span::new(start, end));
             }
         }
     }
@@ -787,7 +797,7 @@ mod tests {
 
     #[test]
     fn sentences_are_long_han_runs_with_a_full_stop() {
-        let p = "短句。这是一个完整的句子。abc这也是一个句子.不算";
+        let p = "短句。这是一个完整的句子。abc这也是一个句子.不算，会议现场图片.jpg";
         let s: Vec<&str> = sentences(p).iter().map(|s| &p[s.range()]).collect();
         assert_eq!(s, ["这是一个完整的句子。", "这也是一个句子."]);
     }
