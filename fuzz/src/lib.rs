@@ -466,7 +466,14 @@ pub fn check_pipeline(linter: &Linter, source: &str, format: Format) {
         );
     }
 
-    if out.converged {
+    // `fix` applies only what the first check reported; findings that its
+    // own edits bring about are left to the next run (they show in
+    // `remaining`). Idempotence is required where none are left.
+    let fixable_left = out
+        .remaining
+        .iter()
+        .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe));
+    if out.converged && !fixable_left {
         let again = linter.fix(&out.text, &opts, Applicability::Safe);
         if again.text != out.text {
             violation(
