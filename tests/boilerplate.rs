@@ -1,6 +1,7 @@
 //! The boilerplate family on real text: chrome detection measured against
 //! hand labels (`fixtures/boilerplate/labels/*.tsv`), and what must be found
-//! in the seed articles of `../shared/corpus/seeds/`.
+//! in the seed articles of `../shared/corpus/seeds/` (corpus tests, ignored
+//! without `--ignored`: see `support`), then on our own fixtures.
 
 use guifan::config::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter};
@@ -8,16 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 mod support;
-
-/// The shared folder (see `support::shared_dir`); these tests need it.
-fn shared() -> PathBuf {
-    support::shared_dir().expect("the shared/ folder with the corpora")
-}
-
-fn read(rel: &str) -> String {
-    let path = shared().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn linter(rules: &[&str]) -> Linter {
     let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
@@ -63,7 +54,7 @@ fn findings_by_line(linter: &Linter, text: &str) -> BTreeSet<(String, usize)> {
 
 /// The pages of `web-pages-text.txt`: `(id, text)`, id like `gzggw/1`.
 fn pages() -> BTreeMap<String, String> {
-    let all = read("corpus/web-pages-text.txt");
+    let all = support::read_shared("corpus/web-pages-text.txt");
     let mut pages = BTreeMap::new();
     let mut current: Option<(String, String)> = None;
     for line in all.split_inclusive('\n') {
@@ -107,6 +98,7 @@ fn labels() -> BTreeMap<String, BTreeMap<usize, bool>> {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn chrome_detection_precision_and_recall_on_labelled_pages() {
     let pages = pages();
     let labels = labels();
@@ -160,7 +152,7 @@ fn chrome_detection_precision_and_recall_on_labelled_pages() {
 }
 
 fn seed(name: &str) -> String {
-    let dir = shared().join("corpus/seeds");
+    let dir = support::shared_path("corpus/seeds");
     let path = std::fs::read_dir(&dir)
         .expect("seeds dir")
         .map(|e| e.unwrap().path())
@@ -178,6 +170,7 @@ fn has(found: &BTreeSet<(String, usize)>, rule: &str, line: usize) -> bool {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn seed_000_whitespace_debris_and_repeated_clauses() {
     let found = findings_by_line(&all_boilerplate(), &seed("000"));
     // NBSP-only lines and NBSP indentation.
@@ -210,6 +203,7 @@ fn seed_000_whitespace_debris_and_repeated_clauses() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn seed_001_duplicated_label_counter_and_a_repeated_document_name() {
     let found = findings_by_line(&all_boilerplate(), &seed("001"));
     assert!(has(&found, "duplicated-label", 2), "{found:?}");
@@ -229,6 +223,7 @@ fn seed_001_duplicated_label_counter_and_a_repeated_document_name() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn seed_002_navigation_disclaimer_and_footer() {
     let found = findings_by_line(&all_boilerplate(), &seed("002"));
     for line in [1, 75, 77, 78, 79, 80, 81, 82, 84] {
@@ -243,6 +238,7 @@ fn seed_002_navigation_disclaimer_and_footer() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn fixing_a_seed_removes_chrome_and_converges() {
     let linter = linter(&["boilerplate"]);
     let text = seed("002");

@@ -7,28 +7,23 @@
 //! group (their shared dateline `央视网消息（新闻联播）：` is a dateline, not
 //! chrome).
 //!
-//! Debug builds check a deterministic 10 % sample (every tenth item, about
-//! 5 MB); `cargo test --release -- --ignored` checks the whole file.
+//! The CCTV tests are corpus tests (ignored by default, see `support`):
+//! `cargo test --release -- --ignored` checks a deterministic 10 % sample
+//! (every tenth item, about 5 MB) and the whole file. The synthetic corpus
+//! pass needs no corpus and always runs.
 
 use guifan::config::Settings;
 use guifan::corpus::near::{NearDuplicates, NearOptions};
 use guifan::corpus::{CorpusIndex, CorpusOptions};
 use guifan::{Document, DocumentOptions, Format, Linter};
-use std::path::PathBuf;
 
 mod support;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 use synthetic::Synthetic;
 
-/// The shared folder (see `support::shared_dir`); these tests need it.
-fn shared() -> PathBuf {
-    support::shared_dir().expect("the shared/ folder with the corpora")
-}
-
 fn items(step: usize) -> Vec<String> {
-    let path = shared().join("corpus/cctv-xwlb-2020-2026.txt");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = support::read_shared("corpus/cctv-xwlb-2020-2026.txt");
     text.split("\n\n")
         .filter(|s| !s.trim().is_empty())
         .step_by(step)
@@ -153,12 +148,13 @@ fn run(step: usize) {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_sample_has_almost_no_boilerplate_findings() {
     run(10);
 }
 
 #[test]
-#[ignore = "whole 54 MB file: run with --release -- --ignored"]
+#[ignore = "corpus: the whole 54 MB CCTV file, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_full_has_almost_no_boilerplate_findings() {
     run(1);
 }
@@ -231,8 +227,7 @@ fn corpus_pass_on_a_synthetic_corpus() {
 /// the CCTV file checked as *one* document: rules that compare parts of a
 /// document with each other must stay linear in its size.
 fn large_document(mb: f64) -> Vec<(String, f64, usize)> {
-    let path = shared().join("corpus/cctv-xwlb-2020-2026.txt");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = support::read_shared("corpus/cctv-xwlb-2020-2026.txt");
     let mut end = ((mb * 1e6) as usize).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -273,7 +268,7 @@ fn large_document(mb: f64) -> Vec<(String, f64, usize)> {
 }
 
 #[test]
-#[ignore = "timing on large single documents: run with --release -- --ignored"]
+#[ignore = "corpus: timing on large single documents, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn large_single_documents_stay_linear() {
     let small = large_document(2.5);
     let big = large_document(5.0);
@@ -289,7 +284,7 @@ fn large_single_documents_stay_linear() {
 /// What `boilerplate/repeated-phrase` reports on the CCTV items and on the
 /// scraped web pages (one document per page), printed for reading.
 #[test]
-#[ignore = "a report to read: run with --release -- --ignored --nocapture"]
+#[ignore = "corpus: a report to read, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored --nocapture"]
 fn repeated_phrase_report() {
     let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
     let settings = Settings {
@@ -323,7 +318,7 @@ fn repeated_phrase_report() {
         );
     };
     report("cctv", &items(1));
-    let pages = std::fs::read_to_string(shared().join("corpus/web-pages-text.txt")).unwrap();
+    let pages = support::read_shared("corpus/web-pages-text.txt");
     let pages: Vec<String> = pages.split("\n##### ").map(|p| p.to_string()).collect();
     report("web", &pages);
 }
@@ -340,7 +335,7 @@ fn cpu_seconds() -> Option<f64> {
 /// each, single thread), in MB/s of CPU time, with reading the documents
 /// (`Document::new`) timed apart: `GUIFAN_BENCH_MB` MB (default 5).
 #[test]
-#[ignore = "per-rule throughput: run with --release -- --ignored --nocapture"]
+#[ignore = "corpus: per-rule throughput, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored --nocapture"]
 fn boilerplate_items_per_rule() {
     let mb: f64 = std::env::var("GUIFAN_BENCH_MB")
         .ok()

@@ -2,14 +2,15 @@
 //! time, never copied):
 //!
 //! * the CCTV transcripts (professionally edited): at most 0.1 findings at
-//!   warning or above per 10,000 characters — a deterministic 5 MB sample in
-//!   the normal run, the whole file with `--ignored`;
+//!   warning or above per 10,000 characters — on a deterministic 5 MB sample
+//!   and on the whole file;
 //! * the seeds: every one gets its date from its metadata;
 //! * the 62 web pages: at least 95 % of the pages that show a date get it;
 //! * throughput of the family alone (`--ignored`, run it with `--release`).
 //!
-//! The corpus is located via `GUIFAN_SHARED`, `$CARGO_MANIFEST_DIR/../shared`
-//! or `/work/shared`; the tests are skipped (with a message) when it is absent.
+//! The corpus is found at `$GUIFAN_SHARED`, else `../shared` beside the
+//! crate. These are corpus tests: ignored by default, run with
+//! `cargo test --release -- --ignored`; there the corpus is required.
 
 use chrono::NaiveDate;
 use guifan::config::Settings;
@@ -21,7 +22,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 mod support;
-use support::shared_dir;
 #[path = "support/tally.rs"]
 mod tally;
 use tally::{Tally, context};
@@ -47,13 +47,17 @@ fn dates_linter() -> Linter {
     linter
 }
 
+/// The linter of the corpus tests below has the family's rules (this needs
+/// no corpus and always runs).
+#[test]
+fn the_dates_family_linter_has_its_rules() {
+    dates_linter();
+}
+
 /// Lint the CCTV items (one document each, blank-line separated) whose
 /// index satisfies `keep`; print per-rule rates and samples; check the bound.
 fn cctv(keep: impl Fn(usize) -> bool) {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let linter = dates_linter();
     let mut tally = Tally::new("CCTV dates", 12);
@@ -73,23 +77,22 @@ fn cctv(keep: impl Fn(usize) -> bool) {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_sample_stays_quiet() {
     // Every 11th item: about 5 MB spread over all six years.
     cctv(|i| i % 11 == 0);
 }
 
 #[test]
-#[ignore = "whole 54 MB file: run with --release --ignored"]
+#[ignore = "corpus: the whole 54 MB CCTV file, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_full_stays_quiet() {
     cctv(|_| true);
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn seeds_get_their_metadata_date() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let mut seeds: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/seeds"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -138,11 +141,9 @@ fn shown_dates(body: &str) -> Vec<NaiveDate> {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn web_pages_get_the_date_they_show() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
     let sections = support::web_pages(&all);
     assert_eq!(sections.len(), 62);
@@ -191,11 +192,9 @@ fn web_pages_get_the_date_they_show() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_items_get_no_spurious_dates() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let (mut items, mut dated) = (0, 0);
     for (i, item) in text.split("\n\n").enumerate() {
@@ -223,11 +222,9 @@ fn cctv_items_get_no_spurious_dates() {
 /// findings of `dates/chinese-year-zero`. Nothing else may pass warning
 /// level more than 0.5 times per 10,000 characters.
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn peoples_daily_review() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let linter = dates_linter();
     for file in ["pd1998-ner-sentences.txt", "pd2001-sighan-pku-test.txt"] {
         let text = std::fs::read_to_string(shared.join("corpus").join(file)).unwrap();
@@ -256,11 +253,9 @@ fn peoples_daily_review() {
 /// The visible text of the 62 web pages (chrome kept): print what the family
 /// reports, for review.
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn web_pages_review() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
     let linter = dates_linter();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();

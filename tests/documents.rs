@@ -1,6 +1,8 @@
 //! The Markdown and HTML readers: prose views of our fixtures, the source-map
 //! invariants on real documents (the 62 saved web pages, the zhlint cases),
 //! findings mapped back to the exact source bytes, suppression comments.
+//! The tests on the saved pages and the zhlint cases are corpus tests
+//! (ignored by default, see `support`).
 
 use chrono::NaiveDate;
 use guifan::document::{BlockKind, ChunkKind};
@@ -9,7 +11,6 @@ use std::path::Path;
 use std::time::Instant;
 
 mod support;
-use support::shared_dir;
 
 const HALFWIDTH: &str = "punctuation/halfwidth-in-cjk";
 
@@ -25,9 +26,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn html_pages() -> Vec<(String, String)> {
-    let Some(dir) = shared_dir().map(|d| d.join("corpus/web-pages-html")) else {
-        return Vec::new();
-    };
+    let dir = support::shared_path("corpus/web-pages-html");
     let mut pages: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
@@ -44,16 +43,17 @@ fn html_pages() -> Vec<(String, String)> {
 }
 
 fn zhlint_inputs() -> Vec<String> {
-    let Some(path) = shared_dir().map(|d| d.join("peer/zhlint-cases.jsonl")) else {
-        return Vec::new();
-    };
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Vec::new();
-    };
-    text.lines()
+    let text = support::read_shared("peer/zhlint-cases.jsonl");
+    let inputs: Vec<String> = text
+        .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v.get("input").and_then(|i| i.as_str()).map(str::to_string))
-        .collect()
+        .collect();
+    assert!(
+        !inputs.is_empty(),
+        "no zhlint inputs in peer/zhlint-cases.jsonl"
+    );
+    inputs
 }
 
 /// Every structural invariant of a prose view.
@@ -283,12 +283,9 @@ fn suppression_end_to_end() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/peer (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn zhlint_cases_as_markdown_keep_the_invariants() {
     let inputs = zhlint_inputs();
-    if inputs.is_empty() {
-        eprintln!("shared/peer/zhlint-cases.jsonl not found; skipped");
-        return;
-    }
     for (i, input) in inputs.iter().enumerate() {
         for format in [Format::Markdown, Format::Html] {
             let doc = Document::new(input.as_str(), &options(format));
@@ -313,12 +310,9 @@ fn last_before(sorted: &[usize], at: usize) -> Option<usize> {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn web_pages_read_prose_only() {
     let pages = html_pages();
-    if pages.is_empty() {
-        eprintln!("shared/corpus/web-pages-html not found; skipped");
-        return;
-    }
     let linter = default_linter().unwrap();
     let mut total = 0;
     let mut slowest = (String::new(), 0.0f64, 0usize);
@@ -395,8 +389,11 @@ fn web_pages_read_prose_only() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn web_pages_as_markdown_do_not_panic() {
-    for (name, source) in html_pages() {
+    let pages = html_pages();
+    assert_eq!(pages.len(), 62);
+    for (name, source) in pages {
         let doc = Document::new(source.as_str(), &options(Format::Markdown));
         check_invariants(&doc, &format!("{name} as Markdown"));
     }

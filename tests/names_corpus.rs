@@ -4,18 +4,17 @@
 //! against the registry at the right time. The bound: findings at
 //! warning or above ≤ 0.1 per 10,000 characters.
 //!
-//! The sample (every 11th item, about 5 MB) runs with the suite; the whole
-//! file is `--ignored` (release mode: `cargo test --release --test
-//! names_corpus -- --ignored --nocapture`).
+//! Both the sample (every 11th item, about 5 MB) and the whole file are
+//! corpus tests, ignored by default (see `support`): `cargo test --release
+//! --test names_corpus -- --ignored --nocapture`.
 
 use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
 use guifan::{Document, DocumentOptions, Format, Linter};
 
-mod support;
-use support::shared_dir;
 #[path = "support/cctv.rs"]
 mod cctv;
+mod support;
 #[path = "support/tally.rs"]
 mod tally;
 use tally::Tally;
@@ -30,10 +29,7 @@ fn names_linter() -> Linter {
 }
 
 fn run(keep: impl Fn(usize) -> bool) {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let linter = names_linter();
     let mut tally = Tally::new("CCTV names", 15);
@@ -66,12 +62,13 @@ fn run(keep: impl Fn(usize) -> bool) {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_sample_stays_quiet() {
     run(|i| i % 11 == 0);
 }
 
 #[test]
-#[ignore = "whole 54 MB file: run with --release --ignored"]
+#[ignore = "corpus: the whole 54 MB CCTV file, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_full_stays_quiet() {
     run(|_| true);
 }

@@ -4,14 +4,14 @@
 //! `names/foreign-name-separator`.
 //!
 //! * the CCTV transcripts (professionally edited): together at most 0.05
-//!   findings at warning or above per 10,000 characters — a deterministic
-//!   sample of every 11th item (about 5 MB) in the normal run, the whole
-//!   file with `--ignored` (run it with `--release`);
+//!   findings at warning or above per 10,000 characters — on a deterministic
+//!   sample of every 11th item (about 5 MB) and on the whole file;
 //! * the 62 web pages and the three seeds: rates printed with samples, and
 //!   the seed 001 document titles (its L7, L9, L10) found.
 //!
-//! The corpus is located via `GUIFAN_SHARED`, `$CARGO_MANIFEST_DIR/../shared`
-//! or `/work/shared`; the tests are skipped (with a message) when it is absent.
+//! The corpus is found at `$GUIFAN_SHARED`, else `../shared` beside the
+//! crate. These are corpus tests: ignored by default, run with
+//! `cargo test --release -- --ignored`; there the corpus is required.
 
 use chrono::NaiveDate;
 use guifan::config::Settings;
@@ -19,7 +19,6 @@ use guifan::ruleset::builtin_rule_sets;
 use guifan::{Document, DocumentOptions, Format, Linter};
 
 mod support;
-use support::shared_dir;
 #[path = "support/tally.rs"]
 mod tally;
 use tally::Tally;
@@ -69,10 +68,7 @@ fn measure<'a>(
 }
 
 fn cctv(keep: impl Fn(usize) -> bool) {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let items = text
         .split("\n\n")
@@ -88,22 +84,21 @@ fn cctv(keep: impl Fn(usize) -> bool) {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_sample_stays_quiet() {
     cctv(|i| i % 11 == 0);
 }
 
 #[test]
-#[ignore = "whole 54 MB file: run with --release --ignored"]
+#[ignore = "corpus: the whole 54 MB CCTV file, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_full_stays_quiet() {
     cctv(|_| true);
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn web_pages_and_seeds() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let all = std::fs::read_to_string(shared.join("corpus/web-pages-text.txt")).unwrap();
     let pages: Vec<&str> = support::web_pages(&all)
         .into_iter()

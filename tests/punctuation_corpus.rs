@@ -7,8 +7,9 @@
 //! * the CCTV transcripts (professionally edited, ~50 genuine slips in 18.6 M
 //!   characters): at most 0.1 findings per 10,000 characters.
 //!
-//! The corpus is located via `GUIFAN_SHARED`, `$CARGO_MANIFEST_DIR/../shared`
-//! or `/work/shared`; the tests are skipped (with a message) when it is absent.
+//! The corpus is found at `$GUIFAN_SHARED`, else `../shared` beside the
+//! crate. These are corpus tests: ignored by default, run with
+//! `cargo test --release -- --ignored`; there the corpus is required.
 
 use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
@@ -17,7 +18,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 mod support;
-use support::shared_dir;
 
 fn options() -> DocumentOptions {
     let d = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
@@ -103,11 +103,9 @@ fn per_rule(diags: &[Diagnostic]) -> BTreeMap<String, usize> {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn seeds_every_halfwidth_mark_is_fixed() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let linter = default_punctuation_linter();
     let mut seeds: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/seeds"))
         .unwrap()
@@ -306,22 +304,18 @@ fn cctv_sample(text: &str) -> String {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_sample_has_few_findings() {
-    let Some(shared) = shared_dir() else {
-        eprintln!("corpus not found: skipped");
-        return;
-    };
+    let shared = support::shared();
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let linter = default_punctuation_linter();
     report_and_bound(&linter, &cctv_sample(&text));
 }
 
 #[test]
-#[ignore = "reads all 54 MB; run with --release -- --ignored"]
+#[ignore = "corpus: the whole 54 MB CCTV file, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_full_has_few_findings() {
-    let Some(shared) = shared_dir() else {
-        return;
-    };
+    let shared = support::shared();
     let text = std::fs::read_to_string(shared.join("corpus/cctv-xwlb-2020-2026.txt")).unwrap();
     let linter = default_punctuation_linter();
     report_and_bound(&linter, &text);

@@ -13,7 +13,6 @@ use std::sync::LazyLock;
 use unicode_width::UnicodeWidthStr;
 
 mod support;
-use support::shared_dir;
 
 /// The reporters are tested on the punctuation family only, so that rules
 /// added to other families do not change these snapshots.
@@ -1048,36 +1047,35 @@ fn human_colour_is_opt_in_and_control_characters_are_defused() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn human_reports_on_real_text() {
     // Real prose (read at run time, never copied): the scraped articles and
     // the first 300 KB of the news transcripts (paragraph-long lines). Every
     // finding is rendered, its header gives its line and column, and no
     // output line is wider than the terminal.
-    let Some(dir) = shared_dir() else {
-        eprintln!("shared corpus not found; skipping");
-        return;
-    };
-    let corpus = dir.join("corpus");
+    let corpus = support::shared_path("corpus");
     let mut texts: Vec<(String, String)> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(corpus.join("seeds")) {
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if let Ok(t) = std::fs::read_to_string(&p) {
-                texts.push((p.display().to_string(), t));
-            }
-        }
+    let seeds = corpus.join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap_or_else(|e| panic!("{}: {e}", seeds.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no seeds in {}", seeds.display());
+    for p in paths {
+        let t = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        texts.push((p.display().to_string(), t));
     }
-    if let Ok(bytes) = std::fs::read(corpus.join("cctv-xwlb-2020-2026.txt")) {
-        let mut end = bytes.len().min(300_000);
-        while end > 0 && end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
-            end -= 1;
-        }
-        texts.push((
-            "cctv.txt".into(),
-            String::from_utf8(bytes[..end].to_vec()).unwrap(),
-        ));
+    let cctv = corpus.join("cctv-xwlb-2020-2026.txt");
+    let bytes = std::fs::read(&cctv).unwrap_or_else(|e| panic!("{}: {e}", cctv.display()));
+    let mut end = bytes.len().min(300_000);
+    while end > 0 && end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
+        end -= 1;
     }
+    texts.push((
+        "cctv.txt".into(),
+        String::from_utf8(bytes[..end].to_vec()).unwrap(),
+    ));
     let mut rendered = 0;
     for (path, text) in &texts {
         let file = check(path, text);

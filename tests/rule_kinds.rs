@@ -1,6 +1,7 @@
 //! The data-driven rule kinds (SPEC 4): every kind through `RuleSet::parse`,
 //! `Linter::new`, `check` and `fix`; load-time validation with line numbers;
-//! the inline examples of our fixtures; and throughput on real text.
+//! the inline examples of our fixtures; and throughput on real text (corpus
+//! tests, ignored by default: see `support`).
 
 use guifan::ruleset::examples::check_examples;
 use guifan::{
@@ -10,7 +11,6 @@ use guifan::{
 use std::path::PathBuf;
 
 mod support;
-use support::shared_dir;
 
 fn options() -> DocumentOptions {
     DocumentOptions::new(
@@ -551,16 +551,15 @@ fn errors_in_later_rules_point_at_their_own_line() {
 
 // ------------------------------------------------------------- performance
 
-/// The first `bytes` of the CCTV corpus (cut at a line end), if present.
-fn corpus_prefix(bytes: usize) -> Option<String> {
-    let path = shared_dir()?.join("corpus/cctv-xwlb-2020-2026.txt");
-    let text = std::fs::read_to_string(path).ok()?;
+/// The first `bytes` of the CCTV corpus (cut at a line end).
+fn corpus_prefix(bytes: usize) -> String {
+    let text = support::read_shared("corpus/cctv-xwlb-2020-2026.txt");
     let mut end = bytes.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let end = text[..end].rfind('\n').map_or(end, |i| i + 1);
-    Some(text[..end].to_string())
+    text[..end].to_string()
 }
 
 /// A substitution rule set of 1,000 entries: half are 3-char strings taken
@@ -599,11 +598,9 @@ fn thousand_entries(text: &str) -> String {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn thousand_entry_substitution_throughput() {
-    let Some(text) = corpus_prefix(4 << 20) else {
-        eprintln!("corpus not found; skipping throughput");
-        return;
-    };
+    let text = corpus_prefix(4 << 20);
     let l = linter(&thousand_entries(&text));
     let doc = Document::new(text.clone(), &options());
     let mut secs = f64::MAX;
@@ -676,6 +673,7 @@ fn thousand_entry_substitution_throughput() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn sequence_rules_on_edited_news_text() {
     // Edited CCTV transcripts: the canonical formulas occur often and are
     // right, so findings must be rare (measured and listed, to read).
@@ -684,10 +682,7 @@ fn sequence_rules_on_edited_news_text() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(8);
-    let Some(text) = corpus_prefix(mb << 20) else {
-        eprintln!("corpus not found; skipping");
-        return;
-    };
+    let text = corpus_prefix(mb << 20);
     let set = fixture("rulesets/kinds.toml");
     let settings = Settings {
         select: Some(vec![
@@ -749,11 +744,9 @@ const PATTERNS: &[&str] = &[
 ];
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn pattern_rules_throughput() {
-    let Some(text) = corpus_prefix(4 << 20) else {
-        eprintln!("corpus not found; skipping");
-        return;
-    };
+    let text = corpus_prefix(4 << 20);
     let mut toml = String::new();
     for (i, re) in PATTERNS.iter().enumerate() {
         if regex::Regex::new(re).is_err() {

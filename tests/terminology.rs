@@ -1,8 +1,8 @@
 //! The terminology family on our own fixtures (`fixtures/terminology/`):
 //! every wrong form is caught by the right rule with the right suggestion,
 //! canonical text raises nothing, the real seed articles raise nothing at
-//! warning or above, and a substitution never fires on text that is
-//! already right.
+//! warning or above (a corpus test, see `support`), and a substitution never
+//! fires on text that is already right.
 
 use chrono::NaiveDate;
 use guifan::config::Settings;
@@ -14,7 +14,6 @@ use guifan::ruleset::{RuleSet, builtin_rule_sets};
 use std::path::Path;
 
 mod support;
-use support::shared_dir;
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -470,11 +469,9 @@ fn house_style_fixture_is_caught() {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn seeds_raise_no_terminology_warnings() {
-    let Some(dir) = shared_dir() else {
-        eprintln!("shared corpus not found; skipping");
-        return;
-    };
+    let dir = support::shared();
     let sets = builtin_rule_sets().unwrap();
     let linter = Linter::new(&sets, &Settings::default()).unwrap();
     let mut entries: Vec<_> = std::fs::read_dir(dir.join("corpus/seeds"))
@@ -535,24 +532,21 @@ fn covid_rename_is_silent_before_the_rename() {
 }
 
 /// The rule-set example in the README (section "Writing rule sets") parses
-/// and its inline examples hold. Skipped while the README is absent.
+/// and its inline examples hold.
 #[test]
 fn readme_rule_set_example_works() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let Ok(readme) = std::fs::read_to_string(&path) else {
-        eprintln!("README.md not found; skipping");
-        return;
-    };
-    let Some(section) = readme.split("## Writing rule sets").nth(1) else {
-        return;
-    };
-    let Some(block) = section
+    let readme =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let section = readme
+        .split("## Writing rule sets")
+        .nth(1)
+        .expect("README.md has a section \"Writing rule sets\"");
+    let block = section
         .split("```toml\n")
         .nth(1)
         .and_then(|b| b.split("```").next())
-    else {
-        return;
-    };
+        .expect("the section \"Writing rule sets\" has a ```toml block");
     let set = RuleSet::parse("README.md", block).expect("README example parses");
     let failures = guifan::ruleset::examples::check_examples(&[set]);
     assert!(failures.is_empty(), "{failures:?}");

@@ -2,8 +2,8 @@
 //! CCTV 新闻联播 transcripts 2020–2026 (`../shared/corpus`). Findings at
 //! warning or above must stay at or below 0.1 per 10,000 characters.
 //!
-//! In debug builds every tenth item is checked (about 5 MB); the full-file
-//! variant is `#[ignore]`d:
+//! Every tenth item (about 5 MB), then the whole file: corpus tests, ignored
+//! by default (see `support`):
 //! `cargo test --release --test terminology_corpus -- --ignored --nocapture`.
 //! Throughput is the benchmark's job: `cargo bench --bench throughput`
 //! (`GUIFAN_BENCH_PER_RULE=1` for each rule alone).
@@ -17,7 +17,6 @@ use guifan::ruleset::builtin_rule_sets;
 use std::collections::BTreeMap;
 
 mod support;
-use support::shared_dir;
 
 fn linter() -> Linter {
     let sets = builtin_rule_sets().expect("built-in rule sets");
@@ -88,13 +87,8 @@ struct Report {
     info: BTreeMap<String, usize>,
 }
 
-fn run(step: usize) -> Option<Report> {
-    let Some(dir) = shared_dir() else {
-        eprintln!("shared corpus not found; skipping");
-        return None;
-    };
-    let path = dir.join("corpus/cctv-xwlb-2020-2026.txt");
-    let text = std::fs::read_to_string(&path).ok()?;
+fn run(step: usize) -> Report {
+    let text = support::read_shared("corpus/cctv-xwlb-2020-2026.txt");
     let all = items(&text);
     let dates = item_dates(&all);
     let linter = linter();
@@ -135,7 +129,7 @@ fn run(step: usize) -> Option<Report> {
             }
         }
     }
-    Some(report)
+    report
 }
 
 fn assert_rate(report: &Report) {
@@ -189,16 +183,13 @@ fn assert_rate(report: &Report) {
 }
 
 #[test]
+#[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_sample_has_few_terminology_findings() {
-    if let Some(report) = run(10) {
-        assert_rate(&report);
-    }
+    assert_rate(&run(10));
 }
 
 #[test]
-#[ignore = "full 54 MB file; run in release"]
+#[ignore = "corpus: the whole 54 MB CCTV file, needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
 fn cctv_full_has_few_terminology_findings() {
-    if let Some(report) = run(1) {
-        assert_rate(&report);
-    }
+    assert_rate(&run(1));
 }

@@ -1,25 +1,68 @@
 //! Helpers shared by the integration tests.
+//!
+//! # Corpus tests
+//!
+//! The text corpora are not part of this repository: they live in the
+//! project's `shared/` folder, `$GUIFAN_SHARED` if set, else `../shared`
+//! beside the crate (where CI puts it). A clone without it runs every other
+//! test with `cargo test --locked`; the tests that read the corpora are
+//! ignored there, with their reason shown:
+//!
+//! ```text
+//! #[test]
+//! #[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]
+//! fn on_real_text() {
+//!     let text = support::read_shared("corpus/cctv-xwlb-2020-2026.txt");
+//!     …
+//! }
+//! ```
+//!
+//! Inside such a test the corpus is required: [`shared`] and [`read_shared`]
+//! panic with a clear message when it is missing, so that a run with
+//! `--ignored` (CI's) fails loudly instead of passing without checking
+//! anything. A corpus test never returns early.
+
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
 /// The project's `shared/` folder with the test corpora: `$GUIFAN_SHARED`,
-/// else `../shared` beside the crate (where CI puts it), else
-/// `/work/shared`; the first that holds a `corpus/` folder. `None` when
-/// there is none (corpus tests then skip with a message).
-pub fn shared_dir() -> Option<PathBuf> {
-    [
-        std::env::var_os("GUIFAN_SHARED").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|p| p.join("corpus").is_dir())
+/// else `../shared` beside the crate. Panics, naming the folder it looked
+/// for, when that folder has no `corpus/`: only corpus tests (ignored by
+/// default, see the module documentation) call it.
+pub fn shared() -> PathBuf {
+    let (dir, origin) = match std::env::var_os("GUIFAN_SHARED") {
+        Some(dir) => (PathBuf::from(dir), "$GUIFAN_SHARED"),
+        None => (
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+            "../shared beside the crate",
+        ),
+    };
+    assert!(
+        dir.join("corpus").is_dir(),
+        "this corpus test needs the project's shared/ folder, but {} ({origin}) has no corpus/ \
+         folder: put shared/ beside the repository or set GUIFAN_SHARED to it \
+         (without it, run `cargo test` without --ignored: corpus tests are skipped)",
+        dir.display()
+    );
+    dir
+}
+
+/// The path of `rel` inside the shared folder (see [`shared`]).
+pub fn shared_path(rel: &str) -> PathBuf {
+    shared().join(rel)
+}
+
+/// The text of `rel` inside the shared folder; panics naming the file when it
+/// cannot be read.
+pub fn read_shared(rel: &str) -> String {
+    let path = shared_path(rel);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("corpus test: cannot read {}: {e}", path.display()))
 }
 
 /// The pages of `corpus/web-pages-text.txt` (each under a `##### <path>`
 /// header): `(path, visible text)`.
-#[allow(dead_code)]
 pub fn web_pages(all: &str) -> Vec<(&str, &str)> {
     all.split("##### ")
         .skip(1)
