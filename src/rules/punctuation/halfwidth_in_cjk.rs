@@ -244,7 +244,17 @@ impl Checker for HalfwidthInCjk {
                             continue;
                         }
                         let latin_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
-                        if before.is_some_and(is_cjk)
+                        // A `)` this rule just converted (`(含青年教师);`) is
+                        // Chinese context too: judged on the text as it will
+                        // read, so the fix takes one pass.
+                        let converted_before = before == Some(')')
+                            && text[..i].trim_end().len().checked_sub(1).is_some_and(|p| {
+                                out.last()
+                                    .and_then(|f| f.fix.as_ref())
+                                    .is_some_and(|f| f.edits.iter().any(|e| e.span.start == p))
+                            });
+                        if converted_before
+                            || before.is_some_and(is_cjk)
                             || (after.is_some_and(is_han)
                                 && (!latin_before || latin_run_in_chinese(text, i)))
                         {
