@@ -209,7 +209,7 @@ fn markdown_findings_map_to_source_bytes_and_directives_apply() {
     // `guifan-disable-next-line`.
     // Line 13: `(…);` — the `;` after a converted `)` is Chinese context.
     assert_eq!(lines, [8, 8, 11, 11, 13, 13, 13, 16, 20, 30]);
-    assert_eq!(marks, ",,:,(),,,");
+    assert_eq!(marks, ",,:,();,,,");
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn html_findings_map_to_source_bytes_and_directives_apply() {
     // Line 20 is between guifan-disable/enable; scripts, styles, attributes,
     // <pre>, <noscript> and <svg> are never read.
     assert_eq!(lines, [12, 12, 14, 14, 15, 15, 15, 17, 17, 17, 18, 22]);
-    assert_eq!(marks, "::,,:,,(),,");
+    assert_eq!(marks, "::,,:,,();,,");
 }
 
 #[test]
