@@ -354,11 +354,18 @@ fn web_pages_read_prose_only() {
             if d.rule == HALFWIDTH {
                 count += 1;
                 // Each edit replaces exactly one half-width mark (a pair of
-                // parentheses is one finding with two edits).
+                // parentheses is one finding with two edits), with the spaces
+                // a pause mark takes along inside its line; where a tag
+                // separates the mark from those spaces, they are deleted by
+                // an edit of their own and the tag stays.
                 for e in d.fix.iter().flat_map(|f| &f.edits) {
-                    let mark = &source[e.span.range()];
+                    let edited = &source[e.span.range()];
+                    let mark = edited.trim_matches([' ', '\t', '\u{a0}', '\u{3000}']);
+                    let spaces_only =
+                        mark.is_empty() && !edited.is_empty() && e.replacement.is_empty();
                     assert!(
-                        matches!(mark, "," | ";" | ":" | "!" | "?" | "(" | ")" | "."),
+                        spaces_only
+                            || matches!(mark, "," | ";" | ":" | "!" | "?" | "(" | ")" | "."),
                         "{name}: {HALFWIDTH} edits {mark:?} at {}",
                         e.span.start
                     );
@@ -411,8 +418,12 @@ fn html_inline_code_and_entities_do_not_glue_or_shift() {
     check_invariants(&doc, "inline");
     assert_eq!(doc.prose(), "中文\u{fffc},中文\u{a0},中文&(说明)");
     let found = flagged(&doc, HALFWIDTH);
+    // A pause mark's fix takes the no-break space before it along (as
+    // `punctuation/space-around-fullwidth` would report it next to `，`):
+    // the entity is prose, not markup.
     for (_, text) in &found {
-        assert!(matches!(text.as_str(), "," | "(" | ")"), "{text:?}");
+        let mark = text.strip_prefix("&nbsp;").unwrap_or(text);
+        assert!(matches!(mark, "," | "(" | ")"), "{text:?}");
     }
     // The comma after the code placeholder touches no Chinese on its left
     // through the mask, but the one after `&nbsp;` does.

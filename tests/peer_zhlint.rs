@@ -196,7 +196,7 @@ static TABLE: &[(&str, Class)] = &[
     ("md.test.mjs :: markdown lint > [md] space outside hyper mark and hyper content #1", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] space between punctuation and hyper content #2", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] star (not punctuation) #1", Agree(Policy::Remove)),
-    ("md.test.mjs :: markdown lint > [md] colon (not datetime) #1", Disagree("one fix run: guifan fix applies only what the first check reported; the space after the new ： is reported then and goes on the next run")),
+    ("md.test.mjs :: markdown lint > [md] colon (not datetime) #1", Agree(Policy::Remove)),
     ("md.test.mjs :: markdown lint > [md] escaped markdown syntax #1", Agree(Policy::Require)),
     ("md.test.mjs :: markdown lint > [md] bracket x html tag #1", OutOfScope("Markdown/HTML/Hexo/VuePress markup spacing (inline code, links, HTML tags, heading anchors, template tags): the document readers decide what is prose, not the punctuation family")),
     ("md.test.mjs :: markdown lint > [md] special quotations group inside md mark #1", Agree(Policy::Require)),

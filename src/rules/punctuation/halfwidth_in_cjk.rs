@@ -120,9 +120,27 @@ impl HalfwidthInCjk {
         .with_fix(Fix::new(Applicability::Safe, edits))
     }
 
-    fn single(&self, out: &mut Vec<Finding>, at: usize, mark: u8) {
+    /// One mark. A pause mark's fix also takes the spaces inside the line
+    /// right around it (`发布时间: 2023` → `发布时间：2023`), which
+    /// `punctuation/space-around-fullwidth` would report next to the
+    /// full-width mark: the text is fixed in one run, as `check` shows it.
+    fn single(&self, out: &mut Vec<Finding>, text: &str, at: usize, mark: u8) {
         let span = Span::new(at, at + 1);
-        let edit = Edit::replace(span, fullwidth(mark).to_string());
+        let mut edit = Span::new(at, at + 1);
+        if mark != b'(' && mark != b')' {
+            let space = |c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}');
+            let before = &text[..at];
+            let kept = before.trim_end_matches(space);
+            if kept.len() < before.len() && !kept.is_empty() && !kept.ends_with(['\n', '\r']) {
+                edit.start = kept.len();
+            }
+            let after = &text[at + 1..];
+            let rest = after.trim_start_matches(space);
+            if rest.len() < after.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
+                edit.end = text.len() - rest.len();
+            }
+        }
+        let edit = Edit::replace(edit, fullwidth(mark).to_string());
         out.push(self.finding(span, mark, vec![edit]));
     }
 
@@ -139,13 +157,13 @@ impl HalfwidthInCjk {
         let Some(open) = open else {
             // A lone `)`: Chinese when what precedes it is Chinese.
             if prev_non_space(text, i).is_some_and(is_cjk) {
-                self.single(out, i, b')');
+                self.single(out, text, i, b')');
             }
             return;
         };
         if open.full {
             // `（…)`: the closing half is half-width by mistake.
-            self.single(out, i, b')');
+            self.single(out, text, i, b')');
             return;
         }
         let inner = &text[open.at + 1..i];
@@ -169,7 +187,7 @@ impl Checker for HalfwidthInCjk {
             // Unmatched `(` at the end of a line: Chinese when a Han character follows.
             for o in opens.drain(..) {
                 if !o.full && !o.link && next_non_space(text, o.at + 1).is_some_and(is_han) {
-                    self.single(out, o.at, b'(');
+                    self.single(out, text, o.at, b'(');
                 }
             }
         };
@@ -190,7 +208,7 @@ impl Checker for HalfwidthInCjk {
                     if before.is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '）' | '》'))
                         && after.is_none_or(|c| matches!(c, '\n' | '\r' | '”' | '’'))
                     {
-                        self.single(out, i, b'.');
+                        self.single(out, text, i, b'.');
                     }
                 }
                 3 => {
@@ -206,7 +224,7 @@ impl Checker for HalfwidthInCjk {
                                 if let Some(o) = opens.pop() {
                                     if !o.full && !o.link {
                                         // `(…）`: the opening half is half-width by mistake.
-                                        self.single(out, o.at, b'(');
+                                        self.single(out, text, o.at, b'(');
                                     }
                                 }
                             }
@@ -259,7 +277,7 @@ impl Checker for HalfwidthInCjk {
                                 && (!latin_before || latin_run_in_chinese(text, i)))
                         {
                             for (k, &m) in bytes[i..end].iter().enumerate() {
-                                self.single(out, i + k, m);
+                                self.single(out, text, i + k, m);
                             }
                         }
                     }
