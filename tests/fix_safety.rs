@@ -254,3 +254,44 @@ fn runs_of_halfwidth_marks_converge_in_two_passes() {
         }
     }
 }
+
+/// A half-width pause mark with spaces around it (`发布时间: 2023`) is fixed
+/// in one run: the new full-width mark takes the spaces along, so no
+/// `punctuation/space-around-fullwidth` finding is left for a second `fix`.
+/// Line breaks and Markdown's two-space hard break stay.
+#[test]
+fn a_converted_mark_leaves_no_space_for_a_second_fix_run() {
+    let linter = default_linter().unwrap();
+    for (format, text, expected) in [
+        (
+            Format::Plain,
+            "发布时间: 2023-04-03  来源 : 党委宣传部\n会议指出 ,要深入学习\t;\n",
+            "发布时间：2023-04-03  来源：党委宣传部\n会议指出，要深入学习；\n",
+        ),
+        (
+            Format::Markdown,
+            "主持人:  \n王明\n\n会议议程:\n1. 学习\n",
+            "主持人：  \n王明\n\n会议议程：\n1. 学习\n",
+        ),
+        (
+            Format::Html,
+            "<p>字号:<span> [大]</span> 来源 :宣传部</p>\n",
+            "<p>字号：<span>[大]</span> 来源：宣传部</p>\n",
+        ),
+    ] {
+        let fixed = linter.fix(text, &opts(format), Applicability::Safe);
+        assert_eq!(fixed.text, expected, "{format:?}");
+        let left: Vec<&str> = fixed
+            .remaining
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+            })
+            .map(|d| d.rule.as_str())
+            .collect();
+        assert!(left.is_empty(), "{format:?}: safe fixes left: {left:?}");
+        assert_fix_stays_inside_reported_edits(text, format);
+    }
+}

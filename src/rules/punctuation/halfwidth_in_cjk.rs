@@ -15,6 +15,13 @@
 //! one pass however long the run (`punctuation/doubled-punctuation` then
 //! speaks about the repetition).
 //!
+//! A full-width pause mark carries its own spacing, so the fix of a
+//! converted `, ; : ! ? .` also takes the spaces, tabs and no-break spaces
+//! right around it on its line (`发布时间: 2023` → `发布时间：2023`): what
+//! `punctuation/space-around-fullwidth` would report next to the new mark is
+//! fixed in the same run. Line breaks stay, and in HTML a tag between the
+//! mark and the spaces stays where it is.
+//!
 //! An ASCII full stop is flagged only where it plainly ends a Chinese
 //! sentence: after a Han character or a closing mark, at the end of a line or
 //! before a closing quote (`你好,再见.` → `你好，再见。`). Elsewhere `.` may
