@@ -295,3 +295,27 @@ fn a_converted_mark_leaves_no_space_for_a_second_fix_run() {
         assert_fix_stays_inside_reported_edits(text, format);
     }
 }
+
+/// A strong chrome signal on a line (`版权所有`) vouches only for the words
+/// it matches: a sentence after it on the same line is not deleted by a
+/// safe fix (found by the pipeline fuzz target), while a copyright line
+/// whose words are all chrome still is.
+#[test]
+fn a_copyright_label_does_not_make_the_sentence_after_it_safe_to_delete() {
+    let body = "5月10日，第一党支部开展主题党日活动，党员们重温了入党誓词。\n";
+    let risky = format!("{body}【打印本页】【关闭窗口】\n版权所有：党员们随后参观了校史馆。\n");
+    let fixed = fix(&risky, Format::Plain).text;
+    assert!(fixed.contains("党员们随后参观了校史馆。"), "{fixed}");
+    assert_fix_stays_inside_reported_edits(&risky, Format::Plain);
+    let unsafe_chrome = check(&risky, Format::Plain)
+        .into_iter()
+        .filter(|d| d.rule == "boilerplate/site-chrome")
+        .any(|d| {
+            d.fix
+                .is_some_and(|f| f.applicability == guifan::Applicability::Unsafe)
+        });
+    assert!(unsafe_chrome, "the copyright line keeps an unsafe fix");
+
+    let chrome = format!("{body}【打印本页】【关闭窗口】\n版权所有：某某大学党委宣传部\n");
+    assert_eq!(fix(&chrome, Format::Plain).text, body);
+}

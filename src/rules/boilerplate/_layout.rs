@@ -40,6 +40,13 @@ pub struct ChromeParams {
     pub max_gap_lines: usize,
 }
 
+impl ChromeParams {
+    /// Whether a strong chrome pattern matches `text` by itself.
+    pub fn is_strong(&self, text: &str) -> bool {
+        self.strong.is_match(text)
+    }
+}
+
 pub const CHROME_PARAMS: &[&str] = &[
     "strong-patterns",
     "weak-words",

@@ -41,9 +41,12 @@
 //! signal of chrome: a related article's summary looks like that, but so
 //! does a short news item that the layout analysis could not tell from
 //! chrome, and a safe fix never deletes prose. Such lines are reported
-//! apart from the rest of their run, which stays safe to delete; a
+//! apart from the rest of their run, which stays safe to delete. A
 //! disclaimer or copyright formula (a strong signal) is chrome whatever its
-//! shape.
+//! shape, as long as the signal stands in one of its sentences and not only
+//! in a leading label: a disclaimer paragraph is deleted whole, but in
+//! `版权所有：党员们参观了校史馆。` the label vouches for nothing after it,
+//! and the line gets an unsafe fix.
 
 use super::layout::{CHROME_PARAMS, ChromeParams, Layout, Region};
 use crate::fix::{Applicability, Edit, Fix};
@@ -110,6 +113,44 @@ pub fn has_prose_sentence(line: &str) -> bool {
     false
 }
 
+/// Whether the chrome signal of a line that reads as prose vouches for its
+/// sentences: some sentence of the line (at least [`SENTENCE_MIN_HAN`] Han
+/// characters up to `。！？`) matches a strong pattern in its own words, not
+/// only in a leading label. A disclaimer paragraph
+/// (`本网站所收集的部分资料……不代表本站观点。如有侵权，我们会及时删除。`) is
+/// chrome as a whole; in `版权所有：党员们参观了校史馆。` the label vouches
+/// for nothing after it, and the line is not deleted without a look.
+fn signal_vouches_for_sentences(line: &str, params: &ChromeParams) -> bool {
+    let mut from = 0;
+    let mut han = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '。' | '！' | '？' => {
+                if han >= SENTENCE_MIN_HAN && params.is_strong(strip_label(&line[from..i])) {
+                    return true;
+                }
+                from = i + c.len_utf8();
+                han = 0;
+            }
+            c if crate::rules::util::is_han(c) => han += 1,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `text` without a short leading label (`版权所有：`, `声明:`).
+fn strip_label(text: &str) -> &str {
+    let text = text.trim_start();
+    text.char_indices()
+        .take(LABEL_MAX_CHARS + 1)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+        .map_or(text, |(i, c)| &text[i + c.len_utf8()..])
+}
+
+/// The longest label [`strip_label`] takes off (`版权所有`, `免责声明`, `网站声明`).
+const LABEL_MAX_CHARS: usize = 6;
+
 /// Han characters a sentence needs before its final mark to count as prose.
 const SENTENCE_MIN_HAN: usize = 6;
 
@@ -156,8 +197,9 @@ impl Checker for SiteChrome {
         let layout = Layout::analyze(text, &self.params);
         for (first, last, region) in chrome_runs(&layout) {
             // A line that reads as a sentence and carries no strong signal
-            // of chrome (a disclaimer formula, a copyright line) may be
-            // prose the analysis misjudged: such lines are split off into
+            // of chrome (a disclaimer formula, a copyright line), or whose
+            // sentence carries none of its own, may be prose the analysis
+            // misjudged: such lines are split off into
             // findings of their own with an unsafe fix, so the rest of the
             // run stays safe to delete. The run's non-blank lines are found
             // by bisection (a page may have thousands of runs).
@@ -165,8 +207,10 @@ impl Checker for SiteChrome {
             let b = layout.nonblank.partition_point(|&i| i <= last);
             let mut part: Option<(usize, usize, bool)> = None;
             for &i in &layout.nonblank[a..b] {
-                let risky = layout.facts[i].strong == 0
-                    && has_prose_sentence(&text[layout.lines[i].span.range()]);
+                let line = &text[layout.lines[i].span.range()];
+                let risky = has_prose_sentence(line)
+                    && (layout.facts[i].strong == 0
+                        || !signal_vouches_for_sentences(line, &self.params));
                 part = match part {
                     Some((s, _, r)) if r == risky => Some((s, i, r)),
                     Some((s, _, r)) => {
@@ -186,7 +230,7 @@ impl Checker for SiteChrome {
 
 #[cfg(test)]
 mod tests {
-    use super::has_prose_sentence;
+    use super::{has_prose_sentence, strip_label};
 
     #[test]
     fn prose_sentences() {
@@ -196,5 +240,18 @@ mod tests {
         assert!(!has_prose_sentence("首页 > 新闻中心 > 正文"));
         assert!(!has_prose_sentence("【打印本页】【关闭窗口】"));
         assert!(!has_prose_sentence("版权所有。"));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            strip_label("版权所有：党员们参观了校史馆"),
+            "党员们参观了校史馆"
+        );
+        assert_eq!(strip_label(" 声明:本站转载"), "本站转载");
+        assert_eq!(
+            strip_label("本网站所收集的部分公开资料：来源"),
+            "本网站所收集的部分公开资料：来源"
+        );
     }
 }
