@@ -101,8 +101,13 @@ impl AppState {
     }
 }
 
-/// `n` bytes for people: `10MB`, `512KiB`.
+/// `n` bytes as `--max-body` takes them: `10MB`, `512KiB`.
 pub fn show_size(n: u64) -> String {
+    for (unit, size) in [("GB", 1_000_000_000u64), ("MB", 1_000_000), ("KB", 1_000)] {
+        if n >= size && n % size == 0 && n % 1024 != 0 {
+            return format!("{}{unit}", n / size);
+        }
+    }
     crate::cli::read::show_size(n)
 }
 

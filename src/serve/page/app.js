@@ -130,6 +130,13 @@
   function handleError(e) {
     if (e.name === "AbortError") return;
     statusEl.textContent = "未完成";
+    // What was shown belongs to an older text: do not leave it standing.
+    state.diagnostics = [];
+    state.visible = [];
+    state.current = -1;
+    state.checkedText = null;
+    render();
+    summaryEl.textContent = "未检查：服务器拒绝了这次请求（见上方说明）";
     showNotice(e.message || String(e));
     if (e.status === 401) {
       tokenForm.hidden = false;
@@ -221,6 +228,10 @@
   // piece is marked with the highest severity covering it.
   function renderMarks() {
     const source = state.checkedText || "";
+    if (state.checkedText === null) {
+      backdrop.textContent = "";
+      return;
+    }
     if (source !== text.value) {
       backdrop.classList.add("stale");
       return;
