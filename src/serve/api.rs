@@ -177,14 +177,16 @@ impl AppState {
         {
             return Ok(l.clone());
         }
-        let mut sets = self.sets.clone();
-        let mut known = self.known.clone();
-        if let Some(text) = &key.rules {
-            let set = RuleSet::parse("rules", text).map_err(|e| ruleset_error(&e))?;
+        let house = match &key.rules {
+            Some(text) => Some(RuleSet::parse("rules", text).map_err(|e| ruleset_error(&e))?),
+            None => None,
+        };
+        let mut known = std::borrow::Cow::Borrowed(&self.known);
+        if let Some(set) = &house {
+            let known = known.to_mut();
             known.extend(set.rules.iter().map(|r| r.meta.id.clone()));
             known.sort();
             known.dedup();
-            sets.push(set);
         }
         for (field, list) in [
             ("select", key.select.iter().flatten().collect::<Vec<_>>()),
@@ -202,6 +204,8 @@ impl AppState {
                 .with_details(serde_json::json!({ "rule": bad, "suggestion": closest })));
             }
         }
+        let mut sets = self.sets.clone();
+        sets.extend(house);
         let mut settings = self.settings.clone();
         if let Some(sel) = &key.select {
             settings.select = Some(sel.clone());
