@@ -319,6 +319,17 @@ pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
             );
         }
         drop(err);
+        // The word segmenter and other lazily built tables load on the
+        // first check (a few hundred milliseconds): do that now, in the
+        // background, rather than in the first editor's request.
+        let warm = state.linter.clone();
+        tokio::task::spawn_blocking(move || {
+            let options = guifan::DocumentOptions::new(
+                guifan::Format::Plain,
+                chrono::Local::now().date_naive(),
+            );
+            warm.check(&guifan::Document::new("会议指出,要深入学习。", &options));
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await

@@ -77,27 +77,36 @@ LOAD_DIR="$work" LOAD_KIND=check-20k wrk -t2 -c16 -d"${seconds}s" --timeout 10s 
   -s "$here/load.lua" "$url/api/v1/check" | tee "$work/steady.txt"
 echo "RSS after steady: $(rss)"
 
-echo "== mixed: ${total} requests of several sizes, valid and invalid, all at once"
-# kind:share of the total (percent); one wrk per kind, 2 connections each.
+# kind:share of the total (percent); one wrk per kind, 2 connections each,
+# all at once.
 kinds="check-1k:25 check-20k:20 check-100k:5 fix-20k:10 rules:5 healthz:5 bad-json:10 wrong-type:8 unknown-rule:8 too-large:4"
-pids=()
-for entry in $kinds; do
-  kind="${entry%%:*}"
-  n=$(( total * ${entry##*:} / 100 ))
-  LOAD_DIR="$work" LOAD_KIND="$kind" LOAD_REQUESTS_PER_THREAD="$n" \
-    wrk -t1 -c2 -d60s --timeout 10s -s "$here/load.lua" "$url/" >"$work/mixed-$kind.txt" 2>&1 &
-  pids+=($!)
+mixed() {
+  local round=$1 pids=() entry kind n
+  for entry in $kinds; do
+    kind="${entry%%:*}"
+    n=$(( total * ${entry##*:} / 100 ))
+    LOAD_DIR="$work" LOAD_KIND="$kind" LOAD_REQUESTS_PER_THREAD="$n" \
+      wrk -t1 -c2 -d60s --timeout 10s -s "$here/load.lua" "$url/" >"$work/mixed$round-$kind.txt" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || true; done
+}
+# Two rounds: the first brings the allocator to its working size, the
+# second shows whether memory keeps growing.
+for round in 1 2; do
+  echo "== mixed, round $round: ${total} requests of several sizes, valid and invalid, all at once"
+  mixed "$round"
+  grep -h '^LOAD' "$work"/mixed"$round"-*.txt
+  rss_kb[$round]="$(awk '/^VmRSS/ { print $2 }' "/proc/$server/status")"
+  echo "RSS after mixed round $round: ${rss_kb[$round]} kB"
 done
-for p in "${pids[@]}"; do wait "$p" || true; done
-grep -h '^LOAD' "$work"/mixed-*.txt
-echo "RSS after mixed: $(rss)"
 
 status=0
 if ! grep -q 'errors_connect=0 errors_read=0 errors_timeout=0 non2xx=0' "$work/steady.txt"; then
   echo "FAIL: the steady run had errors or non-2xx answers" >&2
   status=1
 fi
-statuses="$(grep -h '^LOAD statuses' "$work"/mixed-*.txt)"
+statuses="$(grep -h '^LOAD statuses' "$work"/mixed*-*.txt)"
 # Valid kinds must answer 200, invalid ones 4xx; nothing may be 5xx.
 if grep -Eq '\[(check|fix|rules|healthz)[^ ]* [^2][0-9][0-9]\]' <<<"$statuses"; then
   echo "FAIL: a valid request was not answered 200" >&2
@@ -109,15 +118,26 @@ if grep -Eq '\[(bad-json|wrong-type|unknown-rule|too-large) [^4][0-9][0-9]\]' <<
 fi
 # Socket errors are allowed only where the server refuses to read a body
 # over the limit (it answers 413 and closes while the client still writes).
-for f in "$work"/mixed-*.txt; do
+for f in "$work"/mixed*-*.txt; do
   case "$f" in *too-large*) continue ;; esac
   if ! grep -q 'errors_connect=0 errors_read=0 errors_timeout=0' "$f"; then
     echo "FAIL: socket errors in $(basename "$f")" >&2
     status=1
   fi
 done
-answered="$(grep -h '^LOAD kind' "$work"/mixed-*.txt | sed -n 's/.* requests=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')"
-echo "mixed: $answered responses"
+for round in 1 2; do
+  answered="$(grep -h '^LOAD kind' "$work"/mixed"$round"-*.txt | sed -n 's/.* requests=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')"
+  echo "mixed round $round: $answered responses"
+  if [ "$answered" -lt "$total" ]; then
+    echo "FAIL: round $round answered fewer than $total requests within its time" >&2
+    status=1
+  fi
+done
+# Flat: the second round may not add more than a fifth to the first's RSS.
+if [ "${rss_kb[2]}" -gt $(( ${rss_kb[1]} * 6 / 5 )) ]; then
+  echo "FAIL: RSS grew from ${rss_kb[1]} kB to ${rss_kb[2]} kB over the second round" >&2
+  status=1
+fi
 echo "5xx in the server's access log: $(grep -Ec ' 5[0-9][0-9] [0-9-]+ [0-9.]+ms$' "$work/log" || true)"
 [ "$status" -eq 0 ] && echo "load.sh: ok"
 exit "$status"
