@@ -78,7 +78,10 @@ async function paste(text) {
 
 async function waitChecked(text) {
   await page.waitForFunction(
-    (t) => document.getElementById("text").value === t && document.getElementById("status").textContent.startsWith("已检查"),
+    (t) =>
+      document.getElementById("text").value === t &&
+      window.guifan.checked() === t &&
+      document.getElementById("status").textContent.startsWith("已检查"),
     text,
     { timeout: 15000 },
   );
@@ -174,6 +177,33 @@ test("clicking a finding shows its message, change, explanation and norm", async
   await page.locator("#findings li").first().click();
   await page.click("#dismiss");
   assert.equal(Number(await page.textContent("#count-total")), count - 1);
+});
+
+test("typing re-checks and keeps the caret and the scroll position", async () => {
+  await fresh();
+  const long = (DRAFT + "\n").repeat(12);
+  await paste(long);
+  await page.$eval("#text", (t) => {
+    t.focus();
+    t.scrollTop = 400;
+    const at = t.value.indexOf("会议要求", 3000);
+    t.setSelectionRange(at, at);
+  });
+  // The first key brings the caret into view; then nothing may move it.
+  await page.keyboard.type("各");
+  await waitChecked(await page.inputValue("#text"));
+  const before = await page.$eval("#text", (t) => [t.selectionStart, t.scrollTop]);
+  await page.keyboard.type("单位");
+  const typed = await page.inputValue("#text");
+  await waitChecked(typed);
+  const after = await page.$eval("#text", (t) => [t.selectionStart, t.scrollTop]);
+  assert.equal(after[0], before[0] + 2);
+  assert.equal(after[1], before[1]);
+  // The layer scrolls with the text and is current (not faded).
+  assert.equal(await page.$eval("#backdrop", (b) => b.scrollTop), after[1]);
+  assert.equal(await page.$eval("#backdrop", (b) => b.classList.contains("stale")), false);
+  const expected = await api("/api/v1/check", { text: typed, format: "plain" });
+  assert.equal((await page.evaluate(() => window.guifan.shown())).length, expected.diagnostics.length);
 });
 
 test("accept all safe fixes gives the text of guifan fix", async () => {

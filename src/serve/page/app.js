@@ -149,6 +149,7 @@
   function scheduleCheck(delay) {
     clearTimeout(state.timer);
     backdrop.classList.add("stale");
+    statusEl.textContent = "输入中…";
     state.timer = setTimeout(check, delay === undefined ? 450 : delay);
   }
 
@@ -639,6 +640,7 @@
   // For the end-to-end tests and for scripts: the findings as shown.
   window.guifan = {
     shown: () => state.visible.map((d) => ({ rule: d.rule, start_utf16: d.start_utf16, end_utf16: d.end_utf16 })),
+    checked: () => state.checkedText,
     check,
   };
   if (text.value) check();
