@@ -743,7 +743,7 @@ fn busy_is_503_and_slow_is_504() {
     assert_eq!(status, 503, "{v}");
     assert_eq!(error_code(&v), "busy");
     assert!(has_han(error_message(&v)));
-    assert!(started.elapsed() < Duration::from_millis(400));
+    assert!(started.elapsed() < Duration::from_millis(1200));
     // The slow one ran past the 0.5 s limit: 504.
     let (status, v) = slow.join().unwrap();
     assert_eq!(status, 504, "{v}");

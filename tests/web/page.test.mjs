@@ -5,7 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -261,4 +261,63 @@ test("an over-limit draft gets a clear refusal", async () => {
   // Back under the limit: the notice goes and findings come.
   await paste("会议指出,要深入学习。\n");
   assert.equal(await page.isHidden("#notice"), true);
+});
+
+/// Another server, with its own options, for the refusals the main one
+/// (started by run.sh) cannot show. Resolves to { url, stop }.
+function startServer(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ["serve", "--host", "127.0.0.1", "--port", "0", "--no-config", ...args], {
+      cwd: tmpdir(),
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let out = "";
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error("guifan serve exited with " + code)));
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/\S+/);
+      if (m) {
+        child.removeAllListeners("exit");
+        resolve({
+          url: m[0].replace(/\/$/, ""),
+          stop: () =>
+            new Promise((done) => {
+              child.on("exit", done);
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    });
+  });
+}
+
+test("a server with --token: the page asks for the token once", async () => {
+  const server = await startServer(["--token", "page-test-token"]);
+  try {
+    await page.goto(server.url + "/");
+    await page.fill("#text", "会议指出,要深入学习。\n");
+    await page.waitForSelector("#token-form:not([hidden])");
+    assert.match(await page.textContent("#notice"), /需要访问令牌/);
+    await page.screenshot({ path: join(shots, "6-token.png") });
+    await page.fill("#token", "page-test-token");
+    await page.click("#token-form button");
+    await waitChecked("会议指出,要深入学习。\n");
+    assert.ok((await page.evaluate(() => window.guifan.shown())).length > 0);
+    assert.equal(await page.isHidden("#notice"), true);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a check over the server's time limit gets a clear refusal", async () => {
+  const server = await startServer(["--timeout", "0.001"]);
+  try {
+    await page.goto(server.url + "/");
+    await page.fill("#text", "会议指出,要深入学习贯彻会议精神。".repeat(8000));
+    await page.waitForSelector("#notice:not([hidden])", { timeout: 15000 });
+    assert.match(await page.textContent("#notice"), /检查超时/);
+  } finally {
+    await server.stop();
+  }
 });

@@ -110,7 +110,7 @@
       case 503:
         return "服务器正忙：" + message;
       case 401:
-        return "需要访问令牌：" + message;
+        return "此服务需要访问令牌：请在下面输入管理员给的令牌（只保存在本标签页中）。";
       default:
         return "服务器拒绝了请求（" + status + "）：" + message;
     }
