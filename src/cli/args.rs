@@ -242,7 +242,7 @@ pub struct InitArgs {
 /// Options of `guifan serve` (see `crate::serve`).
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// 监听地址（默认只接受本机连接；0.0.0.0 或其他地址会让网络上的机器也能访问）
+    /// 监听地址（127.0.0.1 只接受本机连接；0.0.0.0 或其他地址会让网络上的机器也能访问）
     #[arg(long, default_value = "127.0.0.1", value_name = "HOST")]
     pub host: String,
     /// 监听端口（0 = 由系统分配，启动时在标准输出打印实际地址）
@@ -265,13 +265,13 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub token: Option<String>,
-    /// 请求体大小上限（默认 10MB；单位同 --max-file-size）
+    /// 请求体大小上限（单位同 --max-file-size：512KiB、10MB、1G）
     #[arg(long, value_name = "SIZE", value_parser = super::read::parse_size, default_value = "10MB")]
     pub max_body: u64,
-    /// 单个请求的处理时限（秒，可为小数；默认 30）
+    /// 单个检查或修复请求的处理时限（秒，可为小数），超时返回 504
     #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds)]
     pub timeout: f64,
-    /// 同时处理的检查/修复请求上限，超出时立即返回 503（默认 64）
+    /// 同时处理（含排队）的检查/修复请求上限，超出时立即返回 503
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_concurrent: u32,
 }
@@ -279,6 +279,6 @@ pub struct ServeArgs {
 fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => Ok(v),
-        _ => Err(format!("时限 `{s}` 无效，应为 0 到 86400 之间的秒数")),
+        _ => Err(format!("时限 `{s}` 无效，应为大于 0、不超过 86400 的秒数")),
     }
 }
