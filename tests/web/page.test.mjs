@@ -227,6 +227,30 @@ test("accept all safe fixes gives the text of guifan fix", async () => {
   }
 });
 
+test("copy and download give the corrected text, CRLF kept for a CRLF file", async () => {
+  await fresh();
+  const dir = mkdtempSync(join(tmpdir(), "guifan-crlf-"));
+  const text = DRAFT.replace(/\n/g, "\r\n");
+  const file = join(dir, "crlf-draft.txt");
+  writeFileSync(file, text);
+  await page.setInputFiles("#file", file);
+  await waitChecked(text.replace(/\r\n/g, "\n")); // a textarea holds LF
+  await page.click("#fix-all");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "已修复");
+  const expected = guifanFix(text, "crlf-draft.txt");
+  assert.ok(expected.includes("\r\n"));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "crlf-draft.txt");
+  const saved = join(dir, "saved.txt");
+  await download.saveAs(saved);
+  assert.equal(readFileSync(saved, "utf8"), expected);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url });
+  await page.click("#copy");
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("已复制"));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test("changing the date turns date-aware rules on and off", async () => {
   await fresh();
   const text = "各单位要继续做好新冠肺炎疫情防控工作,确保师生健康。\n";
