@@ -32,6 +32,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 在当前文件夹写入一份起步用的 guifan.toml
     Init(InitArgs),
+    /// 启动校对网页与 HTTP JSON 接口（默认只在本机 127.0.0.1:7878 监听）
+    Serve(ServeArgs),
 }
 
 /// Severity as a command-line value.
@@ -235,4 +237,48 @@ pub struct InitArgs {
     /// 覆盖已有的 guifan.toml
     #[arg(long)]
     pub force: bool,
+}
+
+/// Options of `guifan serve` (see `crate::serve`).
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// 监听地址（127.0.0.1 只接受本机连接；0.0.0.0 或其他地址会让网络上的机器也能访问）
+    #[arg(long, default_value = "127.0.0.1", value_name = "HOST")]
+    pub host: String,
+    /// 监听端口（0 = 由系统分配，启动时在标准输出打印实际地址）
+    #[arg(long, default_value_t = 7878, value_name = "PORT")]
+    pub port: u16,
+    /// 配置文件（默认：从当前文件夹向上查找 guifan.toml 或 .guifan.toml）
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// 不读取任何配置文件
+    #[arg(long)]
+    pub no_config: bool,
+    /// 追加规则集文件（可重复）
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// 要求接口请求带上 `Authorization: Bearer TOKEN`（也可用环境变量 GUIFAN_TOKEN）
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "GUIFAN_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// 请求体大小上限（单位同 --max-file-size：512KiB、10MB、1G）
+    #[arg(long, value_name = "SIZE", value_parser = super::read::parse_size, default_value = "10MB")]
+    pub max_body: u64,
+    /// 单个检查或修复请求的处理时限（秒，可为小数），超时返回 504
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+    /// 同时处理（含排队）的检查/修复请求上限，超出时立即返回 503
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrent: u32,
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!("时限 `{s}` 无效，应为大于 0、不超过 86400 的秒数")),
+    }
 }

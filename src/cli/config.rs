@@ -158,8 +158,8 @@ pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Op
     best.filter(|(d, _)| *d <= limit(wanted)).map(|(_, k)| k)
 }
 
-/// Every valid selector: rule ids, families, `all`.
-fn selectors(sets: &[RuleSet]) -> Vec<String> {
+/// Every valid selector: rule ids, families, `all` (sorted).
+pub fn selectors(sets: &[RuleSet]) -> Vec<String> {
     let mut out: Vec<String> = sets
         .iter()
         .flat_map(|s| s.rules.iter().map(|r| r.meta.id.clone()))
@@ -175,7 +175,8 @@ fn selectors(sets: &[RuleSet]) -> Vec<String> {
     out
 }
 
-fn suggestion(bad: &str, known: &[String]) -> String {
+/// The help line for an unknown selector: the closest known one, if any.
+pub fn suggestion(bad: &str, known: &[String]) -> String {
     match closest(bad, known.iter().map(String::as_str)) {
         Some(s) => format!("你是不是想写 `{s}`？用 `guifan rules` 查看全部规则 id"),
         None => "用 `guifan rules` 查看全部规则 id".to_string(),

@@ -34,28 +34,29 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(columns(s))))
 }
 
+/// One rule's metadata as JSON: an element of `guifan rules --format json`
+/// and of the HTTP API's rule list.
+pub fn rule_json(r: &RuleEntry) -> serde_json::Value {
+    serde_json::json!({
+        "id": r.meta.id,
+        "family": r.meta.family.as_str(),
+        "kind": r.meta.kind,
+        "severity": r.severity.as_str(),
+        "default_severity": r.meta.severity.as_str(),
+        "fix": r.meta.fix.map(|f| f.as_str()),
+        "enabled": r.enabled,
+        "summary": r.meta.summary,
+        "source": r.meta.source,
+        "origin": r.meta.origin,
+    })
+}
+
 /// The rule table (or JSON array), in declaration order.
 pub fn rules(config: &Resolved, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
     let rules = config.linter.rules();
     match format {
         ListFormat::Json => {
-            let list: Vec<serde_json::Value> = rules
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "id": r.meta.id,
-                        "family": r.meta.family.as_str(),
-                        "kind": r.meta.kind,
-                        "severity": r.severity.as_str(),
-                        "default_severity": r.meta.severity.as_str(),
-                        "fix": r.meta.fix.map(|f| f.as_str()),
-                        "enabled": r.enabled,
-                        "summary": r.meta.summary,
-                        "source": r.meta.source,
-                        "origin": r.meta.origin,
-                    })
-                })
-                .collect();
+            let list: Vec<serde_json::Value> = rules.iter().map(rule_json).collect();
             serde_json::to_writer_pretty(&mut *out, &list)?;
             writeln!(out)
         }
@@ -108,7 +109,9 @@ pub fn explain(config: &Resolved, id: &str, out: &mut dyn Write) -> Result<io::R
     Ok(write_explain(entry, out))
 }
 
-fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
+/// The explanation of one rule as `guifan explain` prints it (also the
+/// `explain` text of the HTTP API).
+pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     let m = &entry.meta;
     writeln!(out, "{}", m.id)?;
     writeln!(out, "{}", "=".repeat(m.id.len()))?;

@@ -66,9 +66,15 @@ struct FileFacts {
     error: Option<String>,
 }
 
-/// One diagnostic as serialized (SPEC 3 key order).
+/// One diagnostic as serialized (SPEC 3 key order), for this report and for
+/// embedders that answer with the same shape (the HTTP API of `guifan
+/// serve`), so that the two can never drift apart.
+///
+/// Offsets are bytes, as SPEC 3 says; [`JsonDiagnostic::with_utf16`] adds
+/// `start_utf16`/`end_utf16` (to the diagnostic and to each edit) for
+/// clients whose strings count UTF-16 code units (JavaScript).
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub struct JsonDiagnostic<'a> {
     path: &'a str,
     rule: &'a str,
     severity: &'static str,
@@ -81,6 +87,10 @@ struct JsonDiagnostic<'a> {
     end_column: usize,
     fix: Option<JsonFix<'a>>,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_utf16: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_utf16: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +104,10 @@ struct JsonEdit<'a> {
     start: usize,
     end: usize,
     replacement: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_utf16: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_utf16: Option<usize>,
 }
 
 impl<'a> JsonFix<'a> {
@@ -107,6 +121,8 @@ impl<'a> JsonFix<'a> {
                     start: e.span.start,
                     end: e.span.end,
                     replacement: &e.replacement,
+                    start_utf16: None,
+                    end_utf16: None,
                 })
                 .collect(),
         }
@@ -114,7 +130,8 @@ impl<'a> JsonFix<'a> {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    fn new(path: &'a str, source: &str, lines: &LineIndex, d: &'a Diagnostic) -> Self {
+    /// `d` as found in `source` (whose line starts are `lines`) at `path`.
+    pub fn new(path: &'a str, source: &str, lines: &LineIndex, d: &'a Diagnostic) -> Self {
         let start = lines.line_col(source, d.span.start);
         let end = lines.line_col(source, d.span.end);
         JsonDiagnostic {
@@ -130,7 +147,23 @@ impl<'a> JsonDiagnostic<'a> {
             end_column: end.column,
             fix: d.fix.as_ref().map(JsonFix::new),
             help: d.help.as_deref(),
+            start_utf16: None,
+            end_utf16: None,
         }
+    }
+
+    /// Add UTF-16 offsets: `utf16` maps a byte offset of the source to the
+    /// number of UTF-16 code units before it.
+    pub fn with_utf16(mut self, utf16: impl Fn(usize) -> usize) -> Self {
+        self.start_utf16 = Some(utf16(self.start));
+        self.end_utf16 = Some(utf16(self.end));
+        if let Some(fix) = &mut self.fix {
+            for e in &mut fix.edits {
+                e.start_utf16 = Some(utf16(e.start));
+                e.end_utf16 = Some(utf16(e.end));
+            }
+        }
+        self
     }
 }
 
