@@ -1,6 +1,7 @@
-//! The `guifan` command-line tool; see [`cli`].
+//! The `guifan` command-line tool; see [`cli`], and [`lsp`] for `guifan server`.
 
 mod cli;
+mod lsp;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -32,6 +32,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 在当前文件夹写入一份起步用的 guifan.toml
     Init(InitArgs),
+    /// 启动 LSP 语言服务器（经标准输入输出），供编辑器实时检查与修复
+    Server(ServerArgs),
 }
 
 /// Severity as a command-line value.
@@ -235,4 +237,11 @@ pub struct InitArgs {
     /// 覆盖已有的 guifan.toml
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// 经标准输入输出通信（默认且唯一的方式；为兼容编辑器的习惯写法而接受）
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -108,7 +108,8 @@ pub fn explain(config: &Resolved, id: &str, out: &mut dyn Write) -> Result<io::R
     Ok(write_explain(entry, out))
 }
 
-fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
+/// The text `guifan explain` prints for a rule (also the LSP server's hover).
+pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     let m = &entry.meta;
     writeln!(out, "{}", m.id)?;
     writeln!(out, "{}", "=".repeat(m.id.len()))?;
