@@ -113,7 +113,10 @@ pub fn quick_fixes(
             }
             disabled.push((line, d.rule.as_str()));
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("在下一行禁用规则 {}（插入 guifan-disable-next-line 注释）", d.rule),
+                title: format!(
+                    "在下一行禁用规则 {}（插入 guifan-disable-next-line 注释）",
+                    d.rule
+                ),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp]),
                 edit: Some(edit(uri, vec![disable_next_line(&d.rule, line, t)])),
@@ -186,6 +189,15 @@ pub fn minimal_edit(old: &str, new: &str) -> Option<(usize, usize, String)> {
     while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
         suffix -= 1;
     }
+    // A position cannot point between the \r and \n of a line break: take
+    // the whole break into the edit.
+    let splits = |at: usize| at > 0 && old[..at].ends_with('\r') && old[at..].starts_with('\n');
+    if splits(prefix) {
+        prefix -= 1;
+    }
+    if splits(old.len() - suffix) && suffix > 0 && prefix < old.len() - suffix {
+        suffix -= 1;
+    }
     Some((
         prefix,
         old.len() - suffix,
@@ -212,11 +224,28 @@ mod tests {
             ("𠮷𠮷", "𠮷"),
             ("一二", "一三"),
             ("", "x"),
+            ("a\r\nb\r\n", "a\n"),
+            ("a\r\n", "a\r\r\n"),
+            ("x\r\nb", "x\r\r\nb"),
         ] {
             let e = minimal_edit(old, new).unwrap();
             assert_eq!(apply(old, e), new, "{old} → {new}");
         }
         assert_eq!(minimal_edit("同", "同"), None);
+        // Never between \r and \n.
+        for (old, new) in [
+            ("a\r\nb\r\n", "a\n"),
+            ("x\r\nb", "x\r\r\nb"),
+            ("a\r\n", "a\n"),
+        ] {
+            let (s, e, _) = minimal_edit(old, new).unwrap();
+            for at in [s, e] {
+                assert!(
+                    !(old[..at].ends_with('\r') && old[at..].starts_with('\n')),
+                    "{old:?} {at}"
+                );
+            }
+        }
         // Differing in the middle of a multi-byte character: whole characters.
         let e = minimal_edit("会议", "会计").unwrap();
         assert_eq!(e, (3, 6, "计".to_string()));

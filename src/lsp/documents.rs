@@ -46,7 +46,12 @@ impl OpenDocument {
     }
 
     /// Apply `didChange` events in order. A range-less event replaces the text.
-    pub fn apply(&mut self, version: i32, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
+    pub fn apply(
+        &mut self,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        enc: Encoding,
+    ) {
         let mut text = self.text.to_string();
         let mut lines = LineIndex::clone(&self.lines);
         let count = changes.len();

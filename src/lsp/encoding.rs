@@ -109,7 +109,9 @@ impl LineIndex {
 
     /// The 0-based line holding byte `offset` (a terminator belongs to its line).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// The byte offset where `line` starts (the text's length past the last line).
@@ -216,10 +218,7 @@ mod tests {
             assert_eq!(idx.offset(text, p, enc), b);
         }
         // Inside the surrogate pair: the character's start.
-        assert_eq!(
-            idx.offset(text, Position::new(0, 2), Encoding::Utf16),
-            1
-        );
+        assert_eq!(idx.offset(text, Position::new(0, 2), Encoding::Utf16), 1);
         // Inside the UTF-8 sequence: the character's start.
         assert_eq!(idx.offset(text, Position::new(0, 3), Encoding::Utf8), 1);
         // An offset inside a character is moved to its start.

@@ -289,7 +289,11 @@ impl Server {
             };
         }
         if !self.initialized {
-            return self.error(id, ErrorCode::ServerNotInitialized, "服务器尚未初始化".into());
+            return self.error(
+                id,
+                ErrorCode::ServerNotInitialized,
+                "服务器尚未初始化".into(),
+            );
         }
         if self.shutdown {
             return self.error(id, ErrorCode::InvalidRequest, "服务器已关闭".into());
@@ -464,9 +468,8 @@ impl Server {
     }
 
     fn configs(&mut self) -> &mut Configs {
-        self.configs.get_or_insert_with(|| {
-            Configs::new(InitOptions::default(), Vec::new()).0
-        })
+        self.configs
+            .get_or_insert_with(|| Configs::new(InitOptions::default(), Vec::new()).0)
     }
 
     fn set_latest(&self, uri: &Url, generation: Option<u64>) {
@@ -565,9 +568,7 @@ impl Server {
                 .filter(|p| p.file == file)
                 .map(|p| {
                     let range = match (&p.text, p.span) {
-                        (Some(text), Some((s, e))) => {
-                            LineIndex::new(text).range(text, s, e, enc)
-                        }
+                        (Some(text), Some((s, e))) => LineIndex::new(text).range(text, s, e, enc),
                         _ => lsp_types::Range::default(),
                     };
                     lsp_types::Diagnostic {
@@ -600,7 +601,11 @@ impl Server {
     }
 
     /// The linter and options for a document.
-    fn setup(&mut self, path: Option<&std::path::Path>, format: Format) -> (Arc<Linter>, DocumentOptions) {
+    fn setup(
+        &mut self,
+        path: Option<&std::path::Path>,
+        format: Format,
+    ) -> (Arc<Linter>, DocumentOptions) {
         let fd = self.configs().for_document(path);
         self.report_problems();
         let options = DocumentOptions {
@@ -616,8 +621,12 @@ impl Server {
         let Some(doc) = self.docs.get(uri) else {
             return;
         };
-        let (path, format, generation, text) =
-            (doc.path.clone(), doc.format, doc.generation, doc.text.clone());
+        let (path, format, generation, text) = (
+            doc.path.clone(),
+            doc.format,
+            doc.generation,
+            doc.text.clone(),
+        );
         let (linter, options) = self.setup(path.as_deref(), format);
         let _ = self.jobs.send(Job {
             uri: uri.clone(),
@@ -654,7 +663,11 @@ impl Server {
             lines: &doc.lines,
             enc: self.enc,
         };
-        let diagnostics = done.diagnostics.iter().map(|d| actions::to_lsp(d, &t)).collect();
+        let diagnostics = done
+            .diagnostics
+            .iter()
+            .map(|d| actions::to_lsp(d, &t))
+            .collect();
         self.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams {
             uri: done.uri.clone(),
             diagnostics,
@@ -665,13 +678,20 @@ impl Server {
     }
 
     /// The findings for the document's current text, the linter and options.
-    fn current(&mut self, uri: &Url) -> Option<(Arc<Vec<Diagnostic>>, Arc<Linter>, DocumentOptions)> {
+    fn current(
+        &mut self,
+        uri: &Url,
+    ) -> Option<(Arc<Vec<Diagnostic>>, Arc<Linter>, DocumentOptions)> {
         let doc = self.docs.get(uri)?;
         if !self.checked.contains(uri) {
             return None;
         }
-        let (path, format, generation, text) =
-            (doc.path.clone(), doc.format, doc.generation, doc.text.clone());
+        let (path, format, generation, text) = (
+            doc.path.clone(),
+            doc.format,
+            doc.generation,
+            doc.text.clone(),
+        );
         let (linter, options) = self.setup(path.as_deref(), format);
         let findings = match self.findings.get(uri) {
             Some((g, f)) if *g == generation => f.clone(),
@@ -704,7 +724,13 @@ impl Server {
         if wants(&CodeActionKind::QUICKFIX) {
             let from = doc.lines.offset(&doc.text, p.range.start, self.enc);
             let to = doc.lines.offset(&doc.text, p.range.end, self.enc);
-            out.extend(actions::quick_fixes(&uri, &findings, (from, to), doc.format, &t));
+            out.extend(actions::quick_fixes(
+                &uri,
+                &findings,
+                (from, to),
+                doc.format,
+                &t,
+            ));
         }
         let any_safe = findings.iter().any(|d| {
             d.fix

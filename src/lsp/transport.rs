@@ -140,7 +140,8 @@ mod tests {
 
     #[test]
     fn frames_and_bad_payloads() {
-        let input = "Content-Length: 5\r\n\r\nnot{}Content-Type: x\r\n\r\nContent-Length: 2\r\n\r\n[]";
+        let input =
+            "Content-Length: 5\r\n\r\nnot{}Content-Type: x\r\n\r\nContent-Length: 2\r\n\r\n[]";
         let mut r = io::BufReader::new(input.as_bytes());
         let body = read_frame(&mut r).unwrap().unwrap();
         assert!(matches!(parse(&body), Incoming::Invalid(v) if v["error"]["code"] == -32700));
