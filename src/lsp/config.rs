@@ -14,7 +14,7 @@
 //! server.
 
 use crate::cli::args::RuleOptions;
-use crate::cli::config::{Resolved, discover, resolve};
+use crate::cli::config::{CONFIG_NAMES, Resolved, discover, resolve};
 use chrono::NaiveDate;
 use guifan::engine::LinterError;
 use guifan::{Linter, RuleSetError};
@@ -192,6 +192,23 @@ impl Configs {
             linter,
             as_of: as_of.or(resolved.as_of),
         }
+    }
+
+    /// Whether a change to these files may change a configuration: a
+    /// configuration file anywhere (one may appear nearer to a document),
+    /// a rule set one of them loaded, or anything while one is broken.
+    pub fn affected_by(&self, paths: &[PathBuf]) -> bool {
+        let broken = self.entries.values().any(|e| e.problem.is_some());
+        broken
+            || paths.iter().any(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                let shown = p.display().to_string();
+                CONFIG_NAMES.contains(&name)
+                    || self
+                        .entries
+                        .values()
+                        .any(|e| e.current.sets.iter().any(|s| s.origin == shown))
+            })
     }
 
     /// Load every known configuration again (files changed on disk);

@@ -25,52 +25,57 @@ pub struct OpenDocument {
     pub version: i32,
     /// Bumped on every change: identifies one text.
     pub generation: u64,
-    pub text: Arc<str>,
-    pub lines: Arc<LineIndex>,
+    pub text: String,
+    pub lines: LineIndex,
+    /// The text shared with a check, made at most once per generation (a
+    /// burst of edits copies nothing until it is checked).
+    snapshot: Option<Arc<str>>,
 }
 
 impl OpenDocument {
     pub fn new(uri: Url, language_id: &str, version: i32, text: String) -> OpenDocument {
         let path = uri.to_file_path().ok();
         let format = format_of(language_id, &uri);
-        let lines = Arc::new(LineIndex::new(&text));
+        let lines = LineIndex::new(&text);
         OpenDocument {
             uri,
             path,
             format,
             version,
             generation: 0,
-            text: Arc::from(text),
+            text,
             lines,
+            snapshot: None,
         }
     }
 
-    /// Apply `didChange` events in order. A range-less event replaces the text.
+    /// The current text, shared.
+    pub fn snapshot(&mut self) -> Arc<str> {
+        self.snapshot
+            .get_or_insert_with(|| Arc::from(self.text.as_str()))
+            .clone()
+    }
+
+    /// Apply `didChange` events in order. A range-less event replaces the
+    /// text; each event's positions refer to the text the previous one left.
     pub fn apply(
         &mut self,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,
         enc: Encoding,
     ) {
-        let mut text = self.text.to_string();
-        let mut lines = LineIndex::clone(&self.lines);
-        let count = changes.len();
-        for (i, change) in changes.into_iter().enumerate() {
+        for change in changes {
             match change.range {
-                None => text = change.text,
+                None => self.text = change.text,
                 Some(range) => {
-                    let start = lines.offset(&text, range.start, enc);
-                    let end = lines.offset(&text, range.end, enc).max(start);
-                    text.replace_range(start..end, &change.text);
+                    let start = self.lines.offset(&self.text, range.start, enc);
+                    let end = self.lines.offset(&self.text, range.end, enc).max(start);
+                    self.text.replace_range(start..end, &change.text);
                 }
             }
-            // The next event's positions refer to this event's result.
-            if i + 1 < count {
-                lines = LineIndex::new(&text);
-            }
+            self.lines = LineIndex::new(&self.text);
         }
-        self.lines = Arc::new(LineIndex::new(&text));
-        self.text = Arc::from(text);
+        self.snapshot = None;
         self.version = version;
         self.generation += 1;
     }
@@ -135,7 +140,7 @@ mod tests {
             ],
             Encoding::Utf16,
         );
-        assert_eq!(&*doc.text, "𠮷会议，\r\n学习（扩大）");
+        assert_eq!(doc.text, "𠮷会议，\r\n学习（扩大）");
         assert_eq!(doc.version, 2);
         assert_eq!(doc.generation, 1);
         // An insertion that adds a line, then an edit on the new line.
@@ -144,7 +149,7 @@ mod tests {
             vec![change(0, 5, 0, 5, "\n新行"), change(1, 0, 1, 1, "旧")],
             Encoding::Utf32,
         );
-        assert_eq!(&*doc.text, "𠮷会议，\n旧行\r\n学习（扩大）");
+        assert_eq!(doc.text, "𠮷会议，\n旧行\r\n学习（扩大）");
         doc.apply(
             4,
             vec![TextDocumentContentChangeEvent {
@@ -154,10 +159,10 @@ mod tests {
             }],
             Encoding::Utf8,
         );
-        assert_eq!(&*doc.text, "全部替换");
+        assert_eq!(doc.text, "全部替换");
         // Out-of-range positions are clamped, never a panic.
         doc.apply(5, vec![change(7, 3, 9, 9, "。")], Encoding::Utf8);
-        assert_eq!(&*doc.text, "全部替换。");
+        assert_eq!(doc.text, "全部替换。");
     }
 
     #[test]

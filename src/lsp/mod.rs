@@ -357,7 +357,18 @@ impl Server {
                     self.did_close(p);
                 }
             }
-            note::DidChangeWatchedFiles::METHOD => self.reload_configs(),
+            note::DidChangeWatchedFiles::METHOD => {
+                if let Some(p) = params::<lsp_types::DidChangeWatchedFilesParams>(n) {
+                    let paths: Vec<PathBuf> = p
+                        .changes
+                        .iter()
+                        .filter_map(|c| c.uri.to_file_path().ok())
+                        .collect();
+                    if self.configs().affected_by(&paths) {
+                        self.reload_configs();
+                    }
+                }
+            }
             // $/cancelRequest, $/setTrace, didChangeConfiguration, …:
             // requests are answered in order, nothing to cancel or change.
             _ => {}
@@ -446,10 +457,13 @@ impl Server {
             return;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String("**/*.toml".into()),
-                kind: None,
-            }],
+            watchers: ["**/*.toml", "**/.guifan.toml"]
+                .into_iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob.into()),
+                    kind: None,
+                })
+                .collect(),
         };
         let params = RegistrationParams {
             registrations: vec![Registration {
@@ -512,8 +526,13 @@ impl Server {
 
     fn did_save(&mut self, p: DidSaveTextDocumentParams) {
         let uri = p.text_document.uri;
-        if uri.path().ends_with(".toml") {
-            return self.reload_configs();
+        if let Ok(path) = uri.to_file_path()
+            && path.extension().is_some_and(|e| e == "toml")
+        {
+            if self.configs().affected_by(&[path]) {
+                self.reload_configs();
+            }
+            return;
         }
         if self.checked.contains(&uri) {
             self.pending.remove(&uri);
@@ -618,15 +637,11 @@ impl Server {
 
     /// Send a document to the workers now.
     fn check_now(&mut self, uri: &Url) {
-        let Some(doc) = self.docs.get(uri) else {
+        let Some(doc) = self.docs.get_mut(uri) else {
             return;
         };
-        let (path, format, generation, text) = (
-            doc.path.clone(),
-            doc.format,
-            doc.generation,
-            doc.text.clone(),
-        );
+        let (path, format, generation, text) =
+            (doc.path.clone(), doc.format, doc.generation, doc.snapshot());
         let (linter, options) = self.setup(path.as_deref(), format);
         let _ = self.jobs.send(Job {
             uri: uri.clone(),
@@ -682,16 +697,12 @@ impl Server {
         &mut self,
         uri: &Url,
     ) -> Option<(Arc<Vec<Diagnostic>>, Arc<Linter>, DocumentOptions)> {
-        let doc = self.docs.get(uri)?;
         if !self.checked.contains(uri) {
             return None;
         }
-        let (path, format, generation, text) = (
-            doc.path.clone(),
-            doc.format,
-            doc.generation,
-            doc.text.clone(),
-        );
+        let doc = self.docs.get_mut(uri)?;
+        let (path, format, generation, text) =
+            (doc.path.clone(), doc.format, doc.generation, doc.snapshot());
         let (linter, options) = self.setup(path.as_deref(), format);
         let findings = match self.findings.get(uri) {
             Some((g, f)) if *g == generation => f.clone(),
