@@ -708,3 +708,41 @@ fn registers_a_file_watcher_and_takes_initialization_options() {
     assert_eq!(s.diagnostics(&uri, 1), Vec::<Value>::new());
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn a_broken_rule_set_is_reported_on_its_own_file() {
+    let mut s = Server::init(None, Value::Null);
+    let dir = s.dir.path().to_path_buf();
+    let house = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/house-style.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("house.toml"), &house).unwrap();
+    std::fs::write(dir.join("guifan.toml"), "rules = [\"house.toml\"]\n").unwrap();
+    let text = "西安交大举行会议,全体师生参加。\n";
+    let uri = s.open("doc.txt", "plaintext", text);
+    let first = s.diagnostics(&uri, 1);
+    assert_eq!(
+        sorted(first.clone()),
+        expected(&dir, "doc.txt", text, "utf-16")
+    );
+    // The rule set breaks on its third line.
+    std::fs::write(
+        dir.join("house.toml"),
+        "[ruleset]\nname = \"x\"\n[[rule]]\nid = \"NOT AN ID\"\nkind = \"existence\"\n",
+    )
+    .unwrap();
+    let house_uri = url(&dir.join("house.toml"));
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": house_uri, "type": 2}]}),
+    );
+    let p = s.wait("textDocument/publishDiagnostics", |p| p["uri"] == house_uri);
+    let d = &p["diagnostics"][0];
+    assert_eq!(d["severity"], 1);
+    assert!(d["range"]["start"]["line"].as_u64().unwrap() >= 2, "{d}");
+    s.wait("window/showMessage", |m| m["type"] == 1);
+    let again = s.diagnostics(&uri, 1);
+    assert_eq!(sorted(again), sorted(first));
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
