@@ -189,8 +189,8 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         folder = pathlib.Path(d)
         small = draft() * 18
-        latency(folder, "draft-20k.txt", small, 200)
-        latency(folder, "generated-1m.txt", generated(1024 * 1024), 40)
+        latency(folder, "draft-20k.txt", small, 500)
+        latency(folder, "generated-1m.txt", generated(1024 * 1024), 100)
         memory(folder, small)
 
 
