@@ -746,3 +746,25 @@ fn a_broken_rule_set_is_reported_on_its_own_file() {
     assert_eq!(sorted(again), sorted(first));
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn a_deleted_config_stops_governing() {
+    let mut s = Server::init(None, Value::Null);
+    let dir = s.dir.path().to_path_buf();
+    std::fs::write(dir.join("guifan.toml"), "ignore = [\"punctuation\"]\n").unwrap();
+    let uri = s.open("doc.txt", "plaintext", "会议指出,要学习。\n");
+    assert_eq!(s.diagnostics(&uri, 1), Vec::<Value>::new());
+    std::fs::remove_file(dir.join("guifan.toml")).unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&dir.join("guifan.toml")), "type": 3}]}),
+    );
+    let now = s.diagnostics(&uri, 1);
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert!(
+        !s.backlog
+            .iter()
+            .any(|m| m["method"] == "window/showMessage")
+    );
+    assert_eq!(s.shutdown_and_exit(), 0);
+}

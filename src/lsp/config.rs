@@ -215,6 +215,10 @@ impl Configs {
     /// those that fail keep their last good state.
     pub fn reload(&mut self) {
         self.discovered.clear();
+        // A deleted configuration governs nothing any more (documents find
+        // the next one up on their next check).
+        self.entries
+            .retain(|key, _| key.as_ref().is_none_or(|path| path.is_file()));
         let keys: Vec<Option<PathBuf>> = self.entries.keys().cloned().collect();
         for key in keys {
             match self.load(&key) {

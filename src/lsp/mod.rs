@@ -611,7 +611,7 @@ impl Server {
             self.show(
                 MessageType::ERROR,
                 format!(
-                    "guifan：{} 无法加载，继续使用上一次有效的配置：{first}",
+                    "guifan：{} 无法加载，仍按上一次有效的配置（没有时按默认配置）检查：{first}",
                     p.file.display()
                 ),
             );
