@@ -768,3 +768,32 @@ fn a_deleted_config_stops_governing() {
     );
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn save_checks_again_and_stdio_flag_is_accepted() {
+    let mut s = Server::start();
+    drop(s.stdin.take());
+    assert_eq!(s.exit_code(), 0);
+    let out = Command::new(BIN)
+        .args(["server", "--stdio"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let mut s = Server::init(None, json!({"debounce-ms": 5000}));
+    let uri = s.open("doc.md", "markdown", "# 标题\n\n会议指出,要学习。\n");
+    let first = s.diagnostics(&uri, 1);
+    // A change waits for the (long) debounce; a save checks at once.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "# 标题\n\n会议指出,要学习(扩大)。\n"}]}),
+    );
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let saved = s.diagnostics(&uri, 2);
+    assert_eq!(saved.len(), first.len() + 1);
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
