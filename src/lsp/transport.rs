@@ -12,7 +12,7 @@
 use crossbeam_channel::{Receiver, Sender};
 use lsp_server::{ErrorCode, Message};
 use serde_json::{Value, json};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 /// What the reader hands to the main loop.
 pub enum Incoming {
@@ -61,10 +61,20 @@ fn read_frame(r: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
     let Some(length) = length else {
         return Ok(Some(Vec::new()));
     };
+    if length > MAX_MESSAGE {
+        // Skip it without holding it: the next frame is still readable.
+        io::copy(&mut Read::take(&mut *r, length as u64), &mut io::sink())?;
+        return Ok(Some(TOO_LARGE.to_vec()));
+    }
     let mut body = vec![0; length];
     r.read_exact(&mut body)?;
     Ok(Some(body))
 }
+
+/// The largest message read (the CLI's default `--max-file-size`).
+const MAX_MESSAGE: usize = 256 << 20;
+/// What a skipped oversized frame reads as: not JSON, so a ParseError.
+const TOO_LARGE: &[u8] = b"\x00too large";
 
 /// Turn one body into what the main loop gets.
 pub fn parse(body: &[u8]) -> Incoming {
@@ -150,6 +160,15 @@ mod tests {
         let body = read_frame(&mut r).unwrap().unwrap();
         assert!(matches!(parse(&body), Incoming::Invalid(v) if v["error"]["code"] == -32600));
         assert!(read_frame(&mut r).unwrap().is_none());
+        // A frame over the limit is skipped, not allocated.
+        let huge = format!("Content-Length: {}\r\n\r\n", MAX_MESSAGE + 1);
+        let mut input = huge.into_bytes();
+        input.resize(input.len() + MAX_MESSAGE + 1, b' ');
+        input.extend_from_slice(b"Content-Length: 2\r\n\r\n{}");
+        let mut r = io::BufReader::new(input.as_slice());
+        let body = read_frame(&mut r).unwrap().unwrap();
+        assert!(matches!(parse(&body), Incoming::Invalid(v) if v["error"]["code"] == -32700));
+        assert_eq!(read_frame(&mut r).unwrap().unwrap(), b"{}");
         let ok = br#"{"jsonrpc":"2.0","id":3,"method":"x"}"#;
         assert!(matches!(parse(ok), Incoming::Message(Message::Request(_))));
         let no_method = br#"{"jsonrpc":"2.0","id":"a","params":{}}"#;
