@@ -445,6 +445,40 @@ fn code_actions_and_fix_all_equal_guifan_fix() {
             .iter()
             .any(|a| a["title"].as_str().unwrap().contains("禁用"))
     );
+    // Over the whole text: every finding with a fix has its quick fix, the
+    // unsafe ones marked so and not preferred.
+    let end = position(&text, text.len(), &enc);
+    let r = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": end},
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    let all = r["result"].as_array().unwrap();
+    let dir = s.dir.path().to_path_buf();
+    std::fs::write(dir.join("count.txt"), &text).unwrap();
+    let report: Value =
+        serde_json::from_slice(&cli(&dir, &["check", "--format", "json", "count.txt"]).stdout)
+            .unwrap();
+    let fixes: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !d["fix"].is_null())
+        .collect();
+    assert_eq!(all.len(), fixes.len());
+    let unsafe_count = fixes
+        .iter()
+        .filter(|d| d["fix"]["applicability"] == "unsafe")
+        .count();
+    assert!(unsafe_count > 0);
+    let not_preferred: Vec<&Value> = all.iter().filter(|a| a["isPreferred"] == false).collect();
+    assert_eq!(not_preferred.len(), unsafe_count);
+    assert!(not_preferred.iter().all(|a| {
+        a["title"]
+            .as_str()
+            .unwrap()
+            .ends_with("（不安全修复，请核对）")
+    }));
     // fixAll, asked for by kind.
     let r = s.request(
         "textDocument/codeAction",
