@@ -38,12 +38,15 @@ fn error_response(id: Value, code: ErrorCode, message: &str) -> Value {
 fn read_frame(r: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
     let mut length: Option<usize> = None;
     let mut any_header = false;
-    let mut line = String::new();
+    let mut bytes = Vec::new();
     loop {
-        line.clear();
-        if r.read_line(&mut line)? == 0 {
+        bytes.clear();
+        // Bounded: a "header" without a line break is read in pieces, and
+        // bytes that are not UTF-8 are only garbage, not an I/O error.
+        if Read::take(&mut *r, 8192).read_until(b'\n', &mut bytes)? == 0 {
             return Ok(None);
         }
+        let line = String::from_utf8_lossy(&bytes);
         let trimmed = line.trim_end_matches(['\r', '\n']);
         if trimmed.is_empty() {
             if any_header {
@@ -168,6 +171,13 @@ mod tests {
         let mut r = io::BufReader::new(input.as_slice());
         let body = read_frame(&mut r).unwrap().unwrap();
         assert!(matches!(parse(&body), Incoming::Invalid(v) if v["error"]["code"] == -32700));
+        assert_eq!(read_frame(&mut r).unwrap().unwrap(), b"{}");
+        // A header line of any length and any bytes, then a good frame.
+        let mut input = vec![b'x'; 100_000];
+        input.extend_from_slice(&[0xff, 0xfe, 0xe4]);
+        input.extend_from_slice(b"\r\n\r\nContent-Length: 2\r\n\r\n{}");
+        let mut r = io::BufReader::new(input.as_slice());
+        assert_eq!(read_frame(&mut r).unwrap().unwrap(), b"");
         assert_eq!(read_frame(&mut r).unwrap().unwrap(), b"{}");
         let ok = br#"{"jsonrpc":"2.0","id":3,"method":"x"}"#;
         assert!(matches!(parse(ok), Incoming::Message(Message::Request(_))));
