@@ -86,7 +86,8 @@ pub fn format_of(language_id: &str, uri: &Url) -> Format {
     match language_id {
         "markdown" => Format::Markdown,
         "html" => Format::Html,
-        "plaintext" => Format::Plain,
+        // VS Code says plaintext, Neovim and Helix say text.
+        "plaintext" | "text" => Format::Plain,
         _ => Format::from_path(std::path::Path::new(uri.path())),
     }
 }
@@ -171,6 +172,7 @@ mod tests {
         assert_eq!(format_of("html", &u("file:///a.txt")), Format::Html);
         assert_eq!(format_of("plaintext", &u("file:///a.md")), Format::Plain);
         assert_eq!(format_of("", &u("file:///a.htm")), Format::Html);
-        assert_eq!(format_of("text", &u("untitled:Untitled-1")), Format::Plain);
+        assert_eq!(format_of("text", &u("file:///a.md")), Format::Plain);
+        assert_eq!(format_of("", &u("untitled:Untitled-1")), Format::Plain);
     }
 }

@@ -144,7 +144,7 @@ fn worker(jobs: Receiver<Job>, done: Sender<Done>, latest: Latest) {
 /// Whether a document is one guifan reads (by language id or extension);
 /// others (a `guifan.toml` open in the editor) are synced but not checked.
 fn lintable(language_id: &str, uri: &Url) -> bool {
-    matches!(language_id, "plaintext" | "markdown" | "html")
+    matches!(language_id, "plaintext" | "text" | "markdown" | "html")
         || Format::is_known_extension(std::path::Path::new(uri.path()))
 }
 
