@@ -831,3 +831,61 @@ fn save_checks_again_and_stdio_flag_is_accepted() {
     assert_eq!(saved.len(), first.len() + 1);
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn initialization_options_select_and_rules_like_cli_flags() {
+    // The workspace folder is the server's temporary folder; write the rule
+    // set there before initializing.
+    let mut s = Server::start();
+    let dir = s.dir.path().to_path_buf();
+    let house = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/house-style.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("house.toml"), house).unwrap();
+    let root = url(&dir);
+    let r = s.request(
+        "initialize",
+        json!({"processId": null, "workspaceFolders": [{"uri": root, "name": "ws"}], "capabilities": {},
+               "initializationOptions": {"rules": ["house.toml"], "select": ["terminology", "names"], "ignore": ["names/title-line-punctuation"]}}),
+    );
+    assert!(r["result"]["capabilities"].is_object(), "{r}");
+    s.notify("initialized", json!({}));
+    let text = "西安交大举行会议,全体师生参加(含教师)。党的20大精神。\n";
+    let uri = s.open("doc.txt", "plaintext", text);
+    let got = s.diagnostics(&uri, 1);
+    std::fs::write(dir.join("doc.txt"), text).unwrap();
+    let out = cli(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--rules",
+            "house.toml",
+            "--select",
+            "terminology,names",
+            "--ignore",
+            "names/title-line-punctuation",
+            "doc.txt",
+        ],
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let want: Vec<Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].clone())
+        .collect();
+    let mut got_rules: Vec<Value> = got.iter().map(|d| d["code"].clone()).collect();
+    got_rules.sort_by_key(Value::to_string);
+    let mut want = want;
+    want.sort_by_key(Value::to_string);
+    assert!(!want.is_empty());
+    assert!(
+        want.iter().any(|r| r == "names/xjtu-full-name-first"),
+        "{want:?}"
+    );
+    assert_eq!(got_rules, want);
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
