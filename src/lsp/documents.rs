@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn incremental_edits_in_order() {
-        let uri = Url::parse("file:///tmp/a.md").unwrap();
+        let uri = Url::parse("file:///drafts/a.md").unwrap();
         let mut doc = OpenDocument::new(uri, "markdown", 1, "𠮷会议,\r\n学习(扩大)".into());
         assert_eq!(doc.format, Format::Markdown);
         // UTF-16: 𠮷 is two units; replace the comma, then the brackets on line 1.
