@@ -1,6 +1,7 @@
-//! The `guifan` command-line tool; see [`cli`].
+//! The `guifan` command-line tool; see [`cli`], [`serve`] for `guifan serve` (the proofreading page) and [`lsp`] for `guifan server` (the language server).
 
 mod cli;
+mod lsp;
 mod serve;
 
 fn main() -> std::process::ExitCode {

@@ -34,6 +34,8 @@ pub enum Command {
     Init(InitArgs),
     /// 启动校对网页与 HTTP JSON 接口（默认只在本机 127.0.0.1:7878 监听）
     Serve(ServeArgs),
+    /// 启动 LSP 语言服务器（经标准输入输出），供编辑器实时检查与修复
+    Server(ServerArgs),
 }
 
 /// Severity as a command-line value.
@@ -281,4 +283,12 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => Ok(v),
         _ => Err(format!("时限 `{s}` 无效，应为大于 0、不超过 86400 的秒数")),
     }
+}
+
+/// Options of `guifan server` (see `crate::lsp`).
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// 经标准输入输出通信（默认且唯一的方式；为兼容编辑器的习惯写法而接受）
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -110,7 +110,7 @@ pub fn explain(config: &Resolved, id: &str, out: &mut dyn Write) -> Result<io::R
 }
 
 /// The explanation of one rule as `guifan explain` prints it (also the
-/// `explain` text of the HTTP API).
+/// `explain` text of the HTTP API and the LSP server's hover).
 pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     let m = &entry.meta;
     writeln!(out, "{}", m.id)?;

@@ -94,6 +94,7 @@ pub fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },
+        Command::Server(_) => crate::lsp::run(),
     }
 }
 

@@ -153,7 +153,7 @@ fn help_text(d: &Diagnostic, source: &str, unsafe_fixes: bool) -> Option<String>
 }
 
 /// `改为“…”`, `删除“…”`, `插入“…”` for a single-edit fix.
-fn describe_fix(fix: &Fix, source: &str) -> Option<String> {
+pub fn describe_fix(fix: &Fix, source: &str) -> Option<String> {
     let [edit] = fix.edits.as_slice() else {
         return None;
     };
