@@ -854,3 +854,41 @@ fn responses_are_compressed_when_asked() {
         .unwrap();
     assert_eq!(response.header("content-encoding"), Some("gzip"));
 }
+
+/// The server-wide `--select`/`--ignore` (the same options as `guifan
+/// check`) are what every request starts from; a request's own `select`
+/// replaces the selection and its `ignore` adds to it.
+#[test]
+fn server_wide_selection_is_the_default_of_every_request() {
+    let server = Server::start(&["--ignore", "punctuation"]);
+    let rules_of = |v: &Value| -> Vec<String> {
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let draft = format!("{DRAFT}支部定于4月8号召开组织生活会。\n");
+    let (status, all) = post(&server, "/api/v1/check", &json!({ "text": draft }));
+    assert_eq!(status, 200);
+    let all = rules_of(&all);
+    assert!(!all.is_empty());
+    assert!(
+        all.iter().all(|r| !r.starts_with("punctuation/")),
+        "{all:?}"
+    );
+    let (_, fewer) = post(
+        &server,
+        "/api/v1/check",
+        &json!({ "text": draft, "ignore": ["dates"] }),
+    );
+    let fewer = rules_of(&fewer);
+    assert!(all.iter().any(|r| r.starts_with("dates/")), "{all:?}");
+    assert!(
+        fewer
+            .iter()
+            .all(|r| !r.starts_with("punctuation/") && !r.starts_with("dates/")),
+        "{fewer:?}"
+    );
+}

@@ -250,15 +250,10 @@ pub struct ServeArgs {
     /// 监听端口（0 = 由系统分配，启动时在标准输出打印实际地址）
     #[arg(long, default_value_t = 7878, value_name = "PORT")]
     pub port: u16,
-    /// 配置文件（默认：从当前文件夹向上查找 guifan.toml 或 .guifan.toml）
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// 不读取任何配置文件
-    #[arg(long)]
-    pub no_config: bool,
-    /// 追加规则集文件（可重复）
-    #[arg(long = "rules", value_name = "FILE")]
-    pub rules: Vec<PathBuf>,
+    /// The configuration and rules every request starts from (a request's
+    /// own `select` replaces the selection, its `ignore` adds to it).
+    #[command(flatten)]
+    pub rules: RuleOptions,
     /// 要求接口请求带上 `Authorization: Bearer TOKEN`（也可用环境变量 GUIFAN_TOKEN）
     #[arg(
         long,

@@ -38,7 +38,7 @@ pub mod error;
 pub mod offsets;
 pub mod page;
 
-use crate::cli::args::{RuleOptions, ServeArgs};
+use crate::cli::args::ServeArgs;
 use crate::cli::config::{resolve, selectors};
 use axum::Router;
 use axum::body::HttpBody;
@@ -232,15 +232,7 @@ async fn shutdown_signal() {
 /// `guifan serve`.
 pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
     let started = Instant::now();
-    let config = resolve(
-        &RuleOptions {
-            config: args.config.clone(),
-            no_config: args.no_config,
-            rules: args.rules.clone(),
-            ..RuleOptions::default()
-        },
-        cwd,
-    )?;
+    let config = resolve(&args.rules, cwd)?;
     let ip: IpAddr = match args.host.as_str() {
         "localhost" => IpAddr::from([127, 0, 0, 1]),
         h => h
