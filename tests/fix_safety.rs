@@ -318,4 +318,17 @@ fn a_copyright_label_does_not_make_the_sentence_after_it_safe_to_delete() {
 
     let chrome = format!("{body}【打印本页】【关闭窗口】\n版权所有：某某大学党委宣传部\n");
     assert_eq!(fix(&chrome, Format::Plain).text, body);
+
+    // A navigation signal vouches for no sentence; a disclaimer states
+    // itself and goes with its line.
+    let nav = format!("{body}【打印本页】【关闭窗口】\n【打印本页】党员们随后参观了校史馆。\n");
+    assert!(
+        fix(&nav, Format::Plain)
+            .text
+            .contains("党员们随后参观了校史馆。")
+    );
+    let disclaimer = format!(
+        "{body}【打印本页】【关闭窗口】\n本网站转载的文章仅供学习交流，不代表本站观点。如有侵权，我们会及时删除。\n"
+    );
+    assert_eq!(fix(&disclaimer, Format::Plain).text, body);
 }

@@ -431,7 +431,8 @@ pub fn sentences(prose: &str) -> Vec<Span> {
 ///    fixed text again changes nothing.
 /// 6. **No sentence deleted.** Every sentence of the input's prose view
 ///    (a maximal run of ≥6 Han characters ending in 。, see [`sentences`];
-///    compared after [`normalize_marks`]) still occurs in the prose view or
+///    compared after [`normalize_marks`]) that does not state site chrome
+///    (copyright, a disclaimer: [`states_site_chrome`]) still occurs in the prose view or
 ///    the source of the fixed text. A sentence that does not occur verbatim
 ///    may have been changed inside by a safe substitution (二零 → 二〇, a
 ///    term, a deleted 同志): it passes only if (a) the first check's safe
@@ -469,10 +470,11 @@ pub fn check_pipeline(linter: &Linter, source: &str, format: Format) {
     // `fix` applies only what the first check reported; findings that its
     // own edits bring about are left to the next run (they show in
     // `remaining`). Idempotence is required where none are left.
-    let fixable_left = out
-        .remaining
-        .iter()
-        .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe));
+    let fixable_left = out.remaining.iter().any(|d| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+    });
     if out.converged && !fixable_left {
         let again = linter.fix(&out.text, &opts, Applicability::Safe);
         if again.text != out.text {
@@ -543,6 +545,49 @@ pub fn violation(kind: &str, source: &str, format: Format, message: String) {
     let _ = std::fs::write(format!("{dir}/{kind}-{:016x}", h.finish()), &bytes);
 }
 
+/// Words of the formulas a site states about itself: copyright, filing
+/// numbers, reprint disclaimers. A sentence that states one is site chrome,
+/// not prose, and `boilerplate/site-chrome` may delete it with its line.
+/// Deliberately broader than the rule's own patterns: the oracle must not
+/// call a deleted disclaimer a lost sentence, but it still catches a
+/// sentence that only sits behind such a label.
+const CHROME_STATEMENT_WORDS: &[&str] = &[
+    "版权",
+    "copyright",
+    "Copyright",
+    "COPYRIGHT",
+    "©",
+    "ICP",
+    "公网安备",
+    "公安网备",
+    "本网",
+    "本站",
+    "转载",
+    "免责",
+    "投资建议",
+    "风险自担",
+    "不得",
+];
+
+/// Whether the sentence `s` of `prose` states site chrome: the statement it
+/// ends (back to the previous 。！？ or line break), less a leading label of
+/// up to six characters (`版权所有：`), holds one of
+/// [`CHROME_STATEMENT_WORDS`].
+fn states_site_chrome(prose: &str, s: Span) -> bool {
+    let from = prose[..s.start]
+        .rfind(['。', '！', '？', '\n'])
+        .map_or(0, |i| {
+            i + prose[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let statement = prose[from..s.end].trim_start();
+    let statement = statement
+        .char_indices()
+        .take(7)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+        .map_or(statement, |(i, c)| &statement[i + c.len_utf8()..]);
+    CHROME_STATEMENT_WORDS.iter().any(|w| statement.contains(w))
+}
+
 /// Invariant 6 of [`check_pipeline`].
 fn check_sentences(doc: &Document, first: &[Diagnostic], fixed: &str, format: Format) {
     if fixed == doc.source() {
@@ -568,7 +613,7 @@ fn check_sentences(doc: &Document, first: &[Diagnostic], fixed: &str, format: Fo
     let map = doc.source_map();
     for s in found {
         let text = &prose[s.range()];
-        if occurs(text) {
+        if occurs(text) || states_site_chrome(prose, s) {
             continue;
         }
         // Which first-check edits touch which characters of the sentence.

@@ -30,6 +30,9 @@ use regex::{Regex, RegexSet};
 /// Parameters of the chrome analysis (from `boilerplate/site-chrome` params).
 pub struct ChromeParams {
     strong: RegexSet,
+    /// The formulas that make a sentence chrome (`statement-patterns`; the
+    /// strong patterns when not given).
+    statements: Option<RegexSet>,
     weak: Option<AhoCorasick>,
     sections: Option<AhoCorasick>,
     meta: Regex,
@@ -41,14 +44,19 @@ pub struct ChromeParams {
 }
 
 impl ChromeParams {
-    /// Whether a strong chrome pattern matches `text` by itself.
-    pub fn is_strong(&self, text: &str) -> bool {
-        self.strong.is_match(text)
+    /// Whether `text`, a sentence, states a chrome formula (a copyright, a
+    /// disclaimer, a filing number) in its own words.
+    pub fn is_chrome_statement(&self, text: &str) -> bool {
+        self.statements
+            .as_ref()
+            .unwrap_or(&self.strong)
+            .is_match(text)
     }
 }
 
 pub const CHROME_PARAMS: &[&str] = &[
     "strong-patterns",
+    "statement-patterns",
     "weak-words",
     "section-headers",
     "meta-labels",
@@ -85,6 +93,13 @@ impl ChromeParams {
     pub fn from_params(params: &toml::Table) -> Result<ChromeParams, String> {
         let strong = RegexSet::new(strings(params, "strong-patterns")?)
             .map_err(|e| format!("参数 `strong-patterns` 中的正则表达式无效：{e}"))?;
+        let statements = match param_strings(params, "statement-patterns")? {
+            Some(patterns) => Some(
+                RegexSet::new(patterns)
+                    .map_err(|e| format!("参数 `statement-patterns` 中的正则表达式无效：{e}"))?,
+            ),
+            None => None,
+        };
         let labels = strings(params, "meta-labels")?;
         let counters = strings(params, "counter-labels")?;
         if labels.is_empty() || counters.is_empty() {
@@ -95,6 +110,7 @@ impl ChromeParams {
         let re = |s: String| Regex::new(&s).map_err(|e| format!("标签正则无法编译：{e}"));
         Ok(ChromeParams {
             strong,
+            statements,
             weak: automaton(&strings(params, "weak-words")?)?,
             sections: automaton(&strings(params, "section-headers")?)?,
             // A label with a colon (or the `文/` `图/` byline slash) at the start

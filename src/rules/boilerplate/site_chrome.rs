@@ -115,8 +115,10 @@ pub fn has_prose_sentence(line: &str) -> bool {
 
 /// Whether the chrome signal of a line that reads as prose vouches for its
 /// sentences: some sentence of the line (at least [`SENTENCE_MIN_HAN`] Han
-/// characters up to `。！？`) matches a strong pattern in its own words, not
-/// only in a leading label. A disclaimer paragraph
+/// characters up to `。！？`) states a chrome formula (`statement-patterns`:
+/// copyright, disclaimer, filing numbers) in its own words, not only in a
+/// leading label. Navigation signals (`【打印本页】`, `当前位置：`) vouch
+/// for no sentence. A disclaimer paragraph
 /// (`本网站所收集的部分资料……不代表本站观点。如有侵权，我们会及时删除。`) is
 /// chrome as a whole; in `版权所有：党员们参观了校史馆。` the label vouches
 /// for nothing after it, and the line is not deleted without a look.
@@ -126,7 +128,9 @@ fn signal_vouches_for_sentences(line: &str, params: &ChromeParams) -> bool {
     for (i, c) in line.char_indices() {
         match c {
             '。' | '！' | '？' => {
-                if han >= SENTENCE_MIN_HAN && params.is_strong(strip_label(&line[from..i])) {
+                if han >= SENTENCE_MIN_HAN
+                    && params.is_chrome_statement(strip_label(&line[from..i]))
+                {
                     return true;
                 }
                 from = i + c.len_utf8();
