@@ -37,7 +37,8 @@
 //! the article body) and the trailing block (after it); a chrome line inside
 //! the body gets an unsafe fix, since removing text from the middle of an
 //! article needs a look. So does a line that reads as a complete sentence
-//! (six or more Han characters ending in `。！？`) and carries no strong
+//! (six or more Han characters ending in `。！？…`, or a `.` that ends a
+//! sentence) and carries no strong
 //! signal of chrome: a related article's summary looks like that, but so
 //! does a short news item that the layout analysis could not tell from
 //! chrome, and a safe fix never deletes prose. Such lines are reported
@@ -93,29 +94,42 @@ pub fn chrome_runs(layout: &Layout) -> Vec<(usize, usize, Region)> {
 }
 
 /// Whether `line` holds a complete prose sentence: at least
-/// [`SENTENCE_MIN_HAN`] Han characters ending in `。！？` (a closing quote or
-/// bracket may follow). Chrome can look like that (a disclaimer), but a line
-/// that reads as a sentence is never deleted without a look.
+/// [`SENTENCE_MIN_HAN`] Han characters ending in a sentence mark (see
+/// [`ends_sentence`]; a closing quote or bracket may follow). Chrome can look
+/// like that (a disclaimer), but a line that reads as a sentence is never
+/// deleted without a look.
 pub fn has_prose_sentence(line: &str) -> bool {
     let mut han = 0;
-    for c in line.chars() {
-        match c {
-            '。' | '！' | '？' => {
-                if han >= SENTENCE_MIN_HAN {
-                    return true;
-                }
-                han = 0;
+    for (i, c) in line.char_indices() {
+        if ends_sentence(line, i, c) {
+            if han >= SENTENCE_MIN_HAN {
+                return true;
             }
-            c if crate::rules::util::is_han(c) => han += 1,
-            _ => {}
+            han = 0;
+        } else if crate::rules::util::is_han(c) {
+            han += 1;
         }
     }
     false
 }
 
+/// Whether `c` at byte `i` of `line` ends a sentence: `。！？…`, or a
+/// half-width or other full stop that no letter or digit follows (scraped
+/// text ends sentences with `.`, `图片.jpg` is a file name).
+fn ends_sentence(line: &str, i: usize, c: char) -> bool {
+    match c {
+        '。' | '！' | '？' | '…' => true,
+        '.' | '．' | '｡' => !line[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
 /// Whether the chrome signal of a line that reads as prose vouches for its
 /// sentences: some sentence of the line (at least [`SENTENCE_MIN_HAN`] Han
-/// characters up to `。！？`) states a chrome formula (`statement-patterns`:
+/// characters up to a sentence mark) states a chrome formula (`statement-patterns`:
 /// copyright, disclaimer, filing numbers) in its own words, not only in a
 /// leading label. Navigation signals (`【打印本页】`, `当前位置：`) vouch
 /// for no sentence. A disclaimer paragraph
@@ -126,18 +140,14 @@ fn signal_vouches_for_sentences(line: &str, params: &ChromeParams) -> bool {
     let mut from = 0;
     let mut han = 0;
     for (i, c) in line.char_indices() {
-        match c {
-            '。' | '！' | '？' => {
-                if han >= SENTENCE_MIN_HAN
-                    && params.is_chrome_statement(strip_label(&line[from..i]))
-                {
-                    return true;
-                }
-                from = i + c.len_utf8();
-                han = 0;
+        if ends_sentence(line, i, c) {
+            if han >= SENTENCE_MIN_HAN && params.is_chrome_statement(strip_label(&line[from..i])) {
+                return true;
             }
-            c if crate::rules::util::is_han(c) => han += 1,
-            _ => {}
+            from = i + c.len_utf8();
+            han = 0;
+        } else if crate::rules::util::is_han(c) {
+            han += 1;
         }
     }
     false
@@ -244,6 +254,9 @@ mod tests {
         assert!(!has_prose_sentence("首页 > 新闻中心 > 正文"));
         assert!(!has_prose_sentence("【打印本页】【关闭窗口】"));
         assert!(!has_prose_sentence("版权所有。"));
+        assert!(has_prose_sentence("- 及时总结经验做法..."));
+        assert!(has_prose_sentence("会议要求各支部认真落实."));
+        assert!(!has_prose_sentence("会议现场图片.jpg"));
     }
 
     #[test]
