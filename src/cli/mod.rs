@@ -241,7 +241,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         for d in &empty_dirs {
             let _ = writeln!(
                 io::stderr(),
-                "警告：{d} 中没有可检查的文件（.txt .md .markdown .html .htm）"
+                "警告：{d} 中没有可检查的文件（.txt .md .markdown .html .htm .docx）"
             );
         }
         if inputs.is_empty() && empty_dirs.is_empty() {
