@@ -90,7 +90,9 @@ fn findings_are_those_of_the_text_view() {
     let bytes = fs::read(fixture()).unwrap();
     fs::write(dir.path().join("report.docx"), &bytes).unwrap();
     let view = text_view(&bytes);
-    assert!(view.starts_with("学院党委召开理论学习中心组(扩大)学习会\n会议强调,要深入学习贯彻党的二十大精神,"));
+    assert!(view.starts_with(
+        "学院党委召开理论学习中心组(扩大)学习会\n会议强调,要深入学习贯彻党的二十大精神,"
+    ));
     // Tabs, tables cell by cell, hyperlinks, inserted text, field results,
     // line breaks, header, footer, footnote; no deleted, hidden or field-code text.
     for part in [
@@ -113,7 +115,14 @@ fn findings_are_those_of_the_text_view() {
         .output()
         .unwrap();
     let txt = guifan(dir.path())
-        .args(["check", "--no-config", "--format", "json", "--as-of", "2024-03-18"])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--as-of",
+            "2024-03-18",
+        ])
         .arg("report.txt")
         .output()
         .unwrap();
@@ -123,7 +132,10 @@ fn findings_are_those_of_the_text_view() {
     assert_eq!(a, b);
     // line = paragraph, column = character in it.
     let first = &a[0];
-    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(1), Some(14)));
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(1), Some(14))
+    );
 }
 
 #[test]
@@ -177,12 +189,22 @@ fn fix_edits_only_the_text_nodes() {
     assert_eq!(old.len(), new.len());
     for (o, n) in old.iter().zip(&new) {
         assert_eq!((&o.0, &o.1), (&n.0, &n.1));
-        let prose = ["word/document.xml", "word/header1.xml", "word/footer1.xml", "word/footnotes.xml"];
+        let prose = [
+            "word/document.xml",
+            "word/header1.xml",
+            "word/footer1.xml",
+            "word/footnotes.xml",
+        ];
         if !prose.contains(&o.0.as_str()) {
             assert_eq!(o.2, n.2, "{} changed", o.0);
         }
     }
-    for part in ["word/document.xml", "word/header1.xml", "word/footer1.xml", "word/footnotes.xml"] {
+    for part in [
+        "word/document.xml",
+        "word/header1.xml",
+        "word/footer1.xml",
+        "word/footnotes.xml",
+    ] {
         let (o, n) = (entry(&before, part), entry(&after, part));
         assert_ne!(o, n, "{part} not fixed");
         assert_eq!(without_text(&o), without_text(&n), "{part}");
@@ -211,7 +233,10 @@ fn check_diff_shows_the_text_view() {
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("-会议强调,要深入学习贯彻党的二十大精神,"), "{s}");
-    assert!(s.contains("+会议强调，要深入学习贯彻党的二十大精神，"), "{s}");
+    assert!(
+        s.contains("+会议强调，要深入学习贯彻党的二十大精神，"),
+        "{s}"
+    );
 }
 
 fn package(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -228,13 +253,22 @@ fn package(entries: &[(&str, &[u8])]) -> Vec<u8> {
 fn bad_documents_are_per_file_errors() {
     let good = fs::read(fixture()).unwrap();
     let doc = |body: &str| {
-        format!(r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#)
+        format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#
+        )
     };
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
-    let bomb_xml = doc(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", " ".repeat(8 << 20)));
+    let bomb_xml = doc(&format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+        " ".repeat(8 << 20)
+    ));
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("truncated.docx", good[..good.len() / 2].to_vec(), "不是有效的 .docx 文件"),
+        (
+            "truncated.docx",
+            good[..good.len() / 2].to_vec(),
+            "不是有效的 .docx 文件",
+        ),
         ("empty.docx", Vec::new(), "不是有效的 .docx 文件"),
         (
             "no-document.docx",
@@ -249,10 +283,17 @@ fn bad_documents_are_per_file_errors() {
         ),
         (
             "malformed.docx",
-            package(&[("word/document.xml", doc("<w:p><w:r><w:t>会议</w:r></w:p>").as_bytes())]),
+            package(&[(
+                "word/document.xml",
+                doc("<w:p><w:r><w:t>会议</w:r></w:p>").as_bytes(),
+            )]),
             "不是格式正确的 XML",
         ),
-        ("old.doc", b"\xD0\xCF\x11\xE0 legacy".to_vec(), "请另存为 .docx 后再检查"),
+        (
+            "old.doc",
+            b"\xD0\xCF\x11\xE0 legacy".to_vec(),
+            "请另存为 .docx 后再检查",
+        ),
         ("old.wps", b"legacy".to_vec(), "请另存为 .docx 后再检查"),
     ];
     let dir = tempfile::tempdir().unwrap();
@@ -274,8 +315,15 @@ fn bad_documents_are_per_file_errors() {
             );
             assert!(all.contains(name) && all.contains(message), "{name}: {all}");
             // The other file is still checked.
-            assert!(all.contains("检查了 1 个文件") || all.contains("已修复"), "{all}");
-            assert_eq!(&fs::read(dir.path().join(name)).unwrap(), bytes, "{name} written");
+            assert!(
+                all.contains("检查了 1 个文件") || all.contains("已修复"),
+                "{all}"
+            );
+            assert_eq!(
+                &fs::read(dir.path().join(name)).unwrap(),
+                bytes,
+                "{name} written"
+            );
         }
         fs::write(dir.path().join("ok.txt"), "会议指出,要深入学习。\n").unwrap();
     }
@@ -308,9 +356,17 @@ fn walks_take_docx_and_report_legacy_documents() {
         .iter()
         .map(|d| d["path"].as_str().unwrap())
         .collect();
-    assert!(paths.contains(&"a.docx") && paths.contains(&"c.txt"), "{paths:?}");
+    assert!(
+        paths.contains(&"a.docx") && paths.contains(&"c.txt"),
+        "{paths:?}"
+    );
     let errors = v["file_errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0]["path"], "b.doc");
-    assert!(errors[0]["error"].as_str().unwrap().contains("请另存为 .docx 后再检查"));
+    assert!(
+        errors[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("请另存为 .docx 后再检查")
+    );
 }

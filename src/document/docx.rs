@@ -436,7 +436,11 @@ impl Docx {
             };
             let ls = a.max(s.start) - s.start;
             let le = b.min(s.end()) - s.start;
-            let replacement = if out.is_empty() { new.to_string() } else { String::new() };
+            let replacement = if out.is_empty() {
+                new.to_string()
+            } else {
+                String::new()
+            };
             out.push((n, ls, le, replacement));
         }
         (!out.is_empty()).then_some(out)
@@ -445,7 +449,11 @@ impl Docx {
     /// The package with the parts in `new_parts` replaced: entries in the
     /// same order, unchanged ones copied raw, changed ones compressed with
     /// their own method.
-    fn rewrite(&self, original: &[u8], new_parts: &[Option<Vec<u8>>]) -> Result<Vec<u8>, DocxError> {
+    fn rewrite(
+        &self,
+        original: &[u8],
+        new_parts: &[Option<Vec<u8>>],
+    ) -> Result<Vec<u8>, DocxError> {
         let write_err = |e: zip::result::ZipError| DocxError::Write(e.to_string());
         let mut archive = zip::ZipArchive::new(Cursor::new(original)).map_err(zip_error)?;
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(original.len())));
@@ -775,16 +783,25 @@ mod tests {
         assert_eq!(fixed.applied, 2);
         let again = Docx::read(fixed.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
         assert_eq!(again.text(), "学习贯彻党的二十大精神，会议\tA & B!\n链接增");
-        let spanning = d.apply(&bytes, "学习贯彻党的二十XY,会议\tA & B\n链接增").unwrap();
+        let spanning = d
+            .apply(&bytes, "学习贯彻党的二十XY,会议\tA & B\n链接增")
+            .unwrap();
         let again = Docx::read(spanning.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
         assert_eq!(again.text(), "学习贯彻党的二十XY,会议\tA & B\n链接增");
         let xml = String::from_utf8(again.parts[0].xml.clone()).unwrap();
-        assert!(xml.contains("<w:rPr><w:b/></w:rPr><w:t>学习贯彻党的二十XY</w:t>"), "{xml}");
+        assert!(
+            xml.contains("<w:rPr><w:b/></w:rPr><w:t>学习贯彻党的二十XY</w:t>"),
+            "{xml}"
+        );
         assert!(xml.contains("<w:r><w:t>,会议</w:t>"), "{xml}");
-        let crossing = d.apply(&bytes, "学习贯彻党的二十大精神,会议\tA & B链接增").unwrap();
+        let crossing = d
+            .apply(&bytes, "学习贯彻党的二十大精神,会议\tA & B链接增")
+            .unwrap();
         assert_eq!((crossing.applied, crossing.skipped), (0, 1));
         assert!(crossing.bytes.is_none());
-        let spaced = d.apply(&bytes, " 学习贯彻党的二十大精神,会议\tA & B\n链接增").unwrap();
+        let spaced = d
+            .apply(&bytes, " 学习贯彻党的二十大精神,会议\tA & B\n链接增")
+            .unwrap();
         let again = Docx::read(spaced.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
         let xml = String::from_utf8(again.parts[0].xml.clone()).unwrap();
         assert!(xml.contains(r#"<w:t xml:space="preserve"> 学习"#), "{xml}");
@@ -794,18 +811,31 @@ mod tests {
     fn bad_input() {
         let limits = DocxLimits::default();
         assert_eq!(
-            Docx::read(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], &limits).unwrap_err(),
+            Docx::read(
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0],
+                &limits
+            )
+            .unwrap_err(),
             DocxError::Ole
         );
-        assert!(matches!(Docx::read(b"PK\x03\x04junk", &limits), Err(DocxError::Zip(_))));
+        assert!(matches!(
+            Docx::read(b"PK\x03\x04junk", &limits),
+            Err(DocxError::Zip(_))
+        ));
         let bytes = package("<w:document><w:body><w:p></w:body>");
-        assert!(matches!(Docx::read(&bytes, &limits), Err(DocxError::Xml { .. })));
+        assert!(matches!(
+            Docx::read(&bytes, &limits),
+            Err(DocxError::Xml { .. })
+        ));
         let small = DocxLimits {
             max_total: 10,
             max_ratio: 200,
         };
         let bytes = package(&doc("<w:p/>"));
-        assert!(matches!(Docx::read(&bytes, &small), Err(DocxError::TooLarge { .. })));
+        assert!(matches!(
+            Docx::read(&bytes, &small),
+            Err(DocxError::TooLarge { .. })
+        ));
     }
 
     #[test]

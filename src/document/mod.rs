@@ -64,7 +64,15 @@ impl Format {
                 .map(|e| e.to_ascii_lowercase())
                 .as_deref(),
             Some(
-                "txt" | "text" | "md" | "markdown" | "mdown" | "mkd" | "html" | "htm" | "xhtml"
+                "txt"
+                    | "text"
+                    | "md"
+                    | "markdown"
+                    | "mdown"
+                    | "mkd"
+                    | "html"
+                    | "htm"
+                    | "xhtml"
                     | "docx"
             )
         )
