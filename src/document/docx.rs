@@ -100,6 +100,27 @@ struct Node {
     preserve: bool,
     /// Its segment of the text view (`usize::MAX`: not in the view).
     seg: usize,
+    /// The whole element, `<w:t …>` to `</w:t>`.
+    elem_start: usize,
+    elem_end: usize,
+    /// The start tag and the properties (`w:rPr`) of its run, to repeat
+    /// them around a tracked change (`None`: no run, or inside `w:ins`).
+    run: Option<RunInfo>,
+}
+
+/// Where a run's start tag and properties are in its part.
+#[derive(Clone, Copy, Debug)]
+struct RunInfo {
+    start_tag: (usize, usize),
+    rpr: Option<(usize, usize)>,
+}
+
+/// A tracked change's author and date (`w:author`, `w:date`).
+#[derive(Clone, Debug)]
+pub struct Revision {
+    pub author: String,
+    /// ISO 8601, as Word writes it: `2024-03-18T08:00:00Z`.
+    pub date: String,
 }
 
 /// What a run of the text view is.
@@ -313,6 +334,20 @@ impl Docx {
     /// Write `new_text` (the text view after fixes) back into the package
     /// `original` (the bytes this `Docx` was read from).
     pub fn apply(&self, original: &[u8], new_text: &str) -> Result<DocxFix, DocxError> {
+        self.apply_with(original, new_text, None)
+    }
+
+    /// Like [`Docx::apply`], but with `revision` every edit is written as a
+    /// tracked change (the old text in `w:del`, the new in `w:ins`, the run
+    /// split around them, its properties repeated), for the author to
+    /// accept or reject in Word. Text that is itself a tracked insertion is
+    /// edited directly.
+    pub fn apply_with(
+        &self,
+        original: &[u8],
+        new_text: &str,
+        revision: Option<&Revision>,
+    ) -> Result<DocxFix, DocxError> {
         let edits = diff_edits(&self.text, new_text);
         // Per node: (local start, local end, replacement), in order.
         let mut node_edits: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); self.nodes.len()];
@@ -344,6 +379,7 @@ impl Docx {
         }
         // New XML for every part with an edited node.
         let mut new_parts: Vec<Option<Vec<u8>>> = vec![None; self.parts.len()];
+        let mut next_id = revision.map_or(0, |_| self.max_revision_id() + 1);
         for (p, part) in self.parts.iter().enumerate() {
             let mut out: Vec<u8> = Vec::new();
             let mut at = 0usize;
@@ -354,6 +390,12 @@ impl Docx {
                 }
                 touched = true;
                 let old = self.node_text(n);
+                if let (Some(rev), Some(run)) = (revision, node.run) {
+                    out.extend_from_slice(&part.xml[at..node.elem_start]);
+                    tracked(&mut out, &part.xml, node, run, old, &node_edits[n], rev, &mut next_id);
+                    at = node.elem_end;
+                    continue;
+                }
                 let mut text = String::with_capacity(old.len() + 8);
                 let mut c = 0;
                 for (s, e, r) in &node_edits[n] {
@@ -384,6 +426,25 @@ impl Docx {
             applied,
             skipped,
         })
+    }
+
+    /// The largest `w:id` in the prose parts (new revisions go above it).
+    fn max_revision_id(&self) -> u64 {
+        let mut max = 0;
+        for part in &self.parts {
+            let mut rest = part.xml.as_slice();
+            while let Some(i) = memchr::memmem::find(rest, b"w:id=\"") {
+                rest = &rest[i + 6..];
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                if let Some(v) = std::str::from_utf8(&rest[..digits])
+                    .ok()
+                    .and_then(|d| d.parse::<u64>().ok())
+                {
+                    max = max.max(v);
+                }
+            }
+        }
+        max.min(i32::MAX as u64 / 2)
     }
 
     fn node_text(&self, n: usize) -> &str {
@@ -491,6 +552,70 @@ impl Docx {
         }
         let out = writer.finish().map_err(write_err)?;
         Ok(out.into_inner())
+    }
+}
+
+/// Write the text node `node` with its edits as tracked changes: the run
+/// is closed after the kept text before each edit, the deleted text goes in
+/// a `w:del` run and the new text in a `w:ins` run (both with the run's
+/// properties), and the run is reopened for the text after it.
+#[allow(clippy::too_many_arguments)]
+fn tracked(
+    out: &mut Vec<u8>,
+    xml: &[u8],
+    node: &Node,
+    run: RunInfo,
+    old: &str,
+    edits: &[(usize, usize, String)],
+    rev: &Revision,
+    next_id: &mut u64,
+) {
+    let rpr = run.rpr.map_or(&b""[..], |(s, e)| &xml[s..e]);
+    let start_tag = &xml[run.start_tag.0..run.start_tag.1];
+    let attrs = |id: u64| {
+        format!(
+            " w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"",
+            quick_xml::escape::escape(rev.author.as_str()),
+            quick_xml::escape::escape(rev.date.as_str())
+        )
+    };
+    let text = |out: &mut Vec<u8>, tag: &str, t: &str| {
+        out.extend_from_slice(format!("<w:{tag} xml:space=\"preserve\">").as_bytes());
+        out.extend_from_slice(partial_escape(t).as_bytes());
+        out.extend_from_slice(format!("</w:{tag}>").as_bytes());
+    };
+    // The text before the first edit stays in the node as it was written.
+    let first = edits.first().map_or(old.len(), |e| e.0);
+    let kept = &old[..first];
+    if (kept.starts_with(is_xml_space) || kept.ends_with(is_xml_space)) && !node.preserve {
+        out.extend_from_slice(&xml[node.elem_start..node.name_end]);
+        out.extend_from_slice(b" xml:space=\"preserve\"");
+        out.extend_from_slice(&xml[node.name_end..node.content_start]);
+    } else {
+        out.extend_from_slice(&xml[node.elem_start..node.content_start]);
+    }
+    out.extend_from_slice(partial_escape(kept).as_bytes());
+    out.extend_from_slice(&xml[node.content_end..node.elem_end]);
+    for (i, (s, e, r)) in edits.iter().enumerate() {
+        out.extend_from_slice(b"</w:r>");
+        if s < e {
+            out.extend_from_slice(format!("<w:del{}><w:r>", attrs(*next_id)).as_bytes());
+            *next_id += 1;
+            out.extend_from_slice(rpr);
+            text(out, "delText", &old[*s..*e]);
+            out.extend_from_slice(b"</w:r></w:del>");
+        }
+        if !r.is_empty() {
+            out.extend_from_slice(format!("<w:ins{}><w:r>", attrs(*next_id)).as_bytes());
+            *next_id += 1;
+            out.extend_from_slice(rpr);
+            text(out, "t", r);
+            out.extend_from_slice(b"</w:r></w:ins>");
+        }
+        let until = edits.get(i + 1).map_or(old.len(), |n| n.0);
+        out.extend_from_slice(start_tag);
+        out.extend_from_slice(rpr);
+        text(out, "t", &old[*e..until]);
     }
 }
 
@@ -605,6 +730,9 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
     let mut in_rpr = 0usize;
     // Open fields: true while in the field code (before `separate`).
     let mut fields: Vec<bool> = Vec::new();
+    // The open runs' start tags and properties; open insertions.
+    let mut run_info: Vec<RunInfo> = Vec::new();
+    let mut ins_depth = 0usize;
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader
@@ -625,8 +753,22 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         .map_err(|e| xml_err(&e, reader.error_position()))?;
                 }
                 b"w:p" => paragraphs.push(Vec::new()),
-                b"w:r" => runs.push(false),
-                b"w:rPr" => in_rpr += 1,
+                b"w:r" => {
+                    runs.push(false);
+                    run_info.push(RunInfo {
+                        start_tag: (before, reader.buffer_position() as usize),
+                        rpr: None,
+                    });
+                }
+                b"w:ins" | b"w:moveTo" => ins_depth += 1,
+                b"w:rPr" => {
+                    if in_rpr == 0
+                        && let Some(r) = run_info.last_mut()
+                    {
+                        r.rpr = Some((before, before));
+                    }
+                    in_rpr += 1
+                }
                 b"w:vanish" | b"w:specVanish" => {
                     if in_rpr > 0
                         && let Some(r) = runs.last_mut()
@@ -657,12 +799,26 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         content_end: ce,
                         preserve,
                         seg: usize::MAX,
+                        elem_start: before,
+                        elem_end: reader.buffer_position() as usize,
+                        run: if ins_depth > 0 {
+                            None
+                        } else {
+                            run_info.last().copied()
+                        },
                     });
                     para.push((value.into_owned(), SegKind::Node(n)));
                 }
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
+                b"w:rPr" => {
+                    if in_rpr == 0
+                        && let Some(r) = run_info.last_mut()
+                    {
+                        r.rpr = Some((before, reader.buffer_position() as usize));
+                    }
+                }
                 b"w:p" => {
                     paragraphs.push(Vec::new());
                     let done = paragraphs.pop().unwrap_or_default();
@@ -709,8 +865,18 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                 }
                 b"w:r" => {
                     runs.pop();
+                    run_info.pop();
                 }
-                b"w:rPr" => in_rpr = in_rpr.saturating_sub(1),
+                b"w:ins" | b"w:moveTo" => ins_depth = ins_depth.saturating_sub(1),
+                b"w:rPr" => {
+                    in_rpr = in_rpr.saturating_sub(1);
+                    if in_rpr == 0
+                        && let Some(r) = run_info.last_mut()
+                        && let Some(rpr) = &mut r.rpr
+                    {
+                        rpr.1 = reader.buffer_position() as usize;
+                    }
+                }
                 _ => {}
             },
             _ => {}
@@ -805,6 +971,33 @@ mod tests {
         let again = Docx::read(spaced.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
         let xml = String::from_utf8(again.parts[0].xml.clone()).unwrap();
         assert!(xml.contains(r#"<w:t xml:space="preserve"> 学习"#), "{xml}");
+    }
+
+    #[test]
+    fn writes_tracked_changes() {
+        let body = r#"<w:p><w:r w:rsidR="1"><w:rPr><w:b/></w:rPr><w:t>会议强调,要深入学习贯彻精</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>神,坚持</w:t></w:r></w:p><w:p><w:ins w:id="7"><w:r><w:t>新增,内容</w:t></w:r></w:ins></w:p>"#;
+        let bytes = package(&doc(body));
+        let d = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        let rev = Revision {
+            author: "guifan".into(),
+            date: "2024-03-18T00:00:00Z".into(),
+        };
+        let fixed = d
+            .apply_with(&bytes, "会议强调，要深入学习贯彻精神，坚持\n新增，内容", Some(&rev))
+            .unwrap();
+        assert_eq!(fixed.applied, 3);
+        let again = Docx::read(fixed.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
+        assert_eq!(again.text(), "会议强调，要深入学习贯彻精神，坚持\n新增，内容");
+        let xml = String::from_utf8(again.parts[0].xml.clone()).unwrap();
+        let r = r#"w:author="guifan" w:date="2024-03-18T00:00:00Z""#;
+        assert!(
+            xml.contains(&format!(
+                r#"<w:r w:rsidR="1"><w:rPr><w:b/></w:rPr><w:t>会议强调</w:t></w:r><w:del w:id="8" {r}><w:r><w:rPr><w:b/></w:rPr><w:delText xml:space="preserve">,</w:delText></w:r></w:del><w:ins w:id="9" {r}><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">，</w:t></w:r></w:ins><w:r w:rsidR="1"><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">要深入学习贯彻精</w:t></w:r>"#
+            )),
+            "{xml}"
+        );
+        // Text inserted as a tracked change is edited directly.
+        assert!(xml.contains(r#"<w:ins w:id="7"><w:r><w:t>新增，内容</w:t></w:r></w:ins>"#), "{xml}");
     }
 
     #[test]
