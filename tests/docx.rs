@@ -370,3 +370,38 @@ fn walks_take_docx_and_report_legacy_documents() {
             .contains("请另存为 .docx 后再检查")
     );
 }
+
+#[test]
+fn fix_can_write_tracked_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.docx");
+    let before = fs::read(fixture()).unwrap();
+    fs::write(&path, &before).unwrap();
+    let run = || {
+        guifan(dir.path())
+            .args(["fix", "--no-config", "--track-changes", "report.docx"])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run().status.code(), Some(1));
+    let after = fs::read(&path).unwrap();
+    // Inserted text counts, deleted text does not: the view is the fixed one.
+    assert_eq!(text_view(&after), FIXED);
+    let xml = entry(&after, "word/document.xml");
+    assert!(xml.contains(r#"<w:delText xml:space="preserve">,</w:delText>"#));
+    assert!(xml.contains(r#"w:author="guifan""#));
+    let (old, new) = (entries(&before), entries(&after));
+    assert_eq!(old.len(), new.len());
+    for (o, n) in old.iter().zip(&new) {
+        assert_eq!((&o.0, &o.1), (&n.0, &n.1));
+        if !o.0.starts_with("word/document")
+            && !o.0.starts_with("word/header")
+            && !o.0.starts_with("word/footer")
+            && !o.0.starts_with("word/footnotes")
+        {
+            assert_eq!(o.2, n.2, "{} changed", o.0);
+        }
+    }
+    assert_eq!(run().status.code(), Some(1));
+    assert_eq!(fs::read(&path).unwrap(), after);
+}

@@ -37,6 +37,9 @@ pub enum Mode {
 
 pub struct RunOptions {
     pub mode: Mode,
+    /// `fix --track-changes`: Word documents get their fixes as tracked
+    /// changes by this author, at this time.
+    pub track_changes: Option<guifan::document::docx::Revision>,
     pub applicability: Applicability,
     pub min_severity: Severity,
     pub fail_on: Severity,
@@ -300,7 +303,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             let (fix, mut remaining) = if out.text == source {
                 (None, out.remaining)
             } else {
-                match docx.apply(&original, &out.text) {
+                match docx.apply_with(&original, &out.text, opts.track_changes.as_ref()) {
                     Ok(f) if f.text == out.text => (Some(f), out.remaining),
                     // Some edits could not be placed: check what was.
                     Ok(f) => {
@@ -629,6 +632,7 @@ mod tests {
     fn options(mode: Mode, threads: usize) -> RunOptions {
         RunOptions {
             mode,
+            track_changes: None,
             applicability: Applicability::Safe,
             min_severity: Severity::Info,
             fail_on: Severity::Error,

@@ -392,7 +392,16 @@ impl Docx {
                 let old = self.node_text(n);
                 if let (Some(rev), Some(run)) = (revision, node.run) {
                     out.extend_from_slice(&part.xml[at..node.elem_start]);
-                    tracked(&mut out, &part.xml, node, run, old, &node_edits[n], rev, &mut next_id);
+                    tracked(
+                        &mut out,
+                        &part.xml,
+                        node,
+                        run,
+                        old,
+                        &node_edits[n],
+                        rev,
+                        &mut next_id,
+                    );
                     at = node.elem_end;
                     continue;
                 }
@@ -983,11 +992,18 @@ mod tests {
             date: "2024-03-18T00:00:00Z".into(),
         };
         let fixed = d
-            .apply_with(&bytes, "会议强调，要深入学习贯彻精神，坚持\n新增，内容", Some(&rev))
+            .apply_with(
+                &bytes,
+                "会议强调，要深入学习贯彻精神，坚持\n新增，内容",
+                Some(&rev),
+            )
             .unwrap();
         assert_eq!(fixed.applied, 3);
         let again = Docx::read(fixed.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
-        assert_eq!(again.text(), "会议强调，要深入学习贯彻精神，坚持\n新增，内容");
+        assert_eq!(
+            again.text(),
+            "会议强调，要深入学习贯彻精神，坚持\n新增，内容"
+        );
         let xml = String::from_utf8(again.parts[0].xml.clone()).unwrap();
         let r = r#"w:author="guifan" w:date="2024-03-18T00:00:00Z""#;
         assert!(
@@ -997,7 +1013,10 @@ mod tests {
             "{xml}"
         );
         // Text inserted as a tracked change is edited directly.
-        assert!(xml.contains(r#"<w:ins w:id="7"><w:r><w:t>新增，内容</w:t></w:r></w:ins>"#), "{xml}");
+        assert!(
+            xml.contains(r#"<w:ins w:id="7"><w:r><w:t>新增，内容</w:t></w:r></w:ins>"#),
+            "{xml}"
+        );
     }
 
     #[test]
