@@ -30,6 +30,21 @@
 //! `mc:Fallback`. Tabs and line breaks have no text node: an edit touching
 //! them, or crossing a paragraph boundary, is not applied.
 //!
+//! With a [`Revision`], edits become tracked changes instead: the run is
+//! split around each edit, the old text goes into a `w:del` run and the new
+//! one into a `w:ins` run, both with the run's own properties, so the writer
+//! can accept or reject each fix in Word.
+//!
+//! Elements are matched by their qualified names with the `w:` prefix that
+//! Word and every common writer use for WordprocessingML (and `mc:` for
+//! markup compatibility); a package that binds the namespace to another
+//! prefix reads as having no prose.
+//!
+//! Bounds: only the prose parts (and `docProps/core.xml`) are decompressed,
+//! their total size is bounded (`--max-file-size`), and so is the
+//! compression ratio of a large part, so a zip bomb is refused before it is
+//! inflated; the declared sizes are not trusted (the reads are bounded).
+//!
 //! This module is pure: bytes in memory in, bytes out; no file system.
 
 use chrono::NaiveDate;
