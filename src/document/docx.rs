@@ -650,10 +650,70 @@ fn is_xml_space(c: char) -> bool {
 }
 
 /// The edits turning `old` into `new`: (start, end, replacement) in bytes
-/// of `old`, in order, not overlapping.
+/// of `old`, in order, not overlapping. Paragraph by paragraph: a character
+/// diff of the whole view would cost O(length × edits), seconds on a long
+/// document with many fixes; lines first, then characters within the
+/// changed lines, is linear in practice.
 fn diff_edits(old: &str, new: &str) -> Vec<(usize, usize, String)> {
+    let mut edits = Vec::new();
     if old == new {
-        return Vec::new();
+        return edits;
+    }
+    let lines = |s: &str| -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        let mut at = 0;
+        for l in s.split_inclusive('\n') {
+            v.push((at, at + l.len()));
+            at += l.len();
+        }
+        v
+    };
+    let (ol, nl) = (lines(old), lines(new));
+    if ol.len() == nl.len() {
+        for (o, n) in ol.iter().zip(&nl) {
+            char_edits(&old[o.0..o.1], &new[n.0..n.1], o.0, &mut edits);
+        }
+        return edits;
+    }
+    let old_text: Vec<&str> = ol.iter().map(|r| &old[r.0..r.1]).collect();
+    let new_text: Vec<&str> = nl.iter().map(|r| &new[r.0..r.1]).collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old_text, &new_text);
+    let span = |v: &[(usize, usize)], r: std::ops::Range<usize>, len: usize| {
+        let start = v.get(r.start).map_or(len, |x| x.0);
+        let end = if r.end > r.start {
+            v[r.end - 1].1
+        } else {
+            start
+        };
+        (start, end)
+    };
+    for op in ops {
+        if matches!(op, similar::DiffOp::Equal { .. }) {
+            continue;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        if o.len() == n.len() {
+            for (i, j) in o.zip(n) {
+                char_edits(
+                    &old[ol[i].0..ol[i].1],
+                    &new[nl[j].0..nl[j].1],
+                    ol[i].0,
+                    &mut edits,
+                );
+            }
+        } else {
+            let (a, b) = span(&ol, o, old.len());
+            let (c, d) = span(&nl, n, new.len());
+            char_edits(&old[a..b], &new[c..d], a, &mut edits);
+        }
+    }
+    edits
+}
+
+/// The character edits turning `old` into `new`, shifted by `offset`.
+fn char_edits(old: &str, new: &str, offset: usize, edits: &mut Vec<(usize, usize, String)>) {
+    if old == new {
+        return;
     }
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
@@ -664,13 +724,20 @@ fn diff_edits(old: &str, new: &str) -> Vec<(usize, usize, String)> {
         v
     };
     let (old_at, new_at) = (offsets(old), offsets(new));
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut pending: Option<(usize, usize, usize, usize)> = None;
+    let flush = |p: (usize, usize, usize, usize), edits: &mut Vec<_>| {
+        let (a, b, c, d) = p;
+        edits.push((
+            offset + old_at[a],
+            offset + old_at[b],
+            new[new_at[c]..new_at[d]].to_string(),
+        ));
+    };
     for op in diff.ops() {
         let (o, n) = (op.old_range(), op.new_range());
         if matches!(op, similar::DiffOp::Equal { .. }) {
-            if let Some((a, b, c, d)) = pending.take() {
-                edits.push((old_at[a], old_at[b], new[new_at[c]..new_at[d]].to_string()));
+            if let Some(p) = pending.take() {
+                flush(p, edits);
             }
             continue;
         }
@@ -679,10 +746,9 @@ fn diff_edits(old: &str, new: &str) -> Vec<(usize, usize, String)> {
             None => (o.start, o.end, n.start, n.end),
         });
     }
-    if let Some((a, b, c, d)) = pending {
-        edits.push((old_at[a], old_at[b], new[new_at[c]..new_at[d]].to_string()));
+    if let Some(p) = pending {
+        flush(p, edits);
     }
-    edits
 }
 
 /// Collects the text view while the parts are parsed.
@@ -1033,6 +1099,45 @@ mod tests {
         assert!(
             xml.contains(r#"<w:ins w:id="7"><w:r><w:t>新增，内容</w:t></w:r></w:ins>"#),
             "{xml}"
+        );
+    }
+
+    #[test]
+    fn reads_a_text_box_once() {
+        let body = r#"<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框,内容</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框,内容</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>之后</w:t></w:r></w:p>"#;
+        let bytes = package(&doc(body));
+        let d = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        assert_eq!(d.text(), "文本框,内容\n正文之后");
+        let fixed = d.apply(&bytes, "文本框，内容\n正文之后").unwrap();
+        let again = Docx::read(fixed.bytes.as_ref().unwrap(), &DocxLimits::default()).unwrap();
+        assert_eq!(again.text(), "文本框，内容\n正文之后");
+    }
+
+    #[test]
+    fn diffs_line_by_line() {
+        let apply = |old: &str, edits: &[(usize, usize, String)]| {
+            let mut out = String::new();
+            let mut at = 0;
+            for (a, b, r) in edits {
+                out.push_str(&old[at..*a]);
+                out.push_str(r);
+                at = *b;
+            }
+            out + &old[at..]
+        };
+        for (old, new) in [
+            ("甲,乙\n丙,丁\n戊", "甲，乙\n丙，丁\n戊"),
+            ("甲\n删去这一行\n乙,丙", "甲\n乙，丙"),
+            ("甲\n乙", "甲\n新的一行\n乙!"),
+            ("𠮷,", "𠮷，"),
+            ("", "甲"),
+        ] {
+            let edits = diff_edits(old, new);
+            assert_eq!(apply(old, &edits), new, "{old:?}");
+        }
+        assert_eq!(
+            diff_edits("甲,乙", "甲，乙"),
+            vec![(3, 4, "，".to_string())]
         );
     }
 
