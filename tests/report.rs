@@ -110,6 +110,7 @@ impl Checked {
             date: self.date,
             error: self.error.clone(),
             fixed: self.fixed.as_deref(),
+            view: None,
         }
     }
 }

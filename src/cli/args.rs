@@ -206,6 +206,9 @@ pub struct FixArgs {
     /// 只显示将做的改动（统一 diff），不写入文件
     #[arg(long)]
     pub diff: bool,
+    /// Word 文档（.docx）：把修改写成修订（修订模式中的删除与插入），由作者在 Word 中接受或拒绝
+    #[arg(long)]
+    pub track_changes: bool,
     /// 报告剩余问题的格式
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = OutputFormatArg::Human)]
     pub format: OutputFormatArg,

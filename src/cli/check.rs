@@ -14,7 +14,8 @@ use super::read::{FileStamp, io_message, read_file};
 use super::walk::{Input, Source};
 use super::write::{WriteError, write_fixed};
 use chrono::NaiveDate;
-use guifan::document::{DocumentDate, LineIndex, decode};
+use guifan::document::docx::{Docx, DocxLimits};
+use guifan::document::{DateSource, DocumentDate, LineIndex, decode};
 use guifan::report::{FileReport, Reporter, Summary};
 use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Severity};
 use std::collections::BTreeMap;
@@ -36,6 +37,9 @@ pub enum Mode {
 
 pub struct RunOptions {
     pub mode: Mode,
+    /// `fix --track-changes`: Word documents get their fixes as tracked
+    /// changes by this author, at this time.
+    pub track_changes: Option<guifan::document::docx::Revision>,
     pub applicability: Applicability,
     pub min_severity: Severity,
     pub fail_on: Severity,
@@ -81,6 +85,8 @@ struct Outcome {
     fixes_applied: usize,
     file_changed: bool,
     not_converged: bool,
+    /// `docx-text` for a Word document.
+    view: Option<&'static str>,
 }
 
 impl Outcome {
@@ -96,6 +102,7 @@ impl Outcome {
             fixes_applied: 0,
             file_changed: false,
             not_converged: false,
+            view: None,
         }
     }
 }
@@ -114,6 +121,27 @@ pub(super) struct Loaded {
     pub format: Format,
     /// The file as it was when read (`None` for stdin).
     pub stamp: Option<FileStamp>,
+    /// A Word document: the package as read and its text view (`source`
+    /// is the text view).
+    pub docx: Option<Box<(Docx, Vec<u8>)>>,
+}
+
+/// Binary office formats guifan cannot read: they must be saved as `.docx`.
+const BINARY_OFFICE: &[&str] = &["doc", "wps", "et", "dps", "xls", "ppt", "dot", "wpt"];
+
+fn extension(name: &str) -> Option<String> {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// The per-file error for a binary office document (`None` for others).
+pub(super) fn binary_office(name: &str) -> Option<String> {
+    let ext = extension(name)?;
+    BINARY_OFFICE
+        .contains(&ext.as_str())
+        .then(|| format!("是二进制 Office 文档（.{ext}），无法检查：请另存为 .docx 后再检查"))
 }
 
 /// Read and decode one input, and decide its format.
@@ -122,6 +150,12 @@ pub(super) fn load(
     stdin: Option<&[u8]>,
     opts: &RunOptions,
 ) -> Result<Loaded, String> {
+    let is_docx = extension(&input.display).as_deref() == Some("docx");
+    if !matches!(input.source, Source::Error(_))
+        && let Some(e) = binary_office(&input.display)
+    {
+        return Err(e);
+    }
     let (bytes, stamp) = match &input.source {
         Source::Error(e) => return Err(e.clone()),
         Source::Stdin => (stdin.map(<[u8]>::to_vec).unwrap_or_default(), None),
@@ -130,6 +164,19 @@ pub(super) fn load(
             (bytes, Some(stamp))
         }
     };
+    if is_docx {
+        let limits = DocxLimits {
+            max_total: opts.max_file_size,
+            ..DocxLimits::default()
+        };
+        let doc = Docx::read(&bytes, &limits).map_err(|e| e.to_string())?;
+        return Ok(Loaded {
+            source: doc.text().to_string(),
+            format: Format::Plain,
+            stamp,
+            docx: Some(Box::new((doc, bytes))),
+        });
+    }
     let source = decode(bytes).map_err(|e| e.to_string())?;
     let format = opts.input_format.unwrap_or_else(|| {
         if matches!(input.source, Source::Stdin) && input.abs.is_none() {
@@ -142,6 +189,7 @@ pub(super) fn load(
         source,
         format,
         stamp,
+        docx: None,
     })
 }
 
@@ -166,6 +214,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
         source,
         format,
         stamp,
+        docx,
     } = match load(input, stdin, opts) {
         Ok(loaded) => loaded,
         Err(e) => return Outcome::failed(&input.display, e),
@@ -174,11 +223,27 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
         Ok(l) => l,
         Err(e) => return Outcome::failed(&input.display, format!("{e}")),
     };
+    // A Word document's creation date stands in when its text has none.
+    let created = docx.as_ref().and_then(|d| d.0.created());
     let doc_opts = DocumentOptions {
         format,
-        as_of: opts.as_of,
+        as_of: created.or(opts.as_of),
         today: opts.today,
     };
+    let date_of = |d: &Document| {
+        let mut date = *d.date();
+        if created.is_some() && date.source == DateSource::AsOf {
+            date.source = DateSource::Properties;
+        }
+        date
+    };
+    let view = docx.is_some().then_some("docx-text");
+    if docx.is_some() && opts.mode == Mode::Fix && !matches!(input.source, Source::File(_)) {
+        return Outcome::failed(
+            &input.display,
+            "标准输入中的 .docx 无法就地修复：请对文件运行 guifan fix".into(),
+        );
+    }
     let keep = |d: &Diagnostic| d.severity >= opts.min_severity;
     match opts.mode {
         Mode::Check { with_fixes } => {
@@ -193,7 +258,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                     &mut diagnostics,
                 );
             }
-            let date = Some(*doc.date());
+            let date = Some(date_of(&doc));
             let has_fix = diagnostics.iter().any(|d| {
                 d.fix
                     .as_ref()
@@ -206,7 +271,14 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 let out = linter.fix(&source, &doc_opts, opts.applicability);
                 not_converged = !out.converged;
                 if out.text != source {
-                    fixed = Some(out.text);
+                    // A Word document: what the writer can really apply.
+                    fixed = match &docx {
+                        Some(d) => match d.0.apply(&d.1, &out.text) {
+                            Ok(f) => (f.text != source).then_some(f.text),
+                            Err(e) => return Outcome::failed(&input.display, e.to_string()),
+                        },
+                        None => Some(out.text),
+                    };
                 }
             }
             diagnostics.retain(keep);
@@ -221,6 +293,61 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 fixes_applied: 0,
                 file_changed: false,
                 not_converged,
+                view,
+            }
+        }
+        Mode::Fix if docx.is_some() => {
+            let Some(d) = docx else { unreachable!() };
+            let (docx, original) = *d;
+            let out = linter.fix(&source, &doc_opts, opts.applicability);
+            let (fix, mut remaining) = if out.text == source {
+                (None, out.remaining)
+            } else {
+                match docx.apply_with(&original, &out.text, opts.track_changes.as_ref()) {
+                    Ok(f) if f.text == out.text => (Some(f), out.remaining),
+                    // Some edits could not be placed: check what was.
+                    Ok(f) => {
+                        let d = Document::new(f.text.as_str(), &doc_opts);
+                        let remaining = linter.check(&d);
+                        (Some(f), remaining)
+                    }
+                    Err(e) => return Outcome::failed(&input.display, e.to_string()),
+                }
+            };
+            let mut error = None;
+            let mut applied = 0;
+            let mut text = source;
+            if let Some(f) = fix {
+                if let (Some(bytes), Source::File(p)) = (&f.bytes, &input.source) {
+                    match write_fixed(p, bytes, stamp.as_ref()) {
+                        Ok(()) => {
+                            applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
+                            text = f.text;
+                        }
+                        Err(e) => error = Some(write_message(&e)),
+                    }
+                }
+            }
+            let date = opts
+                .show_date
+                .then(|| date_of(&Document::new(text.as_str(), &doc_opts)));
+            remaining.retain(keep);
+            Outcome {
+                display: input.display.clone(),
+                lines: LineIndex::new(&text),
+                source: text,
+                diagnostics: if error.is_some() {
+                    Vec::new()
+                } else {
+                    remaining
+                },
+                date,
+                error,
+                fixed: None,
+                fixes_applied: applied,
+                file_changed: applied > 0,
+                not_converged: !out.converged,
+                view,
             }
         }
         Mode::Fix => {
@@ -261,6 +388,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 fixes_applied: if wrote { out.applied } else { 0 },
                 file_changed: wrote,
                 not_converged: !out.converged,
+                view,
             }
         }
     }
@@ -456,6 +584,7 @@ fn emit(
             Mode::Check { .. } => o.fixed.as_deref(),
             Mode::Fix => None,
         },
+        view: o.view,
     };
     reporter.file(out, &report)?;
     out.flush()
@@ -503,6 +632,7 @@ mod tests {
     fn options(mode: Mode, threads: usize) -> RunOptions {
         RunOptions {
             mode,
+            track_changes: None,
             applicability: Applicability::Safe,
             min_severity: Severity::Info,
             fail_on: Severity::Error,

@@ -170,10 +170,26 @@ fn fix(args: FixArgs, cwd: &Path) -> ExitCode {
             OutputFormat::Diff,
         );
     }
-    lint(&args.lint, cwd, Mode::Fix, args.format.into())
+    let revision = args
+        .track_changes
+        .then(|| guifan::document::docx::Revision {
+            author: "guifan".into(),
+            date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        });
+    lint_with(&args.lint, cwd, Mode::Fix, args.format.into(), revision)
 }
 
 fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> ExitCode {
+    lint_with(opts, cwd, mode, format, None)
+}
+
+fn lint_with(
+    opts: &LintOptions,
+    cwd: &Path,
+    mode: Mode,
+    format: OutputFormat,
+    track_changes: Option<guifan::document::docx::Revision>,
+) -> ExitCode {
     set_color(opts.color);
     let config = match config::resolve(&opts.rules, cwd) {
         Ok(c) => c,
@@ -241,7 +257,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         for d in &empty_dirs {
             let _ = writeln!(
                 io::stderr(),
-                "警告：{d} 中没有可检查的文件（.txt .md .markdown .html .htm）"
+                "警告：{d} 中没有可检查的文件（.txt .md .markdown .html .htm .docx）"
             );
         }
         if inputs.is_empty() && empty_dirs.is_empty() {
@@ -269,6 +285,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> Exi
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let run_opts = RunOptions {
         mode,
+        track_changes,
         applicability,
         min_severity: opts
             .min_severity

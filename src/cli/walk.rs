@@ -4,7 +4,8 @@
 //! git repository), `.ignore` and `.guifanignore` are respected unless
 //! `--no-ignore`; hidden files and folders are skipped unless `--hidden`;
 //! the config's `exclude` globs prune the walk. Only files with a known
-//! extension (`.txt .md .html` …) are picked up in folders, but a file named
+//! extension (`.txt .md .html .docx` …, and `.doc .wps` to be reported as
+//! unreadable) are picked up in folders, but a file named
 //! on the command line is always checked, whatever its extension and even
 //! if ignore files or `exclude` would skip it (as ruff does by default).
 //!
@@ -22,6 +23,15 @@ use guifan::Format;
 use ignore::WalkBuilder;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+/// A legacy binary word-processing document (`.doc`, `.wps`): never
+/// checked, but reported, so that a folder walk does not pass over it in
+/// silence (spreadsheets and slides are reported only when named).
+fn is_binary_word(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("doc") || e.eq_ignore_ascii_case("wps"))
+}
 
 /// What a path names.
 #[derive(Debug)]
@@ -216,7 +226,9 @@ fn walk_dir(
                 if e.depth() == 0 || file_type.is_dir() || file_type.is_symlink() {
                     continue;
                 }
-                if !Format::is_known_extension(e.path()) {
+                // Binary Word-processing documents (.doc, .wps) are taken up
+                // too, to be reported as not checked (save as .docx).
+                if !Format::is_known_extension(e.path()) && !is_binary_word(e.path()) {
                     continue;
                 }
                 if !file_type.is_file() {

@@ -27,6 +27,9 @@ use std::sync::LazyLock;
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
     Metadata,
+    /// A Word document's creation date (`docProps/core.xml`), used when
+    /// its text carries no date.
+    Properties,
     AsOf,
     Today,
 }
@@ -35,6 +38,7 @@ impl DateSource {
     pub fn as_str(self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
+            DateSource::Properties => "properties",
             DateSource::AsOf => "as-of",
             DateSource::Today => "today",
         }

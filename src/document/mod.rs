@@ -14,6 +14,7 @@
 
 mod date;
 mod decode;
+pub mod docx;
 mod html;
 mod line_index;
 mod markdown;
@@ -62,7 +63,18 @@ impl Format {
                 .and_then(|e| e.to_str())
                 .map(|e| e.to_ascii_lowercase())
                 .as_deref(),
-            Some("txt" | "text" | "md" | "markdown" | "mdown" | "mkd" | "html" | "htm" | "xhtml")
+            Some(
+                "txt"
+                    | "text"
+                    | "md"
+                    | "markdown"
+                    | "mdown"
+                    | "mkd"
+                    | "html"
+                    | "htm"
+                    | "xhtml"
+                    | "docx"
+            )
         )
     }
 

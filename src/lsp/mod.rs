@@ -143,7 +143,19 @@ fn worker(jobs: Receiver<Job>, done: Sender<Done>, latest: Latest) {
 
 /// Whether a document is one guifan reads (by language id or extension);
 /// others (a `guifan.toml` open in the editor) are synced but not checked.
+/// A Word document is never checked here: what an editor holds of a `.docx`
+/// is the ZIP package read as text, not its prose (`guifan check` reads it).
 fn lintable(language_id: &str, uri: &Url) -> bool {
+    let ext = std::path::Path::new(uri.path())
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(
+        ext.as_deref(),
+        Some("docx" | "doc" | "wps" | "et" | "dps" | "xls" | "xlsx" | "ppt" | "pptx")
+    ) {
+        return false;
+    }
     matches!(language_id, "plaintext" | "text" | "markdown" | "html")
         || Format::is_known_extension(std::path::Path::new(uri.path()))
 }
@@ -788,5 +800,19 @@ impl Server {
             }),
             range: Some(range),
         })
+    }
+}
+
+#[cfg(test)]
+mod lintable_tests {
+    use super::*;
+
+    #[test]
+    fn word_documents_are_not_linted() {
+        let url = |s: &str| Url::parse(s).unwrap();
+        assert!(!lintable("plaintext", &url("file:///a/report.docx")));
+        assert!(!lintable("plaintext", &url("file:///a/old.DOC")));
+        assert!(lintable("plaintext", &url("file:///a/report.txt")));
+        assert!(lintable("markdown", &url("file:///a/report")));
     }
 }

@@ -64,6 +64,9 @@ struct FileFacts {
     date: Option<String>,
     date_source: Option<&'static str>,
     error: Option<String>,
+    /// `docx-text` for a Word document (key left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<&'static str>,
 }
 
 /// One diagnostic as serialized (SPEC 3 key order), for this report and for
@@ -216,6 +219,7 @@ impl Reporter for Json {
                 date: report.date.map(|d| d.date.format("%Y-%m-%d").to_string()),
                 date_source: report.date.map(|d| d.source.as_str()),
                 error: report.error.clone(),
+                view: report.view,
             });
         }
         Ok(())

@@ -29,6 +29,9 @@ pub struct FileReport<'a> {
     pub error: Option<String>,
     /// The text after fixes, for the diff format (`None`: nothing to fix).
     pub fixed: Option<&'a str>,
+    /// What `source` is when it is not the file's own text: `docx-text`,
+    /// the text view of a Word document (offsets point into it).
+    pub view: Option<&'static str>,
 }
 
 /// Totals for the closing summary.
