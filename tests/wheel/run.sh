@@ -144,6 +144,7 @@ repos:
         language: python
         additional_dependencies: [guifan]
         types_or: [markdown, html, text]
+        files: '(?i)\.(txt|text|md|markdown|mdown|mkd|html?|xhtml)$'
         require_serial: true
 YAML
 git -C "$content" add .pre-commit-config.yaml
