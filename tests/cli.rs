@@ -894,6 +894,62 @@ fn init_writes_the_starter_config_and_refuses_to_overwrite() {
     );
 }
 
+/// Every commented-out setting of the starter file, uncommented, loads: each
+/// line alone (with the `[table]` header it sits under) and all of them
+/// together. A setting line is a `# ` comment whose rest parses as TOML.
+#[test]
+fn every_commented_setting_of_the_starter_config_loads() {
+    let lines: Vec<&str> = guifan::config::STARTER_CONFIG.lines().collect();
+    let setting = |line: &str| -> Option<String> {
+        let rest = line.strip_prefix("# ")?;
+        toml::from_str::<toml::Table>(rest).ok()?;
+        Some(rest.to_string())
+    };
+    let is_header = |s: &str| s.trim_start().starts_with('[');
+    // (the setting, the table header it belongs to)
+    let mut settings: Vec<(String, Option<String>)> = Vec::new();
+    let mut header: Option<String> = None;
+    for line in &lines {
+        match setting(line) {
+            Some(s) if is_header(&s) => header = Some(s),
+            Some(s) => settings.push((s, header.clone())),
+            // A blank line ends a commented table.
+            None if line.trim().is_empty() => header = None,
+            None => {}
+        }
+    }
+    assert!(settings.len() >= 10, "settings found: {settings:?}");
+
+    let house = fs::read("fixtures/house-style.toml").unwrap();
+    let d = tree(&[
+        ("a.txt", GOOD.as_bytes()),
+        ("guifan/house-style.toml", &house),
+    ]);
+    let config = d.path().join("guifan.toml");
+    let loads = |text: &str| {
+        fs::write(&config, text).unwrap();
+        let out = guifan(d.path()).args(["check", "a.txt"]).output().unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "guifan.toml\n{text}\ndoes not load:\n{}",
+            all_output(&out)
+        );
+    };
+    for (s, header) in &settings {
+        let text = match header {
+            Some(h) => format!("{h}\n{s}\n"),
+            None => format!("{s}\n"),
+        };
+        loads(&text);
+    }
+    // All at once: the starter file with every setting uncommented.
+    let all: String = lines
+        .iter()
+        .map(|line| setting(line).unwrap_or_else(|| line.to_string()) + "\n")
+        .collect();
+    loads(&all);
+}
+
 // ---------- bad inputs ----------
 
 #[test]
