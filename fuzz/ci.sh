@@ -22,7 +22,7 @@ cd "$root"
 
 seconds="${FUZZ_SECONDS:-60}"
 nice_level="${FUZZ_NICE:-10}"
-all_targets=(reader_plain reader_markdown reader_html ruleset config pipeline)
+all_targets=(reader_plain reader_markdown reader_html reader_docx ruleset config pipeline)
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
 
 echo "==> fuzz: ${#targets[@]} targets, ${seconds}s each"

@@ -13,7 +13,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 corpus="$here/corpus"
 
-targets=(reader_plain reader_markdown reader_html ruleset config pipeline)
+targets=(reader_plain reader_markdown reader_html reader_docx ruleset config pipeline)
 for t in "${targets[@]}"; do
     mkdir -p "$corpus/$t"
 done
@@ -49,6 +49,10 @@ for f in "${docs[@]}"; do
     put pipeline "$f" "$fmt"
     # Markup read as plain text too: the pipeline should survive that.
     [[ "$fmt" != "$plain" ]] && put pipeline "$f" "$plain"
+done
+
+for f in fixtures/docx/*.docx; do
+    put reader_docx "$f"
 done
 
 for f in rules/*.toml fixtures/**/*.toml; do

@@ -880,3 +880,42 @@ mod tests {
         config("select = [\"nope\"]\n");
     }
 }
+
+/// The invariants of the `reader_docx` target: reading arbitrary bytes as a
+/// Word package never panics and stays within a small bound; when a package
+/// reads, its text view fixed by the default linter is written back (plain
+/// and as tracked changes), and the written package reads again with exactly
+/// the text view the writer reported.
+pub fn check_docx(data: &[u8]) {
+    use guifan::document::docx::{Docx, DocxLimits, Revision};
+    let limits = DocxLimits {
+        max_total: 8 * 1024 * 1024,
+        ..DocxLimits::default()
+    };
+    let Ok(docx) = Docx::read(data, &limits) else {
+        return;
+    };
+    let text = docx.text();
+    let fixed = default_linter().fix(text, &options(Format::Plain), Applicability::Safe);
+    let revision = Revision {
+        author: "guifan".to_string(),
+        date: "2024-06-01T00:00:00Z".to_string(),
+    };
+    for revision in [None, Some(&revision)] {
+        let Ok(out) = docx.apply_with(data, &fixed.text, revision) else {
+            continue;
+        };
+        let Some(bytes) = out.bytes else {
+            continue;
+        };
+        let again = Docx::read(&bytes, &DocxLimits::default())
+            .unwrap_or_else(|e| panic!("a written package does not read again: {e}"));
+        if revision.is_none() {
+            assert_eq!(
+                again.text(),
+                out.text,
+                "the written package's text view differs from the one the writer reported"
+            );
+        }
+    }
+}
