@@ -70,7 +70,7 @@ fn main() {
     // and a process pays for it once.
     let rss_before = proc_status_kb("VmRSS");
     let t = Instant::now();
-    let words = guifan::segment::words("预热");
+    let words = guifan::text::segment::words("预热");
     let jieba_load = t.elapsed();
     assert!(!words.is_empty());
     let jieba_rss_kb = proc_status_kb("VmRSS")

@@ -27,8 +27,8 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod ruleset;
-pub mod segment;
 pub mod span;
+pub mod text;
 
 pub use config::{ConfigFile, Settings};
 pub use diagnostic::{Diagnostic, Severity};

@@ -65,10 +65,10 @@ fn ceil(text: &str, mut i: usize) -> usize {
 }
 
 fn is_han(c: char) -> bool {
-    guifan::rules::util::is_han(c)
+    guifan::text::chars::is_han(c)
 }
 fn is_cjk(c: char) -> bool {
-    guifan::rules::util::is_cjk(c)
+    guifan::text::chars::is_cjk(c)
 }
 
 /// An independent oracle: offsets of half-width marks with a Chinese

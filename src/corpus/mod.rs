@@ -59,11 +59,10 @@ pub mod near;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::rules::boilerplate::text::{
-    Canonical, fingerprint, fold, is_space, is_word_char, lines,
-};
+use crate::rules::boilerplate::helpers::canonical::Canonical;
 use crate::ruleset::RuleSet;
 use crate::span::Span;
+use crate::text::compare::{fingerprint, fold, is_blank, is_word_char, lines};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -133,7 +132,7 @@ impl CorpusOptions {
     /// `boilerplate/corpus-repeated`: `min-documents`, `min-share`,
     /// `min-chars`) applied; unknown or ill-typed parameters are an error.
     pub fn with_params(mut self, params: &toml::Table) -> Result<Self, String> {
-        crate::rules::util::deny_unknown_params(
+        crate::rule::params::deny_unknown_params(
             params,
             &["min-documents", "min-share", "min-chars"],
         )?;
@@ -225,9 +224,9 @@ impl CorpusIndex {
             if self.options.canonical.is_empty()
                 || self.canonical.residue(&key) >= self.options.min_chars
             {
-                let trimmed = s.trim_start_matches(is_space);
+                let trimmed = s.trim_start_matches(is_blank);
                 let lead = s.len() - trimmed.len();
-                let trail = trimmed.len() - trimmed.trim_end_matches(is_space).len();
+                let trail = trimmed.len() - trimmed.trim_end_matches(is_blank).len();
                 Some((
                     fingerprint(key.chars()),
                     Span::new(line.span.start + lead, line.span.end - trail),

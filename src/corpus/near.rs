@@ -25,7 +25,7 @@
 //! assert!(pairs[0].similarity > 0.8);
 //! ```
 
-use crate::rules::boilerplate::text::fold;
+use crate::text::compare::fold;
 use std::collections::HashMap;
 
 /// The rule id under which near-duplicate documents are reported.
@@ -154,7 +154,7 @@ impl NearDuplicates {
         mut options: NearOptions,
         params: &toml::Table,
     ) -> Result<NearOptions, String> {
-        crate::rules::util::deny_unknown_params(params, &["min-similarity", "min-chars"])?;
+        crate::rule::params::deny_unknown_params(params, &["min-similarity", "min-chars"])?;
         match params.get("min-similarity") {
             None => {}
             Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => options.min_similarity = *f,

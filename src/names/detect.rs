@@ -254,7 +254,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 fn is_han(c: char) -> bool {
-    crate::rules::util::is_han(c)
+    crate::text::chars::is_han(c)
 }
 
 pub fn is_dot(c: char) -> bool {
@@ -621,7 +621,7 @@ fn with_past_marker(text: &str, t: Span) -> Span {
 /// jieba's tags of `text[start..end]`: `(byte span, tag)`.
 fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
     let s = &text[start..end];
-    crate::segment::jieba()
+    crate::text::segment::jieba()
         .tag(s, true)
         .into_iter()
         .scan(start, |at, t| {

@@ -10,10 +10,10 @@
 
 pub mod boilerplate;
 pub mod dates;
+pub mod helpers;
 pub mod names;
 pub mod punctuation;
 pub mod terminology;
-pub mod util;
 
 use crate::rule::{Checker, RuleIndex, RuleMeta};
 

@@ -20,12 +20,12 @@
 //! Safe: the second label and the first separator are removed, leaving one
 //! label and a full-width colon; the value is untouched.
 
-use super::text::is_space;
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
+use crate::text::compare::is_blank;
 use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -95,7 +95,7 @@ impl Checker for DuplicatedLabel {
             // The first label must start a field: line start, or after a space or bracket.
             let before = text[..first.start()].chars().next_back();
             if before
-                .is_some_and(|c| !is_space(c) && !matches!(c, '\n' | '(' | '（' | '【' | '[' | '|'))
+                .is_some_and(|c| !is_blank(c) && !matches!(c, '\n' | '(' | '（' | '【' | '[' | '|'))
             {
                 continue;
             }

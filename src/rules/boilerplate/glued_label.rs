@@ -20,12 +20,14 @@
 //! ## Fix safety
 //! Safe: only a space is inserted between two fields.
 
-use super::text::{is_space, param_list};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
+use crate::rule::params::param_list;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han};
 use crate::span::Span;
+use crate::text::chars::is_han;
+use crate::text::compare::is_blank;
 use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -75,7 +77,7 @@ impl Checker for GluedLabel {
             if line.chars().count() > 120 {
                 continue;
             }
-            let trimmed = line.trim_start_matches(is_space);
+            let trimmed = line.trim_start_matches(is_blank);
             let lead = line.len() - trimmed.len();
             let mut labels = self.label.captures_iter(line);
             // A metadata line starts with a label or a date.
@@ -96,7 +98,7 @@ impl Checker for GluedLabel {
                 let Some(before) = value.chars().next_back() else {
                     continue;
                 };
-                if is_space(before) || value.trim_matches(is_space).is_empty() {
+                if is_blank(before) || value.trim_matches(is_blank).is_empty() {
                     continue;
                 }
                 let glued = if before.is_ascii_alphanumeric()

@@ -22,12 +22,14 @@
 //! finding covers only the part that is surely the file name (the Latin
 //! letters, digits and extension) and the fix is unsafe.
 
-use super::text::{Line, is_space, lines, param_usize};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::param_usize;
+use crate::rule::params::{deny_unknown_params, param_strings};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han, param_strings};
 use crate::span::Span;
+use crate::text::chars::is_han;
+use crate::text::compare::{Line, is_blank, lines};
 use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -115,7 +117,7 @@ impl Checker for ImageFilename {
                             .next_back()
                             .is_some_and(|c| !is_han(c) && !c.is_alphanumeric()));
                 let whole_line =
-                    s[..start].chars().all(is_space) && s[ext_end..].chars().all(is_space);
+                    s[..start].chars().all(is_blank) && s[ext_end..].chars().all(is_blank);
                 let (span, edit, applicability) = if delimited && whole_line {
                     (
                         Span::new(line.span.start + start, line.span.start + ext_end),

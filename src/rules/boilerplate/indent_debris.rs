@@ -19,12 +19,13 @@
 //! ## Fix safety
 //! Safe: only invisible characters at the edges of a line are removed.
 
-use super::text::{lines, param_list};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
+use crate::rule::params::param_list;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
+use crate::text::compare::lines;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["allowed-indents"])?;

@@ -5,10 +5,7 @@
 //! The corpus-wide pass (lines that recur across many documents of one site)
 //! lives in [`crate::corpus`]; it needs every document of a group first.
 
-#[path = "_layout.rs"]
-pub mod layout;
-#[path = "_text.rs"]
-pub mod text;
+pub mod helpers;
 
 pub mod corpus_repeated;
 pub mod duplicated_label;

@@ -17,11 +17,11 @@
 //! Safe: the invisible characters are removed and an empty line remains, so
 //! paragraph breaks are unchanged.
 
-use super::text::lines;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
+use crate::text::compare::lines;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

@@ -46,11 +46,13 @@
 //! No fix: which copy to keep, or whether to shorten the second to a
 //! reference, is an editorial decision.
 
-use super::text::{Canonical, fold, is_word_char, param_list, param_usize};
+use super::helpers::canonical::Canonical;
+use crate::rule::params::deny_unknown_params;
+use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
+use crate::text::compare::{fold, is_word_char};
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -73,7 +75,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     } else {
         let alternation = verbs
             .iter()
-            .map(|v| regex::escape(&super::text::normalize(v)))
+            .map(|v| regex::escape(&crate::text::compare::normalize(v)))
             .collect::<Vec<_>>()
             .join("|");
         Some(
@@ -86,7 +88,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     if !suffixes.is_empty() {
         let alternation = suffixes
             .iter()
-            .map(|v| regex::escape(&super::text::normalize(v)))
+            .map(|v| regex::escape(&crate::text::compare::normalize(v)))
             .collect::<Vec<_>>()
             .join("|");
         names.push_str(&format!(
@@ -161,7 +163,7 @@ impl Normalized {
         let mut title_seen = false;
         for (number, raw) in text.split_inclusive('\n').enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
-            let blank = content.chars().all(super::text::is_space);
+            let blank = content.chars().all(crate::text::compare::is_blank);
             // The first non-blank line is the title; lines without clause
             // punctuation are headings.
             let keep = !blank && title_seen && is_prose_line(content);

@@ -23,14 +23,14 @@
 //! Unsafe: deleting the later copy is usually right, but which copy should
 //! stay (and whether the repetition is rhetorical) needs a human.
 
-use super::text::{
-    Canonical, fingerprint, fold, is_space, is_word_char, lines, normalize, param_list, param_usize,
-};
+use super::helpers::canonical::Canonical;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
+use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
+use crate::text::compare::{fingerprint, fold, is_blank, is_word_char, lines, normalize};
 use std::collections::HashMap;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -119,7 +119,7 @@ impl Checker for RepeatedSentence {
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for (n, line) in lines(text).into_iter().enumerate() {
             let s = &text[line.span.range()];
-            if s.chars().all(is_space) {
+            if s.chars().all(is_blank) {
                 continue;
             }
             let (words, print) = summary(s);
@@ -147,7 +147,7 @@ impl Checker for RepeatedSentence {
                             continue;
                         }
                         // Report without the leading spaces of the sentence.
-                        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+                        let lead = raw.len() - raw.trim_start_matches(is_blank).len();
                         let span = Span::new(
                             line.span.start + sent.start + lead,
                             line.span.start + sent.end,

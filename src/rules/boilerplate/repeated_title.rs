@@ -25,14 +25,14 @@
 //! ## Fix safety
 //! Safe: the later copy is deleted; the first stays.
 
-use super::text::{
-    Line, fold, is_space, is_word_char, lines, normalize, param_usize, strip_title_label,
-};
+use super::helpers::canonical::strip_title_label;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
+use crate::rule::params::param_usize;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
+use crate::text::compare::{Line, fold, is_blank, is_word_char, lines, normalize};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(
@@ -66,18 +66,18 @@ struct RepeatedTitle {
 fn navigation_like(s: &str) -> bool {
     s.contains(['|', '丨', '｜', '>', '»', '›'])
         || s.contains("_")
-        || s.trim_start_matches(is_space).starts_with("首页")
+        || s.trim_start_matches(is_blank).starts_with("首页")
 }
 
 /// A field `label: value` (other than `标题`): not a title.
 fn is_field(s: &str) -> bool {
-    let t = s.trim_start_matches(is_space);
+    let t = s.trim_start_matches(is_blank);
     let Some(i) = t.find([':', '：']) else {
         return false;
     };
     let label = &t[..i];
     let n = label.chars().count();
-    (1..=6).contains(&n) && label.chars().all(|c| !is_space(c)) && !label.starts_with("标题")
+    (1..=6).contains(&n) && label.chars().all(|c| !is_blank(c)) && !label.starts_with("标题")
 }
 
 /// A separator that starts a site suffix: `-`, `_`, `|`, `--`, `—`.
@@ -106,7 +106,7 @@ impl Checker for RepeatedTitle {
         let text = ctx.text();
         let all: Vec<Line> = lines(text)
             .into_iter()
-            .filter(|l| !text[l.span.range()].chars().all(is_space))
+            .filter(|l| !text[l.span.range()].chars().all(is_blank))
             .collect();
         let Some((t, title)) = all
             .iter()
@@ -144,7 +144,7 @@ impl Checker for RepeatedTitle {
         // heading of the text) is the page's or the feed's structure.
         let Some(body) = (t + 1..all.len()).find(|&i| {
             let s = &text[all[i].span.range()];
-            s.chars().filter(|c| !is_space(*c)).count() >= self.body_min_chars
+            s.chars().filter(|c| !is_blank(*c)).count() >= self.body_min_chars
                 && s.contains(['。', '，', '；', '！', '？'])
         }) else {
             return;

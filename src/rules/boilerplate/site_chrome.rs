@@ -49,11 +49,11 @@
 //! `版权所有：党员们参观了校史馆。` the label vouches for nothing after it,
 //! and the line gets an unsafe fix.
 
-use super::layout::{CHROME_PARAMS, ChromeParams, Layout, Region};
+use super::helpers::layout::{CHROME_PARAMS, ChromeParams, Layout, Region};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -106,7 +106,7 @@ pub fn has_prose_sentence(line: &str) -> bool {
                 return true;
             }
             han = 0;
-        } else if crate::rules::util::is_han(c) {
+        } else if crate::text::chars::is_han(c) {
             han += 1;
         }
     }
@@ -146,7 +146,7 @@ fn signal_vouches_for_sentences(line: &str, params: &ChromeParams) -> bool {
             }
             from = i + c.len_utf8();
             han = 0;
-        } else if crate::rules::util::is_han(c) {
+        } else if crate::text::chars::is_han(c) {
             han += 1;
         }
     }

@@ -24,9 +24,9 @@
 
 use super::{cn_year_digit, fill, is_cn_1_9, is_cn_numeral, prev_char};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use memchr::memmem;
 

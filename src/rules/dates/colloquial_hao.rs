@@ -19,9 +19,9 @@
 
 use super::{cn_month_date, fill, month_dates, next_char};
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use memchr::memmem;
 

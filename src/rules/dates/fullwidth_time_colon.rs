@@ -21,9 +21,9 @@
 
 use super::{digits_after, digits_before, fill, num, prev_char};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use memchr::memmem;
 

@@ -22,9 +22,9 @@
 //! No fix: only the writer knows which day was meant.
 
 use super::{days_in_month, each_day_date, fill, known_date, lunar_before, max_days, nearest_year};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {

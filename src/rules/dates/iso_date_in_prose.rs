@@ -23,9 +23,9 @@
 
 use super::{digits_after, digits_before, fill, is_metadata_line, line_span, num};
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use chrono::NaiveDate;
 

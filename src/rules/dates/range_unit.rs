@@ -21,9 +21,9 @@
 use super::fill;
 use super::range_dash::{left_operand, right_operand};
 use crate::fix::{Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use memchr::memmem;
 

@@ -26,9 +26,9 @@
 //! No fix: the right month or year has to come from the writer.
 
 use super::{digits_after, digits_before, fill, known_date, num, prev_char};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 use memchr::memmem;

@@ -25,9 +25,9 @@ use super::{
     parse_cn_small, prev_char,
 };
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use chrono::Datelike;
 use memchr::memmem;

@@ -22,9 +22,9 @@
 
 use super::{each_day_date, fill, known_date, lunar_before, nearest_year};
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 

@@ -19,13 +19,14 @@
 //! ## Fix safety
 //! Safe: only whitespace is removed.
 
-use super::persons::{ending_at, fill, starting_at};
+use super::helpers::persons::{ending_at, fill, starting_at};
 use crate::fix::{Applicability, Fix};
 use crate::names::lexicon::BYLINE_MARKERS;
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han, line_bounds};
 use crate::span::Span;
+use crate::text::chars::{is_han, line_bounds};
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {

@@ -16,12 +16,12 @@
 //! ## Fix safety
 //! Safe: only the redundant `同志` is removed.
 
-use super::persons::{ending_at, fill};
+use super::helpers::persons::{ending_at, fill};
 use crate::fix::{Applicability, Fix};
 use crate::names::detect::{name_ends, title_ending_at};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use memchr::memmem;
 
@@ -66,7 +66,7 @@ impl Checker for ComradeAfterTitle {
                     // Three characters anywhere; two or four only after a
                     // clause boundary.
                     (name_ends(text, s).contains(&title.start)
-                        && (n == 3 || before.is_none_or(|c| !crate::rules::util::is_han(c))))
+                        && (n == 3 || before.is_none_or(|c| !crate::text::chars::is_han(c))))
                     .then(|| Span::new(s, title.start))
                 })
             });

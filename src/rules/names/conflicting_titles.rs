@@ -31,12 +31,13 @@
 //! ## Fix safety
 //! None: which of the two is right is for the writer to check.
 
-use super::persons::fill;
+use super::helpers::persons::fill;
 use crate::names::lexicon::PAST_PREFIXES;
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han};
 use crate::span::Span;
+use crate::text::chars::is_han;
 use std::collections::HashMap;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {

@@ -37,10 +37,12 @@
 //! paraphrased title, which should stay unmarked or be quoted exactly).
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han, is_title_like, line_bounds};
+use crate::rules::helpers::is_title_like;
 use crate::span::Span;
+use crate::text::chars::{is_han, line_bounds};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["max-chars"])?;

@@ -19,13 +19,14 @@
 //! ## Fix safety
 //! Unsafe: the form may be quoted speech that must stay as said.
 
-use super::registry::all_han;
+use super::helpers::registry::all_han;
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::dates::fill;
-use crate::rules::util::{char_at, char_before, deny_unknown_params, is_han};
 use crate::span::Span;
+use crate::text::chars::{char_at, char_before, is_han};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

@@ -29,13 +29,13 @@
 //! Unsafe: a real person with that name and title is possible (a roster may
 //! be incomplete); the editor confirms.
 
-use super::registry::{all_han, title_names};
+use super::helpers::registry::{all_han, title_names};
 use crate::fix::{Applicability, Fix};
 use crate::names::registry::Registry;
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::dates::fill;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pinyin::ToPinyinMulti;

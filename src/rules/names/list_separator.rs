@@ -22,12 +22,12 @@
 //! Safe: every item is a name found by person detection, and only the
 //! separators between them change.
 
-use super::persons::{fill, in_quotes};
+use super::helpers::persons::{fill, in_quotes};
 use crate::fix::{Edit, Fix};
 use crate::names::PersonMention;
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {

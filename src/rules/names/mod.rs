@@ -6,12 +6,7 @@
 //! rules, and live in [`crate::names`]; the files here are the checks that
 //! stand on them. Data-driven names rules live in `rules/names*.toml`.
 
-#[path = "_persons.rs"]
-pub mod persons;
-#[path = "_registry.rs"]
-pub mod registry;
-#[path = "_tenure.rs"]
-mod tenure;
+pub mod helpers;
 
 pub mod byline_spacing;
 pub mod comrade_after_title;

@@ -23,11 +23,13 @@
 //! ## Fix safety
 //! None: the right title (with its organisation) is the writer's to choose.
 
-use super::persons::{fill, in_quotes, is_leader_title, is_post};
+use super::helpers::persons::{fill, in_quotes, is_leader_title, is_post};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_title_like, line_bounds};
+use crate::rules::helpers::is_title_like;
 use crate::span::Span;
+use crate::text::chars::line_bounds;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

@@ -36,10 +36,11 @@
 //! ## Fix safety
 //! None: whether to drop the marks or use quotes is the writer's call.
 
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han};
 use crate::span::Span;
+use crate::text::chars::is_han;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

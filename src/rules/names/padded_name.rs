@@ -28,13 +28,15 @@
 //! ## Fix safety
 //! Safe: only whitespace inside the name is removed.
 
-use super::persons::fill;
+use super::helpers::persons::fill;
 use crate::fix::{Applicability, Fix};
 use crate::names::{KnownNames, detect, detect::name_ends};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han, is_name_list, line_bounds};
+use crate::rules::helpers::is_name_list;
 use crate::span::Span;
+use crate::text::chars::{is_han, line_bounds};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

@@ -34,5 +34,5 @@ use crate::rule::Checker;
 use crate::rules::NativeArgs;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    super::tenure::build(args, false)
+    super::helpers::tenure::build(args, false)
 }

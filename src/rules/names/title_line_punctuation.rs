@@ -28,10 +28,11 @@
 
 use crate::document::BlockKind;
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{char_before, deny_unknown_params, is_cjk, is_space, line_bounds};
 use crate::span::Span;
+use crate::text::chars::{char_before, is_cjk, is_space, line_bounds};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["max-chars"])?;

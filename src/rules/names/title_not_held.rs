@@ -42,5 +42,5 @@ use crate::rule::Checker;
 use crate::rules::NativeArgs;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    super::tenure::build(args, true)
+    super::helpers::tenure::build(args, true)
 }

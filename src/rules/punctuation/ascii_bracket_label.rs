@@ -20,10 +20,11 @@
 
 use super::Base;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{char_at, deny_unknown_params, is_cjk, is_han, is_space};
 use crate::span::Span;
+use crate::text::chars::{char_at, is_cjk, is_han, is_space};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

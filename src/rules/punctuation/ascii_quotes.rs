@@ -26,10 +26,11 @@
 
 use super::Base;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{char_at, char_before, deny_unknown_params, is_cjk, is_han};
 use crate::span::Span;
+use crate::text::chars::{char_at, char_before, is_cjk, is_han};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

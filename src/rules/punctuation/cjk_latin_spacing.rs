@@ -31,13 +31,12 @@
 
 use super::{Base, space_runs};
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::{deny_unknown_params, param_choice};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{
-    TitleMarkScanner, char_at, char_before, deny_unknown_params, is_ascii_alnum, is_han,
-    is_title_like, line_bounds, param_choice,
-};
+use crate::rules::helpers::{TitleMarkScanner, is_title_like};
 use crate::span::Span;
+use crate::text::chars::{char_at, char_before, is_ascii_alnum, is_han, line_bounds};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Policy {

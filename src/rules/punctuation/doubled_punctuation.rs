@@ -22,10 +22,11 @@
 
 use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{char_before, deny_unknown_params, is_cjk, is_han};
 use crate::span::Span;
+use crate::text::chars::{char_before, is_cjk, is_han};
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {

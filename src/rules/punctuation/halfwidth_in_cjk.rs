@@ -53,13 +53,13 @@
 //! Safe: the replacement changes the glyph width only.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{
-    char_before, deny_unknown_params, is_ascii_alnum, is_cjk, is_han, next_non_space,
-    prev_non_space,
-};
 use crate::span::Span;
+use crate::text::chars::{
+    char_before, is_ascii_alnum, is_cjk, is_han, next_non_space, prev_non_space,
+};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

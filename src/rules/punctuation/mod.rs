@@ -74,7 +74,7 @@ pub(crate) fn space_runs(text: &str) -> Vec<Span> {
         if s < next {
             continue;
         }
-        let e = crate::rules::util::spaces_end(text, s);
+        let e = crate::text::chars::spaces_end(text, s);
         next = e;
         runs.push(Span::new(s, e));
     }

@@ -16,9 +16,9 @@
 //! No fix: whether the emphasis stays is the writer's call.
 
 use super::{Base, Needles};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use std::sync::LazyLock;
 
@@ -51,8 +51,8 @@ impl Checker for RepeatedTerminalMarks {
             next = e;
             // Half-width runs count only in Chinese text (the width rule converts them).
             if unit.len() == 1
-                && !crate::rules::util::prev_non_space(text, m_start)
-                    .is_some_and(crate::rules::util::is_cjk)
+                && !crate::text::chars::prev_non_space(text, m_start)
+                    .is_some_and(crate::text::chars::is_cjk)
             {
                 continue;
             }

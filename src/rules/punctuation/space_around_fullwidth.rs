@@ -27,13 +27,12 @@
 
 use super::{Base, describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{
-    char_at, char_before, deny_unknown_params, inside_title_marks, is_name_list, is_title_like,
-    line_bounds,
-};
+use crate::rules::helpers::{inside_title_marks, is_name_list, is_title_like};
 use crate::span::Span;
+use crate::text::chars::{char_at, char_before, line_bounds};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;

@@ -28,13 +28,12 @@
 
 use super::{Base, describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{
-    TitleMarkScanner, char_at, char_before, deny_unknown_params, is_han, is_name_list, is_space,
-    is_title_like, line_bounds,
-};
+use crate::rules::helpers::{TitleMarkScanner, is_name_list, is_title_like};
 use crate::span::Span;
+use crate::text::chars::{char_at, char_before, is_han, is_space, line_bounds};
 
 /// Titles and roles that a caption puts before a name with a space.
 const ROLES: &[&str] = &[

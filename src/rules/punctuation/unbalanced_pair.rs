@@ -26,10 +26,12 @@
 
 use super::Base;
 use crate::document::Block;
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::{CJK_PAIRS, deny_unknown_params, is_space};
+use crate::rules::helpers::CJK_PAIRS;
 use crate::span::Span;
+use crate::text::chars::is_space;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &[])?;
@@ -124,7 +126,7 @@ impl Checker for UnbalancedPair {
         let text = ctx.text();
         let owned;
         let blocks: &[Block] = if ctx.doc.blocks().is_empty() {
-            owned = crate::rules::util::line_blocks(text);
+            owned = crate::rules::helpers::line_blocks(text);
             &owned
         } else {
             ctx.doc.blocks()

@@ -60,10 +60,11 @@
 //! Unsafe: the suggestion is the nearest canonical form; a human confirms.
 
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::{deny_unknown_params, param_strings};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::{deny_unknown_params, is_han, param_strings};
 use crate::span::Span;
+use crate::text::chars::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {

@@ -25,9 +25,9 @@
 
 use super::chinese_numeral;
 use crate::fix::{Applicability, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

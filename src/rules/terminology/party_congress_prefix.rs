@@ -23,9 +23,9 @@
 //! Unsafe: inserts 党的.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

@@ -249,7 +249,7 @@ impl<'c, 'a> Words<'c, 'a> {
         let cached = matches!(&self.last, Some((s, e, _)) if *s == start && *e == end);
         if !cached {
             self.spent += end - start;
-            let starts = crate::segment::jieba()
+            let starts = crate::text::segment::jieba()
                 .cut(&text[start..end], true)
                 .into_iter()
                 .map(|t| start + t.byte_start)

@@ -64,9 +64,9 @@ use super::literal::RuleInfo;
 use super::{DeclCtx, PatternTable, fill};
 use crate::fix::{Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
-use crate::rules::util::is_han;
 use crate::ruleset::RuleSetError;
 use crate::span::Span;
+use crate::text::chars::is_han;
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 

@@ -17,6 +17,8 @@
 //! engine maps to source offsets, applies severities, suppressions and
 //! validity dates.
 
+pub mod params;
+
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::fix::{Applicability, Fix};
@@ -214,7 +216,7 @@ impl<'a> CheckContext<'a> {
     /// (only rules that need word boundaries pay for segmentation).
     pub fn words(&self) -> &[Span] {
         self.words
-            .get_or_init(|| crate::segment::words(self.doc.prose()))
+            .get_or_init(|| crate::text::segment::words(self.doc.prose()))
     }
 
     /// The persons mentioned in the prose view ([`crate::names::detect`]),

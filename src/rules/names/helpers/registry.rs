@@ -2,8 +2,8 @@
 //! mention, whether it speaks of the past, and how to describe tenures.
 
 use crate::names::registry::{Mention, Person, Registry, Tenure};
-use crate::rules::util::is_han;
 use crate::span::Span;
+use crate::text::chars::is_han;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -5,10 +5,10 @@
 
 use super::registry::{historical, names, periods, title_names};
 use crate::names::registry::{Person, Registry};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
 use crate::rules::dates::fill;
-use crate::rules::util::deny_unknown_params;
 use std::sync::Arc;
 
 pub struct TenureCheck {

@@ -22,9 +22,10 @@
 //! 3. Inside the body only lines with a strong signal and no prose shape are
 //!    chrome (a stray 【打印】【关闭】 or a view counter between paragraphs).
 
-use super::text::param_usize;
-use super::text::{Line, is_space, lines, strip_title_label};
-use crate::rules::util::param_strings;
+use super::canonical::strip_title_label;
+use crate::rule::params::param_strings;
+use crate::rule::params::param_usize;
+use crate::text::compare::{Line, is_blank, lines};
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 /// Parameters of the chrome analysis (from `boilerplate/site-chrome` params).
@@ -215,18 +216,18 @@ pub struct Layout {
 fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
     let mut f = LineFacts::default();
     chars.clear();
-    chars.extend(text.chars().filter(|c| !is_space(*c)));
+    chars.extend(text.chars().filter(|c| !is_blank(*c)));
     let chars = &chars[..];
     f.chars = chars.len();
     f.han = chars
         .iter()
-        .filter(|c| crate::rules::util::is_han(**c))
+        .filter(|c| crate::text::chars::is_han(**c))
         .count();
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '。' | '！' | '？' | '；' | '，' => f.sentence_marks += 1,
             ',' | '!' | '?' | ';' => {
-                let han = |j: Option<&char>| j.is_some_and(|c| crate::rules::util::is_han(*c));
+                let han = |j: Option<&char>| j.is_some_and(|c| crate::text::chars::is_han(*c));
                 if han(i.checked_sub(1).and_then(|j| chars.get(j))) || han(chars.get(i + 1)) {
                     f.sentence_marks += 1
                 }
@@ -271,7 +272,7 @@ fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
         // A section header is a short line that *is* the header (maybe with `更多`).
         f.section = f.chars <= 10 && ac.find(text).is_some();
     }
-    f.meta = f.chars <= 80 && (p.meta.is_match(text.trim_start_matches(is_space)));
+    f.meta = f.chars <= 80 && (p.meta.is_match(text.trim_start_matches(is_blank)));
     f.meta_label_only = f.chars <= 40 && p.meta_label_only.is_match(text);
     f.counter_label_only = f.chars <= 60 && p.counter_label_only.is_match(text);
     f.numeric = f.chars > 0
@@ -289,7 +290,7 @@ impl Layout {
         let mut buffer = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             let s = &text[line.span.range()];
-            if s.chars().all(is_space) {
+            if s.chars().all(is_blank) {
                 continue;
             }
             nonblank.push(i);
@@ -369,7 +370,7 @@ impl Layout {
     fn title_candidate(&self, text: &str, i: usize) -> bool {
         let f = &self.facts[i];
         let s = &text[self.lines[i].span.range()];
-        let labelled = s.trim_start_matches(is_space).starts_with("标题");
+        let labelled = s.trim_start_matches(is_blank).starts_with("标题");
         f.chars >= 6 && f.han >= 4 && f.strong == 0 && !f.section && (labelled || !f.meta)
     }
 
@@ -389,7 +390,11 @@ impl Layout {
             .collect();
         let keys: Vec<String> = cands
             .iter()
-            .map(|&i| super::text::normalize(strip_title_label(&text[self.lines[i].span.range()])))
+            .map(|&i| {
+                crate::text::compare::normalize(strip_title_label(
+                    &text[self.lines[i].span.range()],
+                ))
+            })
             .collect();
         for a in 0..cands.len() {
             for b in a + 1..cands.len() {
@@ -412,8 +417,9 @@ impl Layout {
             let f = &self.facts[i];
             if self.title_candidate(text, i) && f.separators == 0 {
                 self.title = Some(i);
-                let key =
-                    super::text::normalize(strip_title_label(&text[self.lines[i].span.range()]));
+                let key = crate::text::compare::normalize(strip_title_label(
+                    &text[self.lines[i].span.range()],
+                ));
                 self.title_text = Some(key);
                 return;
             }
@@ -439,7 +445,7 @@ impl Layout {
             return true;
         }
         let Some(key) = key else { return false };
-        let s = super::text::normalize(&text[self.lines[i].span.range()]);
+        let s = crate::text::compare::normalize(&text[self.lines[i].span.range()]);
         let n = s.chars().count();
         n >= 6 && (key.contains(s.as_str()) || (s.contains(key) && n <= key.chars().count() + 16))
     }
@@ -479,7 +485,7 @@ impl Layout {
                     let above_title = region == Region::Leading
                         && self.title.is_some_and(|t| i < t)
                         && page_header
-                        && !super::site_chrome::has_prose_sentence(
+                        && !super::super::site_chrome::has_prose_sentence(
                             &text[self.lines[i].span.range()],
                         );
                     if keep(self, i) {

@@ -2,7 +2,7 @@
 
 use crate::names::PersonMention;
 use crate::names::lexicon::LEADER_TITLES;
-use crate::rules::util::is_han;
+use crate::text::chars::is_han;
 
 /// Fill `{name}` placeholders of a message template.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
@@ -17,7 +17,7 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
 /// of a work (《…》) on its line:
 /// quoted speech and direct address keep the speaker's word order.
 pub fn in_quotes(text: &str, i: usize) -> bool {
-    let (start, _) = crate::rules::util::line_bounds(text, i);
+    let (start, _) = crate::text::chars::line_bounds(text, i);
     let mut depth = 0i32;
     let mut ascii_open = false;
     for c in text[start..i].chars() {

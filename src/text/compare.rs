@@ -1,13 +1,13 @@
-//! Text helpers shared by the boilerplate rules: lines, normalization for
-//! comparison, and the allow-list of canonical formulations.
+//! Text prepared for comparison: lines, width and quote folding, and
+//! fingerprints.
 //!
 //! Comparison happens on a *normalized* copy (width-folded, whitespace
 //! removed, quotes unified) so that a sentence pasted twice with different
 //! punctuation widths or indentation is still the same sentence; spans are
-//! always reported in the original text.
+//! always reported in the original text. The boilerplate rules and the
+//! corpus pass compare this way.
 
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
 
 /// One line of the prose view: its span without the line terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// Whitespace as scraped pages have it: ASCII space and tab, NBSP, the
 /// ideographic space, zero-width and BOM characters.
-pub fn is_space(c: char) -> bool {
+pub fn is_blank(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -46,7 +46,7 @@ pub fn is_space(c: char) -> bool {
 /// quotes to ASCII quotes, the other full-width punctuation to its ASCII
 /// twin; `None` for whitespace.
 pub fn fold(c: char) -> Option<char> {
-    if is_space(c) {
+    if is_blank(c) {
         return None;
     }
     Some(match c {
@@ -91,10 +91,10 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if crate::rules::util::is_han(c) {
+    if super::chars::is_han(c) {
         return true;
     }
-    if crate::rules::util::is_cjk_punct(c)
+    if super::chars::is_cjk_punct(c)
         || matches!(c as u32, 0x2000..=0x206f | 0x3000..=0x303f | 0xff00..=0xff0f)
     {
         return false;
@@ -118,79 +118,6 @@ pub fn fingerprint(chars: impl IntoIterator<Item = char>) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Canonical formulations (规范表述) and slogans that legitimately repeat:
-/// text made of them is content, never boilerplate.
-pub struct Canonical {
-    automaton: Option<AhoCorasick>,
-}
-
-impl Canonical {
-    /// Build from phrases as written in the rule set (they are normalized here).
-    pub fn new(phrases: &[String]) -> Result<Canonical, String> {
-        let normalized: Vec<String> = phrases
-            .iter()
-            .map(|p| normalize(p))
-            .filter(|p| !p.is_empty())
-            .collect();
-        if normalized.is_empty() {
-            return Ok(Canonical { automaton: None });
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&normalized)
-            .map_err(|e| format!("规范表述列表无法编译：{e}"))?;
-        Ok(Canonical {
-            automaton: Some(automaton),
-        })
-    }
-
-    /// Byte ranges of the canonical formulations in the normalized text `s`.
-    pub fn matches<'a>(&'a self, s: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
-        self.automaton
-            .iter()
-            .flat_map(move |ac| ac.find_iter(s).map(|m| m.range()))
-    }
-
-    /// How many word characters of the normalized text `s` are *not* covered
-    /// by a canonical formulation.
-    pub fn residue(&self, s: &str) -> usize {
-        let total = s.chars().filter(|c| is_word_char(*c)).count();
-        let Some(ac) = &self.automaton else {
-            return total;
-        };
-        let covered: usize = ac
-            .find_iter(s)
-            .map(|m| s[m.range()].chars().filter(|c| is_word_char(*c)).count())
-            .sum();
-        total - covered
-    }
-}
-
-/// A title line without its `标题:` label.
-pub fn strip_title_label(s: &str) -> &str {
-    let t = s.trim_start_matches(is_space);
-    t.strip_prefix("标题")
-        .map(|r| {
-            r.trim_start_matches(is_space)
-                .trim_start_matches([':', '：'])
-        })
-        .unwrap_or(s)
-}
-
-/// Read an optional non-negative integer parameter.
-pub fn param_usize(params: &toml::Table, key: &str) -> Result<Option<usize>, String> {
-    match params.get(key) {
-        None => Ok(None),
-        Some(toml::Value::Integer(i)) if *i >= 0 => Ok(Some(*i as usize)),
-        Some(other) => Err(format!("参数 `{key}` 应为非负整数，实际为 {other}")),
-    }
-}
-
-/// Read an optional list-of-strings parameter, empty when absent.
-pub fn param_list(params: &toml::Table, key: &str) -> Result<Vec<String>, String> {
-    Ok(crate::rules::util::param_strings(params, key)?.unwrap_or_default())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,11 +138,5 @@ mod tests {
         assert_eq!(l[0].span, Span::new(0, 1));
         assert_eq!(l[0].full, Span::new(0, 3));
         assert_eq!(l[3].span, Span::new(7, 8));
-    }
-
-    #[test]
-    fn canonical_residue() {
-        let c = Canonical::new(&["深入学习贯彻党的二十大精神".into()]).unwrap();
-        assert_eq!(c.residue(&normalize("专题深入学习贯彻党的二十大精神")), 2);
     }
 }
