@@ -16,7 +16,6 @@
 //! assert_eq!(found[0].rule, "punctuation/halfwidth-in-cjk");
 //! ```
 
-pub mod config;
 pub mod corpus;
 pub mod diagnostic;
 pub mod document;
@@ -27,13 +26,16 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod ruleset;
+pub mod settings;
+pub mod source_error;
 pub mod span;
 pub mod text;
 
-pub use config::{ConfigFile, Settings};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentOptions, Format};
 pub use engine::{FixOutcome, Linter, LinterError, default_linter};
 pub use fix::{Applicability, Edit, Fix};
-pub use ruleset::{RuleSet, RuleSetError};
+pub use ruleset::RuleSet;
+pub use settings::{ConfigFile, Settings};
+pub use source_error::SourceError;
 pub use span::Span;

@@ -3,7 +3,7 @@
 //! in the seed articles of `../shared/corpus/seeds/` (corpus tests, ignored
 //! without `--ignored`: see `support`), then on our own fixtures.
 
-use guifan::config::Settings;
+use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

@@ -12,9 +12,9 @@
 //! (every tenth item, about 5 MB) and the whole file. The synthetic corpus
 //! pass needs no corpus and always runs.
 
-use guifan::config::Settings;
 use guifan::corpus::near::{NearDuplicates, NearOptions};
 use guifan::corpus::{CorpusIndex, CorpusOptions};
+use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter};
 
 mod support;

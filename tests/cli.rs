@@ -876,7 +876,7 @@ fn init_writes_the_starter_config_and_refuses_to_overwrite() {
     let path = d.path().join("guifan.toml");
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
-        guifan::config::STARTER_CONFIG
+        guifan::settings::STARTER_CONFIG
     );
     // The starter config is valid.
     guifan(d.path()).arg("check").assert().code(0);
@@ -890,7 +890,7 @@ fn init_writes_the_starter_config_and_refuses_to_overwrite() {
     guifan(d.path()).args(["init", "--force"]).assert().code(0);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
-        guifan::config::STARTER_CONFIG
+        guifan::settings::STARTER_CONFIG
     );
 }
 
@@ -899,7 +899,7 @@ fn init_writes_the_starter_config_and_refuses_to_overwrite() {
 /// together. A setting line is a `# ` comment whose rest parses as TOML.
 #[test]
 fn every_commented_setting_of_the_starter_config_loads() {
-    let lines: Vec<&str> = guifan::config::STARTER_CONFIG.lines().collect();
+    let lines: Vec<&str> = guifan::settings::STARTER_CONFIG.lines().collect();
     let setting = |line: &str| -> Option<String> {
         let rest = line.strip_prefix("# ")?;
         toml::from_str::<toml::Table>(rest).ok()?;

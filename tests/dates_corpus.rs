@@ -13,9 +13,9 @@
 //! `cargo test --release -- --ignored`; there the corpus is required.
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::document::DateSource;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter, Severity};
 use regex::Regex;
 use std::collections::BTreeMap;

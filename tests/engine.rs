@@ -3,8 +3,8 @@
 //! as the subject.
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{
     Applicability, Document, DocumentOptions, Format, Linter, LinterError, RuleSet, Severity,
 };

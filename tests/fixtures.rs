@@ -14,8 +14,8 @@
 //! compared with `tests/snapshots/fixtures__<family>__<file>.snap` (insta).
 //! Fixtures are written by us (never copied from a corpus).
 
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Applicability, Document, DocumentOptions, Format, Linter};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

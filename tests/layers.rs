@@ -5,7 +5,7 @@
 //! them each other):
 //!
 //! ```text
-//! text → span, fix, diagnostic, source_error, settings → document, names
+//! span → text → fix, diagnostic, source_error, settings → document, names
 //!      → rule → ruleset, rules → corpus, engine → report
 //! ```
 //!
@@ -22,8 +22,9 @@ use std::path::{Path, PathBuf};
 
 /// The library's layers, first to last.
 const LAYERS: &[&[&str]] = &[
+    &["span"],
     &["text"],
-    &["span", "fix", "diagnostic", "source_error", "settings"],
+    &["fix", "diagnostic", "source_error", "settings"],
     &["document", "names"],
     &["rule"],
     &["ruleset", "rules"],
@@ -177,7 +178,7 @@ fn edges(root: &Path) -> BTreeMap<(Vec<String>, Vec<String>), Vec<String>> {
             let to = target[..=common].to_vec();
             out.entry((from, to))
                 .or_default()
-                .push(src.path.display().to_string());
+                .push(src.path.strip_prefix(root).unwrap().display().to_string());
         }
     }
     out

@@ -6,8 +6,8 @@
 //! Cases are ours (written for this test), not corpus text.
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Applicability, Document, DocumentOptions, Format, Linter, RuleSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -8,8 +8,8 @@
 //! corpus tests, ignored by default (see `support`): `cargo test --release
 //! --test names_corpus -- --ignored --nocapture`.
 
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter};
 
 #[path = "support/cctv.rs"]

@@ -8,9 +8,9 @@
 
 use assert_cmd::Command;
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::names::registry::Registry;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Diagnostic, Document, DocumentOptions, Format, Linter, RuleSet, Severity};
 use std::path::Path;
 

@@ -14,8 +14,8 @@
 //! `cargo test --release -- --ignored`; there the corpus is required.
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter};
 
 mod support;

@@ -21,8 +21,8 @@
 //! entry no case. Case names are `file :: test #n` (zhlint reuses test
 //! names; `#n` is the occurrence). Inputs are read as Markdown, like zhlint.
 
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Applicability, DocumentOptions, Format, Linter};
 use std::collections::{BTreeMap, HashMap};
 

@@ -11,8 +11,8 @@
 //! crate. These are corpus tests: ignored by default, run with
 //! `cargo test --release -- --ignored`; there the corpus is required.
 
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Linter};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

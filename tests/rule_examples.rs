@@ -1,7 +1,7 @@
 //! Every built-in rule's inline examples (`bad`/`good`/`fixed` in rules/*.toml) hold.
 
+use guifan::engine::examples::check_examples;
 use guifan::ruleset::builtin_rule_sets;
-use guifan::ruleset::examples::check_examples;
 
 #[test]
 fn builtin_rule_examples_hold() {

@@ -3,10 +3,10 @@
 //! the inline examples of our fixtures; and throughput on real text (corpus
 //! tests, ignored by default: see `support`).
 
-use guifan::ruleset::examples::check_examples;
+use guifan::engine::examples::check_examples;
 use guifan::{
-    Applicability, Diagnostic, Document, DocumentOptions, Format, Linter, RuleSet, RuleSetError,
-    Settings,
+    Applicability, Diagnostic, Document, DocumentOptions, Format, Linter, RuleSet, Settings,
+    SourceError,
 };
 use std::path::PathBuf;
 
@@ -40,7 +40,7 @@ fn fix(l: &Linter, text: &str) -> String {
     l.fix(text, &options(), Applicability::Unsafe).text
 }
 
-fn load_error(toml: &str) -> RuleSetError {
+fn load_error(toml: &str) -> SourceError {
     match RuleSet::parse("test.toml", toml) {
         Ok(_) => panic!("expected a load error for:\n{toml}"),
         Err(e) => e,

@@ -9,8 +9,8 @@
 //! runs them with `cargo test --release --locked -- --ignored`.
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter};
 use std::time::{Duration, Instant};
 

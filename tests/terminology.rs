@@ -5,12 +5,12 @@
 //! fires on text that is already right.
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::diagnostic::{Diagnostic, Severity};
 use guifan::document::{Document, DocumentOptions, Format};
 use guifan::engine::Linter;
 use guifan::fix::{Applicability, apply_fixes};
 use guifan::ruleset::{RuleSet, builtin_rule_sets};
+use guifan::settings::Settings;
 use std::path::Path;
 
 mod support;
@@ -548,6 +548,6 @@ fn readme_rule_set_example_works() {
         .and_then(|b| b.split("```").next())
         .expect("the section \"Writing rule sets\" has a ```toml block");
     let set = RuleSet::parse("README.md", block).expect("README example parses");
-    let failures = guifan::ruleset::examples::check_examples(&[set]);
+    let failures = guifan::engine::examples::check_examples(&[set]);
     assert!(failures.is_empty(), "{failures:?}");
 }

@@ -9,11 +9,11 @@
 //! (`GUIFAN_BENCH_PER_RULE=1` for each rule alone).
 
 use chrono::NaiveDate;
-use guifan::config::Settings;
 use guifan::diagnostic::Severity;
 use guifan::document::{Document, DocumentOptions, Format};
 use guifan::engine::Linter;
 use guifan::ruleset::builtin_rule_sets;
+use guifan::settings::Settings;
 use std::collections::BTreeMap;
 
 mod support;

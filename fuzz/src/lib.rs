@@ -737,7 +737,7 @@ pub fn ruleset(text: &str) {
     // The set's own examples (each rule alone); bounded, since each rule
     // builds a linter of its own.
     if set.rules.len() <= 8 {
-        let _ = guifan::ruleset::examples::check_examples(std::slice::from_ref(&set));
+        let _ = guifan::engine::examples::check_examples(std::slice::from_ref(&set));
     }
 }
 

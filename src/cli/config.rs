@@ -12,7 +12,7 @@ use super::args::RuleOptions;
 use super::paths::normalize;
 use chrono::NaiveDate;
 use guifan::engine::LinterError;
-use guifan::{ConfigFile, Linter, RuleSet, RuleSetError, Settings, Severity};
+use guifan::{ConfigFile, Linter, RuleSet, Settings, Severity, SourceError};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use miette::{Report, miette};
 use std::collections::HashMap;
@@ -212,7 +212,7 @@ fn config_error(
     label: &str,
     help: String,
 ) -> Report {
-    Report::new(RuleSetError::new(&cfg.origin, &cfg.text, span, message, label).with_help(help))
+    Report::new(SourceError::new(&cfg.origin, &cfg.text, span, message, label).with_help(help))
 }
 
 /// Load the configuration and rule sets and build the linter.

@@ -207,7 +207,7 @@ pub fn init(dir: &Path, args: &InitArgs, quiet: bool) -> Result<(), Report> {
             miette!(code = "guifan::io", "无法写入 {}：{e}", path.display())
         }
     })?;
-    file.write_all(guifan::config::STARTER_CONFIG.as_bytes())
+    file.write_all(guifan::settings::STARTER_CONFIG.as_bytes())
         .map_err(|e| miette!(code = "guifan::io", "无法写入 {}：{e}", path.display()))?;
     if !quiet {
         let _ = writeln!(io::stderr(), "已写入 {}", path.display());

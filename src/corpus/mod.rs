@@ -59,6 +59,7 @@ pub mod near;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::rules::boilerplate::corpus_repeated;
 use crate::rules::boilerplate::helpers::canonical::Canonical;
 use crate::ruleset::RuleSet;
 use crate::span::Span;
@@ -132,28 +133,10 @@ impl CorpusOptions {
     /// `boilerplate/corpus-repeated`: `min-documents`, `min-share`,
     /// `min-chars`) applied; unknown or ill-typed parameters are an error.
     pub fn with_params(mut self, params: &toml::Table) -> Result<Self, String> {
-        crate::rule::params::deny_unknown_params(
-            params,
-            &["min-documents", "min-share", "min-chars"],
-        )?;
-        let count = |key: &str| -> Result<Option<usize>, String> {
-            match params.get(key) {
-                None => Ok(None),
-                Some(toml::Value::Integer(n)) if *n >= 1 => Ok(Some(*n as usize)),
-                Some(_) => Err(format!("参数 `{key}` 应为正整数")),
-            }
-        };
-        if let Some(n) = count("min-documents")? {
-            self.min_documents = n;
-        }
-        if let Some(n) = count("min-chars")? {
-            self.min_chars = n;
-        }
-        match params.get("min-share") {
-            None => {}
-            Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => self.min_share = *f,
-            Some(_) => return Err("参数 `min-share` 应为 0 到 1 之间的小数".into()),
-        }
+        let t = corpus_repeated::Thresholds::parse(params)?;
+        self.min_documents = t.min_documents.unwrap_or(self.min_documents);
+        self.min_chars = t.min_chars.unwrap_or(self.min_chars);
+        self.min_share = t.min_share.unwrap_or(self.min_share);
         Ok(self)
     }
 }

@@ -25,6 +25,7 @@
 //! assert!(pairs[0].similarity > 0.8);
 //! ```
 
+use crate::rules::boilerplate::near_duplicate;
 use crate::text::compare::fold;
 use std::collections::HashMap;
 
@@ -154,17 +155,9 @@ impl NearDuplicates {
         mut options: NearOptions,
         params: &toml::Table,
     ) -> Result<NearOptions, String> {
-        crate::rule::params::deny_unknown_params(params, &["min-similarity", "min-chars"])?;
-        match params.get("min-similarity") {
-            None => {}
-            Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => options.min_similarity = *f,
-            Some(_) => return Err("参数 `min-similarity` 应为 0 到 1 之间的小数".into()),
-        }
-        match params.get("min-chars") {
-            None => {}
-            Some(toml::Value::Integer(n)) if *n >= 1 => options.min_chars = *n as usize,
-            Some(_) => return Err("参数 `min-chars` 应为正整数".into()),
-        }
+        let t = near_duplicate::Thresholds::parse(params)?;
+        options.min_similarity = t.min_similarity.unwrap_or(options.min_similarity);
+        options.min_chars = t.min_chars.unwrap_or(options.min_chars);
         Ok(options)
     }
 

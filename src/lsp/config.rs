@@ -17,7 +17,7 @@ use crate::cli::args::RuleOptions;
 use crate::cli::config::{CONFIG_NAMES, Resolved, discover, resolve};
 use chrono::NaiveDate;
 use guifan::engine::LinterError;
-use guifan::{Linter, RuleSetError};
+use guifan::{Linter, SourceError};
 use miette::Report;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -257,7 +257,7 @@ fn problem(report: &Report, config: Option<&Path>, cwd: &Path) -> Problem {
         message.push_str("\n提示：");
         message.push_str(&help.to_string());
     }
-    let rule_set = report.downcast_ref::<RuleSetError>().or_else(|| {
+    let rule_set = report.downcast_ref::<SourceError>().or_else(|| {
         match report.downcast_ref::<LinterError>() {
             Some(LinterError::RuleSet(e)) => Some(&**e),
             _ => None,

@@ -10,5 +10,6 @@
 pub mod detect;
 pub mod lexicon;
 pub mod registry;
+pub mod schema;
 
 pub use detect::{Evidence, KnownNames, PersonMention, detect};

@@ -28,8 +28,8 @@
 //! user rosters (rules tell them apart: national leaders' titles are errors,
 //! a roster's are warnings).
 
-use crate::ruleset::RuleSetError;
-use crate::ruleset::schema::{PersonDecl, TitleDecl};
+use super::schema::{PersonDecl, TitleDecl};
+use crate::source_error::SourceError;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
@@ -260,8 +260,8 @@ pub type SharedRegistry = Arc<Registry>;
 
 fn parse_date(
     d: &Option<Spanned<String>>,
-    err: &dyn Fn(std::ops::Range<usize>, String, &str) -> RuleSetError,
-) -> Result<Option<NaiveDate>, RuleSetError> {
+    err: &dyn Fn(std::ops::Range<usize>, String, &str) -> SourceError,
+) -> Result<Option<NaiveDate>, SourceError> {
     d.as_ref()
         .map(|d| {
             NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").map_err(|_| {
@@ -281,11 +281,11 @@ pub(crate) fn parse(
     source: &Arc<str>,
     persons: Vec<Spanned<PersonDecl>>,
     titles: Vec<Spanned<TitleDecl>>,
-) -> Result<RegistryData, RuleSetError> {
+) -> Result<RegistryData, SourceError> {
     let err = |span: std::ops::Range<usize>, msg: String, label: &str| {
-        RuleSetError::new(origin, source, Some(span), msg, label)
+        SourceError::new(origin, source, Some(span), msg, label)
     };
-    let nonblank = |s: &Spanned<String>, what: &str| -> Result<String, RuleSetError> {
+    let nonblank = |s: &Spanned<String>, what: &str| -> Result<String, SourceError> {
         let v = s.get_ref().trim();
         if v.is_empty() || v.chars().any(char::is_whitespace) {
             return Err(err(

@@ -1,6 +1,7 @@
 //! The built-in rule sets, embedded at compile time from `rules/*.toml`.
 
-use super::{RuleSet, RuleSetError};
+use super::RuleSet;
+use crate::source_error::SourceError;
 
 /// `(name, toml)` of every built-in rule set, in family order.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -42,7 +43,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// Parse the built-in rule sets. They are checked by the test suite, so an
 /// error here is a bug in guifan, reported like any other rule-set error.
-pub fn builtin_rule_sets() -> Result<Vec<RuleSet>, RuleSetError> {
+pub fn builtin_rule_sets() -> Result<Vec<RuleSet>, SourceError> {
     BUILTIN
         .iter()
         .map(|(name, text)| RuleSet::parse(&format!("builtin:{name}"), text))

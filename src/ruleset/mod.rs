@@ -11,11 +11,10 @@
 //!
 //! Loading is strict: unknown keys, malformed ids, unknown kinds, bad dates,
 //! bad regexes and rules that can never match are errors that point at the
-//! TOML line (a [`RuleSetError`], rendered by miette), never a panic and never
+//! TOML line (a [`SourceError`], rendered by miette), never a panic and never
 //! silently ignored.
 
 mod builtin;
-pub mod examples;
 pub mod kinds;
 pub(crate) mod schema;
 
@@ -23,7 +22,7 @@ pub use builtin::builtin_rule_sets;
 pub use schema::{ExampleDecl, RuleDecl};
 
 use crate::rule::{Example, Family, RuleMeta, is_kebab};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use crate::source_error::SourceError;
 use schema::RuleSetFile;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -49,52 +48,6 @@ pub struct RuleDef {
     pub decl: RuleDecl,
 }
 
-/// A rule-set or configuration file that cannot be used, with the place in
-/// the file that says why.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(guifan::config))]
-pub struct RuleSetError {
-    pub message: String,
-    #[source_code]
-    pub src: NamedSource<Arc<str>>,
-    #[label("{label}")]
-    pub span: Option<SourceSpan>,
-    pub label: String,
-    #[help]
-    pub help: Option<String>,
-}
-
-impl RuleSetError {
-    pub fn new(
-        origin: &str,
-        source: &Arc<str>,
-        span: Option<std::ops::Range<usize>>,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        RuleSetError {
-            message: message.into(),
-            src: NamedSource::new(origin, source.clone()).with_language("TOML"),
-            span: span.map(|r| SourceSpan::from(r.start..r.end.min(source.len()))),
-            label: label.into(),
-            help: None,
-        }
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// 1-based line of the error in its file, if it has a span.
-    pub fn line(&self) -> Option<usize> {
-        let span = self.span?;
-        let src: &str = self.src.inner();
-        Some(src[..span.offset().min(src.len())].matches('\n').count() + 1)
-    }
-}
-
 /// The kinds a rule may have.
 pub const KINDS: &[&str] = &[
     "native",
@@ -108,10 +61,10 @@ pub const KINDS: &[&str] = &[
 
 impl RuleSet {
     /// Parse and validate a rule-set file. `origin` names it in messages.
-    pub fn parse(origin: &str, text: &str) -> Result<RuleSet, RuleSetError> {
+    pub fn parse(origin: &str, text: &str) -> Result<RuleSet, SourceError> {
         let source: Arc<str> = Arc::from(text);
         let file: RuleSetFile = toml::from_str(text).map_err(|e| {
-            RuleSetError::new(
+            SourceError::new(
                 origin,
                 &source,
                 e.span(),
@@ -120,7 +73,7 @@ impl RuleSet {
             )
         })?;
         let err = |span: std::ops::Range<usize>, msg: String, label: &str| {
-            RuleSetError::new(origin, &source, Some(span), msg, label)
+            SourceError::new(origin, &source, Some(span), msg, label)
         };
         let mut seen = HashSet::new();
         let mut rules = Vec::with_capacity(file.rule.len());
@@ -158,7 +111,7 @@ impl RuleSet {
                 )
                 .with_help(format!("可用类型：{}", KINDS.join("、"))));
             }
-            let parse_date = |d: &Option<toml::Spanned<String>>| -> Result<_, RuleSetError> {
+            let parse_date = |d: &Option<toml::Spanned<String>>| -> Result<_, SourceError> {
                 d.as_ref()
                     .map(|d| {
                         chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").map_err(|_| {

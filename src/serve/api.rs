@@ -41,7 +41,7 @@ use guifan::engine::LinterError;
 use guifan::report::json::{JSON_VERSION, JsonDiagnostic};
 use guifan::rule::Family;
 use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Linter, RuleSet};
-use guifan::{RuleSetError, Severity};
+use guifan::{Severity, SourceError};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -125,7 +125,7 @@ fn toml_key(text: &str, line: usize) -> Option<String> {
     Some(k.trim().trim_matches('"').to_string()).filter(|k| !k.is_empty())
 }
 
-fn ruleset_error(e: &RuleSetError) -> ApiError {
+fn ruleset_error(e: &SourceError) -> ApiError {
     let line = e.line();
     let source: &str = e.src.inner();
     let key = line.and_then(|l| toml_key(source, l));

@@ -31,13 +31,49 @@
 //! ## Fix safety
 //! None: whether a recurring line should go is the site's decision.
 
-use crate::corpus::CorpusOptions;
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    CorpusOptions::default().with_params(args.params)?;
+    Thresholds::parse(args.params)?;
     Ok(Box::new(CorpusRepeated))
+}
+
+/// The rule's parameters, read by the corpus pass ([`crate::corpus`]);
+/// `None` keeps the pass's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Thresholds {
+    /// `min-documents`: a line must occur in at least this many documents.
+    pub min_documents: Option<usize>,
+    /// `min-share`: … and in at least this share (0–1) of its group.
+    pub min_share: Option<f64>,
+    /// `min-chars`: shorter lines are ignored.
+    pub min_chars: Option<usize>,
+}
+
+impl Thresholds {
+    /// Read and check `params`; unknown or ill-typed parameters are an error.
+    pub fn parse(params: &toml::Table) -> Result<Self, String> {
+        deny_unknown_params(params, &["min-documents", "min-share", "min-chars"])?;
+        let count = |key: &str| -> Result<Option<usize>, String> {
+            match params.get(key) {
+                None => Ok(None),
+                Some(toml::Value::Integer(n)) if *n >= 1 => Ok(Some(*n as usize)),
+                Some(_) => Err(format!("参数 `{key}` 应为正整数")),
+            }
+        };
+        let min_share = match params.get("min-share") {
+            None => None,
+            Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => Some(*f),
+            Some(_) => return Err("参数 `min-share` 应为 0 到 1 之间的小数".into()),
+        };
+        Ok(Thresholds {
+            min_documents: count("min-documents")?,
+            min_share,
+            min_chars: count("min-chars")?,
+        })
+    }
 }
 
 /// Validates the parameters; the findings come from the corpus pass.

@@ -27,13 +27,44 @@
 //! ## Fix safety
 //! None: which copy to keep is an editor's decision.
 
-use crate::corpus::near::{NearDuplicates, NearOptions};
+use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    NearDuplicates::options_with_params(NearOptions::default(), args.params)?;
+    Thresholds::parse(args.params)?;
     Ok(Box::new(NearDuplicate))
+}
+
+/// The rule's parameters, read by the corpus pass
+/// ([`crate::corpus::near`]); `None` keeps the pass's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Thresholds {
+    /// `min-similarity`: pairs at or above this estimated Jaccard similarity.
+    pub min_similarity: Option<f64>,
+    /// `min-chars`: shorter documents are skipped.
+    pub min_chars: Option<usize>,
+}
+
+impl Thresholds {
+    /// Read and check `params`; unknown or ill-typed parameters are an error.
+    pub fn parse(params: &toml::Table) -> Result<Self, String> {
+        deny_unknown_params(params, &["min-similarity", "min-chars"])?;
+        let min_similarity = match params.get("min-similarity") {
+            None => None,
+            Some(toml::Value::Float(f)) if (0.0..=1.0).contains(f) => Some(*f),
+            Some(_) => return Err("参数 `min-similarity` 应为 0 到 1 之间的小数".into()),
+        };
+        let min_chars = match params.get("min-chars") {
+            None => None,
+            Some(toml::Value::Integer(n)) if *n >= 1 => Some(*n as usize),
+            Some(_) => return Err("参数 `min-chars` 应为正整数".into()),
+        };
+        Ok(Thresholds {
+            min_similarity,
+            min_chars,
+        })
+    }
 }
 
 /// Validates the parameters; the findings come from the corpus pass.

@@ -49,7 +49,10 @@
 //! `版权所有：党员们参观了校史馆。` the label vouches for nothing after it,
 //! and the line gets an unsafe fix.
 
-use super::helpers::layout::{CHROME_PARAMS, ChromeParams, Layout, Region};
+use super::helpers::layout::{
+    CHROME_PARAMS, ChromeParams, Layout, Region, SENTENCE_MIN_HAN, ends_sentence,
+    has_prose_sentence,
+};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -93,40 +96,6 @@ pub fn chrome_runs(layout: &Layout) -> Vec<(usize, usize, Region)> {
     runs
 }
 
-/// Whether `line` holds a complete prose sentence: at least
-/// [`SENTENCE_MIN_HAN`] Han characters ending in a sentence mark (see
-/// [`ends_sentence`]; a closing quote or bracket may follow). Chrome can look
-/// like that (a disclaimer), but a line that reads as a sentence is never
-/// deleted without a look.
-pub fn has_prose_sentence(line: &str) -> bool {
-    let mut han = 0;
-    for (i, c) in line.char_indices() {
-        if ends_sentence(line, i, c) {
-            if han >= SENTENCE_MIN_HAN {
-                return true;
-            }
-            han = 0;
-        } else if crate::text::chars::is_han(c) {
-            han += 1;
-        }
-    }
-    false
-}
-
-/// Whether `c` at byte `i` of `line` ends a sentence: `。！？…`, or a
-/// half-width or other full stop that no letter or digit follows (scraped
-/// text ends sentences with `.`, `图片.jpg` is a file name).
-fn ends_sentence(line: &str, i: usize, c: char) -> bool {
-    match c {
-        '。' | '！' | '？' | '…' => true,
-        '.' | '．' | '｡' => !line[i + c.len_utf8()..]
-            .chars()
-            .next()
-            .is_some_and(|n| n.is_ascii_alphanumeric()),
-        _ => false,
-    }
-}
-
 /// Whether the chrome signal of a line that reads as prose vouches for its
 /// sentences: some sentence of the line (at least [`SENTENCE_MIN_HAN`] Han
 /// characters up to a sentence mark) states a chrome formula (`statement-patterns`:
@@ -164,9 +133,6 @@ fn strip_label(text: &str) -> &str {
 
 /// The longest label [`strip_label`] takes off (`版权所有`, `免责声明`, `网站声明`).
 const LABEL_MAX_CHARS: usize = 6;
-
-/// Han characters a sentence needs before its final mark to count as prose.
-const SENTENCE_MIN_HAN: usize = 6;
 
 impl SiteChrome {
     /// One finding for chrome lines `first..=last`.

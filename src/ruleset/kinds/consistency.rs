@@ -27,7 +27,7 @@ use super::literal::RuleInfo;
 use super::{DeclCtx, PatternTable, fill, next_char};
 use crate::fix::Fix;
 use crate::rule::{CheckContext, Checker, Finding};
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, Input};
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ pub struct ConsRule {
     guards: Guards,
 }
 
-pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<ConsRule, RuleSetError> {
+pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<ConsRule, SourceError> {
     let Some(field) = &cx.decl.variants else {
         return Err(cx.missing("variants", "写法组的列表，如 [[\"登录\", \"登陆\"]]"));
     };

@@ -24,10 +24,10 @@
 use super::DeclCtx;
 use super::guards::Guards;
 use super::literal::{Entry, RuleInfo};
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use std::sync::Arc;
 
-pub(crate) fn build(cx: &DeclCtx<'_>, rule: RuleInfo) -> Result<Vec<Entry>, RuleSetError> {
+pub(crate) fn build(cx: &DeclCtx<'_>, rule: RuleInfo) -> Result<Vec<Entry>, SourceError> {
     let tokens = cx.nonempty_list(&cx.decl.tokens, "tokens", "要查找的词语列表")?;
     if rule.fix.is_some() {
         return Err(cx

@@ -27,7 +27,7 @@ use super::literal::RuleInfo;
 use super::{DeclCtx, PatternTable, fill, next_char};
 use crate::fix::Fix;
 use crate::rule::{CheckContext, Checker, Finding};
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, Input};
 
@@ -38,7 +38,7 @@ pub struct FmRule {
     guards: Guards,
 }
 
-pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<FmRule, RuleSetError> {
+pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<FmRule, SourceError> {
     let Some(full) = &cx.decl.full else {
         return Err(cx.missing("full", "全称"));
     };

@@ -26,7 +26,7 @@
 
 use super::DeclCtx;
 use crate::rule::CheckContext;
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use crate::span::Span;
 
 /// The guards declared on one rule.
@@ -68,7 +68,7 @@ fn offsets(hay: &str, needle: &str) -> Vec<usize> {
 
 impl Guards {
     /// Read and check the guard fields of a declaration.
-    pub(crate) fn from_decl(cx: &DeclCtx<'_>) -> Result<Guards, RuleSetError> {
+    pub(crate) fn from_decl(cx: &DeclCtx<'_>) -> Result<Guards, SourceError> {
         let d = cx.decl;
         let word = match &d.boundary {
             None => false,
@@ -105,7 +105,7 @@ impl Guards {
         &self,
         cx: &DeclCtx<'_>,
         literals: impl Iterator<Item = &'l str> + Clone,
-    ) -> Result<(), RuleSetError> {
+    ) -> Result<(), SourceError> {
         let Some(field) = &cx.decl.exceptions else {
             return Ok(());
         };

@@ -23,7 +23,7 @@
 //! likewise one automaton per kind for `sequence`, `consistency` and
 //! `first-mention`; regexes are compiled once.
 
-// `RuleSetError` carries its source for miette; the core returns it unboxed
+// `SourceError` carries its source for miette; the core returns it unboxed
 // everywhere, so the kinds do too.
 
 pub mod consistency;
@@ -35,10 +35,11 @@ pub mod pattern;
 pub mod sequence;
 pub mod substitution;
 
+use super::RuleDef;
 use super::schema::RuleDecl;
-use super::{RuleDef, RuleSetError};
 use crate::fix::Applicability;
 use crate::rule::{Checker, RuleIndex};
+use crate::source_error::SourceError;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -53,7 +54,7 @@ pub struct Selected<'a> {
     pub params: toml::Table,
 }
 
-/// Where a declaration comes from: enough to build a [`RuleSetError`].
+/// Where a declaration comes from: enough to build a [`SourceError`].
 pub(crate) struct DeclCtx<'a> {
     pub decl: &'a RuleDecl,
     pub origin: &'a str,
@@ -66,12 +67,12 @@ impl DeclCtx<'_> {
     }
 
     /// An error at `span` of the rule's TOML.
-    pub fn err(&self, span: Range<usize>, message: String, label: &str) -> RuleSetError {
-        RuleSetError::new(self.origin, self.source, Some(span), message, label)
+    pub fn err(&self, span: Range<usize>, message: String, label: &str) -> SourceError {
+        SourceError::new(self.origin, self.source, Some(span), message, label)
     }
 
     /// An error for a required field that is absent (points at the rule id).
-    pub fn missing(&self, field: &str, what: &str) -> RuleSetError {
+    pub fn missing(&self, field: &str, what: &str) -> SourceError {
         self.err(
             self.decl.id.span(),
             format!(
@@ -89,7 +90,7 @@ impl DeclCtx<'_> {
         field: &'d Option<toml::Spanned<Vec<String>>>,
         name: &str,
         what: &str,
-    ) -> Result<&'d toml::Spanned<Vec<String>>, RuleSetError> {
+    ) -> Result<&'d toml::Spanned<Vec<String>>, SourceError> {
         let Some(list) = field else {
             return Err(self.missing(name, what));
         };
@@ -109,7 +110,7 @@ impl DeclCtx<'_> {
         &self,
         list: &toml::Spanned<Vec<String>>,
         name: &str,
-    ) -> Result<(), RuleSetError> {
+    ) -> Result<(), SourceError> {
         let items = list.get_ref();
         for (i, s) in items.iter().enumerate() {
             if s.is_empty() {
@@ -192,7 +193,7 @@ fn build(
     index: RuleIndex,
     message: &str,
     fix: Option<Applicability>,
-) -> Result<Option<Spec>, RuleSetError> {
+) -> Result<Option<Spec>, SourceError> {
     let kind = cx.decl.kind.get_ref().as_str();
     let allowed = allowed_fields(kind);
     for (field, span) in kind_fields(cx.decl) {
@@ -241,7 +242,7 @@ pub(crate) fn validate(
     decl: &RuleDecl,
     origin: &str,
     source: &Arc<str>,
-) -> Result<(), RuleSetError> {
+) -> Result<(), SourceError> {
     let cx = DeclCtx {
         decl,
         origin,
@@ -251,7 +252,7 @@ pub(crate) fn validate(
 }
 
 /// Compile the selected data-driven rules into checkers.
-pub fn compile(rules: &[Selected<'_>]) -> Result<Vec<Box<dyn Checker>>, RuleSetError> {
+pub fn compile(rules: &[Selected<'_>]) -> Result<Vec<Box<dyn Checker>>, SourceError> {
     let mut lit = Vec::new();
     let mut seq = Vec::new();
     let mut cons = Vec::new();

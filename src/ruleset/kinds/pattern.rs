@@ -28,7 +28,7 @@ use super::literal::RuleInfo;
 use super::{DeclCtx, fill};
 use crate::fix::Fix;
 use crate::rule::{CheckContext, Checker, Finding};
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use crate::span::Span;
 use regex::Regex;
 
@@ -75,7 +75,7 @@ fn references(rep: &str) -> Vec<&str> {
     out
 }
 
-pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<PatRule, RuleSetError> {
+pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<PatRule, SourceError> {
     let Some(field) = &cx.decl.regex else {
         return Err(cx.missing("regex", "正则表达式"));
     };

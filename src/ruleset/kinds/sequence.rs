@@ -64,7 +64,7 @@ use super::literal::RuleInfo;
 use super::{DeclCtx, PatternTable, fill};
 use crate::fix::{Edit, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use crate::span::Span;
 use crate::text::chars::is_han;
 use aho_corasick::AhoCorasick;
@@ -120,7 +120,7 @@ fn common_suffix(members: &[String]) -> String {
     first[first.len() - n..].iter().collect()
 }
 
-pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<SeqRule, RuleSetError> {
+pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<SeqRule, SourceError> {
     let Some(name) = &cx.decl.name else {
         return Err(cx.missing("name", "提法的名称，如“四个自信”"));
     };

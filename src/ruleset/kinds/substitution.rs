@@ -30,10 +30,10 @@
 use super::DeclCtx;
 use super::guards::Guards;
 use super::literal::{Entry, RuleInfo};
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use std::sync::Arc;
 
-pub(crate) fn build(cx: &DeclCtx<'_>, rule: RuleInfo) -> Result<Vec<Entry>, RuleSetError> {
+pub(crate) fn build(cx: &DeclCtx<'_>, rule: RuleInfo) -> Result<Vec<Entry>, SourceError> {
     let Some(swap) = &cx.decl.swap else {
         return Err(cx.missing("swap", "错误写法 = \"正确写法\" 的表"));
     };

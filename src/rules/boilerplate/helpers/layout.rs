@@ -485,9 +485,7 @@ impl Layout {
                     let above_title = region == Region::Leading
                         && self.title.is_some_and(|t| i < t)
                         && page_header
-                        && !super::super::site_chrome::has_prose_sentence(
-                            &text[self.lines[i].span.range()],
-                        );
+                        && !has_prose_sentence(&text[self.lines[i].span.range()]);
                     if keep(self, i) {
                         false
                     } else if evident[k]
@@ -526,3 +524,40 @@ impl Layout {
         }
     }
 }
+
+/// Whether `line` holds a complete prose sentence: at least
+/// [`SENTENCE_MIN_HAN`] Han characters ending in a sentence mark (see
+/// [`ends_sentence`]; a closing quote or bracket may follow). Chrome can look
+/// like that (a disclaimer), but a line that reads as a sentence is never
+/// deleted without a look.
+pub fn has_prose_sentence(line: &str) -> bool {
+    let mut han = 0;
+    for (i, c) in line.char_indices() {
+        if ends_sentence(line, i, c) {
+            if han >= SENTENCE_MIN_HAN {
+                return true;
+            }
+            han = 0;
+        } else if crate::text::chars::is_han(c) {
+            han += 1;
+        }
+    }
+    false
+}
+
+/// Whether `c` at byte `i` of `line` ends a sentence: `。！？…`, or a
+/// half-width or other full stop that no letter or digit follows (scraped
+/// text ends sentences with `.`, `图片.jpg` is a file name).
+pub(crate) fn ends_sentence(line: &str, i: usize, c: char) -> bool {
+    match c {
+        '。' | '！' | '？' | '…' => true,
+        '.' | '．' | '｡' => !line[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
+/// Han characters a sentence needs before its final mark to count as prose.
+pub(crate) const SENTENCE_MIN_HAN: usize = 6;

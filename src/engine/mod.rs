@@ -11,7 +11,8 @@
 //! Fixing is ruff's loop: check, apply the non-overlapping fixes, check
 //! again, until nothing is left to fix or [`MAX_FIX_PASSES`] is reached.
 
-use crate::config::Settings;
+pub mod examples;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Directive, DirectiveKind, Document, DocumentOptions, Format};
 use crate::fix::{Applicability, Edit, EditMap, Fix, apply_fixes};
@@ -19,8 +20,10 @@ use crate::names::KnownNames;
 use crate::names::registry::Registry;
 use crate::rule::{CheckContext, Checker, Family, Finding, RuleMeta};
 use crate::rules::{NativeArgs, native_constructor};
+use crate::ruleset::RuleSet;
 use crate::ruleset::kinds::{self, Selected};
-use crate::ruleset::{RuleSet, RuleSetError};
+use crate::settings::Settings;
+use crate::source_error::SourceError;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -33,7 +36,7 @@ pub const MAX_FIX_PASSES: usize = 10;
 pub enum LinterError {
     #[error(transparent)]
     #[diagnostic(transparent)]
-    RuleSet(#[from] Box<RuleSetError>),
+    RuleSet(#[from] Box<SourceError>),
     /// A selector (in `select`, `ignore`, `severity`, `options`, or on the
     /// command line) names no rule and no family.
     #[error("未知的规则或规则族 `{selector}`（出现在 {place}）")]
@@ -45,8 +48,8 @@ pub enum LinterError {
     BadRule { rule: String, reason: String },
 }
 
-impl From<RuleSetError> for LinterError {
-    fn from(e: RuleSetError) -> Self {
+impl From<SourceError> for LinterError {
+    fn from(e: SourceError) -> Self {
         LinterError::RuleSet(Box::new(e))
     }
 }
@@ -194,7 +197,7 @@ impl Linter {
             }
             if def.meta.kind == "native" {
                 let Some(ctor) = native_constructor(&def.meta.id) else {
-                    return Err(RuleSetError::new(
+                    return Err(SourceError::new(
                         &set.origin,
                         &set.source,
                         Some(def.decl.id.span()),

@@ -3,7 +3,7 @@
 //! resolves paths; parsing and validation are pure and live here).
 
 use crate::diagnostic::Severity;
-use crate::ruleset::RuleSetError;
+use crate::source_error::SourceError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -55,10 +55,10 @@ pub struct ConfigFile {
 }
 
 impl ConfigFile {
-    pub fn parse(origin: &str, text: &str) -> Result<ConfigFile, RuleSetError> {
+    pub fn parse(origin: &str, text: &str) -> Result<ConfigFile, SourceError> {
         let source: Arc<str> = Arc::from(text);
         toml::from_str(text).map_err(|e| {
-            RuleSetError::new(
+            SourceError::new(
                 origin,
                 &source,
                 e.span(),

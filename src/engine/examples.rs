@@ -5,11 +5,11 @@
 //! pass). The test suite runs it over the built-in sets, and users can run it
 //! over their own sets, so a house-style rule is tested like a built-in one.
 
-use super::RuleSet;
-use crate::config::Settings;
 use crate::document::{Document, DocumentOptions, Format};
 use crate::engine::Linter;
 use crate::fix::Applicability;
+use crate::ruleset::RuleSet;
+use crate::settings::Settings;
 use chrono::NaiveDate;
 
 /// One example that did not behave as declared.
