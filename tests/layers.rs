@@ -265,7 +265,7 @@ fn an_upward_import_or_a_tie_is_caught() {
     assert!(
         found
             .iter()
-            .any(|v| v.starts_with("`text` (layer 0) uses `engine`")),
+            .any(|v| v.starts_with("`text` (layer 1) uses `engine`")),
         "{found:#?}"
     );
     assert!(
