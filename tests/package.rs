@@ -186,3 +186,49 @@ fn the_package_stays_within_its_size_budget() {
         "the package is {total} bytes, over the budget of {SIZE_BUDGET}"
     );
 }
+
+/// An embedder's view: the library without the `cli` feature pulls no
+/// command-line, file-walking, HTTP or LSP crates (`cargo tree`, offline).
+#[test]
+fn the_library_alone_pulls_no_front_end_crates() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "tree",
+            "--locked",
+            "--offline",
+            "--edges",
+            "normal",
+            "--no-default-features",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
+        .current_dir(root())
+        .output()
+        .expect("run cargo tree");
+    assert!(
+        out.status.success(),
+        "cargo tree failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let crates: BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    assert!(crates.contains("guifan") && crates.contains("aho-corasick"));
+    let front_end = [
+        "clap",
+        "ignore",
+        "tempfile",
+        "rayon",
+        "axum",
+        "tokio",
+        "lsp-server",
+        "lsp-types",
+        "tower-http",
+    ];
+    let pulled: Vec<_> = front_end.iter().filter(|c| crates.contains(**c)).collect();
+    assert!(pulled.is_empty(), "the library alone pulls {pulled:?}");
+}
