@@ -46,7 +46,7 @@ fn every_builtin_rule_has_examples_and_a_source() {
             );
             assert!(m.source.is_some(), "{} has no source", m.id);
             assert!(!m.summary.is_empty(), "{} has no summary", m.id);
-            if m.kind == "native" {
+            if m.kind == guifan::rule::Kind::Native {
                 assert!(
                     guifan::rules::native_doc(&m.id).is_some_and(|d| !d.is_empty()),
                     "{} has no doc comment",
@@ -55,4 +55,37 @@ fn every_builtin_rule_has_examples_and_a_source() {
             }
         }
     }
+}
+
+#[test]
+fn a_placeholder_the_rule_does_not_fill_fails_its_examples() {
+    let set = guifan::RuleSet::parse(
+        "t.toml",
+        r#"
+[[rule]]
+id = "terminology/typo-in-message"
+kind = "existence"
+summary = "a"
+message = "不要写“{mach}”"
+tokens = ["大学"]
+examples = [{ bad = "大学" }, { good = "学院" }]
+
+[[rule]]
+id = "terminology/right-message"
+kind = "existence"
+summary = "b"
+message = "不要写“{match}”"
+tokens = ["学院"]
+examples = [{ bad = "学院" }, { good = "大学" }]
+"#,
+    )
+    .unwrap();
+    let failures = check_examples(&[set]);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(failures[0].rule, "terminology/typo-in-message");
+    assert!(
+        failures[0].problem.contains("`{mach}`"),
+        "{}",
+        failures[0].problem
+    );
 }

@@ -40,7 +40,7 @@ pub fn rule_json(r: &RuleEntry) -> serde_json::Value {
     serde_json::json!({
         "id": r.meta.id,
         "family": r.meta.family.as_str(),
-        "kind": r.meta.kind,
+        "kind": r.meta.kind.as_str(),
         "severity": r.severity.as_str(),
         "default_severity": r.meta.severity.as_str(),
         "fix": r.meta.fix.map(|f| f.as_str()),
@@ -152,7 +152,7 @@ pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "来源：  {}", m.origin)?;
 
-    let doc = if m.kind == "native" {
+    let doc = if m.kind == guifan::rule::Kind::Native {
         guifan::rules::native_doc(&m.id).map(str::to_string)
     } else {
         None

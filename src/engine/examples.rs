@@ -91,6 +91,18 @@ pub fn check_examples(sets: &[RuleSet]) -> Vec<ExampleFailure> {
                     failures.push(fail(bad, "bad example not flagged".into()));
                     continue;
                 }
+                for d in &found {
+                    let texts = std::iter::once(&d.message).chain(d.help.as_ref());
+                    if let Some(slot) = texts.filter_map(|t| unfilled_placeholder(t)).next() {
+                        failures.push(fail(
+                            bad,
+                            format!(
+                                "message names the placeholder `{slot}`, which the rule does not fill: {}",
+                                d.message
+                            ),
+                        ));
+                    }
+                }
                 if let Some(fixed) = &ex.fixed {
                     if meta.fix.is_none() {
                         failures.push(fail(
@@ -126,4 +138,23 @@ pub fn check_examples(sets: &[RuleSet]) -> Vec<ExampleFailure> {
         }
     }
     failures
+}
+
+/// The first `{name}` left in a reported text: a placeholder of the TOML
+/// message that the rule's code does not fill (a misspelt or renamed
+/// placeholder). Names are ASCII identifiers or kebab-case, as in messages.
+fn unfilled_placeholder(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+            .count();
+        if len > 0 && after.as_bytes().get(len) == Some(&b'}') {
+            return Some(&rest[open..open + len + 2]);
+        }
+        rest = after;
+    }
+    None
 }

@@ -18,7 +18,7 @@ use crate::document::{Directive, DirectiveKind, Document, DocumentOptions, Forma
 use crate::fix::{Applicability, Edit, EditMap, Fix, apply_fixes};
 use crate::names::KnownNames;
 use crate::names::registry::Registry;
-use crate::rule::{CheckContext, Checker, Family, Finding, RuleMeta};
+use crate::rule::{CheckContext, Checker, Family, Finding, Kind, RuleMeta};
 use crate::rules::{NativeArgs, native_constructor};
 use crate::ruleset::RuleSet;
 use crate::ruleset::kinds::{self, Selected};
@@ -195,7 +195,7 @@ impl Linter {
                     params.insert(k.clone(), v.clone());
                 }
             }
-            if def.meta.kind == "native" {
+            if def.meta.kind == Kind::Native {
                 let Some(ctor) = native_constructor(&def.meta.id) else {
                     return Err(SourceError::new(
                         &set.origin,

@@ -74,6 +74,63 @@ impl fmt::Display for Family {
     }
 }
 
+/// How a rule is implemented: Rust code (`native`) or one of the
+/// data-driven kinds a rule set declares in full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Rust code in `src/rules/<family>/`, declared in TOML.
+    Native,
+    /// Flag literal terms.
+    Existence,
+    /// Replace one term with another.
+    Substitution,
+    /// Members of a fixed enumeration in their fixed order.
+    Sequence,
+    /// One document writes a term one way throughout.
+    Consistency,
+    /// An abbreviation needs its full form earlier in the document.
+    FirstMention,
+    /// A regular expression, with an optional replacement.
+    Pattern,
+}
+
+impl Kind {
+    /// Every kind, in the order the documentation lists them.
+    pub const ALL: [Kind; 7] = [
+        Kind::Native,
+        Kind::Existence,
+        Kind::Substitution,
+        Kind::Sequence,
+        Kind::Consistency,
+        Kind::FirstMention,
+        Kind::Pattern,
+    ];
+
+    /// The kind's name in rule-set files (`kind = "first-mention"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Native => "native",
+            Kind::Existence => "existence",
+            Kind::Substitution => "substitution",
+            Kind::Sequence => "sequence",
+            Kind::Consistency => "consistency",
+            Kind::FirstMention => "first-mention",
+            Kind::Pattern => "pattern",
+        }
+    }
+
+    /// The kind named `name` in a rule-set file.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// `lower-kebab-case`: ASCII lowercase letters and digits in dash-separated words.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
@@ -103,8 +160,8 @@ pub struct RuleMeta {
     /// `family/name`, kebab-case.
     pub id: String,
     pub family: Family,
-    /// `native`, `existence`, `substitution`, `sequence`, `consistency`, `first-mention`, `pattern`.
-    pub kind: String,
+    /// Native code or one of the data-driven kinds.
+    pub kind: Kind,
     pub severity: Severity,
     /// The applicability of the fixes this rule offers, if it offers any.
     pub fix: Option<Applicability>,

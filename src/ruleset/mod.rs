@@ -21,7 +21,7 @@ pub(crate) mod schema;
 pub use builtin::builtin_rule_sets;
 pub use schema::{ExampleDecl, RuleDecl};
 
-use crate::rule::{Example, Family, RuleMeta, is_kebab};
+use crate::rule::{Example, Family, Kind, RuleMeta, is_kebab};
 use crate::source_error::SourceError;
 use schema::RuleSetFile;
 use std::collections::HashSet;
@@ -47,17 +47,6 @@ pub struct RuleDef {
     pub meta: RuleMeta,
     pub decl: RuleDecl,
 }
-
-/// The kinds a rule may have.
-pub const KINDS: &[&str] = &[
-    "native",
-    "existence",
-    "substitution",
-    "sequence",
-    "consistency",
-    "first-mention",
-    "pattern",
-];
 
 impl RuleSet {
     /// Parse and validate a rule-set file. `origin` names it in messages.
@@ -102,15 +91,15 @@ impl RuleSet {
                     "重复的 id",
                 ));
             }
-            let kind = decl.kind.get_ref().clone();
-            if !KINDS.contains(&kind.as_str()) {
+            let Some(kind) = Kind::from_name(decl.kind.get_ref()) else {
+                let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
                 return Err(err(
                     decl.kind.span(),
-                    format!("规则 `{id}` 的类型 `{kind}` 未知"),
+                    format!("规则 `{id}` 的类型 `{}` 未知", decl.kind.get_ref()),
                     "未知类型",
                 )
-                .with_help(format!("可用类型：{}", KINDS.join("、"))));
-            }
+                .with_help(format!("可用类型：{}", names.join("、"))));
+            };
             let parse_date = |d: &Option<toml::Spanned<String>>| -> Result<_, SourceError> {
                 d.as_ref()
                     .map(|d| {

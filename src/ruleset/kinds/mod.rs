@@ -38,7 +38,7 @@ pub mod substitution;
 use super::RuleDef;
 use super::schema::RuleDecl;
 use crate::fix::Applicability;
-use crate::rule::{Checker, RuleIndex};
+use crate::rule::{Checker, Kind, RuleIndex};
 use crate::source_error::SourceError;
 use std::ops::Range;
 use std::sync::Arc;
@@ -158,20 +158,20 @@ fn kind_fields(d: &RuleDecl) -> Vec<(&'static str, Option<Range<usize>>)> {
 const GUARDS: &[&str] = &["boundary", "exceptions", "not-after", "not-before"];
 
 /// The kind-specific fields each kind accepts.
-fn allowed_fields(kind: &str) -> Vec<&'static str> {
+fn allowed_fields(kind: Option<Kind>) -> Vec<&'static str> {
     let mut v: Vec<&'static str> = match kind {
-        "native" => vec!["params"],
-        "existence" => vec!["tokens"],
-        "substitution" => vec!["swap"],
-        "sequence" => vec!["name", "members"],
-        "consistency" => vec!["variants"],
-        "first-mention" => vec!["full", "short"],
-        "pattern" => vec!["regex", "replacement"],
-        _ => vec![],
+        Some(Kind::Native) => vec!["params"],
+        Some(Kind::Existence) => vec!["tokens"],
+        Some(Kind::Substitution) => vec!["swap"],
+        Some(Kind::Sequence) => vec!["name", "members"],
+        Some(Kind::Consistency) => vec!["variants"],
+        Some(Kind::FirstMention) => vec!["full", "short"],
+        Some(Kind::Pattern) => vec!["regex", "replacement"],
+        None => vec![],
     };
     if matches!(
         kind,
-        "existence" | "substitution" | "consistency" | "first-mention"
+        Some(Kind::Existence | Kind::Substitution | Kind::Consistency | Kind::FirstMention)
     ) {
         v.extend_from_slice(GUARDS);
     }
@@ -194,7 +194,8 @@ fn build(
     message: &str,
     fix: Option<Applicability>,
 ) -> Result<Option<Spec>, SourceError> {
-    let kind = cx.decl.kind.get_ref().as_str();
+    let kind_name = cx.decl.kind.get_ref().as_str();
+    let kind = Kind::from_name(kind_name);
     let allowed = allowed_fields(kind);
     for (field, span) in kind_fields(cx.decl) {
         if let Some(span) = span
@@ -204,7 +205,7 @@ fn build(
                 String::new()
             } else {
                 format!(
-                    "{kind} 规则可用的字段：{}",
+                    "{kind_name} 规则可用的字段：{}",
                     allowed
                         .iter()
                         .map(|f| format!("`{f}`"))
@@ -215,7 +216,7 @@ fn build(
             return Err(cx
                 .err(
                     span,
-                    format!("字段 `{field}` 不属于 {kind} 规则 `{}`", cx.id()),
+                    format!("字段 `{field}` 不属于 {kind_name} 规则 `{}`", cx.id()),
                     "此类型不使用这个字段",
                 )
                 .with_help(help));
@@ -227,13 +228,13 @@ fn build(
         fix,
     };
     Ok(Some(match kind {
-        "existence" => Spec::Literal(existence::build(cx, rule)?),
-        "substitution" => Spec::Literal(substitution::build(cx, rule)?),
-        "sequence" => Spec::Sequence(sequence::build(cx, rule)?),
-        "consistency" => Spec::Consistency(consistency::build(cx, rule)?),
-        "first-mention" => Spec::FirstMention(first_mention::build(cx, rule)?),
-        "pattern" => Spec::Pattern(pattern::build(cx, rule)?),
-        _ => return Ok(None),
+        Some(Kind::Existence) => Spec::Literal(existence::build(cx, rule)?),
+        Some(Kind::Substitution) => Spec::Literal(substitution::build(cx, rule)?),
+        Some(Kind::Sequence) => Spec::Sequence(sequence::build(cx, rule)?),
+        Some(Kind::Consistency) => Spec::Consistency(consistency::build(cx, rule)?),
+        Some(Kind::FirstMention) => Spec::FirstMention(first_mention::build(cx, rule)?),
+        Some(Kind::Pattern) => Spec::Pattern(pattern::build(cx, rule)?),
+        Some(Kind::Native) | None => return Ok(None),
     }))
 }
 
