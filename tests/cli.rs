@@ -855,7 +855,7 @@ fn explain_known_and_unknown_rules() {
                 .and(predicate::str::contains("✗ 会议指出,要深入学习。"))
                 .and(predicate::str::contains("→ 会议指出，要深入学习。"))
                 // The native rule's doc comment.
-                .and(predicate::str::contains("## Why")),
+                .and(predicate::str::contains("## 依据")),
         );
     guifan(d.path())
         .args(["explain", "punctuation/halfwidth-in-cjc"])
