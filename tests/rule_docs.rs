@@ -3,7 +3,8 @@
 //! Chinese, follows one section layout, and passes guifan's own checks.
 
 use chrono::NaiveDate;
-use guifan::{Document, DocumentOptions, Format, Severity, default_linter};
+use guifan::ruleset::builtin_rule_sets;
+use guifan::{Document, DocumentOptions, Format, Linter, Settings, Severity, default_linter};
 
 /// The sections every rule's documentation has, in this order.
 const CORE_SECTIONS: [&str; 4] = ["检查什么", "不报告的情形", "修复", "依据"];
@@ -133,23 +134,52 @@ fn every_native_rule_is_documented_in_chinese() {
 fn the_language_check_can_fail() {
     let english = "Half-width `,` in Chinese text.\n\n## What it does\nFlags the ASCII comma when it belongs to Chinese text.\n\n## Fix safety\nSafe: the replacement changes the glyph width only.";
     let problems = doc_problems("x/english", english);
-    assert!(problems.iter().any(|p| p.contains("summary line")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("English `Flags the ASCII")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("unknown section")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("summary line")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("English `Flags the ASCII")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("unknown section")),
+        "{problems:?}"
+    );
     let chinese = "中文文本中的半角逗号\n\n## 检查什么\n报告属于中文文本的半角逗号。\n\n## 修复\n安全修复：只改变字形宽度。\n\n## 依据\n标点符号用法第5.1条。";
     let problems = doc_problems("x/chinese", chinese);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("in this order"), "{problems:?}");
 }
 
-/// Checked as Markdown with the default rules, with document dates in a
-/// leap year and in ordinary years (date rules judge bare dates against it).
+/// Checked as Markdown with the default rules and with every rule (the
+/// off-by-default ones too; the corpus-wide ones report nothing on a single
+/// document), with document dates in a leap year and in ordinary years (date
+/// rules judge bare dates against it). Nothing at any severity is allowed.
 #[test]
 fn native_rule_docs_pass_guifan_itself() {
-    let linter = default_linter().expect("built-in rules load");
+    let all = Settings {
+        select: Some(vec!["all".into()]),
+        ..Settings::default()
+    };
+    let linters = [
+        (
+            "default rules",
+            default_linter().expect("built-in rules load"),
+        ),
+        (
+            "all rules",
+            Linter::new(&builtin_rule_sets().unwrap(), &all).expect("select all"),
+        ),
+    ];
     let mut failures = Vec::new();
-    for date in [(2024, 2, 29), (2026, 1, 1), (2026, 12, 31)] {
-        let date = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+    for ((y, m, d), (which, linter)) in [(2024, 2, 29), (2026, 1, 1), (2026, 12, 31)]
+        .into_iter()
+        .flat_map(|date| linters.iter().map(move |l| (date, l)))
+    {
+        let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let mut options = DocumentOptions::new(Format::Markdown, date);
         options.as_of = Some(date);
         for (id, doc) in docs() {
@@ -157,7 +187,7 @@ fn native_rule_docs_pass_guifan_itself() {
             for d in linter.check(&document) {
                 let text = &doc[d.span.start..d.span.end];
                 failures.push(format!(
-                    "{id} (as of {date}): {} {}: {} (`{text}`)",
+                    "{id} ({which}, as of {date}): {} {}: {} (`{text}`)",
                     d.severity.as_str(),
                     d.rule,
                     d.message
