@@ -437,7 +437,7 @@ fn extra_rule_sets_from_flag_and_config() {
         .args(["rules", "--rules", "house/style.toml"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("本单位：半角标点").and(predicate::str::contains("info")));
+        .stdout(predicate::str::contains("本单位：半角标点").and(predicate::str::contains("提示")));
     // From the config, relative to the config file's folder.
     fs::create_dir_all(d.path().join("nested")).unwrap();
     fs::write(
@@ -815,7 +815,7 @@ fn rules_lists_every_rule_and_respects_config() {
         .arg("rules")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(RULE).and(predicate::str::contains("safe")));
+        .stdout(predicate::str::contains(RULE).and(predicate::str::contains("安全")));
     let v = json_of(guifan(d.path()).args(["rules", "--format", "json"]));
     let rule = v
         .as_array()
