@@ -437,7 +437,7 @@ fn extra_rule_sets_from_flag_and_config() {
         .args(["rules", "--rules", "house/style.toml"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("本单位：半角标点").and(predicate::str::contains("info")));
+        .stdout(predicate::str::contains("本单位：半角标点").and(predicate::str::contains("提示")));
     // From the config, relative to the config file's folder.
     fs::create_dir_all(d.path().join("nested")).unwrap();
     fs::write(
@@ -815,7 +815,7 @@ fn rules_lists_every_rule_and_respects_config() {
         .arg("rules")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(RULE).and(predicate::str::contains("safe")));
+        .stdout(predicate::str::contains(RULE).and(predicate::str::contains("安全")));
     let v = json_of(guifan(d.path()).args(["rules", "--format", "json"]));
     let rule = v
         .as_array()
@@ -855,7 +855,7 @@ fn explain_known_and_unknown_rules() {
                 .and(predicate::str::contains("✗ 会议指出,要深入学习。"))
                 .and(predicate::str::contains("→ 会议指出，要深入学习。"))
                 // The native rule's doc comment.
-                .and(predicate::str::contains("## Why")),
+                .and(predicate::str::contains("## 依据")),
         );
     guifan(d.path())
         .args(["explain", "punctuation/halfwidth-in-cjc"])

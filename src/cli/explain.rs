@@ -10,10 +10,32 @@ use std::path::Path;
 
 fn fixable(entry: &RuleEntry) -> &'static str {
     match entry.meta.fix {
-        Some(Applicability::Safe) => "safe",
-        Some(Applicability::Unsafe) => "unsafe",
+        Some(Applicability::Safe) => "安全",
+        Some(Applicability::Unsafe) => "不安全",
         None => "—",
     }
+}
+
+/// A severity as users read it, with the keyword that configuration uses:
+/// `错误（error）`.
+fn severity_label(s: guifan::Severity) -> String {
+    format!("{}（{}）", s.label_zh(), s.as_str())
+}
+
+/// What a rule kind means, for `guifan explain` (the kind keyword of
+/// `rules/*.toml` stays alongside).
+fn kind_label(kind: &str) -> String {
+    let zh = match kind {
+        "native" => "内置规则，由程序代码实现",
+        "existence" => "出现即报告所列词语",
+        "substitution" => "错误写法替换为正确写法",
+        "sequence" => "列举须按规定的成员和顺序",
+        "consistency" => "同一文档只用一种写法",
+        "first-mention" => "简称前须先出现全称",
+        "pattern" => "正则表达式匹配",
+        _ => return kind.to_string(),
+    };
+    format!("{kind}（{zh}）")
 }
 
 /// Display width of `s`: wide (CJK, fullwidth) characters count two columns.
@@ -71,7 +93,7 @@ pub fn rules(config: &Resolved, format: ListFormat, out: &mut dyn Write) -> io::
                 out,
                 "{}  {}  {}  {}  说明",
                 pad("规则", width),
-                pad("级别", 7),
+                pad("级别", 4),
                 pad("修复", 6),
                 pad("启用", 4)
             )?;
@@ -80,7 +102,7 @@ pub fn rules(config: &Resolved, format: ListFormat, out: &mut dyn Write) -> io::
                     out,
                     "{}  {}  {}  {}  {}",
                     pad(&r.meta.id, width),
-                    pad(r.severity.as_str(), 7),
+                    pad(r.severity.label_zh(), 4),
                     pad(fixable(r), 6),
                     pad(if r.enabled { "是" } else { "否" }, 4),
                     r.meta.summary
@@ -118,15 +140,16 @@ pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", m.summary)?;
     writeln!(out)?;
     writeln!(out, "规则族：{}", m.family)?;
-    writeln!(out, "类型：  {}", m.kind)?;
+    writeln!(out, "类型：  {}", kind_label(&m.kind))?;
     if entry.severity != m.severity {
         writeln!(
             out,
-            "级别：  {}（默认 {}，已由配置更改）",
-            entry.severity, m.severity
+            "级别：  {}，默认为{}，已由配置更改",
+            severity_label(entry.severity),
+            severity_label(m.severity)
         )?;
     } else {
-        writeln!(out, "级别：  {}", m.severity)?;
+        writeln!(out, "级别：  {}", severity_label(m.severity))?;
     }
     let fix = match m.fix {
         Some(Applicability::Safe) => "安全修复（guifan fix 会自动应用）",

@@ -1,24 +1,40 @@
-//! Duplicated metadata labels: `发布日期: 日期：2022-11-21`.
+//! 重复的元数据标签：`发布日期: 日期：2022-11-21`
 //!
-//! ## What it does
-//! Flags a metadata label followed directly by another label of the same
-//! kind (two date labels, two source labels …), as left behind when a
-//! scraper prefixes a field that the page already labelled, and keeps the
-//! first: `发布日期: 日期：2022-11-21 09:28` → `发布日期：2022-11-21 09:28`.
-//! The groups of labels that mean the same field are the `groups` parameter.
+//! ## 检查什么
+//! 报告后面直接跟着同类标签（两个日期标签、两个来源标签等）的元数据标签，这是抓取程序给页面上已有标签的字段又加了一个前缀造成的；修复时保留第一个：`发布日期: 日期：2022-11-21 09:28` → `发布日期：2022-11-21 09:28`。表示同一字段的各组标签由`groups`参数给出。
 //!
-//! ## Why
-//! A doubled label is an obvious scraping artefact; it also breaks tools
-//! that read the field (`日期：` is parsed as the value of `发布日期`).
+//! ## 不报告的情形
+//! 值为空的标签后面跟着另一字段的标签（`来源： 作者：张三`是缺少值，而不是重复），以及不相邻的标签。
 //!
-//! ## What it leaves alone
-//! A label with an empty value followed by a label of another field
-//! (`来源： 作者：张三` is a missing value, not a duplicate), and labels that are
-//! not adjacent.
+//! ## 修复
+//! 安全修复：删除第二个标签和第一个分隔符，留下一个标签和一个全角冒号；字段的值不变。
 //!
-//! ## Fix safety
-//! Safe: the second label and the first separator are removed, leaving one
-//! label and a full-width colon; the value is untouched.
+//! ## 依据
+//! 重复的标签是明显的抓取痕迹，还会使读取该字段的工具出错（`日期：`会被解析为`发布日期`的值）。
+
+// English original of the user documentation above (developer notes):
+//
+// Duplicated metadata labels: `发布日期: 日期：2022-11-21`.
+//
+// ## What it does
+// Flags a metadata label followed directly by another label of the same
+// kind (two date labels, two source labels …), as left behind when a
+// scraper prefixes a field that the page already labelled, and keeps the
+// first: `发布日期: 日期：2022-11-21 09:28` → `发布日期：2022-11-21 09:28`.
+// The groups of labels that mean the same field are the `groups` parameter.
+//
+// ## Why
+// A doubled label is an obvious scraping artefact; it also breaks tools
+// that read the field (`日期：` is parsed as the value of `发布日期`).
+//
+// ## What it leaves alone
+// A label with an empty value followed by a label of another field
+// (`来源： 作者：张三` is a missing value, not a duplicate), and labels that are
+// not adjacent.
+//
+// ## Fix safety
+// Safe: the second label and the first separator are removed, leaving one
+// label and a full-width colon; the value is untouched.
 
 use crate::fix::{Applicability, Fix};
 use crate::rule::params::deny_unknown_params;

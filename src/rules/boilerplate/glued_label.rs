@@ -1,24 +1,40 @@
-//! Glued metadata labels: `时间:2021-05-12浏览:236`.
+//! 粘连在一起的元数据标签：`时间:2021-05-12浏览:236`
 //!
-//! ## What it does
-//! In a metadata line (one that starts with a label such as `发布时间：`),
-//! flags a further label that is glued to the previous field's value with no
-//! space, and inserts a space: `时间:2021-05-12浏览:236` → `时间:2021-05-12 浏览:236`,
-//! `2019-09-26 12:11来源：证券时报网作者：李在山` → `… 12:11 来源：证券时报网 作者：李在山`.
+//! ## 检查什么
+//! 在元数据行（以`发布时间：`之类的标签开头的行）中，报告与前一字段的值紧密粘连、中间没有空格的后续标签，并插入一个空格：`时间:2021-05-12浏览:236` → `时间:2021-05-12 浏览:236`，`2019-09-26 12:11来源：证券时报网作者：李在山` → `… 12:11 来源：证券时报网 作者：李在山`。
 //!
-//! ## Why
-//! Scrapers that drop the markup between fields glue them together; the
-//! value of one field then reads as part of the next (`2021-05-12浏览`).
+//! ## 不报告的情形
+//! 空格或分隔符之后的标签，行首的标签，以及不是元数据的行（如通知正文中的`工作时间：`）。在汉字之后，只有当标签不可能是一个更长词语的结尾时（见`not-after`，如`原作者`、`工作时间`），且仅限`han-glue-labels`中所列的标签（日期类标签常常是更长词语的结尾），才视为粘连。
 //!
-//! ## What it leaves alone
-//! Labels after a space or a separator, labels at the start of a line, and
-//! lines that are not metadata (body text such as `工作时间：` in a notice).
-//! After a Chinese character a label counts as glued only when it cannot be
-//! the end of a longer word (`not-after`, e.g. `原作者`, `工作时间`), and only
-//! for the labels in `han-glue-labels` (date labels often end longer words).
+//! ## 修复
+//! 安全修复：只在两个字段之间插入一个空格。
 //!
-//! ## Fix safety
-//! Safe: only a space is inserted between two fields.
+//! ## 依据
+//! 抓取程序丢掉字段之间的标记后，会把字段粘在一起；这样一个字段的值读起来就像下一个字段的一部分（`2021-05-12浏览`）。
+
+// English original of the user documentation above (developer notes):
+//
+// Glued metadata labels: `时间:2021-05-12浏览:236`.
+//
+// ## What it does
+// In a metadata line (one that starts with a label such as `发布时间：`),
+// flags a further label that is glued to the previous field's value with no
+// space, and inserts a space: `时间:2021-05-12浏览:236` → `时间:2021-05-12 浏览:236`,
+// `2019-09-26 12:11来源：证券时报网作者：李在山` → `… 12:11 来源：证券时报网 作者：李在山`.
+//
+// ## Why
+// Scrapers that drop the markup between fields glue them together; the
+// value of one field then reads as part of the next (`2021-05-12浏览`).
+//
+// ## What it leaves alone
+// Labels after a space or a separator, labels at the start of a line, and
+// lines that are not metadata (body text such as `工作时间：` in a notice).
+// After a Chinese character a label counts as glued only when it cannot be
+// the end of a longer word (`not-after`, e.g. `原作者`, `工作时间`), and only
+// for the labels in `han-glue-labels` (date labels often end longer words).
+//
+// ## Fix safety
+// Safe: only a space is inserted between two fields.
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::deny_unknown_params;

@@ -1,26 +1,42 @@
-//! Image file names left in the text: `会议现场3.jpg`, `IMG_2041.JPG`.
+//! 残留在文本中的图片文件名：`会议现场3.jpg`、`IMG_2041.JPG`
 //!
-//! ## What it does
-//! Flags file names with an image extension (the `extensions` parameter:
-//! jpg, jpeg, png, gif, bmp, webp …) standing in the prose — alone on a line
-//! where the picture used to be, or glued to the end of a caption
-//! (`（中心组一行参观展厅）会议现场3.jpg`) — and removes them.
+//! ## 检查什么
+//! 报告正文中带图片扩展名（由`extensions`参数给出：jpg、jpeg、png、gif、bmp、webp等）的文件名，并将其删除：这类文件名或者单独占一行（原来放图片的位置），或者粘在图片说明的末尾（`（中心组一行参观展厅）会议现场3.jpg`）。
 //!
-//! ## Why
-//! When a page is copied as text, an image whose `alt` text is its file name
-//! leaves the name behind. It means nothing to a reader.
+//! ## 不报告的情形
+//! 网址和网址中的路径（已屏蔽），作为词语提及的扩展名（`支持jpg、png格式`，没有带点的文件名），以及文件名部分为空的情形。
 //!
-//! ## What it leaves alone
-//! URLs and paths inside URLs (masked), extensions named as words
-//! (`支持jpg、png格式`, no dot-name), and anything whose name part is empty.
+//! ## 修复
+//! 当文件名（其拉丁文部分之前至多`max-name-chars`个汉字）单独成行，或与前面的文字之间隔有空格、括号或标点时，为安全修复。当它粘在一段较长的中文之后时，文件名从哪里开始只能推测：此时报告只覆盖确定属于文件名的部分（拉丁字母、数字和扩展名），修复为不安全修复。
 //!
-//! ## Fix safety
-//! Safe when the file name — at most `max-name-chars` Chinese characters
-//! before its Latin part — is a line of its own, or is separated from the
-//! text before it by a space, a bracket or punctuation. When it is glued to
-//! a longer run of Chinese text, where the name starts is a guess: the
-//! finding covers only the part that is surely the file name (the Latin
-//! letters, digits and extension) and the fix is unsafe.
+//! ## 依据
+//! 把网页复制为文本时，以文件名作为`alt`文字的图片会留下文件名，这对读者毫无意义。
+
+// English original of the user documentation above (developer notes):
+//
+// Image file names left in the text: `会议现场3.jpg`, `IMG_2041.JPG`.
+//
+// ## What it does
+// Flags file names with an image extension (the `extensions` parameter:
+// jpg, jpeg, png, gif, bmp, webp …) standing in the prose — alone on a line
+// where the picture used to be, or glued to the end of a caption
+// (`（中心组一行参观展厅）会议现场3.jpg`) — and removes them.
+//
+// ## Why
+// When a page is copied as text, an image whose `alt` text is its file name
+// leaves the name behind. It means nothing to a reader.
+//
+// ## What it leaves alone
+// URLs and paths inside URLs (masked), extensions named as words
+// (`支持jpg、png格式`, no dot-name), and anything whose name part is empty.
+//
+// ## Fix safety
+// Safe when the file name — at most `max-name-chars` Chinese characters
+// before its Latin part — is a line of its own, or is separated from the
+// text before it by a space, a bracket or punctuation. When it is glued to
+// a longer run of Chinese text, where the name starts is a guess: the
+// finding covers only the part that is surely the file name (the Latin
+// letters, digits and extension) and the fix is unsafe.
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::param_usize;

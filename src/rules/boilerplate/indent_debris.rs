@@ -1,23 +1,39 @@
-//! Indentation and trailing debris made of NBSP or ideographic spaces.
+//! 由不换行空格或全角空格构成的行首缩进和行尾残留
 //!
-//! ## What it does
-//! Flags runs of non-breaking spaces (U+00A0) or ideographic spaces (U+3000)
-//! at the start or the end of a line of text — `\u{a0}\u{a0}\u{a0}\u{a0}2023年3月31日…`
-//! as scraped from `&nbsp;&nbsp;&nbsp;&nbsp;` indents — and removes them.
+//! ## 检查什么
+//! 报告文本行首或行尾连续的不换行空格（`U+00A0`）或全角空格（`U+3000`），并将其删除；例如从`&nbsp;&nbsp;&nbsp;&nbsp;`缩进抓取而来的`\u{a0}\u{a0}\u{a0}\u{a0}2023年3月31日…`。
 //!
-//! ## Why
-//! In a web page such runs are layout; copied into text they are invisible
-//! junk that breaks search, diffing and re-typesetting, and they are not the
-//! paragraph indent of a Chinese document (which a typesetting system adds).
+//! ## 不报告的情形
+//! 纯文本中文文档惯用的两个全角空格段首缩进`　　`（见`allowed-indents`参数），ASCII空格和制表符，行内的空格，以及只由空格构成的行（见`boilerplate/nbsp-line`）。
 //!
-//! ## What it leaves alone
-//! The conventional two-ideographic-space paragraph indent `　　` of plain-text
-//! Chinese documents (the `allowed-indents` parameter), ASCII spaces and
-//! tabs, spaces inside a line, and lines that are nothing but spaces (see
-//! `boilerplate/nbsp-line`).
+//! ## 修复
+//! 安全修复：只删除行首行尾的不可见字符。
 //!
-//! ## Fix safety
-//! Safe: only invisible characters at the edges of a line are removed.
+//! ## 依据
+//! 在网页中，这类字符串用于排版；复制到文本中，就成了看不见的垃圾字符，妨碍检索、比对和重新排版，也不是中文文档的段首缩进（段首缩进由排版系统添加）。
+
+// English original of the user documentation above (developer notes):
+//
+// Indentation and trailing debris made of NBSP or ideographic spaces.
+//
+// ## What it does
+// Flags runs of non-breaking spaces (U+00A0) or ideographic spaces (U+3000)
+// at the start or the end of a line of text — `\u{a0}\u{a0}\u{a0}\u{a0}2023年3月31日…`
+// as scraped from `&nbsp;&nbsp;&nbsp;&nbsp;` indents — and removes them.
+//
+// ## Why
+// In a web page such runs are layout; copied into text they are invisible
+// junk that breaks search, diffing and re-typesetting, and they are not the
+// paragraph indent of a Chinese document (which a typesetting system adds).
+//
+// ## What it leaves alone
+// The conventional two-ideographic-space paragraph indent `　　` of plain-text
+// Chinese documents (the `allowed-indents` parameter), ASCII spaces and
+// tabs, spaces inside a line, and lines that are nothing but spaces (see
+// `boilerplate/nbsp-line`).
+//
+// ## Fix safety
+// Safe: only invisible characters at the edges of a line are removed.
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::deny_unknown_params;

@@ -1,50 +1,71 @@
-//! Clauses copied within a document (info).
+//! 文档内部被复制的分句（提示）
 //!
-//! ## What it does
-//! Finds a long stretch of a sentence — one or more clauses, at least
-//! `min-chars` letters, digits or ideographs — written twice in the body of
-//! a document, in two paragraphs or twice in one, and reports the later copy.
-//! This is what pasting a clause from one paragraph into another leaves, for
-//! example a lead that names “党的二十大报告中的……两部分内容” and a later
-//! paragraph that copies the same 50 characters word for word.
+//! ## 检查什么
+//! 找出在文档正文中写了两遍的一长段句子成分（一个或多个分句，至少`min-chars`个字母、数字或汉字），无论两处是在两个段落中还是在同一段落中，并报告后一处。这正是把一个段落中的分句粘贴到另一个段落后留下的痕迹，例如导语提到“党的二十大报告中的……两部分内容”，后面某段又逐字照抄了同样的50个字。
 //!
-//! Text is compared after normalization (full/half width folded, whitespace
-//! removed, quotes unified). A copy counts when it is long (`min-chars`), when
-//! at least `min-clause-chars` of it are whole clauses in one of the two
-//! copies (from one clause mark `，、；：。` to the next: a copied clause, not
-//! a long noun phrase that two different sentences happen to share), and when
-//! at least `min-residue` of its characters are ordinary words rather than
-//! names and fixed formulations (see below).
+//! 比较在规范化之后进行（统一全半角、去掉空白、统一引号）。满足以下条件才算复制：足够长（`min-chars`）；其中至少`min-clause-chars`个字在两处之一是完整的分句（从一个分句标点`，、；：。`到下一个：即复制的是分句，而不是两个不同句子恰好共有的长名词短语）；且其中至少`min-residue`个字是普通词语，而不是名称和固定表述（见下文）。
 //!
-//! ## Why
-//! A clause written twice is usually an editing leftover: a paragraph merged
-//! from two drafts, a lead copied into the body. Checkers of official prose
-//! report it as 片段重复. It is not always wrong, so this is a hint.
+//! ## 不报告的情形
+//! - 整句重复：由`boilerplate/repeated-sentence`报告（每处副本报告一次）；这里只看重复内容中在两处并非都是整句的部分。
+//! - 标题和小标题（不含分句标点的行）：导语复述标题正是新闻的写法（正文中逐字重复标题由`boilerplate/repeated-title`报告）。
+//! - 转述的讲话：在引述某人的句子中出现的副本（`习近平强调，……`，即逗号、冒号或引号之前有`speech-verbs`中的某个动词），例如导语概括一篇讲话，后面再附讲话全文；以及大部分在引号内的文字。
+//! - 有意重复的名称：书名号中的标题、文件名称（`关于……的决定/通知/意见…`，见`document-suffixes`），以及`canonical`中所列的规范表述和标语；这些不计入`min-residue`。
 //!
-//! ## What it leaves alone
-//! - Whole sentences repeated: `boilerplate/repeated-sentence` reports those
-//!   (one finding per copy); only the part of a repeat that is not a whole
-//!   sentence in both copies is looked at here.
-//! - The title and headings (lines without clause punctuation): a lead that
-//!   restates the headline is how news is written (a title repeated verbatim
-//!   in the body is `boilerplate/repeated-title`).
-//! - Reported speech: a copy in a sentence that quotes someone
-//!   (`习近平强调，……`, one of `speech-verbs` before a comma, colon or
-//!   quote), as when a lead sums up a speech whose full text follows; text
-//!   mostly inside quotation marks.
-//! - Names, which are repeated on purpose: titles in 《》, document names
-//!   (`关于……的决定/通知/意见…`, see `document-suffixes`) and the canonical
-//!   formulations (规范表述) and slogans in `canonical`; they do not count
-//!   toward `min-residue`.
+//! ## 修复
+//! 不提供修复：保留哪一处，或是否把第二处缩写为一个指代，属于编辑决定。
 //!
-//! ## Cost
-//! Linear in the size of the document: a rolling hash over windows of the
-//! normalized text finds each repeat once; every character is compared a
-//! bounded number of times.
-//!
-//! ## Fix safety
-//! No fix: which copy to keep, or whether to shorten the second to a
-//! reference, is an editorial decision.
+//! ## 依据
+//! 一个分句写了两遍，通常是编辑时的遗留：由两份草稿合并而成的段落，或被复制到正文中的导语。公文检查工具把它列为“片段重复”。但这并不总是错误，所以本规则只作提示。
+
+// English original of the user documentation above (developer notes):
+//
+// Clauses copied within a document (info).
+//
+// ## What it does
+// Finds a long stretch of a sentence — one or more clauses, at least
+// `min-chars` letters, digits or ideographs — written twice in the body of
+// a document, in two paragraphs or twice in one, and reports the later copy.
+// This is what pasting a clause from one paragraph into another leaves, for
+// example a lead that names “党的二十大报告中的……两部分内容” and a later
+// paragraph that copies the same 50 characters word for word.
+//
+// Text is compared after normalization (full/half width folded, whitespace
+// removed, quotes unified). A copy counts when it is long (`min-chars`), when
+// at least `min-clause-chars` of it are whole clauses in one of the two
+// copies (from one clause mark `，、；：。` to the next: a copied clause, not
+// a long noun phrase that two different sentences happen to share), and when
+// at least `min-residue` of its characters are ordinary words rather than
+// names and fixed formulations (see below).
+//
+// ## Why
+// A clause written twice is usually an editing leftover: a paragraph merged
+// from two drafts, a lead copied into the body. Checkers of official prose
+// report it as 片段重复. It is not always wrong, so this is a hint.
+//
+// ## What it leaves alone
+// - Whole sentences repeated: `boilerplate/repeated-sentence` reports those
+//   (one finding per copy); only the part of a repeat that is not a whole
+//   sentence in both copies is looked at here.
+// - The title and headings (lines without clause punctuation): a lead that
+//   restates the headline is how news is written (a title repeated verbatim
+//   in the body is `boilerplate/repeated-title`).
+// - Reported speech: a copy in a sentence that quotes someone
+//   (`习近平强调，……`, one of `speech-verbs` before a comma, colon or
+//   quote), as when a lead sums up a speech whose full text follows; text
+//   mostly inside quotation marks.
+// - Names, which are repeated on purpose: titles in 《》, document names
+//   (`关于……的决定/通知/意见…`, see `document-suffixes`) and the canonical
+//   formulations (规范表述) and slogans in `canonical`; they do not count
+//   toward `min-residue`.
+//
+// ## Cost
+// Linear in the size of the document: a rolling hash over windows of the
+// normalized text finds each repeat once; every character is compared a
+// bounded number of times.
+//
+// ## Fix safety
+// No fix: which copy to keep, or whether to shorten the second to a
+// reference, is an editorial decision.
 
 use super::helpers::canonical::Canonical;
 use crate::rule::params::deny_unknown_params;

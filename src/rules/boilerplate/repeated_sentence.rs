@@ -1,27 +1,43 @@
-//! Repeated paragraphs and sentences within a document.
+//! 文档内部重复的段落和句子
 //!
-//! ## What it does
-//! Compares every paragraph (line) and every sentence of the document after
-//! normalization (full/half width folded, whitespace removed, quotes
-//! unified) and flags the *later* copy of any that occurs twice, when it has
-//! at least `min-chars` letters, digits or ideographs. A repeated whole
-//! paragraph is one finding; otherwise each repeated sentence is.
+//! ## 检查什么
+//! 对文档中的每个段落（行）和每个句子进行规范化（统一全半角、去掉空白、统一引号）后比较，凡出现两次且至少有`min-chars`个字母、数字或汉字的，报告其中较后的一处。整段重复报告为一个问题；否则每个重复的句子各报告一次。
 //!
-//! ## Why
-//! Pasting a paragraph twice, or keeping a sentence both in the lead and in
-//! the body, is a common editing slip in reports assembled from several
-//! drafts; checkers of official prose list it as 句子查重 / 片段重复.
+//! ## 不报告的情形
+//! 理应反复出现的规范表述和标语：由`canonical`中所列的短语（`以习近平同志为核心的党中央`、`深入学习贯彻党的二十大精神`等）构成、其他字符少于`min-chars`个的句子，从不报告。标题、列表项和其他不含句末点号的行（重复的标题由`boilerplate/repeated-title`报告）。
 //!
-//! ## What it leaves alone
-//! Canonical formulations (规范表述) and slogans, which legitimately recur:
-//! a sentence that is made of the phrases in `canonical` (`以习近平同志为核心的党中央`,
-//! `深入学习贯彻党的二十大精神` …) with fewer than `min-chars` other characters
-//! is never a finding. Headings, list items and other lines without any
-//! sentence punctuation (repeated titles are `boilerplate/repeated-title`).
+//! ## 修复
+//! 不安全修复：删除较后的一处通常是对的，但应保留哪一处（以及重复是否为修辞需要），须由人工判断。
 //!
-//! ## Fix safety
-//! Unsafe: deleting the later copy is usually right, but which copy should
-//! stay (and whether the repetition is rhetorical) needs a human.
+//! ## 依据
+//! 把一个段落粘贴两遍，或者在导语和正文中保留同一个句子，是由多份草稿拼成的报告中常见的编辑失误；公文检查工具把它列为“句子查重”或“片段重复”。
+
+// English original of the user documentation above (developer notes):
+//
+// Repeated paragraphs and sentences within a document.
+//
+// ## What it does
+// Compares every paragraph (line) and every sentence of the document after
+// normalization (full/half width folded, whitespace removed, quotes
+// unified) and flags the *later* copy of any that occurs twice, when it has
+// at least `min-chars` letters, digits or ideographs. A repeated whole
+// paragraph is one finding; otherwise each repeated sentence is.
+//
+// ## Why
+// Pasting a paragraph twice, or keeping a sentence both in the lead and in
+// the body, is a common editing slip in reports assembled from several
+// drafts; checkers of official prose list it as 句子查重 / 片段重复.
+//
+// ## What it leaves alone
+// Canonical formulations (规范表述) and slogans, which legitimately recur:
+// a sentence that is made of the phrases in `canonical` (`以习近平同志为核心的党中央`,
+// `深入学习贯彻党的二十大精神` …) with fewer than `min-chars` other characters
+// is never a finding. Headings, list items and other lines without any
+// sentence punctuation (repeated titles are `boilerplate/repeated-title`).
+//
+// ## Fix safety
+// Unsafe: deleting the later copy is usually right, but which copy should
+// stay (and whether the repetition is rhetorical) needs a human.
 
 use super::helpers::canonical::Canonical;
 use crate::fix::{Applicability, Edit, Fix};

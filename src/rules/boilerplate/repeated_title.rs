@@ -1,29 +1,45 @@
-//! The article title repeated in the text, also when split over lines.
+//! 在正文中重复出现的文章标题，包括被拆成多行的情形
 //!
-//! ## What it does
-//! Takes the title (the first line that is neither navigation nor a
-//! metadata field; a `标题:` label is allowed) and flags lines of the body
-//! (from the first paragraph on: a line of at least `body-min-chars`
-//! characters with sentence punctuation) that repeat it: the same text after normalization (width, spaces, quotes), the
-//! title split over two or three consecutive lines, or the title with a
-//! site name appended or removed (`标题-新华网`, `标题_中山网`).
+//! ## 检查什么
+//! 取标题（既不是导航、也不是元数据字段的第一行；允许带`标题:`标签），报告正文中（从第一段起：即至少`body-min-chars`个字符且带句末点号的行）重复该标题的行：规范化（宽度、空格、引号）后文字相同的行，拆成连续两三行的标题，或者加上、去掉了网站名称的标题（`标题-新华网`、`标题_中山网`）。
 //!
-//! ## Why
-//! Copying a page takes the window title, the headline and often a second
-//! headline from a share widget; the article then starts with its title
-//! twice. Reposts do the same.
+//! ## 不报告的情形
+//! 第一段之前的标题区中的副本：窗口标题后跟正文标题，或者信息源的标题字段后跟文本自身的标题（`央视网消息（新闻联播）：`之下的`…全体会议公报`），这是页面或信息源的结构，应保留哪一份并不明显。只与标题共有一些词语的副标题和提要，在句子中包含标题的行，以及可能理应反复出现的短标题（少于`min-chars`个字符）。
 //!
-//! ## What it leaves alone
-//! Copies in the headline block above the first paragraph: a window title
-//! followed by the headline, or a feed's title field followed by the text's
-//! own heading (`…全体会议公报` under `央视网消息（新闻联播）：`) is the
-//! structure of the page or feed, and which copy to keep is not obvious.
-//! Subheads and decks that only share words with the title, lines that
-//! contain the title inside a sentence, and short titles (fewer than
-//! `min-chars` characters) that may legitimately recur.
+//! ## 修复
+//! 安全修复：删除较后的副本，保留第一处。
 //!
-//! ## Fix safety
-//! Safe: the later copy is deleted; the first stays.
+//! ## 依据
+//! 复制网页时，会带上窗口标题、正文标题，还常常带上分享组件中的第二个标题；于是文章开头就有两遍标题。转载也是如此。
+
+// English original of the user documentation above (developer notes):
+//
+// The article title repeated in the text, also when split over lines.
+//
+// ## What it does
+// Takes the title (the first line that is neither navigation nor a
+// metadata field; a `标题:` label is allowed) and flags lines of the body
+// (from the first paragraph on: a line of at least `body-min-chars`
+// characters with sentence punctuation) that repeat it: the same text after normalization (width, spaces, quotes), the
+// title split over two or three consecutive lines, or the title with a
+// site name appended or removed (`标题-新华网`, `标题_中山网`).
+//
+// ## Why
+// Copying a page takes the window title, the headline and often a second
+// headline from a share widget; the article then starts with its title
+// twice. Reposts do the same.
+//
+// ## What it leaves alone
+// Copies in the headline block above the first paragraph: a window title
+// followed by the headline, or a feed's title field followed by the text's
+// own heading (`…全体会议公报` under `央视网消息（新闻联播）：`) is the
+// structure of the page or feed, and which copy to keep is not obvious.
+// Subheads and decks that only share words with the title, lines that
+// contain the title inside a sentence, and short titles (fewer than
+// `min-chars` characters) that may legitimately recur.
+//
+// ## Fix safety
+// Safe: the later copy is deleted; the first stays.
 
 use super::helpers::canonical::strip_title_label;
 use crate::fix::{Applicability, Edit, Fix};

@@ -1,53 +1,71 @@
-//! Site chrome: navigation, breadcrumbs, share buttons, related-article
-//! lists, footers and disclaimers left in a scraped text.
+//! 网页框架内容：抓取文本中残留的导航、面包屑、分享按钮、相关文章列表、页脚和免责声明
 //!
-//! ## What it does
-//! Finds the lines of a document that belong to the web page around the
-//! article rather than to the article: breadcrumbs and navigation
-//! (`首页 > 新闻中心 > 正文`, `简体|繁体|无障碍`), share and print widgets
-//! (`分享到：`, `【打印本页】【关闭窗口】`), view counters (`浏览次数：801`),
-//! related-article lists (`相关新闻` and what follows), footers (`版权所有`,
-//! `主办单位`, `ICP备`, `公网安备`, `网站标识码`) and disclaimers
-//! (`本网站所收集的部分公开资料来源于互联网…`). Each run of consecutive chrome
-//! lines is one finding.
+//! ## 检查什么
+//! 找出文档中属于文章周围网页、而不属于文章本身的行：面包屑和导航（`首页 > 新闻中心 > 正文`、`简体|繁体|无障碍`），分享和打印组件（`分享到：`、`【打印本页】【关闭窗口】`），浏览计数（`浏览次数：801`），相关文章列表（`相关新闻`及其后内容），页脚（`版权所有`、`主办单位`、`ICP备`、`公网安备`、`网站标识码`）和免责声明（`本网站所收集的部分公开资料来源于互联网…`）。每一段连续的框架行报告为一个问题。
 //!
-//! The decision combines several signals (see `[rule.params]`): the line's
-//! position relative to the article body (the longest run of prose lines),
-//! its length and sentence punctuation, navigation separators, strong signal
-//! patterns, weak signal words that only count on short lines, metadata
-//! labels, and its neighbours.
+//! 判断综合多种信号（见`[rule.params]`）：该行相对于文章正文（最长的一段连续正文行）的位置，行的长度和句末点号，导航分隔符，强信号模式，只在短行上才计数的弱信号词，元数据标签，以及相邻的行。
 //!
-//! ## Why
-//! Text copied from a web page carries the page with it. Published again
-//! (in a report, an archive, a newsletter) the chrome is noise at best and,
-//! for footers and disclaimers, misattribution at worst.
+//! ## 不报告的情形
+//! 标题及其副本，元数据行（`发布时间：…`、`来源：…`，以及`（文/刘艺 图/刘艺）`或`责任编辑：…`之类的署名），正文中的图片说明和小标题，以及只是提到某个信号词的正文行：一篇介绍无障碍服务或长者专区的文章是内容。弱信号词只在短行上计数；在正文内部，只有带强信号且不具正文形态的行才算框架内容。
 //!
-//! ## What it leaves alone
-//! The title and its copies, metadata lines (`发布时间：…`, `来源：…`,
-//! bylines such as `（文/刘艺 图/刘艺）` or `责任编辑：…`), photo captions and
-//! subheads inside the body, and any prose line that merely *mentions* a
-//! signal word: an article about 无障碍 services or a 长者专区 is content.
-//! Weak signal words count only on short lines; inside the body only a line
-//! with a strong signal and no prose shape is chrome.
+//! ## 修复
+//! 修复恰好删除问题所示的那些行（连同换行；在HTML中只删除其文字，从不删除周围的标签），消息中给出行数。在前导部分（文章正文之前）和尾部（正文之后）删除这些行是安全修复；正文内部的框架行为不安全修复，因为从文章中间删除文字需要人工查看。读起来像完整句子（六个及以上汉字并以`。！？…`结尾，或以结束句子的`.`结尾）且不带强框架信号的行，同样为不安全修复：相关文章的摘要看起来是这样，版面分析无法与框架内容区分的短消息也是这样，而安全修复从不删除正文。这类行与所在的连续段分开报告，该段的其余部分仍可安全删除。免责声明或版权声明套语（强信号）无论形态如何都算框架内容，只要该信号出现在它的某个句子中，而不仅仅是出现在开头的标签中：免责声明段落会被整段删除，但在`版权所有：党员们参观了校史馆。`中，标签并不能证明其后的内容是框架，该行只得到不安全修复。
 //!
-//! ## Fix safety
-//! The fix deletes exactly the lines the finding shows (with their line
-//! breaks; in HTML only their text, never the tags around it), and the
-//! message counts them. Deleting them is safe in the leading block (before
-//! the article body) and the trailing block (after it); a chrome line inside
-//! the body gets an unsafe fix, since removing text from the middle of an
-//! article needs a look. So does a line that reads as a complete sentence
-//! (six or more Han characters ending in `。！？…`, or a `.` that ends a
-//! sentence) and carries no strong
-//! signal of chrome: a related article's summary looks like that, but so
-//! does a short news item that the layout analysis could not tell from
-//! chrome, and a safe fix never deletes prose. Such lines are reported
-//! apart from the rest of their run, which stays safe to delete. A
-//! disclaimer or copyright formula (a strong signal) is chrome whatever its
-//! shape, as long as the signal stands in one of its sentences and not only
-//! in a leading label: a disclaimer paragraph is deleted whole, but in
-//! `版权所有：党员们参观了校史馆。` the label vouches for nothing after it,
-//! and the line gets an unsafe fix.
+//! ## 依据
+//! 从网页复制的文本会把网页本身一并带走。再次发布时（在报告、档案、简报中），框架内容轻则是干扰，重则（页脚和免责声明）会造成来源张冠李戴。
+
+// English original of the user documentation above (developer notes):
+//
+// Site chrome: navigation, breadcrumbs, share buttons, related-article
+// lists, footers and disclaimers left in a scraped text.
+//
+// ## What it does
+// Finds the lines of a document that belong to the web page around the
+// article rather than to the article: breadcrumbs and navigation
+// (`首页 > 新闻中心 > 正文`, `简体|繁体|无障碍`), share and print widgets
+// (`分享到：`, `【打印本页】【关闭窗口】`), view counters (`浏览次数：801`),
+// related-article lists (`相关新闻` and what follows), footers (`版权所有`,
+// `主办单位`, `ICP备`, `公网安备`, `网站标识码`) and disclaimers
+// (`本网站所收集的部分公开资料来源于互联网…`). Each run of consecutive chrome
+// lines is one finding.
+//
+// The decision combines several signals (see `[rule.params]`): the line's
+// position relative to the article body (the longest run of prose lines),
+// its length and sentence punctuation, navigation separators, strong signal
+// patterns, weak signal words that only count on short lines, metadata
+// labels, and its neighbours.
+//
+// ## Why
+// Text copied from a web page carries the page with it. Published again
+// (in a report, an archive, a newsletter) the chrome is noise at best and,
+// for footers and disclaimers, misattribution at worst.
+//
+// ## What it leaves alone
+// The title and its copies, metadata lines (`发布时间：…`, `来源：…`,
+// bylines such as `（文/刘艺 图/刘艺）` or `责任编辑：…`), photo captions and
+// subheads inside the body, and any prose line that merely *mentions* a
+// signal word: an article about 无障碍 services or a 长者专区 is content.
+// Weak signal words count only on short lines; inside the body only a line
+// with a strong signal and no prose shape is chrome.
+//
+// ## Fix safety
+// The fix deletes exactly the lines the finding shows (with their line
+// breaks; in HTML only their text, never the tags around it), and the
+// message counts them. Deleting them is safe in the leading block (before
+// the article body) and the trailing block (after it); a chrome line inside
+// the body gets an unsafe fix, since removing text from the middle of an
+// article needs a look. So does a line that reads as a complete sentence
+// (six or more Han characters ending in `。！？…`, or a `.` that ends a
+// sentence) and carries no strong
+// signal of chrome: a related article's summary looks like that, but so
+// does a short news item that the layout analysis could not tell from
+// chrome, and a safe fix never deletes prose. Such lines are reported
+// apart from the rest of their run, which stays safe to delete. A
+// disclaimer or copyright formula (a strong signal) is chrome whatever its
+// shape, as long as the signal stands in one of its sentences and not only
+// in a leading label: a disclaimer paragraph is deleted whole, but in
+// `版权所有：党员们参观了校史馆。` the label vouches for nothing after it,
+// and the line gets an unsafe fix.
 
 use super::helpers::layout::{
     CHROME_PARAMS, ChromeParams, Layout, Region, SENTENCE_MIN_HAN, ends_sentence,

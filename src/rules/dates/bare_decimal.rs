@@ -1,22 +1,38 @@
-//! Decimal fractions without the leading zero: `.46`.
+//! 省略了整数位“0”的纯小数：`.46`
 //!
-//! ## What it does
-//! Flags a number written as a decimal point followed by digits with nothing
-//! before the point, and adds the zero: `增长.46个百分点` → `增长0.46个百分点`.
+//! ## 检查什么
+//! 报告小数点前什么也没有、直接跟数字的数，并补上0：`增长.46个百分点` → `增长0.46个百分点`。
 //!
-//! ## Why
-//! GB/T 15835—2011 (1995 edition 8.2): a pure decimal keeps the 0 before the
-//! decimal point (`0.46`, not `.46`); without it the point is easily missed
-//! and the number read as 46.
+//! ## 不报告的情形
+//! 带整数部分的小数（`17.5`、`4.1亿`），版本号和章节号（`v1.2`、`3.1.2`），文件扩展名和域名（`.jpg`、`.cn`；网址本来就会被屏蔽），省略号（`...5`），以及紧贴拉丁字母或代码中其他符号的情形（`a.5`、`/.5`）。
 //!
-//! ## What it leaves alone
-//! Decimals with an integer part (`17.5`, `4.1亿`), version and section
-//! numbers (`v1.2`, `3.1.2`), file extensions and domains (`.jpg`, `.cn`,
-//! URLs are masked anyway), ellipses (`...5`) and anything glued to Latin
-//! letters or other punctuation of code (`a.5`, `/.5`).
+//! ## 修复
+//! 安全修复：补上前导的0不改变数值。
 //!
-//! ## Fix safety
-//! Safe: adding the leading zero does not change the value.
+//! ## 依据
+//! GB/T 15835—2011（1995年版第8.2条）：纯小数须在小数点前写0（写作`0.46`，不写作`.46`）；没有这个0，小数点容易被忽略，数值会被误读为46。
+
+// English original of the user documentation above (developer notes):
+//
+// Decimal fractions without the leading zero: `.46`.
+//
+// ## What it does
+// Flags a number written as a decimal point followed by digits with nothing
+// before the point, and adds the zero: `增长.46个百分点` → `增长0.46个百分点`.
+//
+// ## Why
+// GB/T 15835—2011 (1995 edition 8.2): a pure decimal keeps the 0 before the
+// decimal point (`0.46`, not `.46`); without it the point is easily missed
+// and the number read as 46.
+//
+// ## What it leaves alone
+// Decimals with an integer part (`17.5`, `4.1亿`), version and section
+// numbers (`v1.2`, `3.1.2`), file extensions and domains (`.jpg`, `.cn`,
+// URLs are masked anyway), ellipses (`...5`) and anything glued to Latin
+// letters or other punctuation of code (`a.5`, `/.5`).
+//
+// ## Fix safety
+// Safe: adding the leading zero does not change the value.
 
 use super::fill;
 use crate::fix::{Edit, Fix};

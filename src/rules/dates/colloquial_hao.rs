@@ -1,21 +1,37 @@
-//! Colloquial `号` for the day of a date: `5月8号`.
+//! 日期中表示“日”的口语用字“号”：`5月8号`
 //!
-//! ## What it does
-//! Flags a month–day date whose day ends in `号` and offers `日`:
-//! `5月8号召开` → `5月8日召开`, `五月八号` → `五月八日`.
+//! ## 检查什么
+//! 报告以`号`结尾的月日日期，并建议改为`日`：`5月8号召开` → `5月8日召开`，`五月八号` → `五月八日`。
 //!
-//! ## Why
-//! `号` for the day is spoken Chinese; written official and news prose uses
-//! `日` (GB/T 15835—2011 examples, GB/T 9704—2012 7.3.5 成文日期).
+//! ## 不报告的情形
+//! 用于编号而不是表示日子的`号`：`号`之后紧跟线、楼、院、文、令、车、位等名词时，即使前面有月份也不报告（`5月1号线路调整`）；`1号线`、`3号楼`、发文字号（`〔2018〕59号`）以及前面没有月份的其他`N号`，都不是日期。
 //!
-//! ## What it leaves alone
-//! `号` that numbers things rather than days: a `号` followed by a noun such
-//! as 线、楼、院、文、令、车、位 stays even after a month (`5月1号线路调整`);
-//! `1号线`, `3号楼`, document numbers (`〔2018〕59号`) and any other `N号`
-//! not preceded by a month are never dates.
+//! ## 修复
+//! 不安全修复：在引语中，口语形式可能是有意保留的。
 //!
-//! ## Fix safety
-//! Unsafe: in a quotation the spoken form may be intended.
+//! ## 依据
+//! 用`号`表示日子是口语说法；书面的公文和新闻稿件用`日`（见GB/T 15835—2011中的示例，以及GB/T 9704—2012第7.3.5条关于成文日期的规定）。
+
+// English original of the user documentation above (developer notes):
+//
+// Colloquial `号` for the day of a date: `5月8号`.
+//
+// ## What it does
+// Flags a month–day date whose day ends in `号` and offers `日`:
+// `5月8号召开` → `5月8日召开`, `五月八号` → `五月八日`.
+//
+// ## Why
+// `号` for the day is spoken Chinese; written official and news prose uses
+// `日` (GB/T 15835—2011 examples, GB/T 9704—2012 7.3.5 成文日期).
+//
+// ## What it leaves alone
+// `号` that numbers things rather than days: a `号` followed by a noun such
+// as 线、楼、院、文、令、车、位 stays even after a month (`5月1号线路调整`);
+// `1号线`, `3号楼`, document numbers (`〔2018〕59号`) and any other `N号`
+// not preceded by a month are never dates.
+//
+// ## Fix safety
+// Unsafe: in a quotation the spoken form may be intended.
 
 use super::{cn_month_date, fill, month_dates, next_char};
 use crate::fix::{Applicability, Fix};

@@ -1,25 +1,41 @@
-//! Long numbers grouped with the 千分撇 in one place and not in another.
+//! 长数字在一处用千分撇分节、在另一处不分节
 //!
-//! ## What it does
-//! Collects the quantities of five or more integer digits in the document;
-//! when some are grouped by thousands with commas (`12,345人`) and others
-//! are not (`67890人`), flags the less common form and offers the other
-//! (on a tie, the ungrouped numbers get commas).
+//! ## 检查什么
+//! 收集文档中整数部分为五位及以上的数量；如果其中一些用逗号按千位分节（`12,345人`），另一些不分节（`67890人`），就报告较少见的那种写法，并建议改为另一种（两者数量相同时，建议给不分节的数字加上逗号）。
 //!
-//! ## Why
-//! GB/T 15835—2011 allows long numbers to be grouped by thousands (千分撇
-//! `2,748,456` or 千分空) or written ungrouped, but one publication keeps
-//! one practice; a mixture makes numbers hard to compare at a glance.
+//! ## 不报告的情形
+//! 四位及以下的数字（`8703`无论哪种做法都可以不分节）；年份；编号和代码（后接`号`，或紧贴拉丁字母、连字符、斜线的数字：`42010302000223号`、`ICP备12345678`、`010-12345678`）；小数的小数部分；以及通篇只用一种做法的文档。
 //!
-//! ## What it leaves alone
-//! Numbers of four digits or fewer (`8703` may stay ungrouped either way),
-//! years, identifiers and codes (numbers followed by `号`, glued to Latin
-//! letters, hyphens or slashes: `42010302000223号`, `ICP备12345678`,
-//! `010-12345678`), decimals' fractional parts, and documents that keep one
-//! practice.
+//! ## 修复
+//! 不安全修复：保留哪种做法，属于本单位体例的选择。
 //!
-//! ## Fix safety
-//! Unsafe: which practice to keep is a house-style choice.
+//! ## 依据
+//! GB/T 15835—2011允许长数字按千位分节（千分撇`2,748,456`或千分空），也允许不分节，但同一出版物应只用一种做法；混用会使数字难以一眼比较。
+
+// English original of the user documentation above (developer notes):
+//
+// Long numbers grouped with the 千分撇 in one place and not in another.
+//
+// ## What it does
+// Collects the quantities of five or more integer digits in the document;
+// when some are grouped by thousands with commas (`12,345人`) and others
+// are not (`67890人`), flags the less common form and offers the other
+// (on a tie, the ungrouped numbers get commas).
+//
+// ## Why
+// GB/T 15835—2011 allows long numbers to be grouped by thousands (千分撇
+// `2,748,456` or 千分空) or written ungrouped, but one publication keeps
+// one practice; a mixture makes numbers hard to compare at a glance.
+//
+// ## What it leaves alone
+// Numbers of four digits or fewer (`8703` may stay ungrouped either way),
+// years, identifiers and codes (numbers followed by `号`, glued to Latin
+// letters, hyphens or slashes: `42010302000223号`, `ICP备12345678`,
+// `010-12345678`), decimals' fractional parts, and documents that keep one
+// practice.
+//
+// ## Fix safety
+// Unsafe: which practice to keep is a house-style choice.
 
 use super::{digits_after, fill, next_char, prev_char};
 use crate::fix::{Applicability, Fix};

@@ -1,23 +1,39 @@
-//! Clock times with a full-width colon: `10：49`.
+//! 使用全角冒号的时刻：`10：49`
 //!
-//! ## What it does
-//! Flags a full-width colon `：` between the hours and minutes of a clock
-//! time and replaces it with the half-width `:`: `晚上22：30` → `晚上22:30`,
-//! `10：49：30` → `10:49:30`.
+//! ## 检查什么
+//! 报告时刻中位于时与分之间的全角冒号`：`，并改为半角`:`：`晚上22：30` → `晚上22:30`，`10：49：30` → `10:49:30`。
 //!
-//! ## Why
-//! Clock times are numbers in Arabic numerals and take half-width marks
-//! (GB/T 15835—2011; 1995 edition 5.1.2 注: `15:40`); the full-width colon is
-//! a Chinese 点号 and leaves a gap inside the number.
+//! ## 不报告的情形
+//! 比分（`以86：76战胜`、`3：1获胜`、`比分2：0`）；比例和比例尺（`比例为1：50`、`1：500`、`1：50万`）；任何不是一天中时刻的情形（时数大于24、分数大于59、分钟只有一位）；全角数字（`１６：３２`，由标点规则族的`fullwidth-alphanumeric`处理）。
 //!
-//! ## What it leaves alone
-//! Scores (`以86：76战胜`, `3：1获胜`, `比分2：0`), ratios and scales
-//! (`比例为1：50`, `1：500`, `1：50万`), anything that is not a time of day
-//! (hours above 24, minutes above 59, a single-digit minute), and full-width
-//! digits (`１６：３２`, the punctuation family's `fullwidth-alphanumeric`).
+//! ## 修复
+//! 安全修复：只改变冒号的宽度。
 //!
-//! ## Fix safety
-//! Safe: only the width of the colon changes.
+//! ## 依据
+//! 时刻是用阿拉伯数字书写的数，应使用半角标点（GB/T 15835—2011；1995年版第5.1.2条注：`15:40`）。全角冒号是中文点号，会在数字内部留下空隙。
+
+// English original of the user documentation above (developer notes):
+//
+// Clock times with a full-width colon: `10：49`.
+//
+// ## What it does
+// Flags a full-width colon `：` between the hours and minutes of a clock
+// time and replaces it with the half-width `:`: `晚上22：30` → `晚上22:30`,
+// `10：49：30` → `10:49:30`.
+//
+// ## Why
+// Clock times are numbers in Arabic numerals and take half-width marks
+// (GB/T 15835—2011; 1995 edition 5.1.2 注: `15:40`); the full-width colon is
+// a Chinese 点号 and leaves a gap inside the number.
+//
+// ## What it leaves alone
+// Scores (`以86：76战胜`, `3：1获胜`, `比分2：0`), ratios and scales
+// (`比例为1：50`, `1：500`, `1：50万`), anything that is not a time of day
+// (hours above 24, minutes above 59, a single-digit minute), and full-width
+// digits (`１６：３２`, the punctuation family's `fullwidth-alphanumeric`).
+//
+// ## Fix safety
+// Safe: only the width of the colon changes.
 
 use super::{digits_after, digits_before, fill, num, prev_char};
 use crate::fix::{Applicability, Edit, Fix};

@@ -1,25 +1,41 @@
-//! Dates that do not exist: `2月30日`, `9月31日`, `2023年2月29日`, `13月5日`.
+//! 不存在的日期：`2月30日`、`9月31日`、`2023年2月29日`、`13月5日`
 //!
-//! ## What it does
-//! Checks every month–day date, in Arabic or Chinese numerals, against the
-//! calendar. The year is the one written with the date; for 29 February
-//! without a year, the year that puts it nearest the document's date (from
-//! its metadata or `--as-of`). A year written elsewhere in the sentence is
-//! not trusted: `2019年……，截止日期从2月29日延长` is about 2020.
+//! ## 检查什么
+//! 对照日历检查每个月日日期，无论用阿拉伯数字还是汉字数字书写。年份取与日期写在一起的那个年份；对于没有写年份的`2月29日`，取使该日期最接近文档日期（来自文档元数据或`--as-of`）的那一年。写在句中其他位置的年份不作为依据：`2019年……，截止日期从2月29日延长`说的是2020年。
 //!
-//! ## Why
-//! A date that does not exist is a factual error that every reader notices;
-//! it usually comes from a typo in the day or from copying last month's text.
-//! GB/T 15835—2011 governs how dates are written, but no rule of writing can
-//! rescue a day that is not in the calendar.
+//! ## 不报告的情形
+//! 农历日期（`农历二月三十`、`腊月三十`：农历月份有30天）；闰年的`2月29日`；年份不明时的`2月29日`（文中没有年份，也没有文档日期）。
 //!
-//! ## What it leaves alone
-//! Lunar-calendar dates (`农历二月三十`, `腊月三十`: lunar months have 30
-//! days), `2月29日` in leap years, and 29 February when the year is unknown
-//! (no year in the text and no document date).
+//! ## 修复
+//! 不提供修复：只有作者知道本来指的是哪一天。
 //!
-//! ## Fix safety
-//! No fix: only the writer knows which day was meant.
+//! ## 依据
+//! 不存在的日期是每位读者都会注意到的事实错误，通常源于日子的笔误或照搬上个月的文稿。GB/T 15835—2011规定了日期的写法，但任何书写规范都救不了日历上没有的日子。
+
+// English original of the user documentation above (developer notes):
+//
+// Dates that do not exist: `2月30日`, `9月31日`, `2023年2月29日`, `13月5日`.
+//
+// ## What it does
+// Checks every month–day date, in Arabic or Chinese numerals, against the
+// calendar. The year is the one written with the date; for 29 February
+// without a year, the year that puts it nearest the document's date (from
+// its metadata or `--as-of`). A year written elsewhere in the sentence is
+// not trusted: `2019年……，截止日期从2月29日延长` is about 2020.
+//
+// ## Why
+// A date that does not exist is a factual error that every reader notices;
+// it usually comes from a typo in the day or from copying last month's text.
+// GB/T 15835—2011 governs how dates are written, but no rule of writing can
+// rescue a day that is not in the calendar.
+//
+// ## What it leaves alone
+// Lunar-calendar dates (`农历二月三十`, `腊月三十`: lunar months have 30
+// days), `2月29日` in leap years, and 29 February when the year is unknown
+// (no year in the text and no document date).
+//
+// ## Fix safety
+// No fix: only the writer knows which day was meant.
 
 use super::{days_in_month, each_day_date, fill, known_date, lunar_before, max_days, nearest_year};
 use crate::rule::params::deny_unknown_params;

@@ -1,25 +1,41 @@
-//! ISO (`2022-11-12`), dotted (`2022.11.12`) or slashed (`2022/11/12`) dates in running prose.
+//! 正文中的ISO格式（`2022-11-12`）、点分格式（`2022.11.12`）或斜线格式（`2022/11/12`）日期
 //!
-//! ## What it does
-//! Flags a full numeric date with year, month and day in a body sentence and
-//! rewrites it in 年月日 form: `于2022-11-12召开` → `于2022年11月12日召开`.
+//! ## 检查什么
+//! 报告正文句子中年、月、日俱全的全数字日期，并改写为“年月日”形式：`于2022-11-12召开` → `于2022年11月12日召开`。
 //!
-//! ## Why
-//! GB/T 15835—2011 and GB/T 9704—2012 7.3.5 write dates in prose as
-//! `2022年11月12日`; the all-numeric extended format (GB/T 7408) belongs to
-//! metadata, tables, citations and indexes, where space is short.
+//! ## 不报告的情形
+//! 元数据行和网页框架行（`发布时间：2023-04-03 10:49`、`来源：…`，单独成行的短日期戳或署名行，用制表符或`|`分隔的表格行，Markdown和HTML的表格单元格）；列表中的日期戳（位于行末的日期，或位于行首且后接空格的日期：`相关新闻标题2019-09-07`）；日期加时刻的时间戳（`2019-09-07 13:43`）；网址和文件名；版本号（`v2022.11.12`、`1.2022.11.3`）；不可能的日期（`2022-13-45`不是日期）；不完整的日期（`2023-04`）；以及范围（`2016-2020年`，见`dates/range-dash`）。
 //!
-//! ## What it leaves alone
-//! Metadata and chrome lines (`发布时间：2023-04-03 10:49`, `来源：…`,
-//! a date stamp or byline on a short line of its own, table rows with tabs or
-//! `|`, Markdown and HTML table cells), list stamps (a date that ends its
-//! line, or starts it followed by a space: `相关新闻标题2019-09-07`), date-and-time stamps (`2019-09-07 13:43`), URLs and file names,
-//! version numbers (`v2022.11.12`, `1.2022.11.3`), impossible dates
-//! (`2022-13-45` is not a date), incomplete dates (`2023-04`) and ranges
-//! (`2016-2020年`, see `dates/range-dash`).
+//! ## 修复
+//! 安全修复：日期不变，只是按标准要求的方式书写（去掉前导零）。
 //!
-//! ## Fix safety
-//! Safe: the same date, written the way the norm asks (leading zeros dropped).
+//! ## 依据
+//! GB/T 15835—2011和GB/T 9704—2012第7.3.5条规定，正文中的日期写作`2022年11月12日`；全数字的扩展格式（GB/T 7408）用于元数据、表格、引文和索引等篇幅有限的场合。
+
+// English original of the user documentation above (developer notes):
+//
+// ISO (`2022-11-12`), dotted (`2022.11.12`) or slashed (`2022/11/12`) dates in running prose.
+//
+// ## What it does
+// Flags a full numeric date with year, month and day in a body sentence and
+// rewrites it in 年月日 form: `于2022-11-12召开` → `于2022年11月12日召开`.
+//
+// ## Why
+// GB/T 15835—2011 and GB/T 9704—2012 7.3.5 write dates in prose as
+// `2022年11月12日`; the all-numeric extended format (GB/T 7408) belongs to
+// metadata, tables, citations and indexes, where space is short.
+//
+// ## What it leaves alone
+// Metadata and chrome lines (`发布时间：2023-04-03 10:49`, `来源：…`,
+// a date stamp or byline on a short line of its own, table rows with tabs or
+// `|`, Markdown and HTML table cells), list stamps (a date that ends its
+// line, or starts it followed by a space: `相关新闻标题2019-09-07`), date-and-time stamps (`2019-09-07 13:43`), URLs and file names,
+// version numbers (`v2022.11.12`, `1.2022.11.3`), impossible dates
+// (`2022-13-45` is not a date), incomplete dates (`2023-04`) and ranges
+// (`2016-2020年`, see `dates/range-dash`).
+//
+// ## Fix safety
+// Safe: the same date, written the way the norm asks (leading zeros dropped).
 
 use super::{digits_after, digits_before, fill, is_metadata_line, line_span, num};
 use crate::fix::{Applicability, Fix};

@@ -1,22 +1,38 @@
-//! One date written in two numeral systems: `二〇二三年4月3日`, `2023年四月三日`.
+//! 同一日期混用两种数字：`二〇二三年4月3日`、`2023年四月三日`
 //!
-//! ## What it does
-//! Flags a date whose year, month and day are not all Arabic or all Chinese
-//! numerals, and offers the all-Arabic form: `二〇二三年4月3日` →
-//! `2023年4月3日`.
+//! ## 检查什么
+//! 报告年、月、日不全是阿拉伯数字、也不全是汉字数字的日期，并建议改为全阿拉伯数字形式：`二〇二三年4月3日` → `2023年4月3日`。
 //!
-//! ## Why
-//! GB/T 15835—2011 asks for one numeral system within one expression; a date
-//! half in Chinese and half in Arabic numerals reads as a slip (open-source
-//! 公文 checkers flag “同一日期中汉字数字与阿拉伯数字混用”). GB/T 9704—2012
-//! 7.3.5 writes dates in Arabic numerals.
+//! ## 不报告的情形
+//! 全部用汉字数字书写的日期（`二〇二三年四月三日`，即庄重的写法）或全部用阿拉伯数字书写的日期；农历日期（`农历2023年正月初一`）。
 //!
-//! ## What it leaves alone
-//! Dates written wholly in Chinese numerals (`二〇二三年四月三日`, the
-//! solemn form) or wholly in Arabic numerals; lunar dates (`农历2023年正月初一`).
+//! ## 修复
+//! 不安全修复：作者可能更想用全汉字数字的形式（两种写法都正确）。
 //!
-//! ## Fix safety
-//! Unsafe: the writer may prefer the all-Chinese form (both are correct).
+//! ## 依据
+//! GB/T 15835—2011要求同一表述中只用一种数字；一半汉字数字、一半阿拉伯数字的日期看上去像是笔误（开源的公文检查工具也报告“同一日期中汉字数字与阿拉伯数字混用”）。GB/T 9704—2012第7.3.5条规定日期用阿拉伯数字书写。
+
+// English original of the user documentation above (developer notes):
+//
+// One date written in two numeral systems: `二〇二三年4月3日`, `2023年四月三日`.
+//
+// ## What it does
+// Flags a date whose year, month and day are not all Arabic or all Chinese
+// numerals, and offers the all-Arabic form: `二〇二三年4月3日` →
+// `2023年4月3日`.
+//
+// ## Why
+// GB/T 15835—2011 asks for one numeral system within one expression; a date
+// half in Chinese and half in Arabic numerals reads as a slip (open-source
+// 公文 checkers flag “同一日期中汉字数字与阿拉伯数字混用”). GB/T 9704—2012
+// 7.3.5 writes dates in Arabic numerals.
+//
+// ## What it leaves alone
+// Dates written wholly in Chinese numerals (`二〇二三年四月三日`, the
+// solemn form) or wholly in Arabic numerals; lunar dates (`农历2023年正月初一`).
+//
+// ## Fix safety
+// Unsafe: the writer may prefer the all-Chinese form (both are correct).
 
 use super::chinese_year_zero::cn_year_before;
 use super::{

@@ -1,32 +1,50 @@
-//! Ranges written with a hyphen or a tilde: `3月30日-31日`, `2016-2020年`, `8~12℃`.
+//! 用连字符或波浪号表示的范围：`3月30日-31日`、`2016-2020年`、`8~12℃`
 //!
-//! ## What it does
-//! Flags the hyphen `-`, the full-width hyphen `－`, the en dash `–` and the
-//! ASCII/wave tildes `~` `〜` used as the connector of a range of dates,
-//! times or quantities, and replaces them with the 一字线 `—` or the 浪纹线
-//! `～`: `2016-2020年` → `2016—2020年`, `0-24时` → `0—24时`,
-//! `8~12℃` → `8～12℃`, `8:00-12:00` → `8:00—12:00`. The mark follows the document: if it already uses
-//! only one of `—` and `～` for ranges, that one; otherwise `—` for dates
-//! and times, `～` for quantities.
+//! ## 检查什么
+//! 报告用作日期、时间或数量范围连接号的连字符`-`、全角连字符`－`、短划线`–`以及ASCII波浪号和波浪线`~`、`〜`，并改为一字线`—`或浪纹线`～`：`2016-2020年` → `2016—2020年`，`0-24时` → `0—24时`，`8~12℃` → `8～12℃`，`8:00-12:00` → `8:00—12:00`。选用哪个符号以文档为准：如果文档的范围只用了`—`和`～`中的一种，就用那一种；否则日期和时间用`—`，数量用`～`。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.13 and GB/T 15835—2011: the connector of a range is the
-//! 一字线 or the 浪纹线; the 短横线 `-` links the parts of numbers, codes and
-//! compounds (`2011-02-15`, `010-12345678`, `吐鲁番-哈密`).
-//! The rule is a style note (`info`) by default: the hyphen in ranges is the
-//! most common form slip even in professionally edited text (about one per
-//! 86,000 characters of CCTV transcripts), and never changes the meaning.
-//! Raise it with `severity` in `guifan.toml` for stricter house style.
+//! 本规则默认是体例提示（`info`）：即使在经过专业编辑的文本中，范围中的连字符也是最常见的符号形式错误（在中央电视台的文字稿中约每86,000字出现一次），且从不改变意思。如本单位体例要求更严，可在`guifan.toml`中用`severity`提高其级别。
 //!
-//! ## What it leaves alone
-//! ISO dates (`2022-11-12`), phone numbers (`010-12345678`), model numbers
-//! and codes (`波音737-800`, `ARJ21-700`, `C1-3级`, `垦利10-2油田`, `歼-20`),
-//! document numbers (`〔2018〕59号`), scores (`3-1获胜`) — a range is
-//! recognised only when a number with a unit (年、月、日、时、%、℃、米、岁、人…)
-//! closes it and nothing Latin or numeric is glued to its start.
+//! ## 不报告的情形
+//! ISO日期（`2022-11-12`）、电话号码（`010-12345678`）、型号和代码（`波音737-800`、`ARJ21-700`、`C1-3级`、`垦利10-2油田`、`歼-20`）、发文字号（`〔2018〕59号`）、比分（`3-1获胜`）。只有当范围以带单位（年、月、日、时、%、℃、米、岁、人等）的数结尾，且其开头没有紧贴拉丁字母或数字时，才认定为范围。
 //!
-//! ## Fix safety
-//! Safe: the connector's form changes, not what it connects.
+//! ## 修复
+//! 安全修复：改变的只是连接号的形式，而不是它所连接的内容。
+//!
+//! ## 依据
+//! GB/T 15834—2011第4.13条和GB/T 15835—2011：范围的连接号用一字线或浪纹线；短横线`-`用于连接数字、代码和复合名称的各部分（`2011-02-15`、`010-12345678`、`吐鲁番-哈密`）。
+
+// English original of the user documentation above (developer notes):
+//
+// Ranges written with a hyphen or a tilde: `3月30日-31日`, `2016-2020年`, `8~12℃`.
+//
+// ## What it does
+// Flags the hyphen `-`, the full-width hyphen `－`, the en dash `–` and the
+// ASCII/wave tildes `~` `〜` used as the connector of a range of dates,
+// times or quantities, and replaces them with the 一字线 `—` or the 浪纹线
+// `～`: `2016-2020年` → `2016—2020年`, `0-24时` → `0—24时`,
+// `8~12℃` → `8～12℃`, `8:00-12:00` → `8:00—12:00`. The mark follows the document: if it already uses
+// only one of `—` and `～` for ranges, that one; otherwise `—` for dates
+// and times, `～` for quantities.
+//
+// ## Why
+// GB/T 15834—2011 4.13 and GB/T 15835—2011: the connector of a range is the
+// 一字线 or the 浪纹线; the 短横线 `-` links the parts of numbers, codes and
+// compounds (`2011-02-15`, `010-12345678`, `吐鲁番-哈密`).
+// The rule is a style note (`info`) by default: the hyphen in ranges is the
+// most common form slip even in professionally edited text (about one per
+// 86,000 characters of CCTV transcripts), and never changes the meaning.
+// Raise it with `severity` in `guifan.toml` for stricter house style.
+//
+// ## What it leaves alone
+// ISO dates (`2022-11-12`), phone numbers (`010-12345678`), model numbers
+// and codes (`波音737-800`, `ARJ21-700`, `C1-3级`, `垦利10-2油田`, `歼-20`),
+// document numbers (`〔2018〕59号`), scores (`3-1获胜`) — a range is
+// recognised only when a number with a unit (年、月、日、时、%、℃、米、岁、人…)
+// closes it and nothing Latin or numeric is glued to its start.
+//
+// ## Fix safety
+// Safe: the connector's form changes, not what it connects.
 
 use super::fill;
 use crate::fix::{Applicability, Fix};

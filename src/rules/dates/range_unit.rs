@@ -1,22 +1,38 @@
-//! Ranges that write `%`, `万` or `亿` on the second number only: `15～30%`.
+//! 只在后一个数上标出`%`、`万`或`亿`的范围：`15～30%`
 //!
-//! ## What it does
-//! Flags a range whose second number carries `%`, `‰`, `万`, `亿` or `万亿`
-//! while the first carries nothing, and copies the sign or magnitude to the
-//! first: `15～30%` → `15%～30%`, `9～16亿` → `9亿～16亿`,
-//! `13—17万元` → `13万—17万元`.
+//! ## 检查什么
+//! 如果范围的后一个数带有`%`、`‰`、`万`、`亿`或`万亿`，而前一个数什么也没带，就予报告，并把符号或数量级复制到前一个数上：`15～30%` → `15%～30%`，`9～16亿` → `9亿～16亿`，`13—17万元` → `13万—17万元`。
 //!
-//! ## Why
-//! GB/T 15835—2011: in a range, “15%～30%（不写为15～30%）”, “9亿～16亿（不写为
-//! 9～16亿）”, “13万元～17万元（不写为13～17万元）”. Without the sign or the
-//! magnitude, the first number reads as a plain 15 or 9.
+//! ## 不报告的情形
+//! 可以共用的单位（`3～5天`、`8～12℃`、`100～150kg`、`2016—2020年`）；已经完整书写的范围（`15%～30%`）；破折号`——`。
 //!
-//! ## What it leaves alone
-//! Units that may be shared (`3～5天`, `8～12℃`, `100～150kg`, `2016—2020年`),
-//! ranges already written in full (`15%～30%`), and `——` dashes.
+//! ## 修复
+//! 安全修复：范围表达的仍是原意，只是不再有歧义。
 //!
-//! ## Fix safety
-//! Safe: the range means what it was meant to mean, now unambiguously.
+//! ## 依据
+//! GB/T 15835—2011规定，表示范围时写作`15%～30%（不写为15～30%）`、`9亿～16亿（不写为9～16亿）`、`13万元～17万元（不写为13～17万元）`。缺少符号或数量级，前一个数会被读作单纯的15或9。
+
+// English original of the user documentation above (developer notes):
+//
+// Ranges that write `%`, `万` or `亿` on the second number only: `15～30%`.
+//
+// ## What it does
+// Flags a range whose second number carries `%`, `‰`, `万`, `亿` or `万亿`
+// while the first carries nothing, and copies the sign or magnitude to the
+// first: `15～30%` → `15%～30%`, `9～16亿` → `9亿～16亿`,
+// `13—17万元` → `13万—17万元`.
+//
+// ## Why
+// GB/T 15835—2011: in a range, “15%～30%（不写为15～30%）”, “9亿～16亿（不写为
+// 9～16亿）”, “13万元～17万元（不写为13～17万元）”. Without the sign or the
+// magnitude, the first number reads as a plain 15 or 9.
+//
+// ## What it leaves alone
+// Units that may be shared (`3～5天`, `8～12℃`, `100～150kg`, `2016—2020年`),
+// ranges already written in full (`15%～30%`), and `——` dashes.
+//
+// ## Fix safety
+// Safe: the range means what it was meant to mean, now unambiguously.
 
 use super::fill;
 use super::range_dash::{left_operand, right_operand};

@@ -1,29 +1,48 @@
-//! Relative dates that disagree with the document's date.
+//! 与文档日期不符的相对日期
 //!
-//! ## What it does
-//! Against the document's date (from its metadata or `--as-of`), flags
+//! ## 检查什么
+//! 对照文档日期（来自文档元数据或`--as-of`），报告以下情形：
 //!
-//! * a bare day `23日` with no month in its sentence, in a report dated
-//!   before the 23rd of its month: the day cannot be in the publication
-//!   month, so the month must be written (`2月23日`);
-//! * `今年`, `去年`, `前年`, `明年` glossed with an explicit year that does
-//!   not match (`今年（2023年）` in a document of 2024).
+//! - 句中没有月份的单独日子`23日`，出现在发布日期早于当月23日的报道中：这一天不可能在发布当月，因此必须写明月份（`2月23日`）；
+//! - 附注了明确年份但年份不符的`今年`、`去年`、`前年`、`明年`（2024年的文档中写`今年（2023年）`）。
 //!
-//! ## Why
-//! News reports date events by the day alone only when the month is that of
-//! publication; an article published on 5 March that says `23日` means
-//! February, and readers cannot tell. A wrong gloss of `今年` usually comes
-//! from reusing last year's text.
+//! ## 不报告的情形
+//! 落在发布当月的日子；关于将来的句子中的日子（`将于`、`计划`、`预计`、`届时`等）；周期性的日子（`每月15日`）；同一段落中前面已经出现月份之后的日子（`3月1日至5日`、`3月31日……30日，`）；以及日期不明的文档（今天的日期说明不了文本是何时写的）。
 //!
-//! ## What it leaves alone
-//! Days that fit the publication month, days in sentences about the future
-//! (`将于`, `计划`, `预计`, `届时`…), recurring days (`每月15日`), days after a
-//! month earlier in the same paragraph (`3月1日至5日`, `3月31日……30日，`), and
-//! documents whose date is unknown (today's date says nothing about when
-//! the text was written).
+//! ## 修复
+//! 不提供修复：正确的月份或年份须由作者提供。
 //!
-//! ## Fix safety
-//! No fix: the right month or year has to come from the writer.
+//! ## 依据
+//! 新闻报道只有在事件发生于发布当月时，才只写日不写月；3月5日发布的文章中写`23日`，指的是2月23日，读者却无从判断。`今年`的附注年份写错，通常是沿用了上一年的文稿。
+
+// English original of the user documentation above (developer notes):
+//
+// Relative dates that disagree with the document's date.
+//
+// ## What it does
+// Against the document's date (from its metadata or `--as-of`), flags
+//
+// * a bare day `23日` with no month in its sentence, in a report dated
+//   before the 23rd of its month: the day cannot be in the publication
+//   month, so the month must be written (`2月23日`);
+// * `今年`, `去年`, `前年`, `明年` glossed with an explicit year that does
+//   not match (`今年（2023年）` in a document of 2024).
+//
+// ## Why
+// News reports date events by the day alone only when the month is that of
+// publication; an article published on 5 March that says `23日` means
+// February, and readers cannot tell. A wrong gloss of `今年` usually comes
+// from reusing last year's text.
+//
+// ## What it leaves alone
+// Days that fit the publication month, days in sentences about the future
+// (`将于`, `计划`, `预计`, `届时`…), recurring days (`每月15日`), days after a
+// month earlier in the same paragraph (`3月1日至5日`, `3月31日……30日，`), and
+// documents whose date is unknown (today's date says nothing about when
+// the text was written).
+//
+// ## Fix safety
+// No fix: the right month or year has to come from the writer.
 
 use super::{digits_after, digits_before, fill, known_date, num, prev_char};
 use crate::rule::params::deny_unknown_params;

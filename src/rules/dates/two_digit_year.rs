@@ -1,24 +1,40 @@
-//! Abbreviated years: `22年3月`, `九〇年`.
+//! 简写的年份：`22年3月`、`九〇年`
 //!
-//! ## What it does
-//! Flags a year written with two digits and offers the full year:
-//! `22年3月` → `2022年3月`, `九〇年` → `一九九〇年`, `’98年5月` → `1998年5月`.
-//! An Arabic two-digit year is recognised only when a month follows it
-//! (`22年3月`); a Chinese one when it contains a zero (`九〇年`, `零八年`) or
-//! a month follows.
+//! ## 检查什么
+//! 报告用两位数字书写的年份，并建议改为完整年份：`22年3月` → `2022年3月`，`九〇年` → `一九九〇年`，`’98年5月` → `1998年5月`。两位阿拉伯数字年份只在后接月份时才认定（`22年3月`）；汉字数字年份在含有零（`九〇年`、`零八年`）或后接月份时认定。
 //!
-//! ## Why
-//! GB/T 15835—2011 (as 1995 5.1.1.1 before it): “年份一般不用简写。如：
-//! 1990年不应简作‘九〇年’或‘90年’”. GB/T 9704—2012 7.3.5: 年份应标全称.
+//! ## 不报告的情形
+//! 代际和年代（`“00后”`、`“90后”`、`20世纪90年代`、`八〇年代`）；时长（`建校50年`、`50年来`、`工作了12年3个月`）；汉字数字表示的概数（`七八年`、`二三年`）；以及四位数的年份。
 //!
-//! ## What it leaves alone
-//! Generations and decades (`“00后”`, `“90后”`, `20世纪90年代`, `八〇年代`),
-//! durations (`建校50年`, `50年来`, `工作了12年3个月`), approximate counts in
-//! Chinese numerals (`七八年`, `二三年`), and four-digit years.
+//! ## 修复
+//! 不安全修复：世纪是推测的（不晚于文档年份的两位年份视为20xx年，否则视为19xx年）。
 //!
-//! ## Fix safety
-//! Unsafe: the century is a guess (a two-digit year not after the document's
-//! year is taken as 20xx, otherwise 19xx).
+//! ## 依据
+//! GB/T 15835—2011（与此前1995年版第5.1.1.1条相同）：“年份一般不用简写”，例如`1990年`不应简作`九〇年`或`90年`。GB/T 9704—2012第7.3.5条：年份应标全称。
+
+// English original of the user documentation above (developer notes):
+//
+// Abbreviated years: `22年3月`, `九〇年`.
+//
+// ## What it does
+// Flags a year written with two digits and offers the full year:
+// `22年3月` → `2022年3月`, `九〇年` → `一九九〇年`, `’98年5月` → `1998年5月`.
+// An Arabic two-digit year is recognised only when a month follows it
+// (`22年3月`); a Chinese one when it contains a zero (`九〇年`, `零八年`) or
+// a month follows.
+//
+// ## Why
+// GB/T 15835—2011 (as 1995 5.1.1.1 before it): “年份一般不用简写。如：
+// 1990年不应简作‘九〇年’或‘90年’”. GB/T 9704—2012 7.3.5: 年份应标全称.
+//
+// ## What it leaves alone
+// Generations and decades (`“00后”`, `“90后”`, `20世纪90年代`, `八〇年代`),
+// durations (`建校50年`, `50年来`, `工作了12年3个月`), approximate counts in
+// Chinese numerals (`七八年`, `二三年`), and four-digit years.
+//
+// ## Fix safety
+// Unsafe: the century is a guess (a two-digit year not after the document's
+// year is taken as 20xx, otherwise 19xx).
 
 use super::{
     cn_year_digit, digits_after, digits_before, fill, is_cn_1_9, is_cn_numeral, num,

@@ -1,24 +1,40 @@
-//! A weekday that does not match its date: `2025年6月18日（星期四）`.
+//! 星期与日期不符：`2025年6月18日（星期四）`
 //!
-//! ## What it does
-//! Checks `星期X`, `周X` and `礼拜X` written right after a full date (with or
-//! without brackets) against the calendar, and offers the right weekday:
-//! 18 June 2025 is a Wednesday, so `（星期四）` becomes `（星期三）`.
+//! ## 检查什么
+//! 对照日历检查紧跟在完整日期之后（带或不带括号）的`星期X`、`周X`和`礼拜X`，并建议正确的星期：2025年6月18日是星期三，因此`（星期四）`应改为`（星期三）`。
 //!
-//! ## Why
-//! A date and its weekday that disagree leave the reader unsure which one is
-//! right — for a meeting notice, whether to come on the 18th or on Thursday.
-//! Notices and schedules are where weekdays appear, and where the error costs
-//! the most.
+//! ## 不报告的情形
+//! 不附在日期上的星期（`每个星期六`、`今天是星期天`）；文档日期不明（没有元数据，也没有`--as-of`）时不带年份的日期，句中其他位置写的年份不作为依据；农历日期。
 //!
-//! ## What it leaves alone
-//! Weekdays not attached to a date (`每个星期六`, `今天是星期天`); dates with
-//! no year when the document's date is unknown (no metadata, no `--as-of`:
-//! a year written elsewhere in the sentence is not trusted); lunar dates.
+//! ## 修复
+//! 不安全修复：修复以日期为准更正星期，但错误也可能出在日期上。
 //!
-//! ## Fix safety
-//! Unsafe: the fix trusts the date and corrects the weekday, but the slip may
-//! be in the date instead.
+//! ## 依据
+//! 日期与星期不符，读者就不知道哪个是对的：对一份会议通知来说，就是不知道该6月18日来还是星期四来。星期多见于通知和日程安排，而这里的错误代价最大。
+
+// English original of the user documentation above (developer notes):
+//
+// A weekday that does not match its date: `2025年6月18日（星期四）`.
+//
+// ## What it does
+// Checks `星期X`, `周X` and `礼拜X` written right after a full date (with or
+// without brackets) against the calendar, and offers the right weekday:
+// 18 June 2025 is a Wednesday, so `（星期四）` becomes `（星期三）`.
+//
+// ## Why
+// A date and its weekday that disagree leave the reader unsure which one is
+// right — for a meeting notice, whether to come on the 18th or on Thursday.
+// Notices and schedules are where weekdays appear, and where the error costs
+// the most.
+//
+// ## What it leaves alone
+// Weekdays not attached to a date (`每个星期六`, `今天是星期天`); dates with
+// no year when the document's date is unknown (no metadata, no `--as-of`:
+// a year written elsewhere in the sentence is not trusted); lunar dates.
+//
+// ## Fix safety
+// Unsafe: the fix trusts the date and corrects the weekday, but the slip may
+// be in the date instead.
 
 use super::{each_day_date, fill, known_date, lunar_before, nearest_year};
 use crate::fix::{Applicability, Fix};

@@ -1,23 +1,39 @@
-//! Stray spaces around `、` between names: `文/刘艺 、陈安娜`.
+//! 人名之间`、`两侧多余的空格：`文/刘艺 、陈安娜`
 //!
-//! ## What it does
-//! Removes whitespace next to a `、` that separates two names — in a byline
-//! (`文/刘艺 、陈安娜` → `文/刘艺、陈安娜`, `记者 张三、 李四`) or between
-//! two detected persons anywhere (`张三 、李四出席`) — and whitespace
-//! between a `文/` `图/` `摄/` marker and the first name (`文/ 刘艺`).
+//! ## 检查什么
+//! 删除分隔两个人名的`、`旁边的空白：包括署名中的（`文/刘艺 、陈安娜` → `文/刘艺、陈安娜`，`记者 张三、 李四`），以及任何位置上两个被识别出的人名之间的（`张三 、李四出席`）；还删除`文/`、`图/`、`摄/`标记与第一个人名之间的空白（`文/ 刘艺`）。
 //!
-//! ## Why
-//! `、` is a full-width mark that carries its own spacing (GB/T 15834—2011
-//! 5.1); a space beside it is a typing or paste slip, and in a byline it
-//! breaks the list of authors.
+//! ## 不报告的情形
+//! 署名本身的惯例：`文/`、`图/`标记，身份与人名之间的空格（`记者 王明`），不同身份之间的空格（`记者 王明 通讯员 李华`），以及只用空格分隔的人名（`记者 张三 李四`）。
 //!
-//! ## What it leaves alone
-//! The byline conventions themselves: `文/` `图/` markers, a space between a
-//! role and a name (`记者 王明`), spaces between roles (`记者 王明 通讯员
-//! 李华`) and names listed with spaces only (`记者 张三 李四`).
+//! ## 修复
+//! 安全修复：只删除空白。
 //!
-//! ## Fix safety
-//! Safe: only whitespace is removed.
+//! ## 依据
+//! `、`是自带间距的全角标点（GB/T 15834—2011第5.1条）；旁边的空格是输入或粘贴失误，在署名中还会割裂作者名单。
+
+// English original of the user documentation above (developer notes):
+//
+// Stray spaces around `、` between names: `文/刘艺 、陈安娜`.
+//
+// ## What it does
+// Removes whitespace next to a `、` that separates two names — in a byline
+// (`文/刘艺 、陈安娜` → `文/刘艺、陈安娜`, `记者 张三、 李四`) or between
+// two detected persons anywhere (`张三 、李四出席`) — and whitespace
+// between a `文/` `图/` `摄/` marker and the first name (`文/ 刘艺`).
+//
+// ## Why
+// `、` is a full-width mark that carries its own spacing (GB/T 15834—2011
+// 5.1); a space beside it is a typing or paste slip, and in a byline it
+// breaks the list of authors.
+//
+// ## What it leaves alone
+// The byline conventions themselves: `文/` `图/` markers, a space between a
+// role and a name (`记者 王明`), spaces between roles (`记者 王明 通讯员
+// 李华`) and names listed with spaces only (`记者 张三 李四`).
+//
+// ## Fix safety
+// Safe: only whitespace is removed.
 
 use super::helpers::persons::{ending_at, fill, starting_at};
 use crate::fix::{Applicability, Fix};

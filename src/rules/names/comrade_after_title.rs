@@ -1,20 +1,36 @@
-//! `同志` after a full title: `习近平总书记同志`, `王明书记同志`.
+//! 职务之后多余的“同志”：`习近平总书记同志`、`王明书记同志`
 //!
-//! ## What it does
-//! Reports `同志` that follows a name *and* a title and offers to drop it:
-//! `王明书记同志指出` → `王明书记指出`.
+//! ## 检查什么
+//! 报告既在人名之后、又在职务之后的`同志`，并建议删去：`王明书记同志指出` → `王明书记指出`。
 //!
-//! ## Why
-//! `同志` is itself the form of address that goes with a bare name
-//! (`习近平同志`, `王明同志`); after a title it doubles the address. The
-//! standard forms are `习近平总书记` or `习近平同志`, never both.
+//! ## 不报告的情形
+//! `习近平同志`、`王明同志`（人名加“同志”）；`同志们`；以及不带人名、只跟在职务之后的`同志`（`书记同志`，一种称呼）。
 //!
-//! ## What it leaves alone
-//! `习近平同志`, `王明同志` (name + 同志), `同志们`, and `同志` after a
-//! title without a name (`书记同志`, a form of address).
+//! ## 修复
+//! 安全修复：只删除多余的`同志`。
 //!
-//! ## Fix safety
-//! Safe: only the redundant `同志` is removed.
+//! ## 依据
+//! `同志`本身就是与单独的人名搭配的称谓（`习近平同志`、`王明同志`）；放在职务之后就成了重复称呼。标准形式是`习近平总书记`或`习近平同志`，二者不能叠用。
+
+// English original of the user documentation above (developer notes):
+//
+// `同志` after a full title: `习近平总书记同志`, `王明书记同志`.
+//
+// ## What it does
+// Reports `同志` that follows a name *and* a title and offers to drop it:
+// `王明书记同志指出` → `王明书记指出`.
+//
+// ## Why
+// `同志` is itself the form of address that goes with a bare name
+// (`习近平同志`, `王明同志`); after a title it doubles the address. The
+// standard forms are `习近平总书记` or `习近平同志`, never both.
+//
+// ## What it leaves alone
+// `习近平同志`, `王明同志` (name + 同志), `同志们`, and `同志` after a
+// title without a name (`书记同志`, a form of address).
+//
+// ## Fix safety
+// Safe: only the redundant `同志` is removed.
 
 use super::helpers::persons::{ending_at, fill};
 use crate::fix::{Applicability, Fix};

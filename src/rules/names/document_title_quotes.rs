@@ -1,40 +1,61 @@
-//! The title of a document cited in prose without 《》: `传达了中共XX委员会关于…的通知`.
+//! 正文中引用文件标题而未加书名号：`传达了中共XX委员会关于…的通知`
 //!
-//! ## What it does
-//! Looks for a document title of the form `[issuer]关于…的<kind>`, where
-//! `<kind>` is one of 通知、通报、决定、决议、意见、方案、办法、细则、条例、
-//! 规定、纲要、规划、报告、公告、通告、批复, that stands right after a verb
-//! of handling a document — 学习、传达、印发、转发、下发、贯彻、落实、执行、
-//! 解读、发布、出台、颁布、公布、制定、宣读、根据、按照、依据、对照、遵照 —
-//! or right after another title in 《》 and a conjunction (`《…》以及…的通知`).
-//! The title starts at its issuer (an organization name such as
-//! `中共西安交通大学委员会`, `国务院办公厅`, `教育部等四部门`) or at `关于`,
-//! and ends at the kind word, with a trailing `（试行）`/`（暂行）`. The
-//! unsafe fix puts the title in 《》.
+//! ## 检查什么
+//! 查找`[发文机关]关于…的<文种>`形式的文件标题，其中`<文种>`为通知、通报、决定、决议、意见、方案、办法、细则、条例、规定、纲要、规划、报告、公告、通告、批复之一。该标题须紧跟在表示处理文件的动词之后（学习、传达、印发、转发、下发、贯彻、落实、执行、解读、发布、出台、颁布、公布、制定、宣读、根据、按照、依据、对照、遵照），或紧跟在另一个带书名号的标题和连词之后（`《…》以及…的通知`）。标题从发文机关（如`中共西安交通大学委员会`、`国务院办公厅`、`教育部等四部门`之类的机构名称）或`关于`开始，到文种词结束，可带末尾的`（试行）`或`（暂行）`。不安全修复为标题加上书名号。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.15: 书名号 marks the names of books, articles, documents
-//! and laws. A title cited without marks reads as a description and its end
-//! is lost in the sentence.
+//! ## 不报告的情形
+//! - 已经加了书名号或引号的标题，以及其中的任何内容；
+//! - 描述性说法而非标题：发文机关是泛指或非正式称呼（`根据上级关于…的通知要求`、`学校关于…的通知`、`党中央关于…`、`有关部门关于…`），动词与`关于`之间有修饰语（`发布更多关于…的报告`），`的有关通知`，以及只是以文种词开头的词语（`意见建议`、`报告会`、`通知书`、`规定动作`、`决定性`）；
+//! - 草案，它们还不是正式文件：`…的决定草案`、`征求意见稿`；
+//! - 审议程序：`审议`、`通过`、`听取`不是触发动词，因为按照惯例，立法机关的会议报道列举议程事项时不加书名号（`会议审议了国务院关于…的报告`）；
+//! - 标题和其他标题式的行，这些地方常省略书名号；
+//! - 不含`关于`的标题（`学习贯彻中国共产党纪律处分条例`）：法律法规常以简称引用，不加书名号。
 //!
-//! ## What it leaves alone
-//! - titles already in 《》 or quotes, and anything inside them;
-//! - descriptions rather than titles: a generic or informal issuer
-//!   (`根据上级关于…的通知要求`, `学校关于…的通知`, `党中央关于…`,
-//!   `有关部门关于…`), a modifier between verb and `关于` (`发布更多关于…的报告`),
-//!   `的有关通知`, and words that merely start with a kind word (`意见建议`,
-//!   `报告会`, `通知书`, `规定动作`, `决定性`);
-//! - drafts, which are not yet documents: `…的决定草案`, `征求意见稿`;
-//! - proceedings: `审议`、`通过`、`听取` are not trigger verbs, because
-//!   reports of legislatures name the items on their agenda
-//!   (`会议审议了国务院关于…的报告`) without marks by convention;
-//! - headlines and other title-like lines, where 《》 is often dropped;
-//! - titles without `关于` (`学习贯彻中国共产党纪律处分条例`): laws and
-//!   regulations are routinely cited by short names without marks.
+//! ## 修复
+//! 不安全修复：标题在哪里结束需要判断（它可能是简称或转述的标题，这时应不加书名号，或者照原文准确引用）。
 //!
-//! ## Fix safety
-//! Unsafe: where a title ends is a judgement (it may be a shortened or
-//! paraphrased title, which should stay unmarked or be quoted exactly).
+//! ## 依据
+//! GB/T 15834—2011第4.15条：书名号用于标示书名、篇名、文件名和法律法规名称等。引用标题而不加书名号，读起来像是一段描述，标题的结尾也会淹没在句子里。
+
+// English original of the user documentation above (developer notes):
+//
+// The title of a document cited in prose without 《》: `传达了中共XX委员会关于…的通知`.
+//
+// ## What it does
+// Looks for a document title of the form `[issuer]关于…的<kind>`, where
+// `<kind>` is one of 通知、通报、决定、决议、意见、方案、办法、细则、条例、
+// 规定、纲要、规划、报告、公告、通告、批复, that stands right after a verb
+// of handling a document — 学习、传达、印发、转发、下发、贯彻、落实、执行、
+// 解读、发布、出台、颁布、公布、制定、宣读、根据、按照、依据、对照、遵照 —
+// or right after another title in 《》 and a conjunction (`《…》以及…的通知`).
+// The title starts at its issuer (an organization name such as
+// `中共西安交通大学委员会`, `国务院办公厅`, `教育部等四部门`) or at `关于`,
+// and ends at the kind word, with a trailing `（试行）`/`（暂行）`. The
+// unsafe fix puts the title in 《》.
+//
+// ## Why
+// GB/T 15834—2011 4.15: 书名号 marks the names of books, articles, documents
+// and laws. A title cited without marks reads as a description and its end
+// is lost in the sentence.
+//
+// ## What it leaves alone
+// - titles already in 《》 or quotes, and anything inside them;
+// - descriptions rather than titles: a generic or informal issuer
+//   (`根据上级关于…的通知要求`, `学校关于…的通知`, `党中央关于…`,
+//   `有关部门关于…`), a modifier between verb and `关于` (`发布更多关于…的报告`),
+//   `的有关通知`, and words that merely start with a kind word (`意见建议`,
+//   `报告会`, `通知书`, `规定动作`, `决定性`);
+// - drafts, which are not yet documents: `…的决定草案`, `征求意见稿`;
+// - proceedings: `审议`、`通过`、`听取` are not trigger verbs, because
+//   reports of legislatures name the items on their agenda
+//   (`会议审议了国务院关于…的报告`) without marks by convention;
+// - headlines and other title-like lines, where 《》 is often dropped;
+// - titles without `关于` (`学习贯彻中国共产党纪律处分条例`): laws and
+//   regulations are routinely cited by short names without marks.
+//
+// ## Fix safety
+// Unsafe: where a title ends is a judgement (it may be a shortened or
+// paraphrased title, which should stay unmarked or be quoted exactly).
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::deny_unknown_params;

@@ -1,32 +1,51 @@
-//! A full stop instead of the 间隔号 in a transliterated name: `马克.吐温` → `马克·吐温`.
+//! 音译人名中用句点代替了间隔号：`马克.吐温` → `马克·吐温`
 //!
-//! ## What it does
-//! Flags an ASCII full stop `.` or a full-width full stop `．` (U+FF0E)
-//! between two Han characters when the characters around it are
-//! transliteration characters — the ones used to write foreign names
-//! (`马克`, `吐温`, `约翰`, `伊丽莎白`, `阿卜杜勒`) — at least one on each side
-//! and at least three together, and replaces it with the 间隔号 `·` (U+00B7).
+//! ## 检查什么
+//! 当ASCII句点`.`或全角句点`．`（`U+FF0E`）位于两个汉字之间，且其周围是用于音译外国人名的字（`马克`、`吐温`、`约翰`、`伊丽莎白`、`阿卜杜勒`），两侧各至少一个、合计至少三个时，予以报告，并改为间隔号`·`（`U+00B7`）。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.14: the 间隔号 `·` separates the parts of foreign names
-//! (`马克·吐温`, `列奥纳多·达·芬奇`) and of some minority names. A full
-//! stop there is a typing slip: it sits on the baseline and reads as the end
-//! of a sentence.
+//! ## 不报告的情形
+//! - 汉字之间形似间隔号的符号`•`、`・`、`‧`、`∙`：这些由`punctuation/interpunct-form`处理；
+//! - 复名中的连字符，译名保留这种写法：`让-保罗·萨特`；
+//! - 小数和章节号（`3.5`、`第1.2节`），缩写和拉丁文字（`U.S.`），网址和电子邮件地址（已屏蔽）；
+//! - 普通词语之间用于结束句子的句点（`完成任务.下一步`）：这类情况由`punctuation/halfwidth-in-cjk`和人工审读判断；本规则要求两侧都是音译用字。
 //!
-//! ## What it leaves alone
-//! - the look-alikes `•`, `・`, `‧`, `∙` between Han characters: those are
-//!   `punctuation/interpunct-form`'s;
-//! - a hyphen in a compound given name, which translations keep:
-//!   `让-保罗·萨特`;
-//! - decimals and section numbers (`3.5`, `第1.2节`), abbreviations and
-//!   Latin text (`U.S.`), URLs and e-mail addresses (masked);
-//! - a full stop between ordinary words, which ends a sentence
-//!   (`完成任务.下一步`): `punctuation/halfwidth-in-cjk` and review decide
-//!   those; this rule needs transliteration characters on both sides.
+//! ## 修复
+//! 安全修复：在音译用字之间，这个符号只能是间隔号。
 //!
-//! ## Fix safety
-//! Safe: between transliteration characters the mark can only be the
-//! 间隔号.
+//! ## 依据
+//! GB/T 15834—2011第4.14条：间隔号`·`用于分隔外国人名（`马克·吐温`、`列奥纳多·达·芬奇`）和某些少数民族人名的各部分。在这里用句点是输入失误：句点位于基线上，读起来像句子结束。
+
+// English original of the user documentation above (developer notes):
+//
+// A full stop instead of the 间隔号 in a transliterated name: `马克.吐温` → `马克·吐温`.
+//
+// ## What it does
+// Flags an ASCII full stop `.` or a full-width full stop `．` (U+FF0E)
+// between two Han characters when the characters around it are
+// transliteration characters — the ones used to write foreign names
+// (`马克`, `吐温`, `约翰`, `伊丽莎白`, `阿卜杜勒`) — at least one on each side
+// and at least three together, and replaces it with the 间隔号 `·` (U+00B7).
+//
+// ## Why
+// GB/T 15834—2011 4.14: the 间隔号 `·` separates the parts of foreign names
+// (`马克·吐温`, `列奥纳多·达·芬奇`) and of some minority names. A full
+// stop there is a typing slip: it sits on the baseline and reads as the end
+// of a sentence.
+//
+// ## What it leaves alone
+// - the look-alikes `•`, `・`, `‧`, `∙` between Han characters: those are
+//   `punctuation/interpunct-form`'s;
+// - a hyphen in a compound given name, which translations keep:
+//   `让-保罗·萨特`;
+// - decimals and section numbers (`3.5`, `第1.2节`), abbreviations and
+//   Latin text (`U.S.`), URLs and e-mail addresses (masked);
+// - a full stop between ordinary words, which ends a sentence
+//   (`完成任务.下一步`): `punctuation/halfwidth-in-cjk` and review decide
+//   those; this rule needs transliteration characters on both sides.
+//
+// ## Fix safety
+// Safe: between transliteration characters the mark can only be the
+// 间隔号.
 
 use crate::fix::{Applicability, Fix};
 use crate::rule::params::deny_unknown_params;

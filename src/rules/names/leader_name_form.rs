@@ -1,23 +1,39 @@
-//! Colloquial forms of the General Secretary's name: `习大大`, `习总`, `习总书记`.
+//! 对习近平总书记的口语化称呼：`习大大`、`习总`、`习总书记`
 //!
-//! ## What it does
-//! Flags `习大大`, `习总书记` and `习总` and suggests `习近平总书记`. The forms
-//! official and news prose uses are `习近平总书记`, `习近平同志` and, at first
-//! mention, the full title `中共中央总书记、国家主席、中央军委主席习近平`.
+//! ## 检查什么
+//! 报告`习大大`、`习总书记`和`习总`，并建议改为`习近平总书记`。公文和新闻稿件使用的形式是`习近平总书记`、`习近平同志`，以及首次提及时的完整职务`中共中央总书记、国家主席、中央军委主席习近平`。
 //!
-//! ## Why
-//! Central media write the full name with the title; `习大大` is a nickname
-//! of online chatter, `习总`/`习总书记` a clipped spoken form (no written ban
-//! was found for `习总`; the norm is the media's usage).
+//! ## 不报告的情形
+//! 只是包含这些字的词语：`学习总结`、`复习总体`、`练习大大小小`、`学习大大提高`。此时`习`不能是学习、复习、练习、实习等词的末字（据一份构成这些词的字表判断）；`习总`之后须是标点，或是能跟在人名之后的词（的、在、说、和等）。
 //!
-//! ## What it leaves alone
-//! Words that only contain the letters: `学习总结`, `复习总体`, `练习大大小小`,
-//! `学习大大提高` — the `习` must not close a word such as 学习、复习、练习、
-//! 实习 (a list of the characters that form them); `习总` must be followed by
-//! punctuation or a word that can follow a name (的、在、说、和 …).
+//! ## 修复
+//! 不安全修复：这种说法可能出现在须照录原话的引语中。
 //!
-//! ## Fix safety
-//! Unsafe: the form may be quoted speech that must stay as said.
+//! ## 依据
+//! 中央媒体书写姓名全称并加职务；`习大大`是网络闲谈中的昵称，`习总`、`习总书记`是截短的口语说法（未查到禁止书面使用`习总`的明文规定；依据是中央媒体的用法）。
+
+// English original of the user documentation above (developer notes):
+//
+// Colloquial forms of the General Secretary's name: `习大大`, `习总`, `习总书记`.
+//
+// ## What it does
+// Flags `习大大`, `习总书记` and `习总` and suggests `习近平总书记`. The forms
+// official and news prose uses are `习近平总书记`, `习近平同志` and, at first
+// mention, the full title `中共中央总书记、国家主席、中央军委主席习近平`.
+//
+// ## Why
+// Central media write the full name with the title; `习大大` is a nickname
+// of online chatter, `习总`/`习总书记` a clipped spoken form (no written ban
+// was found for `习总`; the norm is the media's usage).
+//
+// ## What it leaves alone
+// Words that only contain the letters: `学习总结`, `复习总体`, `练习大大小小`,
+// `学习大大提高` — the `习` must not close a word such as 学习、复习、练习、
+// 实习 (a list of the characters that form them); `习总` must be followed by
+// punctuation or a word that can follow a name (的、在、说、和 …).
+//
+// ## Fix safety
+// Unsafe: the form may be quoted speech that must stay as said.
 
 use super::helpers::registry::all_han;
 use crate::fix::{Applicability, Fix};

@@ -1,33 +1,49 @@
-//! A registry name written one character off where a name is expected:
-//! `习近苹总书记`, `国务院总理李克墙`.
+//! 在应为人名的位置上，登记的人名写错了一个字：`习近苹总书记`、`国务院总理李克墙`
 //!
-//! ## What it does
-//! Looks at the place where a registry person's name must stand — right
-//! after a registry title (or the last title of a chain), right before a
-//! full or short title (`总书记`, `总理`, `委员长` …), and, for names of three or
-//! more characters, right before `同志` — and compares the characters there
-//! with the names of the people who held that title (any person, before
-//! `同志`). Text that differs from a name in exactly one character, where the
-//! two characters sound the same (same pinyin, tones ignored, any reading of
-//! a polyphone; crate `pinyin`) or look alike (a small confusion set:
-//! 栗/粟、沪/泸、宁/宇、己/已/巳、未/末、戌/戍、侯/候、王/玉、汪/江、吴/昊、
-//! 贾/贯、赵/越、洋/样/祥、际/标、强/弦、丁/于、军/车、春/眷、清/倩、
-//! 刚/钢、勇/甬、张/账、鹤/鸽),
-//! is reported with the registry name as the suggestion.
+//! ## 检查什么
+//! 查看登记人物的姓名必须出现的位置：紧跟在登记职务（或职务链中的最后一个职务）之后，紧挨在完整或简称职务（`总书记`、`总理`、`委员长`等）之前，以及对于三个字及以上的姓名，紧挨在`同志`之前；把这些位置上的字与担任过该职务的人的姓名（在`同志`之前时为任何人）相比较。与某个姓名恰好相差一个字，且这两个字读音相同（拼音相同，不计声调，多音字的任一读音均可；使用`pinyin`库）或字形相近（一个小的易混字集：栗/粟、沪/泸、宁/宇、己/已/巳、未/末、戌/戍、侯/候、王/玉、汪/江、吴/昊、贾/贯、赵/越、洋/样/祥、际/标、强/弦、丁/于、军/车、春/眷、清/倩、刚/钢、勇/甬、张/账、鹤/鸽）的，予以报告，并以登记的姓名作为建议。
 //!
-//! ## Why
-//! A leader's name written wrong (`杜家毫` for `杜家豪`) made a county website
-//! fail its audit outright; provincial audits count it as a 严重错误. Input
-//! methods produce exactly these errors: a homophone picked from the list.
+//! ## 不报告的情形
+//! 姓名相近的其他人：必须有职务语境；在`同志`之前只比较三个字的姓名。本身就是某个登记姓名（另一位领导人）的文字。
 //!
-//! ## What it leaves alone
-//! Other people with similar names: the title context is required, and
-//! before `同志` only three-character names are compared. Text that is
-//! itself a registry name (another leader).
+//! ## 修复
+//! 不安全修复：可能确有同名同职务的人（名册可能不完整），须由编辑确认。
 //!
-//! ## Fix safety
-//! Unsafe: a real person with that name and title is possible (a roster may
-//! be incomplete); the editor confirms.
+//! ## 依据
+//! 领导人姓名写错（`杜家毫`误作`杜家豪`）曾使一个县级政府网站检查直接不合格；省级检查将其列为严重错误。输入法产生的恰恰是这类错误：从候选列表中选了同音字。
+
+// English original of the user documentation above (developer notes):
+//
+// A registry name written one character off where a name is expected:
+// `习近苹总书记`, `国务院总理李克墙`.
+//
+// ## What it does
+// Looks at the place where a registry person's name must stand — right
+// after a registry title (or the last title of a chain), right before a
+// full or short title (`总书记`, `总理`, `委员长` …), and, for names of three or
+// more characters, right before `同志` — and compares the characters there
+// with the names of the people who held that title (any person, before
+// `同志`). Text that differs from a name in exactly one character, where the
+// two characters sound the same (same pinyin, tones ignored, any reading of
+// a polyphone; crate `pinyin`) or look alike (a small confusion set:
+// 栗/粟、沪/泸、宁/宇、己/已/巳、未/末、戌/戍、侯/候、王/玉、汪/江、吴/昊、
+// 贾/贯、赵/越、洋/样/祥、际/标、强/弦、丁/于、军/车、春/眷、清/倩、
+// 刚/钢、勇/甬、张/账、鹤/鸽),
+// is reported with the registry name as the suggestion.
+//
+// ## Why
+// A leader's name written wrong (`杜家毫` for `杜家豪`) made a county website
+// fail its audit outright; provincial audits count it as a 严重错误. Input
+// methods produce exactly these errors: a homophone picked from the list.
+//
+// ## What it leaves alone
+// Other people with similar names: the title context is required, and
+// before `同志` only three-character names are compared. Text that is
+// itself a registry name (another leader).
+//
+// ## Fix safety
+// Unsafe: a real person with that name and title is possible (a roster may
+// be incomplete); the editor confirms.
 
 use super::helpers::registry::{all_han, title_names};
 use crate::fix::{Applicability, Fix};

@@ -1,26 +1,42 @@
-//! Names in a list separated by `，` instead of `、`: `张三，李四，王五等出席`.
+//! 列举人名时用`，`而不是`、`分隔：`张三，李四，王五等出席`
 //!
-//! ## What it does
-//! Reports a list of two or more bare person names (no titles) joined by
-//! `，` or `,` and replaces those separators with `、`:
-//! `张三，李四，王五等出席` → `张三、李四、王五等出席`.
+//! ## 检查什么
+//! 报告由`，`或`,`连接的两个及以上不带职务的人名，并把这些分隔符改为`、`：`张三，李四，王五等出席` → `张三、李四、王五等出席`。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.5: `、` separates coordinate words inside a sentence;
-//! `，` separates clauses. Names in a list are coordinate words.
+//! ## 不报告的情形
+//! 各项带有职务的列举（`副校长张三，党委副书记、副校长李四`）：职务本身用了`、`时，上一层必须用`，`（“并列词语内如果又包含有并列关系的词语，那么上一层要用逗号，次一层用顿号”，见领域规则N2），带职务时的`，`体现的是作者的层次安排。以下情形也不报告：人名之后、下一个人名之前还有其他内容（`王明表示，李华认为`是两个分句）；最后一个人名之后跟着`的`（`毛岸英，毛泽东的长子`是同位语）；以及引语中的文字。
 //!
-//! ## What it leaves alone
-//! Lists whose items carry titles (`副校长张三，党委副书记、副校长李四`):
-//! when a title itself uses `、`, the upper layer must be `，` (“并列词语内
-//!如果又包含有并列关系的词语，那么上一层要用逗号，次一层用顿号”,
-//! domain-rules N2), and with titles the `，` is the writer's layering.
-//! Also left alone: a name followed by anything else before the next name
-//! (`王明表示，李华认为` are two clauses), a last name followed by `的`
-//! (`毛岸英，毛泽东的长子` is an apposition), and text in quotations.
+//! ## 修复
+//! 安全修复：每一项都是人名识别找到的姓名，改变的只是它们之间的分隔符。
 //!
-//! ## Fix safety
-//! Safe: every item is a name found by person detection, and only the
-//! separators between them change.
+//! ## 依据
+//! GB/T 15834—2011第4.5条：`、`用于句子内部并列词语之间的停顿；`，`用于分句之间。列举的人名是并列词语。
+
+// English original of the user documentation above (developer notes):
+//
+// Names in a list separated by `，` instead of `、`: `张三，李四，王五等出席`.
+//
+// ## What it does
+// Reports a list of two or more bare person names (no titles) joined by
+// `，` or `,` and replaces those separators with `、`:
+// `张三，李四，王五等出席` → `张三、李四、王五等出席`.
+//
+// ## Why
+// GB/T 15834—2011 4.5: `、` separates coordinate words inside a sentence;
+// `，` separates clauses. Names in a list are coordinate words.
+//
+// ## What it leaves alone
+// Lists whose items carry titles (`副校长张三，党委副书记、副校长李四`):
+// when a title itself uses `、`, the upper layer must be `，` (“并列词语内
+//如果又包含有并列关系的词语，那么上一层要用逗号，次一层用顿号”,
+// domain-rules N2), and with titles the `，` is the writer's layering.
+// Also left alone: a name followed by anything else before the next name
+// (`王明表示，李华认为` are two clauses), a last name followed by `的`
+// (`毛岸英，毛泽东的长子` is an apposition), and text in quotations.
+//
+// ## Fix safety
+// Safe: every item is a name found by person detection, and only the
+// separators between them change.
 
 use super::helpers::persons::{fill, in_quotes};
 use crate::fix::{Edit, Fix};

@@ -1,40 +1,65 @@
-//! 《》 around a name that is not a work: a meeting, an organization, a ceremony, an activity.
+//! 用书名号标示非作品名称：会议、机构、仪式、活动
 //!
-//! ## What it does
-//! Flags a 书名号 pair whose content is plainly not the title of a work:
-//! - a numbered meeting: `《中国共产党第二十次全国代表大会》`,
-//!   `《十九届六中全会》`, `《第三次全体会议》`;
-//! - an organization or institution: `《西安交通大学》`, `《XX市人民政府》`,
-//!   `《XX学院党委》`, `《XX有限公司》`, `《XX纪念馆》` (venues are places);
-//! - a ceremony or a meeting by its generic head: `《开学典礼》`,
-//!   `《毕业典礼》`, `《升旗仪式》`, `《专题座谈会》`, `《主题党日活动》`;
-//! - an activity named by a slogan in 《》 right before `主题党日活动`,
-//!   `主题活动`, `系列活动`: `《学习二十大》主题党日活动` (the slogan takes
-//!   quotes: `“学习二十大”主题党日活动`).
+//! ## 检查什么
+//! 报告内容显然不是作品名称的书名号：
+//! - 有届次的会议：`《中国共产党第二十次全国代表大会》`、`《十九届六中全会》`、`《第三次全体会议》`；
+//! - 组织或机构：`《西安交通大学》`、`《XX市人民政府》`、`《XX学院党委》`、`《XX有限公司》`、`《XX纪念馆》`（场馆是地点）；
+//! - 以通称结尾的仪式或会议：`《开学典礼》`、`《毕业典礼》`、`《升旗仪式》`、`《专题座谈会》`、`《主题党日活动》`；
+//! - 紧挨在`主题党日活动`、`主题活动`、`系列活动`之前、用书名号括起的活动口号：`《学习二十大》主题党日活动`（口号应加引号：`“学习二十大”主题党日活动`）。
 //!
-//! The suggestion is to drop the marks or use quotes, depending on the case.
+//! 视情况建议去掉书名号或改用引号。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.15 and A.13: 书名号 marks titles of works (books,
-//! articles, documents, laws, newspapers, programs, songs, films, shows,
-//! exhibitions); names that cannot be regarded as works — courses, topics,
-//! prizes, certificates, organizations, meetings, activities — take no
-//! 书名号.
+//! ## 不报告的情形
+//! - 文艺节目、电视节目和作品，即使名称以活动类词语结尾，也属于作品：`《2024年春节联欢晚会》`、`《中国诗词大会》`、`《主持人大赛》`、`《…——…发布仪式》`、`《…——…主题活动》`（破折号、空格或`·`之后的副题表明这是一部作品的标题）；
+//! - 展览、比赛、论坛和节庆（常常是节目或书籍）：`《复兴之路》展览`、`《论坛》`；
+//! - 以地名或学校命名的作品：`《大学》`（一部经典；机构后缀之前至少须有两个字）；
+//! - 活动类词语之前被该活动所用的作品：`《XX》读书分享活动`、`《义勇军进行曲》合唱活动`。
 //!
-//! ## What it leaves alone
-//! - shows, programs and productions, which are works even when their
-//!   names end like events: `《2024年春节联欢晚会》`, `《中国诗词大会》`,
-//!   `《主持人大赛》`, `《…——…发布仪式》`, `《…——…主题活动》` (a subtitle
-//!   after a dash, a space or `·` marks a production title);
-//! - exhibitions, competitions, forums and festivals (often programs or
-//!   books): `《复兴之路》展览`, `《论坛》`;
-//! - works named after places or schools: `《大学》` (a classic; at least
-//!   two characters must precede the organization suffix);
-//! - a work before an activity word that uses it: `《XX》读书分享活动`,
-//!   `《义勇军进行曲》合唱活动`.
+//! ## 修复
+//! 不提供修复：去掉书名号还是改用引号，由作者决定。
 //!
-//! ## Fix safety
-//! None: whether to drop the marks or use quotes is the writer's call.
+//! ## 依据
+//! GB/T 15834—2011第4.15条和附录A.13：书名号标示作品名称（书籍、篇章、文件、法律、报刊、节目、歌曲、影视、演出、展览等）；不能视为作品的名称，如课程、课题、奖项、证书、组织机构、会议、活动等，不用书名号。
+
+// English original of the user documentation above (developer notes):
+//
+// 《》 around a name that is not a work: a meeting, an organization, a ceremony, an activity.
+//
+// ## What it does
+// Flags a 书名号 pair whose content is plainly not the title of a work:
+// - a numbered meeting: `《中国共产党第二十次全国代表大会》`,
+//   `《十九届六中全会》`, `《第三次全体会议》`;
+// - an organization or institution: `《西安交通大学》`, `《XX市人民政府》`,
+//   `《XX学院党委》`, `《XX有限公司》`, `《XX纪念馆》` (venues are places);
+// - a ceremony or a meeting by its generic head: `《开学典礼》`,
+//   `《毕业典礼》`, `《升旗仪式》`, `《专题座谈会》`, `《主题党日活动》`;
+// - an activity named by a slogan in 《》 right before `主题党日活动`,
+//   `主题活动`, `系列活动`: `《学习二十大》主题党日活动` (the slogan takes
+//   quotes: `“学习二十大”主题党日活动`).
+//
+// The suggestion is to drop the marks or use quotes, depending on the case.
+//
+// ## Why
+// GB/T 15834—2011 4.15 and A.13: 书名号 marks titles of works (books,
+// articles, documents, laws, newspapers, programs, songs, films, shows,
+// exhibitions); names that cannot be regarded as works — courses, topics,
+// prizes, certificates, organizations, meetings, activities — take no
+// 书名号.
+//
+// ## What it leaves alone
+// - shows, programs and productions, which are works even when their
+//   names end like events: `《2024年春节联欢晚会》`, `《中国诗词大会》`,
+//   `《主持人大赛》`, `《…——…发布仪式》`, `《…——…主题活动》` (a subtitle
+//   after a dash, a space or `·` marks a production title);
+// - exhibitions, competitions, forums and festivals (often programs or
+//   books): `《复兴之路》展览`, `《论坛》`;
+// - works named after places or schools: `《大学》` (a classic; at least
+//   two characters must precede the organization suffix);
+// - a work before an activity word that uses it: `《XX》读书分享活动`,
+//   `《义勇军进行曲》合唱活动`.
+//
+// ## Fix safety
+// None: whether to drop the marks or use quotes is the writer's call.
 
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};

@@ -1,32 +1,52 @@
-//! Spaces inside a person's name: `李 明`, `陈  静`, `王　强`.
+//! 人名内部的空格：`李 明`、`陈  静`、`王　强`
 //!
-//! ## What it does
-//! Reports whitespace (ASCII spaces, the ideographic space U+3000, no-break
-//! spaces) between the surname and the given name of a person and removes
-//! it: `书记李 明表示` → `书记李明表示`, `教授欧阳 康` → `教授欧阳康`.
+//! ## 检查什么
+//! 报告人名中姓与名之间的空白（ASCII空格、全角空格`U+3000`、不换行空格），并将其删除：`书记李 明表示` → `书记李明表示`，`教授欧阳 康` → `教授欧阳康`。
 //!
-//! A space is taken for padding when the piece before it is a surname alone
-//! (one character, or a compound surname such as 欧阳) and the piece after it
-//! is one or two characters, and:
-//! - joined, the two pieces are a name that person detection finds in
-//!   context (a title before it, a reporting verb after it …), or that is
-//!   mentioned unpadded elsewhere in the document; or
-//! - the line is a roster of names separated by spaces and both pieces are
-//!   single characters (`李 明`, the two-character name padded to the width
-//!   of three-character names).
+//! 空格前面只有姓（一个字，或欧阳之类的复姓），空格后面是一两个字，并且满足以下条件之一时，该空格视为填充：
+//! - 两部分合起来是人名识别能在上下文中找到的姓名（前面有职务、后面有表示报道的动词等），或在文档其他位置不带空格出现过；
+//! - 该行是用空格分隔的人名名单，且两部分都是单字（`李 明`，即把两字姓名补齐到三字姓名的宽度）。
 //!
-//! ## Why
-//! Padding names to equal width is a typewriter habit; in published text it
-//! splits the name for search, screen readers and copy-paste, and reads as
-//! two words.
+//! ## 不报告的情形
+//! 用空格分隔的多个人名（`张三 李四 王五`：每部分都是两个字及以上）；人名后跟空格再接下一个词（`记者 王明 报道`）；署名和图片说明中分隔身份与人名的空格（`院长 王明`）。
 //!
-//! ## What it leaves alone
-//! Names separated by spaces (`张三 李四 王五`: every piece is two or more
-//! characters), a name followed by a space and the next word (`记者 王明
-//! 报道`), bylines and captions separating roles from names (`院长 王明`).
+//! ## 修复
+//! 安全修复：只删除人名内部的空白。
 //!
-//! ## Fix safety
-//! Safe: only whitespace inside the name is removed.
+//! ## 依据
+//! 为使人名等宽而加空格是打字机时代的习惯；在出版文本中，它会把姓名拆开，妨碍检索、读屏软件和复制粘贴，读起来也像两个词。
+
+// English original of the user documentation above (developer notes):
+//
+// Spaces inside a person's name: `李 明`, `陈  静`, `王　强`.
+//
+// ## What it does
+// Reports whitespace (ASCII spaces, the ideographic space U+3000, no-break
+// spaces) between the surname and the given name of a person and removes
+// it: `书记李 明表示` → `书记李明表示`, `教授欧阳 康` → `教授欧阳康`.
+//
+// A space is taken for padding when the piece before it is a surname alone
+// (one character, or a compound surname such as 欧阳) and the piece after it
+// is one or two characters, and:
+// - joined, the two pieces are a name that person detection finds in
+//   context (a title before it, a reporting verb after it …), or that is
+//   mentioned unpadded elsewhere in the document; or
+// - the line is a roster of names separated by spaces and both pieces are
+//   single characters (`李 明`, the two-character name padded to the width
+//   of three-character names).
+//
+// ## Why
+// Padding names to equal width is a typewriter habit; in published text it
+// splits the name for search, screen readers and copy-paste, and reads as
+// two words.
+//
+// ## What it leaves alone
+// Names separated by spaces (`张三 李四 王五`: every piece is two or more
+// characters), a name followed by a space and the next word (`记者 王明
+// 报道`), bylines and captions separating roles from names (`院长 王明`).
+//
+// ## Fix safety
+// Safe: only whitespace inside the name is removed.
 
 use super::helpers::persons::fill;
 use crate::fix::{Applicability, Fix};

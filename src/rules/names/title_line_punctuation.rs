@@ -1,30 +1,50 @@
-//! An article title that ends in `。` or `，` (or a half-width `.` / `,`).
+//! 以`。`或`，`（或半角的`.`、`,`）结尾的文章标题
 //!
-//! ## What it does
-//! Finds the title lines of a document — headings (Markdown `#`, HTML
-//! `<h1>`–`<h6>`), a line labelled `标题:` / `标题：`, and the first
-//! non-blank line of a plain-text document when it is short (at most
-//! `max-chars` characters) and followed by more text — and flags a
-//! `。`, `，`, `.` or `,` at its very end. The safe fix deletes the mark.
+//! ## 检查什么
+//! 找出文档的标题行，即各级标题（Markdown的`#`、HTML的`<h1>`至`<h6>`）、标有`标题:`或`标题：`的行，以及纯文本文档中较短（不超过`max-chars`个字符）且后面还有正文的第一个非空行；报告其末尾的`。`、`，`、`.`或`,`。安全修复删除该标点。
 //!
-//! ## Why
-//! A headline is not a sentence: titles of articles and documents carry no
-//! final 句号 or 逗号 (GB/T 15834—2011 usage; GB/T 9704—2012 7.3.1 for the
-//! titles of official documents). A trailing mark is usually left over from
-//! copying the first sentence of the text.
+//! ## 不报告的情形
+//! - 标题可以使用的`？`和`！`，省略号`……`，以及系列或栏目标记（`（七）`、`【团结奋斗二十大】`）；
+//! - 在末尾之前就含有句末点号（`。！？`）的第一行：它是一个段落，不是标题（即文档没有标题行）；
+//! - 构成整个文档的第一行；
+//! - 像新闻导语那样以时间和逗号开头的第一行（`5月10日，…`、`近日，…`）：它是第一句话，不是标题；
+//! - 数字或拉丁字母之后的`.`（`v1.0.`、`No.`）。
 //!
-//! ## What it leaves alone
-//! - `？` and `！`, which a headline may end with, an ellipsis `……`, and
-//!   series or column tags (`（七）`, `【团结奋斗二十大】`);
-//! - a first line that holds a sentence mark before its end (`。！？`): it is
-//!   a paragraph, not a title (a document without a title line);
-//! - a first line that is the whole document;
-//! - a first line that opens like a news lead, with a time and a comma
-//!   (`5月10日，…`, `近日，…`): it is the first sentence, not a title;
-//! - `.` after a digit or a Latin letter (`v1.0.`, `No.`).
+//! ## 修复
+//! 安全修复：只删除末尾的标点。
 //!
-//! ## Fix safety
-//! Safe: only the final mark is deleted.
+//! ## 依据
+//! 标题不是句子：文章和文件的标题末尾不用句号或逗号（GB/T 15834—2011的用法；公文标题见GB/T 9704—2012第7.3.1条）。末尾的标点通常是复制正文第一句时带过来的。
+
+// English original of the user documentation above (developer notes):
+//
+// An article title that ends in `。` or `，` (or a half-width `.` / `,`).
+//
+// ## What it does
+// Finds the title lines of a document — headings (Markdown `#`, HTML
+// `<h1>`–`<h6>`), a line labelled `标题:` / `标题：`, and the first
+// non-blank line of a plain-text document when it is short (at most
+// `max-chars` characters) and followed by more text — and flags a
+// `。`, `，`, `.` or `,` at its very end. The safe fix deletes the mark.
+//
+// ## Why
+// A headline is not a sentence: titles of articles and documents carry no
+// final 句号 or 逗号 (GB/T 15834—2011 usage; GB/T 9704—2012 7.3.1 for the
+// titles of official documents). A trailing mark is usually left over from
+// copying the first sentence of the text.
+//
+// ## What it leaves alone
+// - `？` and `！`, which a headline may end with, an ellipsis `……`, and
+//   series or column tags (`（七）`, `【团结奋斗二十大】`);
+// - a first line that holds a sentence mark before its end (`。！？`): it is
+//   a paragraph, not a title (a document without a title line);
+// - a first line that is the whole document;
+// - a first line that opens like a news lead, with a time and a comma
+//   (`5月10日，…`, `近日，…`): it is the first sentence, not a title;
+// - `.` after a digit or a Latin letter (`v1.0.`, `No.`).
+//
+// ## Fix safety
+// Safe: only the final mark is deleted.
 
 use crate::document::BlockKind;
 use crate::fix::{Applicability, Fix};

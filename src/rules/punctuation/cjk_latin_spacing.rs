@@ -1,33 +1,54 @@
-//! Spacing between Chinese and Latin letters or digits.
+//! 中文与拉丁字母、阿拉伯数字之间的空格
 //!
-//! ## What it does
-//! With the default `policy = "remove"`, flags spaces between a Han
-//! character and a Latin letter or digit in running text and deletes them:
-//! `建校70 周年` → `建校70周年`, `使用 5G 网络` → `使用5G网络`.
+//! ## 检查什么
+//! 在默认设置`policy = "remove"`下，报告正文中汉字与拉丁字母或数字之间的空格，并将其删除：`建校70 周年` → `建校70周年`，`使用 5G 网络` → `使用5G网络`。
 //!
-//! With `policy = "require"` (the tech-writing convention of 中文文案排版指北
-//! and similar guides), flags a Han character touching a Latin letter or
-//! digit and inserts one space. `policy = "ignore"` turns the rule off
-//! without removing it from the selection.
+//! 设为`policy = "require"`时（即《中文文案排版指北》等指南所倡导的技术写作惯例），改为报告汉字与拉丁字母或数字紧挨的情形，并插入一个空格。设为`policy = "ignore"`时，本规则不再报告，但仍保留在所选规则之中。
 //!
-//! ## Why
-//! Official and news prose (GB/T 15834—2011, GB/T 15835—2011, and the house
-//! style of Xinhua and People's Daily) sets Chinese, digits and Latin words
-//! without spaces: `5G数字展厅`, `617会议室`. Technical writing often wants
-//! the opposite; the parameter lets a team choose, but a document should not
-//! mix both.
+//! ## 不报告的情形
+//! - 数字与拉丁文单位或单词之间的空格（`100 Mbps`），这不属于中文与拉丁文字之间的空格；
+//! - `5G`、`COVID-19`、`020-12345678`之类的词元；
+//! - 在`remove`设置下：标题式的行（不含“。”、不超过80个字符）中用于分隔分句的空格（`火山喷发 4万多人受灾`），以及`“…”`和`《…》`内部的空格；
+//! - 网址、电子邮件地址和代码。
 //!
-//! ## What it leaves alone
-//! - spacing between a digit and a Latin unit or word (`100 Mbps`), which is
-//!   not Chinese–Latin spacing;
-//! - tokens such as `5G`, `COVID-19`, `020-12345678`;
-//! - with `remove`: headline-like lines (no 。, at most 80 characters),
-//!   where a space separates clauses (`火山喷发 4万多人受灾`), and spaces
-//!   inside “…” and 《…》;
-//! - URLs, e-mail addresses and code.
+//! ## 修复
+//! 安全修复：只删除或插入空白。
 //!
-//! ## Fix safety
-//! Safe: only whitespace is removed or inserted.
+//! ## 依据
+//! 公文和新闻稿件（GB/T 15834—2011、GB/T 15835—2011，以及新华社、人民日报的体例）中，汉字、数字与拉丁字母之间不加空格：`5G数字展厅`、`617会议室`。技术写作往往相反；通过参数可由团队自行选择，但同一文档不应两种做法混用。
+
+// English original of the user documentation above (developer notes):
+//
+// Spacing between Chinese and Latin letters or digits.
+//
+// ## What it does
+// With the default `policy = "remove"`, flags spaces between a Han
+// character and a Latin letter or digit in running text and deletes them:
+// `建校70 周年` → `建校70周年`, `使用 5G 网络` → `使用5G网络`.
+//
+// With `policy = "require"` (the tech-writing convention of 中文文案排版指北
+// and similar guides), flags a Han character touching a Latin letter or
+// digit and inserts one space. `policy = "ignore"` turns the rule off
+// without removing it from the selection.
+//
+// ## Why
+// Official and news prose (GB/T 15834—2011, GB/T 15835—2011, and the house
+// style of Xinhua and People's Daily) sets Chinese, digits and Latin words
+// without spaces: `5G数字展厅`, `617会议室`. Technical writing often wants
+// the opposite; the parameter lets a team choose, but a document should not
+// mix both.
+//
+// ## What it leaves alone
+// - spacing between a digit and a Latin unit or word (`100 Mbps`), which is
+//   not Chinese–Latin spacing;
+// - tokens such as `5G`, `COVID-19`, `020-12345678`;
+// - with `remove`: headline-like lines (no 。, at most 80 characters),
+//   where a space separates clauses (`火山喷发 4万多人受灾`), and spaces
+//   inside “…” and 《…》;
+// - URLs, e-mail addresses and code.
+//
+// ## Fix safety
+// Safe: only whitespace is removed or inserted.
 
 use super::{Base, space_runs};
 use crate::fix::{Applicability, Edit, Fix};

@@ -1,28 +1,50 @@
-//! Dashes written as `--`, `－－`, `――`, `──` or `— —`.
+//! 写成`--`、`－－`、`――`、`──`或`— —`的破折号
 //!
-//! ## What it does
-//! Flags the stand-ins for the Chinese dash (破折号) and replaces them with
-//! `——` (two U+2014 EM DASH):
-//! - two full-width hyphen-minus `－－` (U+FF0D) or two horizontal bars
-//!   `――` (U+2015), anywhere;
-//! - two box-drawing lines `──` (U+2500) or two ASCII hyphens `--`, when a
-//!   neighbour is Chinese and neither neighbour is a Latin letter or digit;
-//! - two em dashes with a space between them, `— —`.
+//! ## 检查什么
+//! 报告破折号的各种替代写法，并改为`——`（两个`U+2014 EM DASH`）：
+//! - 两个全角连字符`－－`（`U+FF0D`）或两个水平线`――`（`U+2015`），出现在任何位置；
+//! - 两个制表线`──`（`U+2500`）或两个ASCII连字符`--`，前提是相邻字符中有中文，且两侧都不是拉丁字母或数字；
+//! - 中间夹有空格的两个长划线`— —`。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.9: the dash is `——`, two character cells wide and never
-//! broken (5.1.4). The look-alikes render with gaps or at the wrong height
-//! and break search.
+//! ## 不报告的情形
+//! - 汉字之间的单个`—`：它可能是表示范围的一字线（`北京—上海`、`1949—2019年`），GB/T 15834第4.13条允许这种用法；
+//! - 命令行选项和拉丁文复合词（`--help`、`a--b`）；
+//! - 较长的制表线串（`──────`，用作表格线或分隔线）；
+//! - `——`本身。
 //!
-//! ## What it leaves alone
-//! - a single `—` between Chinese characters: it may be the 一字线 of a
-//!   range (`北京—上海`, `1949—2019年`), which GB/T 15834 4.13 allows;
-//! - command-line options and Latin compounds (`--help`, `a--b`);
-//! - longer box-drawing runs (`──────`: table rules, separators);
-//! - `——` itself.
+//! ## 修复
+//! 安全修复：替换后是同一标点的标准形式。
 //!
-//! ## Fix safety
-//! Safe: the replacement is the same mark in its standard form.
+//! ## 依据
+//! GB/T 15834—2011第4.9条：破折号写作`——`，占两个字的位置，且不能断开（第5.1.4条）。各种形近的替代符号显示时会出现间隙或高低不齐，也会妨碍检索。
+
+// English original of the user documentation above (developer notes):
+//
+// Dashes written as `--`, `－－`, `――`, `──` or `— —`.
+//
+// ## What it does
+// Flags the stand-ins for the Chinese dash (破折号) and replaces them with
+// `——` (two U+2014 EM DASH):
+// - two full-width hyphen-minus `－－` (U+FF0D) or two horizontal bars
+//   `――` (U+2015), anywhere;
+// - two box-drawing lines `──` (U+2500) or two ASCII hyphens `--`, when a
+//   neighbour is Chinese and neither neighbour is a Latin letter or digit;
+// - two em dashes with a space between them, `— —`.
+//
+// ## Why
+// GB/T 15834—2011 4.9: the dash is `——`, two character cells wide and never
+// broken (5.1.4). The look-alikes render with gaps or at the wrong height
+// and break search.
+//
+// ## What it leaves alone
+// - a single `—` between Chinese characters: it may be the 一字线 of a
+//   range (`北京—上海`, `1949—2019年`), which GB/T 15834 4.13 allows;
+// - command-line options and Latin compounds (`--help`, `a--b`);
+// - longer box-drawing runs (`──────`: table rules, separators);
+// - `——` itself.
+//
+// ## Fix safety
+// Safe: the replacement is the same mark in its standard form.
 
 use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};

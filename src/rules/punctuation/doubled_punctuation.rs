@@ -1,24 +1,40 @@
-//! A pause mark typed twice: `，，` `。。` `、、` `；；` `：：`.
+//! 连续输入两次的点号：`，，`、`。。`、`、、`、`；；`、`：：`
 //!
-//! ## What it does
-//! Flags two identical full-width pause marks in a row and replaces them with
-//! one. In Chinese text the half-width `,` and `;` count as their
-//! full-width twins (`,,` `，,` `;;`): the repetition is reported on the
-//! text as written, and the fix leaves one full-width mark. Runs of three or more `，` `、` `；` `：` are flagged too, with an
-//! unsafe fix (someone may have meant an ellipsis).
+//! ## 检查什么
+//! 报告连续出现的两个相同的全角点号，并删去其中一个。在中文文本中，半角的`,`和`;`视同其全角形式（`,,`、`，,`、`;;`）：按原文报告重复，修复后保留一个全角标点。三个及以上连续的`，`、`、`、`；`、`：`也予报告，但其修复为不安全修复（作者可能本想输入省略号）。
 //!
-//! ## Why
-//! GB/T 15834—2011 gives each 点号 one position; a doubled comma or full
-//! stop is a keyboard slip (a key held, a paste seam), never a style.
+//! ## 不报告的情形
+//! 三个及以上的`。`（这是省略号的替代写法，由`punctuation/ellipsis-form`处理）；`？？`和`！！`（由`punctuation/repeated-terminal-marks`处理）；两个不同的标点（如`？！`，GB/T 15834允许这种连用）。
 //!
-//! ## What it leaves alone
-//! Three or more `。` (an ellipsis stand-in: `punctuation/ellipsis-form`);
-//! `？？` and `！！` (`punctuation/repeated-terminal-marks`); two different
-//! marks (`？！`, which GB/T 15834 allows).
+//! ## 修复
+//! 成对重复时为安全修复：两个相同标点删去一个。更长的连续重复为不安全修复。
 //!
-//! ## Fix safety
-//! Safe for a pair: one of two identical marks is dropped. Unsafe for longer
-//! runs.
+//! ## 依据
+//! GB/T 15834—2011为每个点号规定了一个位置；重复的逗号或句号是输入失误（按键按住不放、粘贴接缝），从来不是一种文体。
+
+// English original of the user documentation above (developer notes):
+//
+// A pause mark typed twice: `，，` `。。` `、、` `；；` `：：`.
+//
+// ## What it does
+// Flags two identical full-width pause marks in a row and replaces them with
+// one. In Chinese text the half-width `,` and `;` count as their
+// full-width twins (`,,` `，,` `;;`): the repetition is reported on the
+// text as written, and the fix leaves one full-width mark. Runs of three or more `，` `、` `；` `：` are flagged too, with an
+// unsafe fix (someone may have meant an ellipsis).
+//
+// ## Why
+// GB/T 15834—2011 gives each 点号 one position; a doubled comma or full
+// stop is a keyboard slip (a key held, a paste seam), never a style.
+//
+// ## What it leaves alone
+// Three or more `。` (an ellipsis stand-in: `punctuation/ellipsis-form`);
+// `？？` and `！！` (`punctuation/repeated-terminal-marks`); two different
+// marks (`？！`, which GB/T 15834 allows).
+//
+// ## Fix safety
+// Safe for a pair: one of two identical marks is dropped. Unsafe for longer
+// runs.
 
 use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};

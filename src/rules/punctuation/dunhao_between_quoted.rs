@@ -1,26 +1,45 @@
-//! A 顿号 between adjacent quoted items or titles: `“四个意识”、“四个自信”`.
+//! 相邻引号或书名号成分之间的顿号：`“四个意识”、“四个自信”`
 //!
-//! ## What it does
-//! Flags `、` when nothing else sits between the closing `”` or `》` of one
-//! item and the opening `“` or `《` of the next, and deletes it:
-//! `“四个意识”、“四个自信”` → `“四个意识”“四个自信”`,
-//! `《民法典》、《刑法》` → `《民法典》《刑法》`.
+//! ## 检查什么
+//! 当一个成分的后引号`”`或后书名号`》`与下一个成分的前引号`“`或前书名号`《`之间只有`、`时，报告该顿号并将其删除：`“四个意识”、“四个自信”` → `“四个意识”“四个自信”`，`《民法典》、《刑法》` → `《民法典》《刑法》`。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.5.3.5: "标有引号的并列成分之间、标有书名号的并列成分之间
-//! 通常不用顿号". The quotation marks or 书名号 already separate the items.
+//! 本规则默认不启用：标准的措辞是“通常”，而且中央广播电视机构按本单位体例保留顿号。如需启用，可在配置中写`extend-select = ["punctuation/dunhao-between-quoted"]`。
 //!
-//! ## What it leaves alone
-//! - a 顿号 after a 括注 or any other words that follow an item
-//!   (`《红楼梦》（节选）、《水浒传》`): the same clause says to keep it then;
-//! - the last item before 和/及/等.
+//! ## 不报告的情形
+//! - 成分之后带有括注或其他词语时的顿号（`《红楼梦》（节选）、《水浒传》`）：同一条款规定此时应保留顿号；
+//! - “和”“及”“等”之前最后一个成分后面的顿号。
 //!
-//! Off by default: the norm says "通常" (usually), and national broadcasters
-//! keep the 顿号 as house style. Enable it with
-//! `extend-select = ["punctuation/dunhao-between-quoted"]`.
+//! ## 修复
+//! 安全修复：只删除顿号，两侧的标号仍能把各成分分开。
 //!
-//! ## Fix safety
-//! Safe: only the 顿号 is removed; the marks around it keep the items apart.
+//! ## 依据
+//! GB/T 15834—2011第4.5.3.5条：“标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号”。引号或书名号本身已经把各成分分隔开了。
+
+// English original of the user documentation above (developer notes):
+//
+// A 顿号 between adjacent quoted items or titles: `“四个意识”、“四个自信”`.
+//
+// ## What it does
+// Flags `、` when nothing else sits between the closing `”` or `》` of one
+// item and the opening `“` or `《` of the next, and deletes it:
+// `“四个意识”、“四个自信”` → `“四个意识”“四个自信”`,
+// `《民法典》、《刑法》` → `《民法典》《刑法》`.
+//
+// ## Why
+// GB/T 15834—2011 4.5.3.5: "标有引号的并列成分之间、标有书名号的并列成分之间
+// 通常不用顿号". The quotation marks or 书名号 already separate the items.
+//
+// ## What it leaves alone
+// - a 顿号 after a 括注 or any other words that follow an item
+//   (`《红楼梦》（节选）、《水浒传》`): the same clause says to keep it then;
+// - the last item before 和/及/等.
+//
+// Off by default: the norm says "通常" (usually), and national broadcasters
+// keep the 顿号 as house style. Enable it with
+// `extend-select = ["punctuation/dunhao-between-quoted"]`.
+//
+// ## Fix safety
+// Safe: only the 顿号 is removed; the marks around it keep the items apart.
 
 use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};

@@ -1,22 +1,38 @@
-//! Full-width digits and Latin letters: `１２３`, `ＡＢＣ`.
+//! 全角数字和拉丁字母：`１２３`、`ＡＢＣ`
 //!
-//! ## What it does
-//! Flags runs of full-width digits and letters (U+FF10–FF19, U+FF21–FF3A,
-//! U+FF41–FF5A) and replaces them with their ASCII forms:
-//! `１０００元` → `1000元`, `ＧＤＰ` → `GDP`.
+//! ## 检查什么
+//! 报告连续的全角数字和字母（`U+FF10`至`U+FF19`、`U+FF21`至`U+FF3A`、`U+FF41`至`U+FF5A`），并改为对应的ASCII字符：`１０００元` → `1000元`，`ＧＤＰ` → `GDP`。
 //!
-//! ## Why
-//! GB/T 15835—2011 (出版物上数字用法) writes Arabic numerals half-width, and
-//! Latin letters in Chinese text are set in their normal (proportional) form;
-//! full-width forms come from an input method left in full-width mode. They
-//! also defeat search (`２０２４` does not match `2024`).
+//! ## 不报告的情形
+//! 全角标点（由其他规则判断）和全角空格（由`punctuation/space-between-han`、`punctuation/space-around-fullwidth`处理）。
 //!
-//! ## What it leaves alone
-//! Full-width punctuation (other rules decide it) and the ideographic space
-//! (`punctuation/space-between-han`, `punctuation/space-around-fullwidth`).
+//! ## 修复
+//! 安全修复：替换后是同一字符的标准宽度形式。
 //!
-//! ## Fix safety
-//! Safe: the replacement is the same character in its standard width.
+//! ## 依据
+//! GB/T 15835—2011（出版物上数字用法）规定阿拉伯数字用半角，中文文本中的拉丁字母也用其正常（比例宽度）形式；全角形式来自处于全角状态的输入法，还会妨碍检索（`２０２４`检索不到`2024`）。
+
+// English original of the user documentation above (developer notes):
+//
+// Full-width digits and Latin letters: `１２３`, `ＡＢＣ`.
+//
+// ## What it does
+// Flags runs of full-width digits and letters (U+FF10–FF19, U+FF21–FF3A,
+// U+FF41–FF5A) and replaces them with their ASCII forms:
+// `１０００元` → `1000元`, `ＧＤＰ` → `GDP`.
+//
+// ## Why
+// GB/T 15835—2011 (出版物上数字用法) writes Arabic numerals half-width, and
+// Latin letters in Chinese text are set in their normal (proportional) form;
+// full-width forms come from an input method left in full-width mode. They
+// also defeat search (`２０２４` does not match `2024`).
+//
+// ## What it leaves alone
+// Full-width punctuation (other rules decide it) and the ideographic space
+// (`punctuation/space-between-han`, `punctuation/space-around-fullwidth`).
+//
+// ## Fix safety
+// Safe: the replacement is the same character in its standard width.
 
 use super::Base;
 use crate::fix::{Applicability, Fix};

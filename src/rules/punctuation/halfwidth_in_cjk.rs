@@ -1,56 +1,84 @@
-//! Half-width `, ; : ! ? ( )` in Chinese text, and `.` ending a Chinese sentence.
+//! 中文文本中的半角`, ; : ! ? ( )`，以及用于结束中文句子的`.`
 //!
-//! ## What it does
-//! Flags the ASCII comma, semicolon, colon, exclamation mark, question mark
-//! and parentheses when they belong to Chinese text, and replaces them with
-//! the full-width marks `，；：！？（）`. A mark belongs to Chinese text when
-//! the character before it is Chinese (a Han character or a full-width mark
-//! such as `”》）`), or when the character after it is a Han character and
-//! the one before it is not a Latin letter or digit (or is one, but the
-//! Latin run itself sits in Chinese text: `中文,bar,中文`). So `2023年3月31日,番禺`,
-//! `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
+//! ## 检查什么
+//! 报告属于中文文本的ASCII逗号、分号、冒号、叹号、问号和圆括号，并改为全角标点`，；：！？（）`。标点前一个字符是中文（汉字，或`”》）`之类的全角标点），或者后一个字符是汉字而前一个字符不是拉丁字母或数字（或者虽是，但这段拉丁文字本身处在中文之中，如`中文,bar,中文`），该标点即属于中文文本。因此，`2023年3月31日,番禺`、`发布时间:2023-04-03`、`她说:"…"`和`”,`都会被报告。
 //!
-//! A run of marks (`;;;`, `?!`, `,,`) is judged as a whole by the
-//! characters around it, and each of its marks is converted, so a fix takes
-//! one pass however long the run (`punctuation/doubled-punctuation` then
-//! speaks about the repetition).
+//! 一串连续的标点（`;;;`、`?!`、`,,`）根据其两侧的字符作为整体判断，其中每个标点都会转换，因此无论多长，一次修复即可完成（之后由`punctuation/doubled-punctuation`报告重复问题）。
 //!
-//! A full-width pause mark carries its own spacing, so the fix of a
-//! converted `, ; : ! ? .` also takes the spaces, tabs and no-break spaces
-//! right around it on its line (`发布时间: 2023` → `发布时间：2023`): what
-//! `punctuation/space-around-fullwidth` would report next to the new mark is
-//! fixed in the same run. Line breaks stay, and in HTML a tag between the
-//! mark and the spaces stays where it is.
+//! 全角点号自带间距，因此转换`, ; : ! ? .`时，修复会一并删去同一行内紧挨该标点的空格、制表符和不换行空格（`发布时间: 2023` → `发布时间：2023`）：`punctuation/space-around-fullwidth`本会对新标点旁的空白提出的问题，在同一次修复中一并解决。换行保持不变；在HTML中，位于标点与空格之间的标签也保持原位。
 //!
-//! An ASCII full stop is flagged only where it plainly ends a Chinese
-//! sentence: after a Han character or a closing mark, at the end of a line or
-//! before a closing quote (`你好,再见.` → `你好，再见。`). Elsewhere `.` may
-//! be a decimal point, an abbreviation or a stand-in for the 间隔号.
+//! ASCII句点只在明显用于结束中文句子时才报告：即位于汉字或后标号之后，并处在行末或后引号之前（`你好,再见.` → `你好，再见。`）。在其他位置，`.`可能是小数点、缩写点或间隔号的替代写法。
 //!
-//! Parentheses are decided as a pair on one line: both halves are converted
-//! when the content holds Chinese, or when a neighbour outside is a Han
-//! character and the content is a single Latin or numeric token
-//! (`阿里巴巴(BABA.N)` → `阿里巴巴（BABA.N）`, `(1)加强学习` → `（1）加强学习`).
-//! A half-width half paired with a full-width one (`13省(区、市）`) is
-//! converted too.
+//! 圆括号在同一行内成对判断：括号内含中文，或者括号外相邻的是汉字而括号内只是单个拉丁文或数字词元时，两半都会转换（`阿里巴巴(BABA.N)` → `阿里巴巴（BABA.N）`，`(1)加强学习` → `（1）加强学习`）。半角的一半与全角的一半配对时（`13省(区、市）`），也会转换。
 //!
-//! ## Why
-//! GB/T 15834—2011 5.1 gives every 点号 and 标号 of Chinese text a full
-//! character cell ("占一个字位置"); half-width marks are the single most
-//! common slip in scraped and hastily edited official prose.
+//! ## 不报告的情形
+//! - 数字之间的标点：`10:49`、`1,000`、`比分3:1`；
+//! - 拉丁文字串内部和整句英文中的标点（`He said: yes, we can (maybe).`），以及内容不含中文且含有空格的圆括号（`(SARS-CoV-2 variant)`）；
+//! - 紧贴名称的拉丁文函数调用形式，如`f(x)`、`max(a,b)`；
+//! - 紧贴ASCII符号的标点（`:::`、`;-)`）和Markdown链接地址`[文字](url)`；
+//! - 网址和电子邮件地址（由引擎屏蔽），以及代码（不属于正文）。
 //!
-//! ## What it leaves alone
-//! - marks between digits: `10:49`, `1,000`, `比分3:1`;
-//! - marks inside Latin runs and whole English sentences
-//!   (`He said: yes, we can (maybe).`), and parentheses whose content holds
-//!   no Chinese and contains a space (`(SARS-CoV-2 variant)`);
-//! - a Latin function-call shape glued to its name, `f(x)`, `max(a,b)`;
-//! - marks glued to ASCII symbols (`:::`, `;-)`) and Markdown link
-//!   destinations `[文字](url)`;
-//! - URLs and e-mail addresses (masked by the engine), code (not prose).
+//! ## 修复
+//! 安全修复：替换只改变字形宽度。
 //!
-//! ## Fix safety
-//! Safe: the replacement changes the glyph width only.
+//! ## 依据
+//! GB/T 15834—2011第5.1条规定，中文文本中的每个点号和标号都“占一个字位置”；半角标点是网页抓取文本和仓促编辑的公文中最常见的错误。
+
+// English original of the user documentation above (developer notes):
+//
+// Half-width `, ; : ! ? ( )` in Chinese text, and `.` ending a Chinese sentence.
+//
+// ## What it does
+// Flags the ASCII comma, semicolon, colon, exclamation mark, question mark
+// and parentheses when they belong to Chinese text, and replaces them with
+// the full-width marks `，；：！？（）`. A mark belongs to Chinese text when
+// the character before it is Chinese (a Han character or a full-width mark
+// such as `”》）`), or when the character after it is a Han character and
+// the one before it is not a Latin letter or digit (or is one, but the
+// Latin run itself sits in Chinese text: `中文,bar,中文`). So `2023年3月31日,番禺`,
+// `发布时间:2023-04-03`, `她说:"…"` and `”,` are all flagged.
+//
+// A run of marks (`;;;`, `?!`, `,,`) is judged as a whole by the
+// characters around it, and each of its marks is converted, so a fix takes
+// one pass however long the run (`punctuation/doubled-punctuation` then
+// speaks about the repetition).
+//
+// A full-width pause mark carries its own spacing, so the fix of a
+// converted `, ; : ! ? .` also takes the spaces, tabs and no-break spaces
+// right around it on its line (`发布时间: 2023` → `发布时间：2023`): what
+// `punctuation/space-around-fullwidth` would report next to the new mark is
+// fixed in the same run. Line breaks stay, and in HTML a tag between the
+// mark and the spaces stays where it is.
+//
+// An ASCII full stop is flagged only where it plainly ends a Chinese
+// sentence: after a Han character or a closing mark, at the end of a line or
+// before a closing quote (`你好,再见.` → `你好，再见。`). Elsewhere `.` may
+// be a decimal point, an abbreviation or a stand-in for the 间隔号.
+//
+// Parentheses are decided as a pair on one line: both halves are converted
+// when the content holds Chinese, or when a neighbour outside is a Han
+// character and the content is a single Latin or numeric token
+// (`阿里巴巴(BABA.N)` → `阿里巴巴（BABA.N）`, `(1)加强学习` → `（1）加强学习`).
+// A half-width half paired with a full-width one (`13省(区、市）`) is
+// converted too.
+//
+// ## Why
+// GB/T 15834—2011 5.1 gives every 点号 and 标号 of Chinese text a full
+// character cell ("占一个字位置"); half-width marks are the single most
+// common slip in scraped and hastily edited official prose.
+//
+// ## What it leaves alone
+// - marks between digits: `10:49`, `1,000`, `比分3:1`;
+// - marks inside Latin runs and whole English sentences
+//   (`He said: yes, we can (maybe).`), and parentheses whose content holds
+//   no Chinese and contains a space (`(SARS-CoV-2 variant)`);
+// - a Latin function-call shape glued to its name, `f(x)`, `max(a,b)`;
+// - marks glued to ASCII symbols (`:::`, `;-)`) and Markdown link
+//   destinations `[文字](url)`;
+// - URLs and e-mail addresses (masked by the engine), code (not prose).
+//
+// ## Fix safety
+// Safe: the replacement changes the glyph width only.
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::deny_unknown_params;

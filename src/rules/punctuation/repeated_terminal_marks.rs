@@ -1,19 +1,35 @@
-//! Runs of question or exclamation marks: `？？`, `！！！`.
+//! 连续的问号或叹号：`？？`、`！！！`
 //!
-//! ## What it does
-//! Reports two or more identical `？` or `！` in a row (full- or half-width)
-//! as information, without a fix.
+//! ## 检查什么
+//! 把两个及以上连续的相同`？`或`！`（全角或半角）作为提示信息报告，不提供修复。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.2 and 4.3 allow stacked question and exclamation marks
-//! for strong feeling, but official and news prose keeps to one; a run is
-//! worth a second look, not an automatic change.
+//! ## 不报告的情形
+//! 单个标点，以及GB/T 15834允许的混合连用`？！`和`！？`。
 //!
-//! ## What it leaves alone
-//! A single mark, and the mixed pair `？！` / `！？` that GB/T 15834 allows.
+//! ## 修复
+//! 不提供修复：是否保留强调语气，由作者决定。
 //!
-//! ## Fix safety
-//! No fix: whether the emphasis stays is the writer's call.
+//! ## 依据
+//! GB/T 15834—2011第4.2条和第4.3条允许叠用问号和叹号以表达强烈感情，但公文和新闻稿件只用一个；连续重复值得再看一眼，但不宜自动修改。
+
+// English original of the user documentation above (developer notes):
+//
+// Runs of question or exclamation marks: `？？`, `！！！`.
+//
+// ## What it does
+// Reports two or more identical `？` or `！` in a row (full- or half-width)
+// as information, without a fix.
+//
+// ## Why
+// GB/T 15834—2011 4.2 and 4.3 allow stacked question and exclamation marks
+// for strong feeling, but official and news prose keeps to one; a run is
+// worth a second look, not an automatic change.
+//
+// ## What it leaves alone
+// A single mark, and the mixed pair `？！` / `！？` that GB/T 15834 allows.
+//
+// ## Fix safety
+// No fix: whether the emphasis stays is the writer's call.
 
 use super::{Base, Needles};
 use crate::rule::params::deny_unknown_params;

@@ -1,29 +1,48 @@
-//! Spaces next to full-width punctuation.
+//! 全角标点旁的空格
 //!
-//! ## What it does
-//! Flags spaces (ASCII space, tab, NBSP, ideographic space U+3000) right
-//! before or after a full-width mark — `，。、；：？！“”‘’《》（）【】〔〕` —
-//! inside a line, and deletes them: `文/刘艺 、陈安娜` → `文/刘艺、陈安娜`,
-//! `“学思践悟二十大” 主题` → `“学思践悟二十大”主题`, `发布日期： 2022` →
-//! `发布日期：2022`.
+//! ## 检查什么
+//! 报告行内紧挨全角标点（`，。、；：？！“”‘’《》（）【】〔〕`）之前或之后的空白（ASCII空格、制表符、不换行空格、全角空格`U+3000`），并将其删除：`文/刘艺 、陈安娜` → `文/刘艺、陈安娜`，`“学思践悟二十大” 主题` → `“学思践悟二十大”主题`，`发布日期： 2022` → `发布日期：2022`。
 //!
-//! ## Why
-//! A full-width mark already carries its own spacing (it fills a whole
-//! character cell, GB/T 15834—2011 5.1); an extra space shows as a gap and
-//! usually betrays a paste seam or a scraper's join.
+//! ## 不报告的情形
+//! - 行首缩进和行尾空格；
+//! - 标题式的行（不含“。”、不超过80个字符）中，带引号或括号的成分与下一个分句之间的空格（`忠诚拥护“两个确立” 兴起火热学习高潮`）：网页标题常用空格分隔分句。但紧挨点号（，、。；：？！）的空格在任何位置都会报告；
+//! - 带括注的人名列表（`梁惠玲（女） 谌贻琴`），以及引号内的口号或标题中紧挨内层标号的空格（`“新视界 ‘智’发展”`）；
+//! - `…`和`——`两侧的空格：按英文排版习惯，两侧可以加空格。
 //!
-//! ## What it leaves alone
-//! - indentation at the start of a line and spaces at its end;
-//! - in headline-like lines (no 。, at most 80 characters), a space between
-//!   a quoted or bracketed item and the next clause (`忠诚拥护“两个确立” 兴起
-//!   火热学习高潮`): web headlines separate clauses with spaces. A space
-//!   next to a pause mark (，、。；：？！) is flagged everywhere;
-//! - lists of names with 括注 (`梁惠玲（女） 谌贻琴`), and a space inside a
-//!   quoted slogan or title next to a nested mark (`“新视界 ‘智’发展”`);
-//! - `…` and `——`, which English-style typesetting may surround by spaces.
+//! ## 修复
+//! 安全修复：只删除空白。
 //!
-//! ## Fix safety
-//! Safe: only whitespace is removed.
+//! ## 依据
+//! 全角标点本身已带间距（占一个字的位置，GB/T 15834—2011第5.1条）；多出来的空格会显示为空隙，通常说明这里是粘贴接缝或抓取程序拼接之处。
+
+// English original of the user documentation above (developer notes):
+//
+// Spaces next to full-width punctuation.
+//
+// ## What it does
+// Flags spaces (ASCII space, tab, NBSP, ideographic space U+3000) right
+// before or after a full-width mark — `，。、；：？！“”‘’《》（）【】〔〕` —
+// inside a line, and deletes them: `文/刘艺 、陈安娜` → `文/刘艺、陈安娜`,
+// `“学思践悟二十大” 主题` → `“学思践悟二十大”主题`, `发布日期： 2022` →
+// `发布日期：2022`.
+//
+// ## Why
+// A full-width mark already carries its own spacing (it fills a whole
+// character cell, GB/T 15834—2011 5.1); an extra space shows as a gap and
+// usually betrays a paste seam or a scraper's join.
+//
+// ## What it leaves alone
+// - indentation at the start of a line and spaces at its end;
+// - in headline-like lines (no 。, at most 80 characters), a space between
+//   a quoted or bracketed item and the next clause (`忠诚拥护“两个确立” 兴起
+//   火热学习高潮`): web headlines separate clauses with spaces. A space
+//   next to a pause mark (，、。；：？！) is flagged everywhere;
+// - lists of names with 括注 (`梁惠玲（女） 谌贻琴`), and a space inside a
+//   quoted slogan or title next to a nested mark (`“新视界 ‘智’发展”`);
+// - `…` and `——`, which English-style typesetting may surround by spaces.
+//
+// ## Fix safety
+// Safe: only whitespace is removed.
 
 use super::{Base, describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};

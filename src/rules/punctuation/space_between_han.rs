@@ -1,30 +1,50 @@
-//! A space between two Han characters inside a sentence.
+//! 句中两个汉字之间的空格
 //!
-//! ## What it does
-//! Flags spaces (including the ideographic space U+3000) between two Han
-//! characters in running text and deletes them: `党委 书记` → `党委书记`.
+//! ## 检查什么
+//! 报告正文中两个汉字之间的空白（包括全角空格`U+3000`），并将其删除：`党委 书记` → `党委书记`。
 //!
-//! ## Why
-//! Chinese is written without spaces between words (GB/T 15834—2011 5.1:
-//! every mark and character takes its own cell, nothing else is inserted);
-//! a space inside a sentence is a paste seam, a scraper's join or a
-//! justified-text artefact.
+//! ## 不报告的情形
+//! - 标题式的行（不含“。”、不超过80个字符）：网页标题用空格分隔分句（`菲律宾火山持续喷发 数万人受灾`），署名行用空格分隔人名（`记者 王小明 通讯员 李华`）；
+//! - `“…”`、`《…》`、`【…】`或`（…）`内部的空格：口号、作品标题或署名在其中保留自己的分隔（`《增强必胜之心 仁爱之心》`）；
+//! - 通讯社电头后的空格（`新华社北京6月1日电 记者…`）；
+//! - 职务或身份之后的空格（`疾控中心主任 雷德菲尔德`、`院长 薛澜：`），这是图片说明的惯例；以及用空格分隔的人名列表（`丁学东 丁薛祥 万立骏`），即两侧都是两至四个汉字、各自以空格、行首行尾或冒号为界的情形；
+//! - 行首缩进。
 //!
-//! ## What it leaves alone
-//! - headline-like lines (no 。, at most 80 characters): web headlines
-//!   separate clauses with spaces (`菲律宾火山持续喷发 数万人受灾`) and
-//!   bylines separate names (`记者 王小明 通讯员 李华`);
-//! - spaces inside “…”, 《…》, 【…】 or （…）, where a slogan, the title of a
-//!   work or a byline keeps its own separators (`《增强必胜之心 仁爱之心》`);
-//! - the dateline space of news agencies (`新华社北京6月1日电 记者…`);
-//! - a space after a title or role (`疾控中心主任 雷德菲尔德`, `院长 薛澜：`)
-//!   — a caption convention — and lists of names separated by spaces
-//!   (`丁学东 丁薛祥 万立骏`): runs of two to four Han characters on both
-//!   sides, each bounded by a space, the line's edge or a colon;
-//! - indentation at the start of a line.
+//! ## 修复
+//! 安全修复：只删除空白。
 //!
-//! ## Fix safety
-//! Safe: only whitespace is removed.
+//! ## 依据
+//! 汉语书写时词与词之间不加空格（GB/T 15834—2011第5.1条：每个标点和汉字各占一个位置，不另插入其他内容）；句中的空格是粘贴接缝、抓取程序的拼接或两端对齐排版留下的痕迹。
+
+// English original of the user documentation above (developer notes):
+//
+// A space between two Han characters inside a sentence.
+//
+// ## What it does
+// Flags spaces (including the ideographic space U+3000) between two Han
+// characters in running text and deletes them: `党委 书记` → `党委书记`.
+//
+// ## Why
+// Chinese is written without spaces between words (GB/T 15834—2011 5.1:
+// every mark and character takes its own cell, nothing else is inserted);
+// a space inside a sentence is a paste seam, a scraper's join or a
+// justified-text artefact.
+//
+// ## What it leaves alone
+// - headline-like lines (no 。, at most 80 characters): web headlines
+//   separate clauses with spaces (`菲律宾火山持续喷发 数万人受灾`) and
+//   bylines separate names (`记者 王小明 通讯员 李华`);
+// - spaces inside “…”, 《…》, 【…】 or （…）, where a slogan, the title of a
+//   work or a byline keeps its own separators (`《增强必胜之心 仁爱之心》`);
+// - the dateline space of news agencies (`新华社北京6月1日电 记者…`);
+// - a space after a title or role (`疾控中心主任 雷德菲尔德`, `院长 薛澜：`)
+//   — a caption convention — and lists of names separated by spaces
+//   (`丁学东 丁薛祥 万立骏`): runs of two to four Han characters on both
+//   sides, each bounded by a space, the line's edge or a colon;
+// - indentation at the start of a line.
+//
+// ## Fix safety
+// Safe: only whitespace is removed.
 
 use super::{Base, describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};

@@ -1,28 +1,46 @@
-//! Paired marks without a partner: `“…`, `…）`, `《…`, `【…`.
+//! 缺少另一半的成对标号：`“…`、`…）`、`《…`、`【…`
 //!
-//! ## What it does
-//! Within each block (a paragraph, heading or list item; in plain text, a
-//! line) matches the opening and closing halves of `“”` `‘’` `（）` `《》`
-//! `【】` `〔〕` `〈〉` `「」` and reports a half that has no partner. A
-//! half-width `(` or `)` may partner a full-width half (`(区、市）`: the
-//! width rule fixes that one), and only full-width halves are reported.
+//! ## 检查什么
+//! 在每个块（段落、标题或列表项；纯文本中为一行）之内，对`“”`、`‘’`、`（）`、`《》`、`【】`、`〔〕`、`〈〉`、`「」`的前后两半进行配对，报告没有配对的一半。半角的`(`或`)`可以与全角的一半配对（`(区、市）`，由标点宽度规则修复），只报告全角的一半。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.4–4.6 and 4.10 define these marks as pairs; a lost half
-//! is a cut-and-paste accident that changes what the reader takes as quoted,
-//! bracketed or a title.
+//! ## 不报告的情形
+//! - 跨越多个段落的引文：GB/T 15834—2011第4.4.3.4条规定每段开头用`“`、只在最后一段末尾用`”`，因此，如果一个块开头的`“`没有闭合，而下一个块以`“`开头，不予报告；
+//! - 硬换行分成多行的段落：一个块末尾未闭合的前半与下一个块开头多出的后半跨越换行配对；
+//! - 块首的列表序号，如`1）`、`一）`。
 //!
-//! ## What it leaves alone
-//! - a quotation over several paragraphs: GB/T 15834—2011 4.4.3.4 opens each
-//!   paragraph with `“` and closes only the last, so an unclosed `“` at the
-//!   start of a block that is followed by a block starting with `“` is fine;
-//! - a paragraph hard-wrapped over several lines: an opener left open at the
-//!   end of a block and a closer left over at the start of the next one are
-//!   paired across the break;
-//! - list labels such as `1）` and `一）` at the start of a block.
+//! ## 修复
+//! 不提供修复：缺失的另一半应放在哪里，由作者决定。
 //!
-//! ## Fix safety
-//! No fix: where the missing half belongs is the writer's call.
+//! ## 依据
+//! GB/T 15834—2011第4.4条至第4.6条和第4.10条把这些标号规定为成对使用；丢失一半是剪切粘贴造成的意外，会改变读者对引文、括注或标题范围的理解。
+
+// English original of the user documentation above (developer notes):
+//
+// Paired marks without a partner: `“…`, `…）`, `《…`, `【…`.
+//
+// ## What it does
+// Within each block (a paragraph, heading or list item; in plain text, a
+// line) matches the opening and closing halves of `“”` `‘’` `（）` `《》`
+// `【】` `〔〕` `〈〉` `「」` and reports a half that has no partner. A
+// half-width `(` or `)` may partner a full-width half (`(区、市）`: the
+// width rule fixes that one), and only full-width halves are reported.
+//
+// ## Why
+// GB/T 15834—2011 4.4–4.6 and 4.10 define these marks as pairs; a lost half
+// is a cut-and-paste accident that changes what the reader takes as quoted,
+// bracketed or a title.
+//
+// ## What it leaves alone
+// - a quotation over several paragraphs: GB/T 15834—2011 4.4.3.4 opens each
+//   paragraph with `“` and closes only the last, so an unclosed `“` at the
+//   start of a block that is followed by a block starting with `“` is fine;
+// - a paragraph hard-wrapped over several lines: an opener left open at the
+//   end of a block and a closer left over at the start of the next one are
+//   paired across the break;
+// - list labels such as `1）` and `一）` at the start of a block.
+//
+// ## Fix safety
+// No fix: where the missing half belongs is the writer's call.
 
 use super::Base;
 use crate::document::Block;

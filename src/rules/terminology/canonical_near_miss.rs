@@ -1,63 +1,89 @@
-//! Near-misses of canonical formulations (规范表述的错字、漏字、多字、颠倒).
+//! 与规范表述相近的误写（规范表述的错字、漏字、多字、颠倒）
 //!
-//! ## What it does
-//! Given a list of canonical formulations (`params.canonical`, e.g.
-//! 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央,
-//! 不忘初心、牢记使命, 全过程人民民主), flags text that is *almost* one of
-//! them — a missing, extra, wrong or swapped character — and suggests the
-//! canonical form: 习近平新时代中国特色社会思想 (missing 主义),
-//! 以习近平同志为核心的党中中央, 全过程人民名主, 不忘初心，牢记使命.
-//! Known wrong variants that are further away (以习近平总书记为核心的党中央,
-//! 第二个百年目标) are listed in `params.variants` (wrong → canonical) and
-//! matched exactly by the same automaton.
+//! ## 检查什么
+//! 给定一份规范表述清单（`params.canonical`，如`习近平新时代中国特色社会主义思想`、`以习近平同志为核心的党中央`、`不忘初心、牢记使命`、`全过程人民民主`），报告几乎就是其中某一条、但漏字、多字、错字或相邻两字颠倒的文字，并建议改为规范形式：`习近平新时代中国特色社会思想`（漏了“主义”）、`以习近平同志为核心的党中中央`、`全过程人民名主`、`不忘初心，牢记使命`。差异更大的已知错误写法（`以习近平总书记为核心的党中央`、`第二个百年目标`）列在`params.variants`中（错误写法 → 规范写法），由同一个自动机精确匹配。
 //!
-//! ## Why
-//! Official formulas "不得随意增加、更改"; fixed terms admit no changed,
-//! added or missing character and no change of word order. A list of known
-//! wrong strings never covers the typo a writer actually makes, so the rule
-//! searches by edit distance instead.
+//! 容许的差异按编辑距离计算（增一字、漏一字、错一字或相邻两字颠倒各算一处）：6至11个字的表述容许1处，12个字及以上的容许2处；更短的表述只按`variants`精确匹配。
 //!
-//! ## How it works
-//! A form of *n* characters tolerates *k* edits (Damerau/OSA distance:
-//! insertion, deletion, substitution, transposition of neighbours): *k* = 1
-//! for 6–11 characters, 2 for 12 or more; shorter forms are matched only
-//! exactly (as `variants`). Each form is cut into *k*+1 disjoint pieces: a
-//! text within *k* edits of it keeps at least one piece intact
-//! (pigeonhole). All pieces, all canonical forms, all `valid` forms and all
-//! variants go into one Aho-Corasick automaton searched once per document.
-//! A piece occurrence proposes where the form would start; only the local
-//! window around it (the form's length ± *k*, on the same line) is verified
-//! with a bounded edit distance.
+//! ## 不报告的情形
+//! - 任何规范形式或`valid`形式的原样出现，以及与之重叠的文字（`习近平新时代中国特色社会主义思想的`没有问题）；但候选文字内部包含一个较短的正确形式，并不能使它免于报告。
+//! - `params.valid`中所列的短语：相差几处编辑的正当近邻（在正文中作动词短语用的`不忘初心，牢记使命`，`伟大的建党精神`，外事报道中的`以习近平同志为核心的中共中央`）。
+//! - 规范形式本身不含标点、而文中在其内部加了标点的情形（`“以人民为中心”的发展思想`引用了该表述的一部分）。
+//! - 只有数字不同的情形（`中国共产党第十九次全国代表大会`是另一次代表大会，不是“第二十次”的笔误），或只有标点和空格不同的情形（标题中用空格代替`、`）。
+//! - 相邻两个字被替换、构成另一个双字词的情形（`中国特色社会主义法治体系`不是`…理论体系`的笔误）。已知的错误词语另列在`variants`中。
+//! - 在开头或结尾（前两个字或后两个字）被截短或改动、且旁边还有其他汉字的形式，此时匹配会切断一个结巴分词的词：这段文字是与该表述部分相同的另一个短语（`社会主义核心价值体系`与`社会主义核心价值观`；`学习贯彻新时代…`与`习近平新时代…`）。只有存在此类候选的文档才进行分词。
 //!
-//! ## What it leaves alone
-//! * Exact occurrences of any canonical or valid form, and text overlapping
-//!   one (习近平新时代中国特色社会主义思想的 is fine); a shorter right form
-//!   *inside* a candidate does not protect it.
-//! * Phrases listed in `params.valid`: legitimate neighbours a few edits
-//!   away (不忘初心，牢记使命 as a verb phrase in running text, 伟大的建党精神,
-//!   以习近平同志为核心的中共中央 in foreign-affairs reports).
-//! * Punctuation inside a form written without any (“以人民为中心”的发展思想
-//!   quotes part of the form).
-//! * Differences in numerals only (中国共产党第十九次全国代表大会 is another
-//!   congress, not a typo of the twentieth), or in punctuation and spaces
-//!   only (a headline writing 、 as a space).
-//! * Two neighbouring characters replaced, which makes another two-character
-//!   word (中国特色社会主义法治体系 is not a typo of …理论体系). Known wrong
-//!   words are listed in `variants` instead.
-//! * A form cut short or changed at its start or end (its first two or last
-//!   two characters) next to further Han characters, where the match would
-//!   cut a jieba word: the text is then another phrase that shares part of
-//!   the form (社会主义核心价值体系 vs 社会主义核心价值观; 学习贯彻新时代…
-//!   vs 习近平新时代…). Segmentation runs only for documents that have
-//!   such a candidate.
+//! ## 参数
+//! `canonical`（字符串列表，必填），`valid`（列表），`variants`（错误写法 → 规范写法的表）。消息中可以使用`{match}`和`{canonical}`。
 //!
-//! ## Parameters
-//! `canonical` (list of strings, required), `valid` (list), `variants`
-//! (table wrong → canonical). The message may use `{match}` and
-//! `{canonical}`.
+//! ## 修复
+//! 不安全修复：建议的是最接近的规范形式，须由人工确认。
 //!
-//! ## Fix safety
-//! Unsafe: the suggestion is the nearest canonical form; a human confirms.
+//! ## 依据
+//! 规范表述“不得随意增加、更改”；固定提法不容改字、增字、漏字，也不能颠倒语序。已知错误写法的清单永远覆盖不了作者实际打错的字，因此本规则按编辑距离搜索。
+
+// English original of the user documentation above (developer notes):
+//
+// Near-misses of canonical formulations (规范表述的错字、漏字、多字、颠倒).
+//
+// ## What it does
+// Given a list of canonical formulations (`params.canonical`, e.g.
+// 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央,
+// 不忘初心、牢记使命, 全过程人民民主), flags text that is *almost* one of
+// them — a missing, extra, wrong or swapped character — and suggests the
+// canonical form: 习近平新时代中国特色社会思想 (missing 主义),
+// 以习近平同志为核心的党中中央, 全过程人民名主, 不忘初心，牢记使命.
+// Known wrong variants that are further away (以习近平总书记为核心的党中央,
+// 第二个百年目标) are listed in `params.variants` (wrong → canonical) and
+// matched exactly by the same automaton.
+//
+// ## Why
+// Official formulas "不得随意增加、更改"; fixed terms admit no changed,
+// added or missing character and no change of word order. A list of known
+// wrong strings never covers the typo a writer actually makes, so the rule
+// searches by edit distance instead.
+//
+// ## How it works
+// A form of *n* characters tolerates *k* edits (Damerau/OSA distance:
+// insertion, deletion, substitution, transposition of neighbours): *k* = 1
+// for 6–11 characters, 2 for 12 or more; shorter forms are matched only
+// exactly (as `variants`). Each form is cut into *k*+1 disjoint pieces: a
+// text within *k* edits of it keeps at least one piece intact
+// (pigeonhole). All pieces, all canonical forms, all `valid` forms and all
+// variants go into one Aho-Corasick automaton searched once per document.
+// A piece occurrence proposes where the form would start; only the local
+// window around it (the form's length ± *k*, on the same line) is verified
+// with a bounded edit distance.
+//
+// ## What it leaves alone
+// * Exact occurrences of any canonical or valid form, and text overlapping
+//   one (习近平新时代中国特色社会主义思想的 is fine); a shorter right form
+//   *inside* a candidate does not protect it.
+// * Phrases listed in `params.valid`: legitimate neighbours a few edits
+//   away (不忘初心，牢记使命 as a verb phrase in running text, 伟大的建党精神,
+//   以习近平同志为核心的中共中央 in foreign-affairs reports).
+// * Punctuation inside a form written without any (“以人民为中心”的发展思想
+//   quotes part of the form).
+// * Differences in numerals only (中国共产党第十九次全国代表大会 is another
+//   congress, not a typo of the twentieth), or in punctuation and spaces
+//   only (a headline writing 、 as a space).
+// * Two neighbouring characters replaced, which makes another two-character
+//   word (中国特色社会主义法治体系 is not a typo of …理论体系). Known wrong
+//   words are listed in `variants` instead.
+// * A form cut short or changed at its start or end (its first two or last
+//   two characters) next to further Han characters, where the match would
+//   cut a jieba word: the text is then another phrase that shares part of
+//   the form (社会主义核心价值体系 vs 社会主义核心价值观; 学习贯彻新时代…
+//   vs 习近平新时代…). Segmentation runs only for documents that have
+//   such a candidate.
+//
+// ## Parameters
+// `canonical` (list of strings, required), `valid` (list), `variants`
+// (table wrong → canonical). The message may use `{match}` and
+// `{canonical}`.
+//
+// ## Fix safety
+// Unsafe: the suggestion is the nearest canonical form; a human confirms.
 
 use crate::fix::{Applicability, Fix};
 use crate::rule::params::{deny_unknown_params, param_strings};

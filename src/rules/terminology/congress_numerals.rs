@@ -1,27 +1,43 @@
-//! Arabic numerals in the names of party congresses, plenums and sessions.
+//! 党的代表大会、全会和人大、政协会议名称中的阿拉伯数字
 //!
-//! ## What it does
-//! Flags Arabic numerals in the fixed names of party congresses and plenary
-//! sessions and of NPC/CPPCC sessions, and writes them in Chinese numerals:
-//! 党的20大 → 党的二十大, 19届6中全会 → 十九届六中全会,
-//! 十四届全国人大2次会议 → 十四届全国人大二次会议,
-//! 中国共产党第20次全国代表大会 → 中国共产党第二十次全国代表大会.
+//! ## 检查什么
+//! 报告党的代表大会和全体会议以及全国人大、全国政协会议等固定名称中的阿拉伯数字，并改为汉字数字：`党的20大` → `党的二十大`，`19届6中全会` → `十九届六中全会`，`十四届全国人大2次会议` → `十四届全国人大二次会议`，`中国共产党第20次全国代表大会` → `中国共产党第二十次全国代表大会`。
 //!
-//! ## Why
-//! GB/T 15835—2011 4.3: expressions with a fixed meaning that are solemn in
-//! style use Chinese numerals (its examples include 十一届全国人大一次会议
-//! and 十三届四中全会).
+//! ## 不报告的情形
+//! 这些名称之外的数量和序数（`召开20次会议`、`20大类项目`、`第3届运动会`）；前面还有数字的数（`2023届`）；全国人大常委会会议的次数（`十三届全国人大常委会第16次会议`：媒体用阿拉伯数字书写，但其中的“届”仍会检查）；以及单独的`N大`，除非前面有“党的”或“中共”，或后面跟着“以来”“精神”“报告”“代表”“召开”“开幕”“闭幕”“期间”。
 //!
-//! ## What it leaves alone
-//! Counts and ordinals outside these names (召开20次会议, 20大类项目,
-//! 第3届运动会), numbers preceded by another digit (2023届), the session
-//! numbers of the NPC Standing Committee (十三届全国人大常委会第16次会议:
-//! media write them in Arabic numerals; the 届 is still checked), and bare N大
-//! unless 党的/中共 precedes it or 以来/精神/报告/代表/召开/开幕/闭幕/期间
-//! follows it.
+//! ## 修复
+//! 安全修复：只改变数字。
 //!
-//! ## Fix safety
-//! Safe: only the numerals change.
+//! ## 依据
+//! GB/T 15835—2011第4.3条：具有固定含义、风格庄重的表述用汉字数字（其示例包括`十一届全国人大一次会议`和`十三届四中全会`）。
+
+// English original of the user documentation above (developer notes):
+//
+// Arabic numerals in the names of party congresses, plenums and sessions.
+//
+// ## What it does
+// Flags Arabic numerals in the fixed names of party congresses and plenary
+// sessions and of NPC/CPPCC sessions, and writes them in Chinese numerals:
+// 党的20大 → 党的二十大, 19届6中全会 → 十九届六中全会,
+// 十四届全国人大2次会议 → 十四届全国人大二次会议,
+// 中国共产党第20次全国代表大会 → 中国共产党第二十次全国代表大会.
+//
+// ## Why
+// GB/T 15835—2011 4.3: expressions with a fixed meaning that are solemn in
+// style use Chinese numerals (its examples include 十一届全国人大一次会议
+// and 十三届四中全会).
+//
+// ## What it leaves alone
+// Counts and ordinals outside these names (召开20次会议, 20大类项目,
+// 第3届运动会), numbers preceded by another digit (2023届), the session
+// numbers of the NPC Standing Committee (十三届全国人大常委会第16次会议:
+// media write them in Arabic numerals; the 届 is still checked), and bare N大
+// unless 党的/中共 precedes it or 以来/精神/报告/代表/召开/开幕/闭幕/期间
+// follows it.
+//
+// ## Fix safety
+// Safe: only the numerals change.
 
 use super::chinese_numeral;
 use crate::fix::{Applicability, Fix};

@@ -1,26 +1,45 @@
-//! 党的 before the short names of party congresses and plenums.
+//! 党的代表大会和全会简称前的“党的”
 //!
-//! ## What it does
-//! Notes a bare 二十大, 十九大精神, 二十届三中全会 (the congresses from the
-//! fifteenth on, and their plenums) without 党的 or 中共 before it and
-//! suggests 党的二十大, 党的二十届三中全会.
+//! ## 检查什么
+//! 提示前面没有“党的”或“中共”的单独的`二十大`、`十九大精神`、`二十届三中全会`（第十五次及以后的代表大会及其全会），并建议写作`党的二十大`、`党的二十届三中全会`。
 //!
-//! ## Why
-//! Central documents and media write 党的二十大, 党的二十届三中全会. But
-//! the 党章 itself writes 十八大以来 without 党的, so this is a style note
-//! (severity `info`), never an error.
+//! ## 不报告的情形
+//! - 前面有“党的”“中共”“中国共产党”“党”或数字的名称。
+//! - 引号、`【】`栏目标记、书名号或`「」`内的名称（如口号`“学思践悟二十大”`，栏目标记`【团结奋斗二十大】`）。
+//! - 以“党的”开头的列举中后面的各项（`党的十八大、十九大`）。
+//! - 后接量词或名词的`二十大`（`二十大类`、`二十大项目`）：只认定表示代表大会的读法（`二十大精神`、`二十大以来`、`二十大报告`、`二十大召开`、`二十大的`等，或其后为标点）。
 //!
-//! ## What it leaves alone
-//! * Names preceded by 党的, 中共, 中国共产党, 党 or a numeral.
-//! * Names inside quotation marks, 【】 column tags, 《》 titles or 「」
-//!   (slogans such as “学思践悟二十大”, tags such as 【团结奋斗二十大】).
-//! * Later members of a list that began with 党的 (党的十八大、十九大).
-//! * 二十大 followed by a classifier or noun (二十大类, 二十大项目): only
-//!   the congress readings are taken (二十大精神, 二十大以来, 二十大报告,
-//!   二十大召开, 二十大的 … or punctuation after it).
+//! ## 修复
+//! 不安全修复：插入“党的”。
 //!
-//! ## Fix safety
-//! Unsafe: inserts 党的.
+//! ## 依据
+//! 中央文件和媒体写作`党的二十大`、`党的二十届三中全会`。但党章本身写`十八大以来`，不加“党的”，所以这是一条体例提示（级别为`info`），从不作为错误。
+
+// English original of the user documentation above (developer notes):
+//
+// 党的 before the short names of party congresses and plenums.
+//
+// ## What it does
+// Notes a bare 二十大, 十九大精神, 二十届三中全会 (the congresses from the
+// fifteenth on, and their plenums) without 党的 or 中共 before it and
+// suggests 党的二十大, 党的二十届三中全会.
+//
+// ## Why
+// Central documents and media write 党的二十大, 党的二十届三中全会. But
+// the 党章 itself writes 十八大以来 without 党的, so this is a style note
+// (severity `info`), never an error.
+//
+// ## What it leaves alone
+// * Names preceded by 党的, 中共, 中国共产党, 党 or a numeral.
+// * Names inside quotation marks, 【】 column tags, 《》 titles or 「」
+//   (slogans such as “学思践悟二十大”, tags such as 【团结奋斗二十大】).
+// * Later members of a list that began with 党的 (党的十八大、十九大).
+// * 二十大 followed by a classifier or noun (二十大类, 二十大项目): only
+//   the congress readings are taken (二十大精神, 二十大以来, 二十大报告,
+//   二十大召开, 二十大的 … or punctuation after it).
+//
+// ## Fix safety
+// Unsafe: inserts 党的.
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::params::deny_unknown_params;
