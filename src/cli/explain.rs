@@ -4,6 +4,7 @@ use super::args::{InitArgs, ListFormat};
 use super::config::{Resolved, closest};
 use guifan::Applicability;
 use guifan::engine::RuleEntry;
+use guifan::rule::Kind;
 use miette::{Report, miette};
 use std::io::{self, Write};
 use std::path::Path;
@@ -24,16 +25,15 @@ fn severity_label(s: guifan::Severity) -> String {
 
 /// What a rule kind means, for `guifan explain` (the kind keyword of
 /// `rules/*.toml` stays alongside).
-fn kind_label(kind: &str) -> String {
+fn kind_label(kind: Kind) -> String {
     let zh = match kind {
-        "native" => "内置规则，由程序代码实现",
-        "existence" => "出现即报告所列词语",
-        "substitution" => "错误写法替换为正确写法",
-        "sequence" => "列举须按规定的成员和顺序",
-        "consistency" => "同一文档只用一种写法",
-        "first-mention" => "简称前须先出现全称",
-        "pattern" => "正则表达式匹配",
-        _ => return kind.to_string(),
+        Kind::Native => "内置规则，由程序代码实现",
+        Kind::Existence => "出现即报告所列词语",
+        Kind::Substitution => "错误写法替换为正确写法",
+        Kind::Sequence => "列举须按规定的成员和顺序",
+        Kind::Consistency => "同一文档只用一种写法",
+        Kind::FirstMention => "简称前须先出现全称",
+        Kind::Pattern => "正则表达式匹配",
     };
     format!("{kind}（{zh}）")
 }
@@ -140,7 +140,7 @@ pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", m.summary)?;
     writeln!(out)?;
     writeln!(out, "规则族：{}", m.family)?;
-    writeln!(out, "类型：  {}", kind_label(&m.kind))?;
+    writeln!(out, "类型：  {}", kind_label(m.kind))?;
     if entry.severity != m.severity {
         writeln!(
             out,
@@ -175,7 +175,7 @@ pub fn write_explain(entry: &RuleEntry, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "来源：  {}", m.origin)?;
 
-    let doc = if m.kind == guifan::rule::Kind::Native {
+    let doc = if m.kind == Kind::Native {
         guifan::rules::native_doc(&m.id).map(str::to_string)
     } else {
         None
