@@ -151,7 +151,7 @@ fn run_measured(dir: &Path, format: &str, files: usize) -> Result<Measurement, S
 
 /// The helper: run guifan once and print
 /// `<wall seconds> <peak RSS kB> <stdout bytes> <findings or ->`, or the
-/// reason it failed. A JSON report is kept and checked (one object, SPEC 3,
+/// reason it failed. A JSON report is kept and checked (one object, the README's JSON format,
 /// `files_checked` = the number of files); other output is discarded.
 fn measure(args: &[String]) -> ExitCode {
     let [dir, format, files] = args else {
@@ -197,7 +197,7 @@ fn measure(args: &[String]) -> ExitCode {
     };
     let wall = start.elapsed().as_secs_f64();
     let stderr = err_reader.join().unwrap_or_default();
-    // 0 = clean, 1 = findings (SPEC 2); anything else is a failure.
+    // 0 = clean, 1 = findings (README, "Usage"); anything else is a failure.
     if !matches!(status.code(), Some(0 | 1)) {
         let err = String::from_utf8_lossy(&stderr);
         let tail: String = err
@@ -235,7 +235,7 @@ fn measure(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Check a `--format json` report (SPEC 3) over `files` files; return its
+/// Check a `--format json` report (README, "Output formats") over `files` files; return its
 /// number of diagnostics.
 fn check_json_report(report: &[u8], files: &str) -> Result<usize, String> {
     let value: serde_json::Value = serde_json::from_slice(report).map_err(|e| {

@@ -1,4 +1,4 @@
-//! Throughput benchmark (SPEC 7): MB/s, findings and peak memory of the
+//! Throughput benchmark: MB/s, findings and peak memory of the
 //! library over the CCTV transcript corpus (54 MB, 35,247 items).
 //!
 //! ```text

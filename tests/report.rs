@@ -1,4 +1,4 @@
-//! The reporters (SPEC 3): every format snapshotted, plus exactness tests —
+//! The reporters (README, "Output formats"): every format snapshotted, plus exactness tests —
 //! JSON fields and columns, GitHub escaping, diffs of CRLF files and files
 //! without a final newline, SARIF structure, the human format's underline
 //! under full-width text, and streaming.
@@ -271,7 +271,7 @@ fn json_fields_are_exact_on_cjk_and_crlf() {
         (Some(3), Some(5))
     );
 
-    // Key order as in SPEC 3, then `help`.
+    // Key order as the README documents it, then `help`.
     let first_line = out.lines().nth(1).unwrap();
     let positions: Vec<usize> = SPEC_KEYS
         .iter()

@@ -1,4 +1,4 @@
-//! The data-driven rule kinds (SPEC 4): every kind through `RuleSet::parse`,
+//! The data-driven rule kinds (README, "Writing rule sets"): every kind through `RuleSet::parse`,
 //! `Linter::new`, `check` and `fix`; load-time validation with line numbers;
 //! the inline examples of our fixtures; and throughput on real text (corpus
 //! tests, ignored by default: see `support`).

@@ -1,7 +1,7 @@
 //! The `guifan` binary: argument parsing, configuration, walking, running
 //! and reporting. The library does the linting; this module does the I/O.
 //!
-//! Exit codes (SPEC §2): 0 = no finding at or above the failing severity,
+//! Exit codes (README, "Usage"): 0 = no finding at or above the failing severity,
 //! 1 = findings, 2 = usage, configuration or I/O error (a file that could
 //! not be read or decoded makes the whole run exit 2, after every other
 //! file was checked). A closed output pipe ends the run quietly with the

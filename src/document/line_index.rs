@@ -3,7 +3,7 @@
 use memchr::memchr_iter;
 
 /// Byte offsets of line starts, for turning byte offsets into 1-based line
-/// and character columns (columns count Unicode scalar values, per SPEC 3).
+/// and character columns (columns count Unicode scalar values, as the README's JSON format says).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,

@@ -1,4 +1,4 @@
-//! `--format json`: the machine-readable report of SPEC 3 (version 1).
+//! `--format json`: the machine-readable report (version 1; README, "Output formats").
 //!
 //! The report is streamed: the opening of the object is written by
 //! [`Reporter::start`], each diagnostic as soon as its file is reported (one
@@ -27,7 +27,7 @@
 //! `files_checked` keeps its version-1 meaning, every file taken up (those
 //! among them), so `files_checked - files_failed` were checked.
 //!
-//! Each diagnostic carries the keys of SPEC 3 in that order, then `help` (a
+//! Each diagnostic carries the keys of the README's JSON format in that order, then `help` (a
 //! short hint or `null`; consumers ignore keys they do not know).
 
 use super::{FileReport, ReportOptions, Reporter, Summary};
@@ -69,11 +69,11 @@ struct FileFacts {
     view: Option<&'static str>,
 }
 
-/// One diagnostic as serialized (SPEC 3 key order), for this report and for
+/// One diagnostic as serialized (the documented key order), for this report and for
 /// embedders that answer with the same shape (the HTTP API of `guifan
 /// serve`), so that the two can never drift apart.
 ///
-/// Offsets are bytes, as SPEC 3 says; [`JsonDiagnostic::with_utf16`] adds
+/// Offsets are bytes, as the README says; [`JsonDiagnostic::with_utf16`] adds
 /// `start_utf16`/`end_utf16` (to the diagnostic and to each edit) for
 /// clients whose strings count UTF-16 code units (JavaScript).
 #[derive(Serialize)]

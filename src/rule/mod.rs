@@ -17,6 +17,7 @@
 //! engine maps to source offsets, applies severities, suppressions and
 //! validity dates.
 
+pub mod message;
 pub mod params;
 
 use crate::diagnostic::Severity;
@@ -27,7 +28,7 @@ use chrono::NaiveDate;
 use std::fmt;
 use std::sync::OnceLock;
 
-/// The five rule families (SPEC 1). Fixed: rule ids are `family/name`.
+/// The five rule families (README, "The rule families"). Fixed: rule ids are `family/name`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
     Punctuation,

@@ -1,4 +1,4 @@
-//! Rule sets: TOML files that declare rules (SPEC 4).
+//! Rule sets: TOML files that declare rules (README, "Writing rule sets").
 //!
 //! Every built-in rule is declared in `rules/*.toml`, embedded in the binary,
 //! so users can read, tune, disable or copy any of them; users add their own

@@ -1,6 +1,6 @@
 //! Byte offsets to UTF-16 code-unit offsets.
 //!
-//! The library speaks in byte offsets into UTF-8 text (SPEC 3), but the
+//! The library speaks in byte offsets into UTF-8 text (the JSON format in the README), but the
 //! page is JavaScript, whose strings count UTF-16 code units: an astral
 //! character such as 𠮷 (U+20BB7) is four bytes, one `char` and two code
 //! units. Getting this wrong shifts every highlight after the first such

@@ -37,6 +37,7 @@
 // label and a full-width colon; the value is untouched.
 
 use crate::fix::{Applicability, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -120,10 +121,10 @@ impl Checker for DuplicatedLabel {
             }
             let whole = caps.get(0).expect("match");
             let span = Span::new(second.start(), whole.end());
-            let message = self
-                .message
-                .replace("{first}", first.as_str())
-                .replace("{second}", second.as_str());
+            let message = fill(
+                &self.message,
+                &[("first", first.as_str()), ("second", second.as_str())],
+            );
             out.push(
                 Finding::new(self.rule, span, message)
                     .with_help(format!("只保留“{}：”", first.as_str()))

@@ -37,6 +37,7 @@
 // Safe: only a space is inserted between two fields.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::param_list;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -132,12 +133,16 @@ impl Checker for GluedLabel {
                 }
                 let span = Span::new(base + m.start(), base + m.end());
                 out.push(
-                    Finding::new(self.rule, span, self.message.replace("{label}", m.as_str()))
-                        .with_help("在两个字段之间加空格")
-                        .with_fix(Fix::new(
-                            Applicability::Safe,
-                            vec![Edit::insert(span.start, " ")],
-                        )),
+                    Finding::new(
+                        self.rule,
+                        span,
+                        fill(&self.message, &[("label", m.as_str())]),
+                    )
+                    .with_help("在两个字段之间加空格")
+                    .with_fix(Fix::new(
+                        Applicability::Safe,
+                        vec![Edit::insert(span.start, " ")],
+                    )),
                 );
             }
         }

@@ -39,6 +39,7 @@
 // letters, digits and extension) and the fix is unsafe.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::param_usize;
 use crate::rule::params::{deny_unknown_params, param_strings};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -159,7 +160,7 @@ impl Checker for ImageFilename {
                 };
                 let name = &text[span.range()];
                 out.push(
-                    Finding::new(self.rule, span, self.message.replace("{name}", name))
+                    Finding::new(self.rule, span, fill(&self.message, &[("name", name)]))
                         .with_help("删除图片文件名")
                         .with_fix(Fix::new(applicability, vec![Edit::delete(edit)])),
                 );

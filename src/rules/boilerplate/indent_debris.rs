@@ -36,6 +36,7 @@
 // Safe: only invisible characters at the edges of a line are removed.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::param_list;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -91,7 +92,7 @@ impl Checker for IndentDebris {
 
 impl IndentDebris {
     fn finding(&self, span: Span, place: &str) -> Finding {
-        Finding::new(self.rule, span, self.message.replace("{place}", place))
+        Finding::new(self.rule, span, fill(&self.message, &[("place", place)]))
             .with_help("删除这些空白字符")
             .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(span)]))
     }

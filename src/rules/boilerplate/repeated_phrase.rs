@@ -68,6 +68,7 @@
 // reference, is an editorial decision.
 
 use super::helpers::canonical::Canonical;
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -479,9 +480,13 @@ impl Checker for RepeatedPhrase {
                     Finding::new(
                         self.rule,
                         Span::new(n.offs[start], end_byte),
-                        self.message
-                            .replace("{chars}", &words.to_string())
-                            .replace("{line}", &n.line_number(piece.0).to_string()),
+                        fill(
+                            &self.message,
+                            &[
+                                ("chars", &words.to_string()),
+                                ("line", &n.line_number(piece.0).to_string()),
+                            ],
+                        ),
                     )
                     .with_help("确认是否为多余的重复；必要时删去或改为简要的指代"),
                 );

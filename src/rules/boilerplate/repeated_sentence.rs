@@ -41,6 +41,7 @@
 
 use super::helpers::canonical::Canonical;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
@@ -114,10 +115,10 @@ impl RepeatedSentence {
     }
 
     fn report(&self, out: &mut Vec<Finding>, span: Span, delete: Span, what: &str, line: usize) {
-        let message = self
-            .message
-            .replace("{what}", what)
-            .replace("{line}", &line.to_string());
+        let message = fill(
+            &self.message,
+            &[("what", what), ("line", &line.to_string())],
+        );
         out.push(
             Finding::new(self.rule, span, message)
                 .with_help(format!("删除重复的{what}"))

@@ -72,6 +72,7 @@ use super::helpers::layout::{
     has_prose_sentence,
 };
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -173,10 +174,10 @@ impl SiteChrome {
         if sentence {
             applicability = Applicability::Unsafe;
         }
-        let message = self
-            .message
-            .replace("{what}", what)
-            .replace("{lines}", &(last - first + 1).to_string());
+        let message = fill(
+            &self.message,
+            &[("what", what), ("lines", &(last - first + 1).to_string())],
+        );
         let help = if sentence {
             "删除这些行（其中有成句的文字，请先核对）"
         } else {

@@ -156,14 +156,7 @@ pub(crate) fn known_date(ctx: &CheckContext<'_>) -> Option<NaiveDate> {
     (d.source != DateSource::Today).then_some(d.date)
 }
 
-/// Fill `{name}` placeholders of a message template.
-pub(crate) fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in pairs {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
+pub(crate) use crate::rule::message::fill;
 
 /// Whether a lunar-calendar marker (农历/阴历/夏历, 正月/腊月) is close before `i`.
 pub(crate) fn lunar_before(text: &str, i: usize) -> bool {

@@ -58,6 +58,7 @@
 // paraphrased title, which should stay unmarked or be quoted exactly).
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -270,7 +271,7 @@ impl Checker for DocumentTitleQuotes {
                 vec![Edit::insert(start, "《"), Edit::insert(end, "》")],
             );
             out.push(
-                Finding::new(self.rule, span, self.message.replace("{title}", title))
+                Finding::new(self.rule, span, fill(&self.message, &[("title", title)]))
                     .with_help(format!("改为“《{title}》”"))
                     .with_fix(fix),
             );

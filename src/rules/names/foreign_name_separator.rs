@@ -48,6 +48,7 @@
 // 间隔号.
 
 use crate::fix::{Applicability, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -133,7 +134,7 @@ impl Checker for ForeignNameSeparator {
                 Finding::new(
                     self.rule,
                     span,
-                    self.message.replace("{found}", &text[s..e]),
+                    fill(&self.message, &[("found", &text[s..e])]),
                 )
                 .with_help("外国人名各部分之间用间隔号“·”")
                 .with_fix(Fix::replace(Applicability::Safe, span, "·")),

@@ -61,6 +61,7 @@
 // ## Fix safety
 // None: whether to drop the marks or use quotes is the writer's call.
 
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -249,10 +250,7 @@ impl Checker for NonWorkInTitleMarks {
                 continue;
             };
             let span = Span::new(s, end);
-            let message = self
-                .message
-                .replace("{name}", inner)
-                .replace("{what}", kind.describe());
+            let message = fill(&self.message, &[("name", inner), ("what", kind.describe())]);
             out.push(Finding::new(self.rule, span, message).with_help(kind.help()));
         }
     }

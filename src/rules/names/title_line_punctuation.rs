@@ -48,6 +48,7 @@
 
 use crate::document::BlockKind;
 use crate::fix::{Applicability, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -179,7 +180,7 @@ impl Checker for TitleLinePunctuation {
             };
             let mark = &text[span.range()];
             out.push(
-                Finding::new(self.rule, span, self.message.replace("{found}", mark))
+                Finding::new(self.rule, span, fill(&self.message, &[("found", mark)]))
                     .with_help(format!("删除标题末尾的“{mark}”"))
                     .with_fix(Fix::new(
                         Applicability::Safe,

@@ -81,6 +81,7 @@
 // Safe: the replacement changes the glyph width only.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -147,9 +148,13 @@ impl HalfwidthInCjk {
         Finding::new(
             self.rule,
             span,
-            self.message
-                .replace("{expected}", &full.to_string())
-                .replace("{found}", &(mark as char).to_string()),
+            fill(
+                &self.message,
+                &[
+                    ("expected", &full.to_string()),
+                    ("found", &(mark as char).to_string()),
+                ],
+            ),
         )
         .with_help(format!("改为“{full}”"))
         .with_fix(Fix::new(Applicability::Safe, edits))

@@ -37,11 +37,7 @@ impl Base {
 
     /// The message with `{key}` placeholders filled.
     pub fn message(&self, vars: &[(&str, &str)]) -> String {
-        let mut m = self.message.clone();
-        for (k, v) in vars {
-            m = m.replace(&format!("{{{k}}}"), v);
-        }
-        m
+        crate::rule::message::fill(&self.message, vars)
     }
 
     pub fn push(

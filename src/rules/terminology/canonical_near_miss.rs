@@ -86,6 +86,7 @@
 // Unsafe: the suggestion is the nearest canonical form; a human confirms.
 
 use crate::fix::{Applicability, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::{deny_unknown_params, param_strings};
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -254,10 +255,7 @@ impl NearMiss {
     }
 
     fn finding(&self, span: Span, found: &str, canonical: &str) -> Finding {
-        let msg = self
-            .message
-            .replace("{match}", found)
-            .replace("{canonical}", canonical);
+        let msg = fill(&self.message, &[("match", found), ("canonical", canonical)]);
         Finding::new(self.rule, span, msg)
             .with_help(format!("规范表述为“{canonical}”"))
             .with_fix(Fix::replace(self.applicability, span, canonical))

@@ -41,6 +41,7 @@
 
 use super::chinese_numeral;
 use crate::fix::{Applicability, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -117,9 +118,10 @@ impl Checker for CongressNumerals {
                 Finding::new(
                     self.rule,
                     span,
-                    self.message
-                        .replace("{match}", found)
-                        .replace("{replacement}", &replacement),
+                    fill(
+                        &self.message,
+                        &[("match", found), ("replacement", &replacement)],
+                    ),
                 )
                 .with_fix(Fix::replace(
                     self.applicability,

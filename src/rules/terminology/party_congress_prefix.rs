@@ -42,6 +42,7 @@
 // Unsafe: inserts 党的.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::fill;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
 use crate::rules::NativeArgs;
@@ -126,7 +127,7 @@ impl Checker for PartyPrefix {
             }
             let span = Span::new(m.start(), m.end());
             out.push(
-                Finding::new(self.rule, span, self.message.replace("{match}", found))
+                Finding::new(self.rule, span, fill(&self.message, &[("match", found)]))
                     .with_help(format!("宜写作“党的{found}”"))
                     .with_fix(Fix::new(
                         self.applicability,

@@ -4,14 +4,7 @@ use crate::names::PersonMention;
 use crate::names::lexicon::LEADER_TITLES;
 use crate::text::chars::is_han;
 
-/// Fill `{name}` placeholders of a message template.
-pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in pairs {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
+pub(crate) use crate::rule::message::fill;
 
 /// Whether byte `i` lies inside a quotation (“…”, 「…」, "…") or a title
 /// of a work (《…》) on its line:
