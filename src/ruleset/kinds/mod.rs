@@ -363,7 +363,3 @@ pub(crate) fn next_char(text: &str, at: usize) -> usize {
         .map_or(text.len(), |c| at + c.len_utf8())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fill;
-}
