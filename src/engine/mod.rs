@@ -83,6 +83,160 @@ impl std::fmt::Debug for Linter {
 }
 
 /// Does `selector` (an id, a family name or `all`) cover rule `meta`?
+
+/// A declared rule with the set that declared it.
+type Declared<'a> = (&'a RuleSet, &'a crate::ruleset::RuleDef);
+
+/// Every rule of `sets` once, in first-declaration order; a later
+/// declaration of the same id replaces the earlier one. Also the index of
+/// each id.
+fn collect_rules(sets: &[RuleSet]) -> (Vec<Declared<'_>>, HashMap<String, usize>) {
+    let mut defs: Vec<Declared<'_>> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for set in sets {
+        for def in &set.rules {
+            match by_id.get(&def.meta.id) {
+                Some(&i) => defs[i] = (set, def),
+                None => {
+                    by_id.insert(def.meta.id.clone(), defs.len());
+                    defs.push((set, def));
+                }
+            }
+        }
+    }
+    (defs, by_id)
+}
+
+/// Every selector of `settings` names a rule, a family or `all`, and every
+/// `options` key a rule.
+fn validate_selectors(
+    settings: &Settings,
+    by_id: &HashMap<String, usize>,
+) -> Result<(), LinterError> {
+    let known = |s: &str| s == "all" || Family::from_name(s).is_some() || by_id.contains_key(s);
+    let lists: [(&str, Vec<&String>); 5] = [
+        ("select", settings.select.iter().flatten().collect()),
+        ("extend-select", settings.extend_select.iter().collect()),
+        ("ignore", settings.ignore.iter().collect()),
+        ("severity", settings.severity.keys().collect()),
+        ("options", settings.options.keys().collect()),
+    ];
+    for (place, list) in lists {
+        if let Some(bad) = list.into_iter().find(|s| !known(s)) {
+            return Err(LinterError::UnknownSelector {
+                selector: bad.clone(),
+                place: place.to_string(),
+            });
+        }
+    }
+    if let Some(bad) = settings.options.keys().find(|k| !by_id.contains_key(*k)) {
+        return Err(LinterError::UnknownSelector {
+            selector: bad.clone(),
+            place: "options（须为规则 id）".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether each rule runs, and at which severity.
+fn resolve_rules(defs: &[Declared<'_>], settings: &Settings) -> Vec<RuleEntry> {
+    defs.iter()
+        .map(|(_, def)| {
+            let meta = &def.meta;
+            let mut enabled = match &settings.select {
+                Some(sel) => sel.iter().any(|s| selects(s, meta)),
+                None => meta.default_enabled,
+            };
+            enabled |= settings.extend_select.iter().any(|s| selects(s, meta));
+            enabled &= !settings.ignore.iter().any(|s| selects(s, meta));
+            let severity = settings
+                .severity
+                .get(&meta.id)
+                .or_else(|| settings.severity.get(meta.family.as_str()))
+                .or_else(|| settings.severity.get("all"))
+                .copied()
+                .unwrap_or(meta.severity);
+            RuleEntry {
+                meta: meta.clone(),
+                enabled,
+                severity,
+            }
+        })
+        .collect()
+}
+
+/// The checkers of the enabled rules: one per native rule, and the
+/// data-driven rules compiled together by kind.
+fn compile_checkers(
+    defs: &[Declared<'_>],
+    rules: &[RuleEntry],
+    settings: &Settings,
+    registry: &Arc<Registry>,
+) -> Result<Vec<Box<dyn Checker>>, LinterError> {
+    let mut checkers: Vec<Box<dyn Checker>> = Vec::new();
+    let mut data_rules: Vec<Selected<'_>> = Vec::new();
+    for (index, ((set, def), entry)) in defs.iter().zip(rules).enumerate() {
+        if !entry.enabled {
+            continue;
+        }
+        let mut params = def
+            .decl
+            .params
+            .as_ref()
+            .map(|p| p.get_ref().clone())
+            .unwrap_or_default();
+        if let Some(over) = settings.options.get(&def.meta.id) {
+            for (k, v) in over {
+                params.insert(k.clone(), v.clone());
+            }
+        }
+        if def.meta.kind == Kind::Native {
+            checkers.push(native_checker(set, def, index, &params, registry)?);
+        } else {
+            data_rules.push(Selected {
+                index,
+                def,
+                origin: &set.origin,
+                source: &set.source,
+                params,
+            });
+        }
+    }
+    checkers.extend(kinds::compile(&data_rules)?);
+    Ok(checkers)
+}
+
+/// The checker of a native rule, from its constructor in [`crate::rules`].
+fn native_checker(
+    set: &RuleSet,
+    def: &crate::ruleset::RuleDef,
+    index: usize,
+    params: &toml::Table,
+    registry: &Arc<Registry>,
+) -> Result<Box<dyn Checker>, LinterError> {
+    let Some(ctor) = native_constructor(&def.meta.id) else {
+        return Err(SourceError::new(
+            &set.origin,
+            &set.source,
+            Some(def.decl.id.span()),
+            format!("`{}` 声明为 native，但 guifan 没有这条内置规则的实现", def.meta.id),
+            "没有对应的 Rust 实现",
+        )
+        .with_help("自定义规则请使用 existence、substitution、sequence、consistency、first-mention 或 pattern 类型")
+        .into());
+    };
+    ctor(&NativeArgs {
+        index,
+        meta: &def.meta,
+        params,
+        registry,
+    })
+    .map_err(|reason| LinterError::BadRule {
+        rule: def.meta.id.clone(),
+        reason,
+    })
+}
+
 fn selects(selector: &str, meta: &RuleMeta) -> bool {
     selector == "all" || selector == meta.id || selector == meta.family.as_str()
 }
@@ -106,129 +260,15 @@ impl Linter {
     /// Build a linter from rule sets (later sets override earlier rules with
     /// the same id, so a user can copy and tune a built-in) and settings.
     pub fn new(sets: &[RuleSet], settings: &Settings) -> Result<Linter, LinterError> {
-        // 1. Collect rules; later declarations replace earlier ones.
-        let mut defs: Vec<(&RuleSet, &crate::ruleset::RuleDef)> = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
-        for set in sets {
-            for def in &set.rules {
-                match by_id.get(&def.meta.id) {
-                    Some(&i) => defs[i] = (set, def),
-                    None => {
-                        by_id.insert(def.meta.id.clone(), defs.len());
-                        defs.push((set, def));
-                    }
-                }
-            }
-        }
-
-        // 2. Validate selectors.
-        let known = |s: &str| s == "all" || Family::from_name(s).is_some() || by_id.contains_key(s);
-        let lists: [(&str, Vec<&String>); 5] = [
-            ("select", settings.select.iter().flatten().collect()),
-            ("extend-select", settings.extend_select.iter().collect()),
-            ("ignore", settings.ignore.iter().collect()),
-            ("severity", settings.severity.keys().collect()),
-            ("options", settings.options.keys().collect()),
-        ];
-        for (place, list) in lists {
-            if let Some(bad) = list.into_iter().find(|s| !known(s)) {
-                return Err(LinterError::UnknownSelector {
-                    selector: bad.clone(),
-                    place: place.to_string(),
-                });
-            }
-        }
-        if let Some(bad) = settings.options.keys().find(|k| !by_id.contains_key(*k)) {
-            return Err(LinterError::UnknownSelector {
-                selector: bad.clone(),
-                place: "options（须为规则 id）".into(),
-            });
-        }
-
-        // 3. Resolve selection and severity.
-        let rules: Vec<RuleEntry> = defs
-            .iter()
-            .map(|(_, def)| {
-                let meta = &def.meta;
-                let mut enabled = match &settings.select {
-                    Some(sel) => sel.iter().any(|s| selects(s, meta)),
-                    None => meta.default_enabled,
-                };
-                enabled |= settings.extend_select.iter().any(|s| selects(s, meta));
-                enabled &= !settings.ignore.iter().any(|s| selects(s, meta));
-                let severity = settings
-                    .severity
-                    .get(&meta.id)
-                    .or_else(|| settings.severity.get(meta.family.as_str()))
-                    .or_else(|| settings.severity.get("all"))
-                    .copied()
-                    .unwrap_or(meta.severity);
-                RuleEntry {
-                    meta: meta.clone(),
-                    enabled,
-                    severity,
-                }
-            })
-            .collect();
-
-        // 4. The people registry of all sets, built-in first.
+        let (defs, by_id) = collect_rules(sets);
+        validate_selectors(settings, &by_id)?;
+        let rules = resolve_rules(&defs, settings);
+        // The people registry of all sets, built-in first.
         let registry = Arc::new(Registry::new(
             sets.iter()
                 .map(|s| (&s.registry, s.origin.starts_with("builtin:"))),
         ));
-
-        // 5. Compile checkers for the enabled rules.
-        let mut checkers: Vec<Box<dyn Checker>> = Vec::new();
-        let mut data_rules: Vec<Selected<'_>> = Vec::new();
-        for (index, ((set, def), entry)) in defs.iter().zip(&rules).enumerate() {
-            if !entry.enabled {
-                continue;
-            }
-            let mut params = def
-                .decl
-                .params
-                .as_ref()
-                .map(|p| p.get_ref().clone())
-                .unwrap_or_default();
-            if let Some(over) = settings.options.get(&def.meta.id) {
-                for (k, v) in over {
-                    params.insert(k.clone(), v.clone());
-                }
-            }
-            if def.meta.kind == Kind::Native {
-                let Some(ctor) = native_constructor(&def.meta.id) else {
-                    return Err(SourceError::new(
-                        &set.origin,
-                        &set.source,
-                        Some(def.decl.id.span()),
-                        format!("`{}` 声明为 native，但 guifan 没有这条内置规则的实现", def.meta.id),
-                        "没有对应的 Rust 实现",
-                    )
-                    .with_help("自定义规则请使用 existence、substitution、sequence、consistency、first-mention 或 pattern 类型")
-                    .into());
-                };
-                let checker = ctor(&NativeArgs {
-                    index,
-                    meta: &def.meta,
-                    params: &params,
-                    registry: &registry,
-                })
-                .map_err(|reason| LinterError::BadRule {
-                    rule: def.meta.id.clone(),
-                    reason,
-                })?;
-                checkers.push(checker);
-            } else {
-                data_rules.push(Selected {
-                    index,
-                    def,
-                    origin: &set.origin,
-                    source: &set.source,
-                    params,
-                });
-            }
-        }
-        checkers.extend(kinds::compile(&data_rules)?);
+        let checkers = compile_checkers(&defs, &rules, settings, &registry)?;
         let known = registry
             .persons()
             .iter()

@@ -362,4 +362,3 @@ pub(crate) fn next_char(text: &str, at: usize) -> usize {
         .next()
         .map_or(text.len(), |c| at + c.len_utf8())
 }
-
