@@ -82,8 +82,6 @@ impl std::fmt::Debug for Linter {
     }
 }
 
-/// Does `selector` (an id, a family name or `all`) cover rule `meta`?
-
 /// A declared rule with the set that declared it.
 type Declared<'a> = (&'a RuleSet, &'a crate::ruleset::RuleDef);
 
@@ -237,6 +235,7 @@ fn native_checker(
     })
 }
 
+/// Does `selector` (an id, a family name or `all`) cover rule `meta`?
 fn selects(selector: &str, meta: &RuleMeta) -> bool {
     selector == "all" || selector == meta.id || selector == meta.family.as_str()
 }

@@ -61,118 +61,14 @@ impl RuleSet {
                 "此处",
             )
         })?;
-        let err = |span: std::ops::Range<usize>, msg: String, label: &str| {
-            SourceError::new(origin, &source, Some(span), msg, label)
+        let cx = FileCx {
+            origin,
+            source: &source,
         };
         let mut seen = HashSet::new();
         let mut rules = Vec::with_capacity(file.rule.len());
         for decl in file.rule {
-            let id = decl.id.get_ref().clone();
-            let id_span = decl.id.span();
-            let Some(family) = Family::of_rule_id(&id) else {
-                let (fam, name) = id.split_once('/').unwrap_or(("", &id));
-                let why = if Family::from_name(fam).is_none() {
-                    format!(
-                        "规则 id `{id}` 的族名无效：应为 punctuation、terminology、dates、names、boilerplate 之一"
-                    )
-                } else if !is_kebab(name) {
-                    format!(
-                        "规则 id `{id}` 的名称应为小写短横线形式（kebab-case），如 `halfwidth-in-cjk`"
-                    )
-                } else {
-                    format!("规则 id `{id}` 应为 `族/名称` 形式")
-                };
-                return Err(err(id_span, why, "无效的规则 id"));
-            };
-            if !seen.insert(id.clone()) {
-                return Err(err(
-                    id_span,
-                    format!("规则 id `{id}` 在本规则集中重复出现"),
-                    "重复的 id",
-                ));
-            }
-            let Some(kind) = Kind::from_name(decl.kind.get_ref()) else {
-                let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                return Err(err(
-                    decl.kind.span(),
-                    format!("规则 `{id}` 的类型 `{}` 未知", decl.kind.get_ref()),
-                    "未知类型",
-                )
-                .with_help(format!("可用类型：{}", names.join("、"))));
-            };
-            let parse_date = |d: &Option<toml::Spanned<String>>| -> Result<_, SourceError> {
-                d.as_ref()
-                    .map(|d| {
-                        chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").map_err(|_| {
-                            err(
-                                d.span(),
-                                format!(
-                                    "规则 `{id}` 的日期 `{}` 无效，应为 YYYY-MM-DD",
-                                    d.get_ref()
-                                ),
-                                "无效日期",
-                            )
-                        })
-                    })
-                    .transpose()
-            };
-            let since = parse_date(&decl.since)?;
-            let until = parse_date(&decl.until)?;
-            let mut examples = Vec::with_capacity(decl.examples.len());
-            for ex in &decl.examples {
-                let ex_span = ex.span();
-                let ex = ex.get_ref();
-                if ex.bad.is_none() && ex.good.is_none() {
-                    return Err(err(
-                        ex_span,
-                        format!("规则 `{id}` 的示例需要 `bad` 或 `good`"),
-                        "空示例",
-                    ));
-                }
-                if ex.fixed.is_some() && ex.bad.is_none() {
-                    return Err(err(
-                        ex_span,
-                        format!("规则 `{id}` 的示例有 `fixed` 却没有 `bad`"),
-                        "缺少 bad",
-                    ));
-                }
-                let date = ex
-                    .date
-                    .as_deref()
-                    .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
-                    .transpose()
-                    .map_err(|_| {
-                        err(
-                            ex_span.clone(),
-                            format!("规则 `{id}` 示例的日期无效，应为 YYYY-MM-DD"),
-                            "无效日期",
-                        )
-                    })?;
-                examples.push(Example {
-                    bad: ex.bad.clone(),
-                    fixed: ex.fixed.clone(),
-                    good: ex.good.clone(),
-                    date,
-                });
-            }
-            kinds::validate(&decl, origin, &source)?;
-            let meta = RuleMeta {
-                id: id.clone(),
-                family,
-                kind,
-                severity: decl.severity,
-                fix: decl.fix,
-                default_enabled: decl.enabled,
-                summary: decl.summary.clone(),
-                message: decl.message.clone().unwrap_or_else(|| decl.summary.clone()),
-                description: decl.description.clone().unwrap_or_default(),
-                source: decl.source.clone(),
-                since,
-                until,
-                examples,
-                origin: origin.to_string(),
-            };
-            rules.push(RuleDef { meta, decl });
+            rules.push(cx.rule(decl, &mut seen)?);
         }
         let name = file
             .ruleset
@@ -189,5 +85,140 @@ impl RuleSet {
             source,
             rules,
         })
+    }
+}
+
+/// The file a rule set is parsed from, for errors that point into it.
+struct FileCx<'a> {
+    origin: &'a str,
+    source: &'a Arc<str>,
+}
+
+impl FileCx<'_> {
+    fn err(&self, span: std::ops::Range<usize>, msg: String, label: &str) -> SourceError {
+        SourceError::new(self.origin, self.source, Some(span), msg, label)
+    }
+
+    /// One `[[rule]]` checked and turned into its definition; `seen` holds
+    /// the ids of the rules before it.
+    fn rule(&self, decl: RuleDecl, seen: &mut HashSet<String>) -> Result<RuleDef, SourceError> {
+        let origin = self.origin;
+        let err = |span, msg, label: &str| self.err(span, msg, label);
+        let id = decl.id.get_ref().clone();
+        let id_span = decl.id.span();
+        let family = self.family(&id, id_span.clone())?;
+        if !seen.insert(id.clone()) {
+            return Err(err(
+                id_span,
+                format!("规则 id `{id}` 在本规则集中重复出现"),
+                "重复的 id",
+            ));
+        }
+        let Some(kind) = Kind::from_name(decl.kind.get_ref()) else {
+            let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            return Err(err(
+                decl.kind.span(),
+                format!("规则 `{id}` 的类型 `{}` 未知", decl.kind.get_ref()),
+                "未知类型",
+            )
+            .with_help(format!("可用类型：{}", names.join("、"))));
+        };
+        let parse_date = |d: &Option<toml::Spanned<String>>| -> Result<_, SourceError> {
+            d.as_ref()
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d").map_err(|_| {
+                        err(
+                            d.span(),
+                            format!("规则 `{id}` 的日期 `{}` 无效，应为 YYYY-MM-DD", d.get_ref()),
+                            "无效日期",
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let since = parse_date(&decl.since)?;
+        let until = parse_date(&decl.until)?;
+        let examples = self.examples(&decl, &id)?;
+        kinds::validate(&decl, origin, self.source)?;
+        let meta = RuleMeta {
+            id: id.clone(),
+            family,
+            kind,
+            severity: decl.severity,
+            fix: decl.fix,
+            default_enabled: decl.enabled,
+            summary: decl.summary.clone(),
+            message: decl.message.clone().unwrap_or_else(|| decl.summary.clone()),
+            description: decl.description.clone().unwrap_or_default(),
+            source: decl.source.clone(),
+            since,
+            until,
+            examples,
+            origin: origin.to_string(),
+        };
+        Ok(RuleDef { meta, decl })
+    }
+
+    /// The family of a rule id, or why the id is malformed.
+    fn family(&self, id: &str, id_span: std::ops::Range<usize>) -> Result<Family, SourceError> {
+        let Some(family) = Family::of_rule_id(id) else {
+            let (fam, name) = id.split_once('/').unwrap_or(("", id));
+            let why = if Family::from_name(fam).is_none() {
+                format!(
+                    "规则 id `{id}` 的族名无效：应为 punctuation、terminology、dates、names、boilerplate 之一"
+                )
+            } else if !is_kebab(name) {
+                format!(
+                    "规则 id `{id}` 的名称应为小写短横线形式（kebab-case），如 `halfwidth-in-cjk`"
+                )
+            } else {
+                format!("规则 id `{id}` 应为 `族/名称` 形式")
+            };
+            return Err(self.err(id_span, why, "无效的规则 id"));
+        };
+        Ok(family)
+    }
+
+    /// The inline examples of a rule, checked.
+    fn examples(&self, decl: &RuleDecl, id: &str) -> Result<Vec<Example>, SourceError> {
+        let err = |span, msg, label: &str| self.err(span, msg, label);
+        let mut examples = Vec::with_capacity(decl.examples.len());
+        for ex in &decl.examples {
+            let ex_span = ex.span();
+            let ex = ex.get_ref();
+            if ex.bad.is_none() && ex.good.is_none() {
+                return Err(err(
+                    ex_span,
+                    format!("规则 `{id}` 的示例需要 `bad` 或 `good`"),
+                    "空示例",
+                ));
+            }
+            if ex.fixed.is_some() && ex.bad.is_none() {
+                return Err(err(
+                    ex_span,
+                    format!("规则 `{id}` 的示例有 `fixed` 却没有 `bad`"),
+                    "缺少 bad",
+                ));
+            }
+            let date = ex
+                .date
+                .as_deref()
+                .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+                .transpose()
+                .map_err(|_| {
+                    err(
+                        ex_span.clone(),
+                        format!("规则 `{id}` 示例的日期无效，应为 YYYY-MM-DD"),
+                        "无效日期",
+                    )
+                })?;
+            examples.push(Example {
+                bad: ex.bad.clone(),
+                fixed: ex.fixed.clone(),
+                good: ex.good.clone(),
+                date,
+            });
+        }
+        Ok(examples)
     }
 }
