@@ -838,11 +838,33 @@ fn name_at_clause_start(text: &str, i: usize) -> Option<(Span, After)> {
 
 /// Every person mentioned in `text`, in text order, without overlaps.
 pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
-    let lex = &*LEX;
     let is_place = |sp: Span| PLACES.iter().any(|p| text[sp.range()].starts_with(p));
     let mut out: Vec<PersonMention> = Vec::new();
+    known_names(text, known, &mut out);
+    titled_names(text, &mut out);
+    byline_names(text, &mut out);
+    clause_start_names(text, &mut out);
+    foreign_names(text, &mut out);
+    tagged_names(text, &mut out);
+    name_lists(text, &mut out);
+    normalize(text, &mut out, is_place);
 
-    // Known names.
+    // Lists: extend over 、 (and ，) from detected names.
+    let mut added = Vec::new();
+    for m in &out {
+        extend_list(text, m.name, &mut added);
+    }
+    out.extend(added);
+    normalize(text, &mut out, is_place);
+
+    if repeated_names(text, &mut out) {
+        normalize(text, &mut out, is_place);
+    }
+    out
+}
+
+/// Stage 1: the names the registry and the lexicon know.
+fn known_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) {
     if let Some(ac) = &known.ac {
         for m in ac.find_iter(text) {
             out.push(PersonMention {
@@ -853,8 +875,10 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             });
         }
     }
+}
 
-    // Titles before names.
+/// Stage 2: a name right after a title (`校长王小明`).
+fn titled_names(text: &str, out: &mut Vec<PersonMention>) {
     for t in titles_in(text) {
         if let Some((name, a)) = name_after_title(text, t.end) {
             let title = with_past_marker(text, t);
@@ -869,8 +893,11 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             });
         }
     }
+}
 
-    // Bylines: names after a byline marker, separated by spaces or 、.
+/// Stage 3: names after a byline marker, separated by spaces or `、`.
+fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
+    let lex = &*LEX;
     for m in lex.bylines.find_iter(text) {
         let mut i = m.end();
         while let Some(c) = char_at(text, i)
@@ -899,8 +926,12 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
             i = k;
         }
     }
+}
 
-    // Clause starts: after punctuation or a line start.
+/// Stage 4: a surname or a transliteration at the start of a clause (after
+/// punctuation or a line start), confirmed by what follows it.
+fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
+    let lex = &*LEX;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -952,73 +983,64 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
         }
         i += c.len_utf8();
     }
+}
 
-    foreign_names(text, &mut out);
-    tagged_names(text, &mut out);
-    name_lists(text, &mut out);
-    normalize(text, &mut out, is_place);
-
-    // Lists: extend over 、 (and ，) from detected names.
-    let mut added = Vec::new();
-    for m in &out {
-        extend_list(text, m.name, &mut added);
-    }
-    out.extend(added);
-    normalize(text, &mut out, is_place);
-
-    // Repeats of detected full names.
+/// Stage 5: repeats of the full names found so far, wherever they stand;
+/// whether any was added (the caller normalizes again).
+fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
     let names: HashSet<&str> = out
         .iter()
         .filter(|m| m.evidence != Evidence::CommaList)
         .map(|m| &text[m.name.range()])
         .filter(|n| n.chars().count() >= 2)
         .collect();
-    if !names.is_empty() {
-        let mut names: Vec<&str> = names.into_iter().collect();
-        names.sort();
-        // A few names: one memmem pass each; many (a long document): one automaton.
-        let mut hits: Vec<Span> = if names.len() <= 8 {
-            names
-                .iter()
-                .flat_map(|n| {
-                    memchr::memmem::find_iter(text.as_bytes(), n.as_bytes())
-                        .map(move |p| Span::new(p, p + n.len()))
-                })
-                .collect()
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&names)
-                .expect("repeat automaton")
-                .find_iter(text)
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect()
-        };
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut added = Vec::new();
-        for sp in hits {
-            let k = out.partition_point(|o| o.name.end <= sp.start);
-            if out.get(k).is_some_and(|o| o.name.overlaps(sp)) {
-                continue;
-            }
-            let a = after(text, sp.end);
-            if a == After::Nothing || char_before(text, sp.start).is_some_and(is_dot) {
-                continue;
-            }
-            added.push(PersonMention {
-                name: sp,
-                title: title_ending_at(text, sp.start),
-                trailing_title: match a {
-                    After::Title(t) => Some(t),
-                    _ => None,
-                },
-                evidence: Evidence::Repeat,
-            });
-        }
-        out.extend(added);
-        normalize(text, &mut out, is_place);
+    if names.is_empty() {
+        return false;
     }
-    out
+    let mut names: Vec<&str> = names.into_iter().collect();
+    names.sort();
+    // A few names: one memmem pass each; many (a long document): one automaton.
+    let mut hits: Vec<Span> = if names.len() <= 8 {
+        names
+            .iter()
+            .flat_map(|n| {
+                memchr::memmem::find_iter(text.as_bytes(), n.as_bytes())
+                    .map(move |p| Span::new(p, p + n.len()))
+            })
+            .collect()
+    } else {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("repeat automaton")
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+    };
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut added = Vec::new();
+    for sp in hits {
+        let k = out.partition_point(|o| o.name.end <= sp.start);
+        if out.get(k).is_some_and(|o| o.name.overlaps(sp)) {
+            continue;
+        }
+        let a = after(text, sp.end);
+        if a == After::Nothing || char_before(text, sp.start).is_some_and(is_dot) {
+            continue;
+        }
+        added.push(PersonMention {
+            name: sp,
+            title: title_ending_at(text, sp.start),
+            trailing_title: match a {
+                After::Title(t) => Some(t),
+                _ => None,
+            },
+            evidence: Evidence::Repeat,
+        });
+    }
+    let any = !added.is_empty();
+    out.extend(added);
+    any
 }
 
 /// Names mid-sentence before a reporting verb or honorific, read as a

@@ -6,6 +6,10 @@
 //! inline-example runner ([`crate::engine::examples`]) reports it, so a
 //! misspelt placeholder in a rule set fails its own examples.
 
+use super::{Finding, RuleIndex, RuleMeta};
+use crate::fix::{Applicability, Fix};
+use crate::span::Span;
+
 /// Fill `{key}` placeholders of a message template; unknown ones stay as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -34,6 +38,67 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// How a native rule reports: its index in the linter's rule table and
+/// its message template, filled per finding. Every native rule keeps one
+/// (`args.emitter()` in its constructor) instead of copying both.
+#[derive(Clone, Debug)]
+pub struct Emitter {
+    /// The rule's index, put into its findings.
+    pub rule: RuleIndex,
+    template: String,
+}
+
+impl Emitter {
+    /// The emitter of the rule at `rule` whose metadata is `meta`.
+    pub fn new(rule: RuleIndex, meta: &RuleMeta) -> Self {
+        Emitter {
+            rule,
+            template: meta.message.clone(),
+        }
+    }
+
+    /// The message with `vars` filled in.
+    pub fn message(&self, vars: &[(&str, &str)]) -> String {
+        fill(&self.template, vars)
+    }
+
+    /// A finding at `span` with the message filled by `vars`; add help and
+    /// a fix with [`Finding::with_help`] and [`Finding::with_fix`].
+    pub fn at(&self, span: Span, vars: &[(&str, &str)]) -> Finding {
+        Finding::new(self.rule, span, self.message(vars))
+    }
+
+    /// The commonest finding: `span` should read `expected`. The message is
+    /// filled with `vars`, the help says `改为“expected”`, and the fix
+    /// replaces the span.
+    pub fn replace(
+        &self,
+        span: Span,
+        vars: &[(&str, &str)],
+        expected: &str,
+        applicability: Applicability,
+    ) -> Finding {
+        self.at(span, vars)
+            .with_help(format!("改为“{expected}”"))
+            .with_fix(Fix::replace(applicability, span, expected))
+    }
+
+    /// Push a finding at `span` with an optional help and fix.
+    pub fn push(
+        &self,
+        out: &mut Vec<Finding>,
+        span: Span,
+        vars: &[(&str, &str)],
+        help: Option<String>,
+        fix: Option<Fix>,
+    ) {
+        let mut f = self.at(span, vars);
+        f.help = help;
+        f.fix = fix;
+        out.push(f);
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod names;
 pub mod punctuation;
 pub mod terminology;
 
+use crate::rule::message::Emitter;
 use crate::rule::{Checker, RuleIndex, RuleMeta};
 
 include!(concat!(env!("OUT_DIR"), "/native_docs.rs"));
@@ -28,6 +29,18 @@ pub struct NativeArgs<'a> {
     pub params: &'a toml::Table,
     /// The people registry merged from every loaded rule set.
     pub registry: &'a std::sync::Arc<crate::names::registry::Registry>,
+}
+
+impl NativeArgs<'_> {
+    /// The rule's [`Emitter`]: its index and message template.
+    pub fn emitter(&self) -> Emitter {
+        Emitter::new(self.index, self.meta)
+    }
+
+    /// For a rule without parameters: any parameter is an error.
+    pub fn no_params(&self) -> Result<(), String> {
+        crate::rule::params::deny_unknown_params(self.params, &[])
+    }
 }
 
 /// Builds a checker, or says what is wrong with the parameters.

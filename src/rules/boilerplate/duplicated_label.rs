@@ -37,9 +37,9 @@
 // label and a full-width colon; the value is untouched.
 
 use crate::fix::{Applicability, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::is_blank;
@@ -79,16 +79,14 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     ))
     .map_err(|e| format!("标签正则无法编译：{e}"))?;
     Ok(Box::new(DuplicatedLabel {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         groups,
         pattern,
     }))
 }
 
 struct DuplicatedLabel {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     groups: Vec<Vec<String>>,
     pattern: Regex,
 }
@@ -121,12 +119,11 @@ impl Checker for DuplicatedLabel {
             }
             let whole = caps.get(0).expect("match");
             let span = Span::new(second.start(), whole.end());
-            let message = fill(
-                &self.message,
-                &[("first", first.as_str()), ("second", second.as_str())],
-            );
+            let message = self
+                .emit
+                .message(&[("first", first.as_str()), ("second", second.as_str())]);
             out.push(
-                Finding::new(self.rule, span, message)
+                Finding::new(self.emit.rule, span, message)
                     .with_help(format!("只保留“{}：”", first.as_str()))
                     .with_fix(Fix::replace(
                         Applicability::Safe,

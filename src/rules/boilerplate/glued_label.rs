@@ -37,10 +37,10 @@
 // Safe: only a space is inserted between two fields.
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::param_list;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
@@ -60,8 +60,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         .collect::<Vec<_>>()
         .join("|");
     Ok(Box::new(GluedLabel {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         label: Regex::new(&format!(r"({alt})[ \t\u{{a0}}\u{{3000}}]*[:：]"))
             .map_err(|e| format!("标签正则无法编译：{e}"))?,
         han_glue: param_list(args.params, "han-glue-labels")?,
@@ -71,8 +70,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 }
 
 struct GluedLabel {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     label: Regex,
     han_glue: Vec<String>,
     not_after: Vec<String>,
@@ -134,9 +132,9 @@ impl Checker for GluedLabel {
                 let span = Span::new(base + m.start(), base + m.end());
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         span,
-                        fill(&self.message, &[("label", m.as_str())]),
+                        self.emit.message(&[("label", m.as_str())]),
                     )
                     .with_help("在两个字段之间加空格")
                     .with_fix(Fix::new(

@@ -39,10 +39,10 @@
 // letters, digits and extension) and the fix is unsafe.
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::param_usize;
 use crate::rule::params::{deny_unknown_params, param_strings};
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
@@ -61,8 +61,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         .collect::<Vec<_>>()
         .join("|");
     Ok(Box::new(ImageFilename {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         ext: Regex::new(&format!(r"(?i)\.(?:{alt})(?:$|[^A-Za-z0-9])"))
             .map_err(|e| format!("扩展名正则无法编译：{e}"))?,
         max_name_chars: param_usize(args.params, "max-name-chars")?.unwrap_or(12),
@@ -70,8 +69,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 }
 
 struct ImageFilename {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     ext: Regex,
     max_name_chars: usize,
 }
@@ -160,7 +158,8 @@ impl Checker for ImageFilename {
                 };
                 let name = &text[span.range()];
                 out.push(
-                    Finding::new(self.rule, span, fill(&self.message, &[("name", name)]))
+                    self.emit
+                        .at(span, &[("name", name)])
                         .with_help("删除图片文件名")
                         .with_fix(Fix::new(applicability, vec![Edit::delete(edit)])),
                 );

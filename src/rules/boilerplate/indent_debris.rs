@@ -36,10 +36,10 @@
 // Safe: only invisible characters at the edges of a line are removed.
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::param_list;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::lines;
@@ -47,15 +47,13 @@ use crate::text::compare::lines;
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["allowed-indents"])?;
     Ok(Box::new(IndentDebris {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         allowed: param_list(args.params, "allowed-indents")?,
     }))
 }
 
 struct IndentDebris {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     allowed: Vec<String>,
 }
 
@@ -92,7 +90,8 @@ impl Checker for IndentDebris {
 
 impl IndentDebris {
     fn finding(&self, span: Span, place: &str) -> Finding {
-        Finding::new(self.rule, span, fill(&self.message, &[("place", place)]))
+        self.emit
+            .at(span, &[("place", place)])
             .with_help("删除这些空白字符")
             .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(span)]))
     }

@@ -34,22 +34,20 @@
 // paragraph breaks are unchanged.
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::text::compare::lines;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(NbspLine {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct NbspLine {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 fn invisible(c: char) -> bool {
@@ -75,7 +73,8 @@ impl Checker for NbspLine {
                 continue;
             }
             out.push(
-                Finding::new(self.rule, line.span, self.message.clone())
+                self.emit
+                    .at(line.span, &[])
                     .with_help("清空这一行")
                     .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(line.span)])),
             );

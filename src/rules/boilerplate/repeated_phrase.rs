@@ -68,10 +68,10 @@
 // reference, is an editorial decision.
 
 use super::helpers::canonical::Canonical;
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::{fold, is_word_char};
@@ -118,8 +118,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         ));
     }
     Ok(Box::new(RepeatedPhrase {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         min_chars,
         min_clause_chars: param_usize(args.params, "min-clause-chars")?.unwrap_or(25),
         min_residue: param_usize(args.params, "min-residue")?.unwrap_or(20),
@@ -130,8 +129,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 }
 
 struct RepeatedPhrase {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     min_chars: usize,
     min_clause_chars: usize,
     min_residue: usize,
@@ -478,15 +476,12 @@ impl Checker for RepeatedPhrase {
                     .count();
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         Span::new(n.offs[start], end_byte),
-                        fill(
-                            &self.message,
-                            &[
-                                ("chars", &words.to_string()),
-                                ("line", &n.line_number(piece.0).to_string()),
-                            ],
-                        ),
+                        self.emit.message(&[
+                            ("chars", &words.to_string()),
+                            ("line", &n.line_number(piece.0).to_string()),
+                        ]),
                     )
                     .with_help("确认是否为多余的重复；必要时删去或改为简要的指代"),
                 );

@@ -41,10 +41,10 @@
 
 use super::helpers::canonical::Canonical;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::{fingerprint, fold, is_blank, is_word_char, lines, normalize};
@@ -53,16 +53,14 @@ use std::collections::HashMap;
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["min-chars", "canonical"])?;
     Ok(Box::new(RepeatedSentence {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         min_chars: param_usize(args.params, "min-chars")?.unwrap_or(10),
         canonical: Canonical::new(&param_list(args.params, "canonical")?)?,
     }))
 }
 
 struct RepeatedSentence {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     min_chars: usize,
     canonical: Canonical,
 }
@@ -115,12 +113,11 @@ impl RepeatedSentence {
     }
 
     fn report(&self, out: &mut Vec<Finding>, span: Span, delete: Span, what: &str, line: usize) {
-        let message = fill(
-            &self.message,
-            &[("what", what), ("line", &line.to_string())],
-        );
+        let message = self
+            .emit
+            .message(&[("what", what), ("line", &line.to_string())]);
         out.push(
-            Finding::new(self.rule, span, message)
+            Finding::new(self.emit.rule, span, message)
                 .with_help(format!("删除重复的{what}"))
                 .with_fix(Fix::new(Applicability::Unsafe, vec![Edit::delete(delete)])),
         );

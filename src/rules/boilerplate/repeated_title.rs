@@ -43,9 +43,10 @@
 
 use super::helpers::canonical::strip_title_label;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::param_usize;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::{Line, fold, is_blank, is_word_char, lines, normalize};
@@ -61,8 +62,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         ],
     )?;
     Ok(Box::new(RepeatedTitle {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         min_chars: param_usize(args.params, "min-chars")?.unwrap_or(6),
         scan_lines: param_usize(args.params, "scan-lines")?.unwrap_or(12),
         suffix_max: param_usize(args.params, "suffix-max-chars")?.unwrap_or(12),
@@ -71,8 +71,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 }
 
 struct RepeatedTitle {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     min_chars: usize,
     scan_lines: usize,
     suffix_max: usize,
@@ -192,16 +191,14 @@ impl Checker for RepeatedTitle {
                 let span = Span::new(all[i].span.start, all[last].span.end);
                 let delete = Span::new(all[i].full.start, all[last].full.end);
                 let parts = last - i + 1;
-                let message = self.message.replace(
-                    "{how}",
-                    &if parts > 1 {
-                        format!("（分成 {parts} 行）")
-                    } else {
-                        String::new()
-                    },
-                );
+                let how = if parts > 1 {
+                    format!("（分成 {parts} 行）")
+                } else {
+                    String::new()
+                };
+                let message = self.emit.message(&[("how", &how)]);
                 out.push(
-                    Finding::new(self.rule, span, message)
+                    Finding::new(self.emit.rule, span, message)
                         .with_help("删除重复的标题")
                         .with_fix(Fix::new(Applicability::Safe, vec![Edit::delete(delete)])),
                 );

@@ -72,24 +72,22 @@ use super::helpers::layout::{
     has_prose_sentence,
 };
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, CHROME_PARAMS)?;
     Ok(Box::new(SiteChrome {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         params: ChromeParams::from_params(args.params)?,
     }))
 }
 
 struct SiteChrome {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     params: ChromeParams,
 }
 
@@ -174,16 +172,15 @@ impl SiteChrome {
         if sentence {
             applicability = Applicability::Unsafe;
         }
-        let message = fill(
-            &self.message,
-            &[("what", what), ("lines", &(last - first + 1).to_string())],
-        );
+        let message = self
+            .emit
+            .message(&[("what", what), ("lines", &(last - first + 1).to_string())]);
         let help = if sentence {
             "删除这些行（其中有成句的文字，请先核对）"
         } else {
             "删除这些行"
         };
-        Finding::new(self.rule, span, message)
+        Finding::new(self.emit.rule, span, message)
             .with_help(help)
             .with_fix(Fix::new(applicability, vec![Edit::delete(delete)]))
             .of_whole_lines()

@@ -34,24 +34,21 @@
 // ## Fix safety
 // Safe: adding the leading zero does not change the value.
 
-use super::fill;
 use crate::fix::{Edit, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(BareDecimal {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct BareDecimal {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 impl Checker for BareDecimal {
@@ -80,9 +77,10 @@ impl Checker for BareDecimal {
             let expected = format!("0{found}");
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::safe(vec![Edit::insert(p, "0")])),

@@ -38,25 +38,23 @@
 // ## Fix safety
 // Safe: the same year with the standard zero character.
 
-use super::{cn_year_digit, fill, is_cn_1_9, is_cn_numeral, prev_char};
+use super::{cn_year_digit, is_cn_1_9, is_cn_numeral, prev_char};
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ChineseYearZero {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ChineseYearZero {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// The four characters of a digit-by-digit year ending at `end` (the `年`), if any.
@@ -117,9 +115,10 @@ impl Checker for ChineseYearZero {
                 .collect();
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::new(Applicability::Safe, edits)),

@@ -33,25 +33,23 @@
 // ## Fix safety
 // Unsafe: in a quotation the spoken form may be intended.
 
-use super::{cn_month_date, fill, month_dates, next_char};
+use super::{cn_month_date, month_dates, next_char};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ColloquialHao {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ColloquialHao {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// Nouns that make `N号` a serial number, not a day.
@@ -68,9 +66,10 @@ impl ColloquialHao {
         let expected = format!("{}日", &text[span.start..hao.start]);
         out.push(
             Finding::new(
-                self.rule,
+                self.emit.rule,
                 span,
-                fill(&self.message, &[("found", found), ("expected", &expected)]),
+                self.emit
+                    .message(&[("found", found), ("expected", &expected)]),
             )
             .with_help(format!("改为“{expected}”"))
             .with_fix(Fix::replace(Applicability::Unsafe, hao, "日")),

@@ -37,25 +37,23 @@
 // ## Fix safety
 // Unsafe: which practice to keep is a house-style choice.
 
-use super::{digits_after, fill, next_char, prev_char};
+use super::{digits_after, next_char, prev_char};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(DigitGrouping {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct DigitGrouping {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// A quantity of five or more integer digits: its span and whether it is grouped.
@@ -143,9 +141,10 @@ impl Checker for DigitGrouping {
             };
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("统一为“{expected}”"))
                 .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),

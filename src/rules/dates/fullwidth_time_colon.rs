@@ -35,25 +35,23 @@
 // ## Fix safety
 // Safe: only the width of the colon changes.
 
-use super::{digits_after, digits_before, fill, num, prev_char};
+use super::{digits_after, digits_before, num, prev_char};
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(FullwidthTimeColon {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct FullwidthTimeColon {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 const COLON: &str = "：";
@@ -156,9 +154,10 @@ impl Checker for FullwidthTimeColon {
             let expected = found.replace(COLON, ":");
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::new(

@@ -37,23 +37,21 @@
 // ## Fix safety
 // No fix: only the writer knows which day was meant.
 
-use super::{days_in_month, each_day_date, fill, known_date, lunar_before, max_days, nearest_year};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use super::{days_in_month, each_day_date, known_date, lunar_before, max_days, nearest_year};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(InvalidDate {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct InvalidDate {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 impl InvalidDate {
@@ -91,9 +89,9 @@ impl InvalidDate {
         let found = &text[span.range()];
         out.push(
             Finding::new(
-                self.rule,
+                self.emit.rule,
                 span,
-                fill(&self.message, &[("found", found), ("reason", &reason)]),
+                self.emit.message(&[("found", found), ("reason", &reason)]),
             )
             .with_help("核对日期"),
         );

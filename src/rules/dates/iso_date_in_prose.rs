@@ -37,25 +37,23 @@
 // ## Fix safety
 // Safe: the same date, written the way the norm asks (leading zeros dropped).
 
-use super::{digits_after, digits_before, fill, is_metadata_line, line_span, num};
+use super::{digits_after, digits_before, is_metadata_line, line_span, num};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use chrono::NaiveDate;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(IsoDateInProse {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct IsoDateInProse {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// A numeric `Y-M-D` date (one separator throughout) found in the text.
@@ -168,9 +166,10 @@ impl Checker for IsoDateInProse {
             );
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::replace(Applicability::Safe, span, expected)),

@@ -35,23 +35,21 @@
 // Safe: the same date with leading zeros added.
 
 use super::iso_date_in_prose::{numeric_dates, time_follows};
-use super::{fill, is_metadata_line, line_span};
+use super::{is_metadata_line, line_span};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(IsoDatePadding {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct IsoDatePadding {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 impl Checker for IsoDatePadding {
@@ -69,9 +67,10 @@ impl Checker for IsoDatePadding {
             let expected = nd.date.format("%Y-%m-%d").to_string();
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     nd.span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::replace(Applicability::Safe, nd.span, expected)),

@@ -36,27 +36,25 @@
 
 use super::chinese_year_zero::cn_year_before;
 use super::{
-    cn_year_digit, digits_after, digits_before, fill, is_cn_1_9, lunar_before, next_char, num,
+    cn_year_digit, digits_after, digits_before, is_cn_1_9, lunar_before, next_char, num,
     parse_cn_small, prev_char,
 };
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(MixedNumerals {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct MixedNumerals {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// A date part: its value, and whether it is in Chinese numerals.
@@ -167,9 +165,10 @@ impl Checker for MixedNumerals {
             let found = &text[span.range()];
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("统一为阿拉伯数字：“{expected}”"))
                 .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),

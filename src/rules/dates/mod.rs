@@ -156,8 +156,6 @@ pub(crate) fn known_date(ctx: &CheckContext<'_>) -> Option<NaiveDate> {
     (d.source != DateSource::Today).then_some(d.date)
 }
 
-pub(crate) use crate::rule::message::fill;
-
 /// Whether a lunar-calendar marker (农历/阴历/夏历, 正月/腊月) is close before `i`.
 pub(crate) fn lunar_before(text: &str, i: usize) -> bool {
     let mut start = i.saturating_sub(15);

@@ -46,25 +46,22 @@
 // ## Fix safety
 // Safe: the connector's form changes, not what it connects.
 
-use super::fill;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(RangeDash {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct RangeDash {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// Units that close a range, longest first where one is a prefix of another.
@@ -335,16 +332,13 @@ impl Checker for RangeDash {
             let whole = Span::new(left.span.start, right.span.end);
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(
-                        &self.message,
-                        &[
-                            ("found", mark),
-                            ("expected", &expected.to_string()),
-                            ("range", &text[whole.range()]),
-                        ],
-                    ),
+                    self.emit.message(&[
+                        ("found", mark),
+                        ("expected", &expected.to_string()),
+                        ("range", &text[whole.range()]),
+                    ]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::replace(

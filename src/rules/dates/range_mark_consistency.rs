@@ -36,26 +36,23 @@
 // ## Fix safety
 // Unsafe: which mark the document should settle on is a house-style choice.
 
-use super::fill;
 use super::range_dash::{is_time_unit, left_operand, right_operand};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(RangeMarkConsistency {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct RangeMarkConsistency {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 impl Checker for RangeMarkConsistency {
@@ -97,16 +94,13 @@ impl Checker for RangeMarkConsistency {
                 let span = Span::new(p, p + mark.len_utf8());
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         span,
-                        fill(
-                            &self.message,
-                            &[
-                                ("found", &mark.to_string()),
-                                ("expected", &keep.to_string()),
-                                ("kind", if time { "日期、时间" } else { "数值" }),
-                            ],
-                        ),
+                        self.emit.message(&[
+                            ("found", &mark.to_string()),
+                            ("expected", &keep.to_string()),
+                            ("kind", if time { "日期、时间" } else { "数值" }),
+                        ]),
                     )
                     .with_help(format!("统一为“{keep}”"))
                     .with_fix(Fix::replace(

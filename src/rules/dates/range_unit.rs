@@ -34,26 +34,23 @@
 // ## Fix safety
 // Safe: the range means what it was meant to mean, now unambiguously.
 
-use super::fill;
 use super::range_dash::{left_operand, right_operand};
 use crate::fix::{Edit, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(RangeUnit {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct RangeUnit {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 const CONNECTORS: &[&str] = &["～", "—", "-", "~", "〜", "－", "–", "至"];
@@ -106,16 +103,13 @@ impl Checker for RangeUnit {
                 );
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         span,
-                        fill(
-                            &self.message,
-                            &[
-                                ("found", found),
-                                ("expected", &expected),
-                                ("unit", magnitude),
-                            ],
-                        ),
+                        self.emit.message(&[
+                            ("found", found),
+                            ("expected", &expected),
+                            ("unit", magnitude),
+                        ]),
                     )
                     .with_help(format!("改为“{expected}”"))
                     .with_fix(Fix::safe(vec![Edit::insert(left.span.end, magnitude)])),

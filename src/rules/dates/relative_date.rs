@@ -44,25 +44,23 @@
 // ## Fix safety
 // No fix: the right month or year has to come from the writer.
 
-use super::{digits_after, digits_before, fill, known_date, num, prev_char};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use super::{digits_after, digits_before, known_date, num, prev_char};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(RelativeDate {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct RelativeDate {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 const FUTURE: &[&str] = &[
@@ -107,9 +105,9 @@ impl RelativeDate {
     fn push(&self, out: &mut Vec<Finding>, span: Span, found: &str, reason: &str) {
         out.push(
             Finding::new(
-                self.rule,
+                self.emit.rule,
                 span,
-                fill(&self.message, &[("found", found), ("reason", reason)]),
+                self.emit.message(&[("found", found), ("reason", reason)]),
             )
             .with_help("写明月份或年份"),
         );

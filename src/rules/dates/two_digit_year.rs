@@ -37,28 +37,26 @@
 // year is taken as 20xx, otherwise 19xx).
 
 use super::{
-    cn_year_digit, digits_after, digits_before, fill, is_cn_1_9, is_cn_numeral, num,
-    parse_cn_small, prev_char,
+    cn_year_digit, digits_after, digits_before, is_cn_1_9, is_cn_numeral, num, parse_cn_small,
+    prev_char,
 };
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use chrono::Datelike;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(TwoDigitYear {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct TwoDigitYear {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// Whether a month (`3月`, `十二月`) starts at `i`.
@@ -109,9 +107,10 @@ impl TwoDigitYear {
         let found = &text[span.range()];
         out.push(
             Finding::new(
-                self.rule,
+                self.emit.rule,
                 span,
-                fill(&self.message, &[("found", found), ("expected", &expected)]),
+                self.emit
+                    .message(&[("found", found), ("expected", &expected)]),
             )
             .with_help(format!("年份应写全，如“{expected}”"))
             .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),

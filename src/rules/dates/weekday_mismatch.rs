@@ -36,25 +36,23 @@
 // Unsafe: the fix trusts the date and corrects the weekday, but the slip may
 // be in the date instead.
 
-use super::{each_day_date, fill, known_date, lunar_before, nearest_year};
+use super::{each_day_date, known_date, lunar_before, nearest_year};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(WeekdayMismatch {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct WeekdayMismatch {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// `(prefix, weekday 0=Mon..6=Sun, span of the weekday character)` after `end`.
@@ -133,16 +131,13 @@ impl WeekdayMismatch {
         let expected = format!("{prefix}{right}");
         out.push(
             Finding::new(
-                self.rule,
+                self.emit.rule,
                 Span::new(span.start, end),
-                fill(
-                    &self.message,
-                    &[
-                        ("found", found),
-                        ("date", &format!("{}年{}月{}日", date.year(), month, day)),
-                        ("expected", &expected),
-                    ],
-                ),
+                self.emit.message(&[
+                    ("found", found),
+                    ("date", &format!("{}年{}月{}日", date.year(), month, day)),
+                    ("expected", &expected),
+                ]),
             )
             .with_help(format!("改为“{expected}”，或核对日期"))
             .with_fix(Fix::replace(

@@ -33,24 +33,22 @@
 // ## Fix safety
 // Safe: the same date without the zeros.
 
-use super::{fill, is_metadata_line, line_span, month_dates};
+use super::{is_metadata_line, line_span, month_dates};
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ZeroPadded {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ZeroPadded {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 impl Checker for ZeroPadded {
@@ -91,9 +89,10 @@ impl Checker for ZeroPadded {
             expected.push_str(&text[cursor..md.span.end]);
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     md.span,
-                    fill(&self.message, &[("found", found), ("expected", &expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", &expected)]),
                 )
                 .with_help(format!("改为“{expected}”"))
                 .with_fix(Fix::new(Applicability::Safe, edits)),

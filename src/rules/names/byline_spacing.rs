@@ -35,27 +35,25 @@
 // ## Fix safety
 // Safe: only whitespace is removed.
 
-use super::helpers::persons::{ending_at, fill, starting_at};
+use super::helpers::persons::{ending_at, starting_at};
 use crate::fix::{Applicability, Fix};
 use crate::names::lexicon::BYLINE_MARKERS;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{is_han, line_bounds};
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(BylineSpacing {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct BylineSpacing {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 fn is_pad(c: char) -> bool {
@@ -105,9 +103,10 @@ impl BylineSpacing {
         }
         expected.push_str(&text[at..span.end]);
         let mut f = Finding::new(
-            self.rule,
+            self.emit.rule,
             span,
-            fill(&self.message, &[("found", found), ("expected", &expected)]),
+            self.emit
+                .message(&[("found", found), ("expected", &expected)]),
         )
         .with_help(format!("改为“{expected}”"));
         if let [p] = pads {

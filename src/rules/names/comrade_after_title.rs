@@ -32,26 +32,24 @@
 // ## Fix safety
 // Safe: only the redundant `同志` is removed.
 
-use super::helpers::persons::{ending_at, fill};
+use super::helpers::persons::ending_at;
 use crate::fix::{Applicability, Fix};
 use crate::names::detect::{name_ends, title_ending_at};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ComradeAfterTitle {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ComradeAfterTitle {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 const COMRADE: &str = "同志";
@@ -91,9 +89,10 @@ impl Checker for ComradeAfterTitle {
             let expected = &text[name.start..p];
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     Span::new(name.start, end),
-                    fill(&self.message, &[("found", found), ("expected", expected)]),
+                    self.emit
+                        .message(&[("found", found), ("expected", expected)]),
                 )
                 .with_help(format!("改为“{expected}”或“{}同志”", &text[name.range()]))
                 .with_fix(Fix::replace(Applicability::Safe, Span::new(p, end), "")),

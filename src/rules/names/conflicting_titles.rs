@@ -50,26 +50,23 @@
 // ## Fix safety
 // None: which of the two is right is for the writer to check.
 
-use super::helpers::persons::fill;
 use crate::names::lexicon::PAST_PREFIXES;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
 use std::collections::HashMap;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ConflictingTitles {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ConflictingTitles {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// A title split into past marker, deputy rank and post.
@@ -167,9 +164,9 @@ impl Checker for ConflictingTitles {
                 let found = format!("{title}{name}");
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         Span::new(t.start, m.name.end),
-                        fill(&self.message, &[("found", &found), ("first", &first)]),
+                        self.emit.message(&[("found", &found), ("first", &first)]),
                     )
                     .with_help(format!("前文作“{first}”：请核对{name}的职务")),
                 );

@@ -58,9 +58,9 @@
 // paraphrased title, which should stay unmarked or be quoted exactly).
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::is_title_like;
 use crate::span::Span;
@@ -74,15 +74,13 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         Some(_) => return Err("参数 `max-chars` 应为不小于 8 的整数".into()),
     };
     Ok(Box::new(DocumentTitleQuotes {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         max_chars,
     }))
 }
 
 struct DocumentTitleQuotes {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     /// The longest title (in characters) looked for.
     max_chars: usize,
 }
@@ -271,7 +269,8 @@ impl Checker for DocumentTitleQuotes {
                 vec![Edit::insert(start, "《"), Edit::insert(end, "》")],
             );
             out.push(
-                Finding::new(self.rule, span, fill(&self.message, &[("title", title)]))
+                self.emit
+                    .at(span, &[("title", title)])
                     .with_help(format!("改为“《{title}》”"))
                     .with_fix(fix),
             );

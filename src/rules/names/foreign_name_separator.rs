@@ -48,24 +48,21 @@
 // 间隔号.
 
 use crate::fix::{Applicability, Fix};
-use crate::rule::message::fill;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{char_at, char_before, is_han};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ForeignNameSeparator {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ForeignNameSeparator {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// Characters of the transliteration of foreign personal names (after the
@@ -132,9 +129,9 @@ impl Checker for ForeignNameSeparator {
             let span = Span::new(s, e);
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", &text[s..e])]),
+                    self.emit.message(&[("found", &text[s..e])]),
                 )
                 .with_help("外国人名各部分之间用间隔号“·”")
                 .with_fix(Fix::replace(Applicability::Safe, span, "·")),

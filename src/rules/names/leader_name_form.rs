@@ -37,24 +37,21 @@
 
 use super::helpers::registry::all_han;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::dates::fill;
 use crate::span::Span;
 use crate::text::chars::{char_at, char_before, is_han};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(LeaderNameForm {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct LeaderNameForm {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 const RIGHT: &str = "习近平总书记";
@@ -102,9 +99,9 @@ impl Checker for LeaderNameForm {
             debug_assert!(all_han(&text[span.range()]));
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", form), ("expected", RIGHT)]),
+                    self.emit.message(&[("found", form), ("expected", RIGHT)]),
                 )
                 .with_help(format!(
                     "改为“{RIGHT}”；首次出现可用“中共中央总书记、国家主席、中央军委主席习近平”"

@@ -48,17 +48,16 @@
 use super::helpers::registry::{all_han, title_names};
 use crate::fix::{Applicability, Fix};
 use crate::names::registry::Registry;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::dates::fill;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pinyin::ToPinyinMulti;
 use std::sync::Arc;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     let reg = args.registry.clone();
     let mut forms: Vec<String> = Vec::new();
     // (form text, title indexes, is 同志)
@@ -81,8 +80,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         .build(&forms)
         .map_err(|e| e.to_string())?;
     Ok(Box::new(LeaderNameMisspelled {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         reg,
         ac,
         what,
@@ -90,8 +88,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 }
 
 struct LeaderNameMisspelled {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     reg: Arc<Registry>,
     ac: AhoCorasick,
     what: Vec<(Vec<usize>, bool)>,
@@ -202,9 +199,10 @@ impl LeaderNameMisspelled {
             }
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(&self.message, &[("found", written), ("expected", &p.name)]),
+                    self.emit
+                        .message(&[("found", written), ("expected", &p.name)]),
                 )
                 .with_help(format!("核对人名：应为“{}”", p.name))
                 .with_fix(Fix::replace(

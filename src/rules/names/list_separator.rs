@@ -38,25 +38,23 @@
 // Safe: every item is a name found by person detection, and only the
 // separators between them change.
 
-use super::helpers::persons::{fill, in_quotes};
+use super::helpers::persons::in_quotes;
 use crate::fix::{Edit, Fix};
 use crate::names::PersonMention;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(ListSeparator {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct ListSeparator {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 fn bare(m: &PersonMention) -> bool {
@@ -115,9 +113,10 @@ impl Checker for ListSeparator {
                 expected.push_str(&text[at..span.end]);
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         span,
-                        fill(&self.message, &[("found", found), ("expected", &expected)]),
+                        self.emit
+                            .message(&[("found", found), ("expected", &expected)]),
                     )
                     .with_help(format!("改为“{expected}”"))
                     .with_fix(Fix::safe(

@@ -43,25 +43,23 @@
 // ## Fix safety
 // None: the right title (with its organisation) is the writer's to choose.
 
-use super::helpers::persons::{fill, in_quotes, is_leader_title, is_post};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use super::helpers::persons::{in_quotes, is_leader_title, is_post};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::is_title_like;
 use crate::span::Span;
 use crate::text::chars::line_bounds;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(NameBeforeTitle {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct NameBeforeTitle {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 impl Checker for NameBeforeTitle {
@@ -87,15 +85,12 @@ impl Checker for NameBeforeTitle {
             let expected = format!("{title}{name}");
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     Span::new(m.name.start, t.end),
-                    fill(
-                        &self.message,
-                        &[
-                            ("found", &format!("{name}{title}")),
-                            ("expected", &expected),
-                        ],
-                    ),
+                    self.emit.message(&[
+                        ("found", &format!("{name}{title}")),
+                        ("expected", &expected),
+                    ]),
                 )
                 .with_help(format!("改为“{expected}”，职务前最好写明单位")),
             );

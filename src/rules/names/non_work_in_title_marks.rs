@@ -61,24 +61,21 @@
 // ## Fix safety
 // None: whether to drop the marks or use quotes is the writer's call.
 
-use crate::rule::message::fill;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(NonWorkInTitleMarks {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct NonWorkInTitleMarks {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 /// Suffixes of organization names.
@@ -250,8 +247,10 @@ impl Checker for NonWorkInTitleMarks {
                 continue;
             };
             let span = Span::new(s, end);
-            let message = fill(&self.message, &[("name", inner), ("what", kind.describe())]);
-            out.push(Finding::new(self.rule, span, message).with_help(kind.help()));
+            let message = self
+                .emit
+                .message(&[("name", inner), ("what", kind.describe())]);
+            out.push(Finding::new(self.emit.rule, span, message).with_help(kind.help()));
         }
     }
 }

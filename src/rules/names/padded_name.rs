@@ -48,27 +48,24 @@
 // ## Fix safety
 // Safe: only whitespace inside the name is removed.
 
-use super::helpers::persons::fill;
 use crate::fix::{Applicability, Fix};
 use crate::names::{KnownNames, detect, detect::name_ends};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::is_name_list;
 use crate::span::Span;
 use crate::text::chars::{is_han, line_bounds};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(PaddedName {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct PaddedName {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 fn is_pad(c: char) -> bool {
@@ -211,9 +208,10 @@ impl PaddedName {
         let expected = format!("{}{}", &text[ss..ps], &text[pe..name_end]);
         Some(
             Finding::new(
-                self.rule,
+                self.emit.rule,
                 Span::new(ss, name_end),
-                fill(&self.message, &[("found", found), ("expected", &expected)]),
+                self.emit
+                    .message(&[("found", found), ("expected", &expected)]),
             )
             .with_help(format!("删去姓名中的空格：“{expected}”"))
             .with_fix(Fix::replace(Applicability::Safe, pad, "")),

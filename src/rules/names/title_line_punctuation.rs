@@ -48,9 +48,9 @@
 
 use crate::document::BlockKind;
 use crate::fix::{Applicability, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{char_before, is_cjk, is_space, line_bounds};
@@ -63,15 +63,13 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         Some(_) => return Err("参数 `max-chars` 应为不小于 4 的整数".into()),
     };
     Ok(Box::new(TitleLinePunctuation {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         max_chars,
     }))
 }
 
 struct TitleLinePunctuation {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     max_chars: usize,
 }
 
@@ -180,7 +178,8 @@ impl Checker for TitleLinePunctuation {
             };
             let mark = &text[span.range()];
             out.push(
-                Finding::new(self.rule, span, fill(&self.message, &[("found", mark)]))
+                self.emit
+                    .at(span, &[("found", mark)])
                     .with_help(format!("删除标题末尾的“{mark}”"))
                     .with_fix(Fix::new(
                         Applicability::Safe,

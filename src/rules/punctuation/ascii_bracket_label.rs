@@ -36,23 +36,22 @@
 // ## Fix safety
 // Unsafe: `【】` versus `〔〕` or `［］` is partly house style.
 
-use super::Base;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{char_at, is_cjk, is_han, is_space};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(AsciiBracketLabel {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct AsciiBracketLabel {
-    base: Base,
+    base: Emitter,
 }
 
 impl Checker for AsciiBracketLabel {

@@ -43,23 +43,22 @@
 // ## Fix safety
 // Safe: each pair is converted as a pair, so the quotation keeps its shape.
 
-use super::Base;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{char_at, char_before, is_cjk, is_han};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(AsciiQuotes {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct AsciiQuotes {
-    base: Base,
+    base: Emitter,
 }
 
 impl AsciiQuotes {

@@ -50,8 +50,9 @@
 // ## Fix safety
 // Safe: only whitespace is removed or inserted.
 
-use super::{Base, space_runs};
+use super::space_runs;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::Emitter;
 use crate::rule::params::{deny_unknown_params, param_choice};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
@@ -74,13 +75,13 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         _ => Policy::Ignore,
     };
     Ok(Box::new(CjkLatinSpacing {
-        base: Base::new(args),
+        base: args.emitter(),
         policy,
     }))
 }
 
 struct CjkLatinSpacing {
-    base: Base,
+    base: Emitter,
     policy: Policy,
 }
 

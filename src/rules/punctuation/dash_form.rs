@@ -46,9 +46,9 @@
 // ## Fix safety
 // Safe: the replacement is the same mark in its standard form.
 
-use super::{Base, Needles};
+use super::Needles;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
@@ -56,14 +56,14 @@ use crate::text::chars::{char_at, char_before, is_ascii_alnum, is_cjk};
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(DashForm {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct DashForm {
-    base: Base,
+    base: Emitter,
 }
 
 static TRIGGERS: LazyLock<Needles> =

@@ -36,9 +36,9 @@
 // Safe for a pair: one of two identical marks is dropped. Unsafe for longer
 // runs.
 
-use super::{Base, Needles};
+use super::Needles;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
@@ -46,14 +46,14 @@ use crate::text::chars::{char_before, is_cjk, is_han};
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(DoubledPunctuation {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct DoubledPunctuation {
-    base: Base,
+    base: Emitter,
 }
 
 /// The full-width mark a pause mark stands for (`,` and `;` count as their

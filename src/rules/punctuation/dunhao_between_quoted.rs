@@ -41,23 +41,23 @@
 // ## Fix safety
 // Safe: only the 顿号 is removed; the marks around it keep the items apart.
 
-use super::{Base, Needles};
+use super::Needles;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(DunhaoBetweenQuoted {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct DunhaoBetweenQuoted {
-    base: Base,
+    base: Emitter,
 }
 
 static TRIGGERS: LazyLock<Needles> =

@@ -41,9 +41,9 @@
 // ## Fix safety
 // Safe: the replacement is the same mark in its standard form.
 
-use super::{Base, Needles};
+use super::Needles;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
@@ -51,14 +51,14 @@ use crate::text::chars::{char_at, char_before, is_cjk};
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(EllipsisForm {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct EllipsisForm {
-    base: Base,
+    base: Emitter,
 }
 
 static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["...", "。。。", "…", "⋯"]));

@@ -34,22 +34,21 @@
 // ## Fix safety
 // Safe: the replacement is the same character in its standard width.
 
-use super::Base;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(FullwidthAlphanumeric {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct FullwidthAlphanumeric {
-    base: Base,
+    base: Emitter,
 }
 
 /// The ASCII form of a full-width letter or digit. All of them are encoded

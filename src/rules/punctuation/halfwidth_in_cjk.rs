@@ -81,9 +81,8 @@
 // Safe: the replacement changes the glyph width only.
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{
@@ -91,16 +90,14 @@ use crate::text::chars::{
 };
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(HalfwidthInCjk {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
     }))
 }
 
 struct HalfwidthInCjk {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
 }
 
 fn fullwidth(c: u8) -> char {
@@ -146,15 +143,12 @@ impl HalfwidthInCjk {
     fn finding(&self, span: Span, mark: u8, edits: Vec<Edit>) -> Finding {
         let full = fullwidth(mark);
         Finding::new(
-            self.rule,
+            self.emit.rule,
             span,
-            fill(
-                &self.message,
-                &[
-                    ("expected", &full.to_string()),
-                    ("found", &(mark as char).to_string()),
-                ],
-            ),
+            self.emit.message(&[
+                ("expected", &full.to_string()),
+                ("found", &(mark as char).to_string()),
+            ]),
         )
         .with_help(format!("改为“{full}”"))
         .with_fix(Fix::new(Applicability::Safe, edits))

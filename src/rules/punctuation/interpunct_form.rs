@@ -39,9 +39,9 @@
 // ## Fix safety
 // Safe: the replacement is the same mark in its standard form.
 
-use super::{Base, Needles};
+use super::Needles;
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
@@ -49,14 +49,14 @@ use crate::text::chars::{char_at, char_before, is_han};
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(InterpunctForm {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct InterpunctForm {
-    base: Base,
+    base: Emitter,
 }
 
 static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["•", "・", "‧", "∙"]));

@@ -16,44 +16,7 @@ pub mod space_around_fullwidth;
 pub mod space_between_han;
 pub mod unbalanced_pair;
 
-use crate::fix::Fix;
-use crate::rule::{Finding, RuleIndex};
-use crate::rules::NativeArgs;
 use crate::span::Span;
-
-/// What every punctuation checker keeps: its rule index and message template.
-pub(crate) struct Base {
-    pub rule: RuleIndex,
-    pub message: String,
-}
-
-impl Base {
-    pub fn new(args: &NativeArgs<'_>) -> Self {
-        Base {
-            rule: args.index,
-            message: args.meta.message.clone(),
-        }
-    }
-
-    /// The message with `{key}` placeholders filled.
-    pub fn message(&self, vars: &[(&str, &str)]) -> String {
-        crate::rule::message::fill(&self.message, vars)
-    }
-
-    pub fn push(
-        &self,
-        out: &mut Vec<Finding>,
-        span: Span,
-        vars: &[(&str, &str)],
-        help: Option<String>,
-        fix: Option<Fix>,
-    ) {
-        let mut f = Finding::new(self.rule, span, self.message(vars));
-        f.help = help;
-        f.fix = fix;
-        out.push(f);
-    }
-}
 
 /// The runs of horizontal space (space, tab, NBSP, U+3000) in `text`, as
 /// byte ranges, in order: `memchr` for the ASCII ones, `memmem` for the two

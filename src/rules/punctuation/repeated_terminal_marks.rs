@@ -31,22 +31,22 @@
 // ## Fix safety
 // No fix: whether the emphasis stays is the writer's call.
 
-use super::{Base, Needles};
-use crate::rule::params::deny_unknown_params;
+use super::Needles;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(RepeatedTerminalMarks {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct RepeatedTerminalMarks {
-    base: Base,
+    base: Emitter,
 }
 
 static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["？？", "！！", "??", "!!"]));

@@ -44,9 +44,9 @@
 // ## Fix safety
 // Safe: only whitespace is removed.
 
-use super::{Base, describe_spaces, space_runs};
+use super::{describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::{inside_title_marks, is_name_list, is_title_like};
@@ -54,14 +54,14 @@ use crate::span::Span;
 use crate::text::chars::{char_at, char_before, line_bounds};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(SpaceAroundFullwidth {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct SpaceAroundFullwidth {
-    base: Base,
+    base: Emitter,
 }
 
 fn is_pause(c: char) -> bool {

@@ -46,9 +46,9 @@
 // ## Fix safety
 // Safe: only whitespace is removed.
 
-use super::{Base, describe_spaces, space_runs};
+use super::{describe_spaces, space_runs};
 use crate::fix::{Applicability, Fix};
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::{TitleMarkScanner, is_name_list, is_title_like};
@@ -154,14 +154,14 @@ fn name_list(text: &str, run: Span) -> bool {
 }
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(SpaceBetweenHan {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct SpaceBetweenHan {
-    base: Base,
+    base: Emitter,
 }
 
 impl Checker for SpaceBetweenHan {

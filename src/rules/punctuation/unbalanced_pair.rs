@@ -42,9 +42,8 @@
 // ## Fix safety
 // No fix: where the missing half belongs is the writer's call.
 
-use super::Base;
 use crate::document::Block;
-use crate::rule::params::deny_unknown_params;
+use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::CJK_PAIRS;
@@ -52,14 +51,14 @@ use crate::span::Span;
 use crate::text::chars::is_space;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(UnbalancedPair {
-        base: Base::new(args),
+        base: args.emitter(),
     }))
 }
 
 struct UnbalancedPair {
-    base: Base,
+    base: Emitter,
 }
 
 /// An unmatched half: offset, pair type (index into [`CJK_PAIRS`]), opening?

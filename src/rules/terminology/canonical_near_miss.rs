@@ -86,9 +86,9 @@
 // Unsafe: the suggestion is the nearest canonical form; a human confirms.
 
 use crate::fix::{Applicability, Fix};
-use crate::rule::message::fill;
+use crate::rule::message::Emitter;
 use crate::rule::params::{deny_unknown_params, param_strings};
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
@@ -121,8 +121,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         }
     }
     NearMiss::new(
-        args.index,
-        args.meta.message.clone(),
+        args.emitter(),
         args.meta.fix.unwrap_or(Applicability::Unsafe),
         canonical,
         valid,
@@ -158,8 +157,7 @@ enum Pattern {
 }
 
 pub struct NearMiss {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     applicability: Applicability,
     forms: Vec<Form>,
     patterns: Vec<Pattern>,
@@ -181,8 +179,7 @@ fn is_numeral(c: char) -> bool {
 
 impl NearMiss {
     fn new(
-        rule: RuleIndex,
-        message: String,
+        emit: Emitter,
         applicability: Applicability,
         canonical: Vec<String>,
         valid: Vec<String>,
@@ -245,8 +242,7 @@ impl NearMiss {
             .build(&strings)
             .map_err(|e| format!("无法构建自动机：{e}"))?;
         Ok(NearMiss {
-            rule,
-            message,
+            emit,
             applicability,
             forms,
             patterns,
@@ -255,8 +251,8 @@ impl NearMiss {
     }
 
     fn finding(&self, span: Span, found: &str, canonical: &str) -> Finding {
-        let msg = fill(&self.message, &[("match", found), ("canonical", canonical)]);
-        Finding::new(self.rule, span, msg)
+        self.emit
+            .at(span, &[("match", found), ("canonical", canonical)])
             .with_help(format!("规范表述为“{canonical}”"))
             .with_fix(Fix::replace(self.applicability, span, canonical))
     }

@@ -41,9 +41,8 @@
 
 use super::chinese_numeral;
 use crate::fix::{Applicability, Fix};
-use crate::rule::message::fill;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use regex::Regex;
@@ -67,17 +66,15 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("digits"));
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(CongressNumerals {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         applicability: args.meta.fix.unwrap_or(Applicability::Safe),
     }))
 }
 
 struct CongressNumerals {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     applicability: Applicability,
 }
 
@@ -116,12 +113,10 @@ impl Checker for CongressNumerals {
             let span = Span::new(m.start(), m.end());
             out.push(
                 Finding::new(
-                    self.rule,
+                    self.emit.rule,
                     span,
-                    fill(
-                        &self.message,
-                        &[("match", found), ("replacement", &replacement)],
-                    ),
+                    self.emit
+                        .message(&[("match", found), ("replacement", &replacement)]),
                 )
                 .with_fix(Fix::replace(
                     self.applicability,

@@ -42,9 +42,8 @@
 // Unsafe: inserts 党的.
 
 use crate::fix::{Applicability, Edit, Fix};
-use crate::rule::message::fill;
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use regex::Regex;
@@ -66,17 +65,15 @@ const AFTER_DA: &[&str] = &[
 const BEFORE: &[&str] = &["党的", "中共", "中国共产党", "党", "在党的"];
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(PartyPrefix {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         applicability: args.meta.fix.unwrap_or(Applicability::Unsafe),
     }))
 }
 
 struct PartyPrefix {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     applicability: Applicability,
 }
 
@@ -127,7 +124,8 @@ impl Checker for PartyPrefix {
             }
             let span = Span::new(m.start(), m.end());
             out.push(
-                Finding::new(self.rule, span, fill(&self.message, &[("match", found)]))
+                self.emit
+                    .at(span, &[("match", found)])
                     .with_help(format!("宜写作“党的{found}”"))
                     .with_fix(Fix::new(
                         self.applicability,

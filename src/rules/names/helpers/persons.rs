@@ -4,8 +4,6 @@ use crate::names::PersonMention;
 use crate::names::lexicon::LEADER_TITLES;
 use crate::text::chars::is_han;
 
-pub(crate) use crate::rule::message::fill;
-
 /// Whether byte `i` lies inside a quotation (“…”, 「…」, "…") or a title
 /// of a work (《…》) on its line:
 /// quoted speech and direct address keep the speaker's word order.

@@ -5,25 +5,22 @@
 
 use super::registry::{historical, names, periods, title_names};
 use crate::names::registry::{Person, Registry};
-use crate::rule::params::deny_unknown_params;
-use crate::rule::{CheckContext, Checker, Finding, RuleIndex};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::dates::fill;
 use std::sync::Arc;
 
 pub struct TenureCheck {
-    rule: RuleIndex,
-    message: String,
+    emit: Emitter,
     registry: Arc<Registry>,
     /// Check built-in persons (national leaders) or roster persons.
     builtin: bool,
 }
 
 pub fn build(args: &NativeArgs<'_>, builtin: bool) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    args.no_params()?;
     Ok(Box::new(TenureCheck {
-        rule: args.index,
-        message: args.meta.message.clone(),
+        emit: args.emitter(),
         registry: args.registry.clone(),
         builtin,
     }))
@@ -82,18 +79,15 @@ impl Checker for TenureCheck {
                 let span = m.span();
                 out.push(
                     Finding::new(
-                        self.rule,
+                        self.emit.rule,
                         span,
-                        fill(
-                            &self.message,
-                            &[
-                                ("found", &text[span.range()]),
-                                ("name", &person.name),
-                                ("title", written),
-                                ("date", &date.to_string()),
-                                ("tenure", &tenure),
-                            ],
-                        ),
+                        self.emit.message(&[
+                            ("found", &text[span.range()]),
+                            ("name", &person.name),
+                            ("title", written),
+                            ("date", &date.to_string()),
+                            ("tenure", &tenure),
+                        ]),
                     )
                     .with_help(help),
                 );
