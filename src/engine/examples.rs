@@ -61,7 +61,6 @@ pub fn check_examples(sets: &[RuleSet]) -> Vec<ExampleFailure> {
             }
         };
         let meta = &linter.rule(&id).expect("selected rule").meta;
-        let min = meta.fix.unwrap_or(Applicability::Safe);
         for ex in &meta.examples {
             let options = DocumentOptions {
                 format: Format::Plain,
@@ -85,59 +84,61 @@ pub fn check_examples(sets: &[RuleSet]) -> Vec<ExampleFailure> {
                     ));
                 }
             }
-            if let Some(bad) = &ex.bad {
-                let found = linter.check(&Document::new(bad.clone(), &options));
-                if found.is_empty() {
-                    failures.push(fail(bad, "bad example not flagged".into()));
-                    continue;
-                }
-                for d in &found {
-                    let texts = std::iter::once(&d.message).chain(d.help.as_ref());
-                    if let Some(slot) = texts.filter_map(|t| unfilled_placeholder(t)).next() {
-                        failures.push(fail(
-                            bad,
-                            format!(
-                                "message names the placeholder `{slot}`, which the rule does not fill: {}",
-                                d.message
-                            ),
-                        ));
-                    }
-                }
-                if let Some(fixed) = &ex.fixed {
-                    if meta.fix.is_none() {
-                        failures.push(fail(
-                            bad,
-                            "example has `fixed` but the rule declares no `fix`".into(),
-                        ));
-                        continue;
-                    }
-                    let outcome = linter.fix(bad, &options, min);
-                    if &outcome.text != fixed {
-                        failures.push(fail(
-                            bad,
-                            format!("fixed to {:?}, expected {:?}", outcome.text, fixed),
-                        ));
-                    } else if !outcome.converged {
-                        failures.push(fail(bad, "fixes did not converge".into()));
-                    } else {
-                        let again = linter.fix(&outcome.text, &options, min);
-                        if again.text != outcome.text {
-                            failures.push(fail(
-                                bad,
-                                format!("fix is not idempotent: second pass gave {:?}", again.text),
-                            ));
-                        }
-                    }
-                } else if meta.fix.is_some() && found.iter().any(|d| d.fix.is_some()) {
-                    failures.push(fail(
-                        bad,
-                        "the rule fixes this example: declare the expected `fixed` text".into(),
-                    ));
-                }
+            if let Some(bad) = &ex.bad
+                && let Err(problem) = check_bad(&linter, ex, bad, meta, &options)
+            {
+                failures.push(fail(bad, problem));
             }
         }
     }
     failures
+}
+
+/// A `bad` example: flagged, its messages filled, and fixed to its
+/// `fixed` text (once, idempotently) when it declares one.
+fn check_bad(
+    linter: &Linter,
+    ex: &crate::rule::Example,
+    bad: &str,
+    meta: &crate::rule::RuleMeta,
+    options: &DocumentOptions,
+) -> Result<(), String> {
+    let min = meta.fix.unwrap_or(Applicability::Safe);
+    let found = linter.check(&Document::new(bad.to_string(), options));
+    if found.is_empty() {
+        return Err("bad example not flagged".into());
+    }
+    for d in &found {
+        let texts = std::iter::once(&d.message).chain(d.help.as_ref());
+        if let Some(slot) = texts.filter_map(|t| unfilled_placeholder(t)).next() {
+            return Err(format!(
+                "message names the placeholder `{slot}`, which the rule does not fill: {}",
+                d.message
+            ));
+        }
+    }
+    if let Some(fixed) = &ex.fixed {
+        if meta.fix.is_none() {
+            return Err("example has `fixed` but the rule declares no `fix`".into());
+        }
+        let outcome = linter.fix(bad, options, min);
+        if &outcome.text != fixed {
+            return Err(format!("fixed to {:?}, expected {:?}", outcome.text, fixed));
+        } else if !outcome.converged {
+            return Err("fixes did not converge".into());
+        } else {
+            let again = linter.fix(&outcome.text, options, min);
+            if again.text != outcome.text {
+                return Err(format!(
+                    "fix is not idempotent: second pass gave {:?}",
+                    again.text
+                ));
+            }
+        }
+    } else if meta.fix.is_some() && found.iter().any(|d| d.fix.is_some()) {
+        return Err("the rule fixes this example: declare the expected `fixed` text".into());
+    }
+    Ok(())
 }
 
 /// The first `{name}` left in a reported text: a placeholder of the TOML

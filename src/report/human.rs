@@ -320,6 +320,35 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The part of a line shown in a window `budget` columns wide: all of it
+/// if it fits; on the span's first line (`span_start` given) a third of the
+/// width before the span, then what fits; on other lines their start.
+fn shown_part(source: &str, content: Span, span_start: Option<usize>, budget: usize) -> Span {
+    if fits(&source[content.range()], budget) {
+        return content;
+    }
+    if let Some(start) = span_start {
+        let from = take_width_back(source, start.max(content.start), budget / 3).max(content.start);
+        let room = budget.saturating_sub(if from > content.start { 6 } else { 3 });
+        return Span::new(from, take_width(source, from, room).min(content.end));
+    }
+    let room = budget.saturating_sub(3);
+    Span::new(
+        content.start,
+        take_width(source, content.start, room).min(content.end),
+    )
+}
+
+/// Source offset → window offset on shown line `line` (clamped to the part
+/// of the line that was kept).
+fn window_offset(segments: &[(usize, Segment)], line: usize, offset: usize) -> usize {
+    let (_, seg) = segments
+        .iter()
+        .find(|(l, _)| *l == line)
+        .expect("span lines are in the window");
+    seg.win + offset.clamp(seg.src.start, seg.src.end) - seg.src.start
+}
+
 impl<'a> Window<'a> {
     fn new(report: &FileReport<'a>, span: Span, width: usize) -> Window<'a> {
         let source = report.source;
@@ -374,21 +403,7 @@ impl<'a> Window<'a> {
         }
         for line in l0..=l1 {
             let content = lines.line_span(line, source);
-            let keep = if fits(&source[content.range()], budget) {
-                content
-            } else if line == l0 {
-                // Keep a third of the width before the span, then fill.
-                let from = take_width_back(source, start.max(content.start), budget / 3)
-                    .max(content.start);
-                let room = budget.saturating_sub(if from > content.start { 6 } else { 3 });
-                Span::new(from, take_width(source, from, room).min(content.end))
-            } else {
-                let room = budget.saturating_sub(3);
-                Span::new(
-                    content.start,
-                    take_width(source, content.start, room).min(content.end),
-                )
-            };
+            let keep = shown_part(source, content, (line == l0).then_some(start), budget);
             push_line(&mut text, &mut segments, line, keep, content);
         }
         // One line of context after, if there is one and it fits (not when
@@ -408,13 +423,7 @@ impl<'a> Window<'a> {
 
         // Source offset → window offset, on a given shown line (clamped to
         // the part of the line that was kept).
-        let map = |line: usize, offset: usize| -> usize {
-            let (_, seg) = segments
-                .iter()
-                .find(|(l, _)| *l == line)
-                .expect("span lines are in the window");
-            seg.win + offset.clamp(seg.src.start, seg.src.end) - seg.src.start
-        };
+        let map = |line: usize, offset: usize| window_offset(&segments, line, offset);
         let win_start = map(l0, start);
         // An end right after a line break maps to the end of the line it breaks.
         let win_end = if end > start {

@@ -154,6 +154,44 @@ impl HalfwidthInCjk {
         .with_fix(Fix::new(Applicability::Safe, edits))
     }
 
+    /// A run of half-width marks starting at `i` (`;;;`, `?!`, `,,`),
+    /// decided as a whole by what stands around it, so that fixing it takes
+    /// one pass however long it is. Returns where the run ends.
+    fn mark_run(&self, text: &str, i: usize, out: &mut Vec<Finding>) -> usize {
+        let bytes = text.as_bytes();
+        let b = bytes[i];
+        let end = run_end(bytes, i);
+        let before = prev_non_space(text, i);
+        let after = next_non_space(text, end);
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let single = end == i + 1;
+        if single && matches!(b, b':' | b',') && digit(before) && digit(after) {
+            return end;
+        }
+        if markup_neighbour(text, i, end) {
+            return end;
+        }
+        let latin_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
+        // A `)` this rule just converted (`(含青年教师);`) is
+        // Chinese context too: judged on the text as it will
+        // read, so the fix takes one pass.
+        let converted_before = before == Some(')')
+            && text[..i].trim_end().len().checked_sub(1).is_some_and(|p| {
+                out.last()
+                    .and_then(|f| f.fix.as_ref())
+                    .is_some_and(|f| f.edits.iter().any(|e| e.span.start == p))
+            });
+        if converted_before
+            || before.is_some_and(is_cjk)
+            || (after.is_some_and(is_han) && (!latin_before || latin_run_in_chinese(text, i)))
+        {
+            for (k, &m) in bytes[i..end].iter().enumerate() {
+                self.single(out, text, i + k, m);
+            }
+        }
+        end
+    }
+
     /// One mark. A pause mark's fix also takes the spaces inside the line
     /// right around it (`发布时间: 2023` → `发布时间：2023`), which
     /// `punctuation/space-around-fullwidth` would report next to the
@@ -279,42 +317,7 @@ impl Checker for HalfwidthInCjk {
                             self.close_paren(text, out, open, i);
                         }
                     }
-                    _ => {
-                        // A run of marks (`;;;`, `?!`, `,,`) is decided as a
-                        // whole by what stands around it, so that fixing it
-                        // takes one pass however long it is.
-                        let end = run_end(bytes, i);
-                        decided_until = end;
-                        let before = prev_non_space(text, i);
-                        let after = next_non_space(text, end);
-                        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-                        let single = end == i + 1;
-                        if single && matches!(b, b':' | b',') && digit(before) && digit(after) {
-                            continue;
-                        }
-                        if markup_neighbour(text, i, end) {
-                            continue;
-                        }
-                        let latin_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
-                        // A `)` this rule just converted (`(含青年教师);`) is
-                        // Chinese context too: judged on the text as it will
-                        // read, so the fix takes one pass.
-                        let converted_before = before == Some(')')
-                            && text[..i].trim_end().len().checked_sub(1).is_some_and(|p| {
-                                out.last()
-                                    .and_then(|f| f.fix.as_ref())
-                                    .is_some_and(|f| f.edits.iter().any(|e| e.span.start == p))
-                            });
-                        if converted_before
-                            || before.is_some_and(is_cjk)
-                            || (after.is_some_and(is_han)
-                                && (!latin_before || latin_run_in_chinese(text, i)))
-                        {
-                            for (k, &m) in bytes[i..end].iter().enumerate() {
-                                self.single(out, text, i + k, m);
-                            }
-                        }
-                    }
+                    _ => decided_until = self.mark_run(text, i, out),
                 },
             }
         }

@@ -406,15 +406,7 @@ impl SequenceChecker {
         let mut distinct = present.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        // Only names within a few bytes of the list can be next to it.
-        let near = names.partition_point(|nm| nm.end + 12 < list.start);
-        let named = names[near..]
-            .iter()
-            .take_while(|nm| nm.start <= list.end + 12)
-            .any(|nm| {
-                (nm.end <= list.start && adjacent_gap(&text[nm.end..list.start]))
-                    || (nm.start >= list.end && adjacent_gap(&text[list.end..nm.start]))
-            });
+        let named = named_next_to(text, names, list);
         if items.len() < 2 || !(present.len() >= 2 || (named && !present.is_empty())) {
             return;
         }
@@ -476,25 +468,10 @@ impl SequenceChecker {
         {
             emit(list, format!("缺少“{}”", missing.join("”“")), None);
         }
-        if present.len() != distinct.len() {
-            let mut seen = Vec::new();
-            let dup = present
-                .iter()
-                .find(|i| {
-                    let again = seen.contains(*i);
-                    seen.push(**i);
-                    again
-                })
-                .expect("a repeated member");
-            emit(list, format!("“{}”重复出现", rule.members[*dup]), None);
+        if let Some(dup) = first_repeat(&present) {
+            emit(list, format!("“{}”重复出现", rule.members[dup]), None);
         }
-        let mut firsts: Vec<usize> = Vec::new();
-        for &i in &present {
-            if !firsts.contains(&i) {
-                firsts.push(i);
-            }
-        }
-        if firsts.windows(2).any(|w| w[0] > w[1]) {
+        if out_of_order(&present) {
             let fix = (foreign.is_empty() && present.len() == distinct.len()).then(|| {
                 items
                     .iter()
@@ -530,4 +507,39 @@ impl Checker for SequenceChecker {
             }
         }
     }
+}
+
+/// Whether the enumeration's name stands right before or after `list`
+/// (`“四个意识”：政治意识、…`); only names within a few bytes can.
+fn named_next_to(text: &str, names: &[Span], list: Span) -> bool {
+    let near = names.partition_point(|nm| nm.end + 12 < list.start);
+    names[near..]
+        .iter()
+        .take_while(|nm| nm.start <= list.end + 12)
+        .any(|nm| {
+            (nm.end <= list.start && adjacent_gap(&text[nm.end..list.start]))
+                || (nm.start >= list.end && adjacent_gap(&text[list.end..nm.start]))
+        })
+}
+
+/// The first member that occurs a second time in `present`.
+fn first_repeat(present: &[usize]) -> Option<usize> {
+    let mut seen = Vec::new();
+    present.iter().copied().find(|i| {
+        let again = seen.contains(i);
+        seen.push(*i);
+        again
+    })
+}
+
+/// Whether the members, in the order of their first occurrence, are out of
+/// the enumeration's order.
+fn out_of_order(present: &[usize]) -> bool {
+    let mut firsts: Vec<usize> = Vec::new();
+    for &i in present {
+        if !firsts.contains(&i) {
+            firsts.push(i);
+        }
+    }
+    firsts.windows(2).any(|w| w[0] > w[1])
 }
