@@ -58,11 +58,11 @@ fn english_phrase(text: &str) -> Option<String> {
 }
 
 fn docs() -> Vec<(&'static str, &'static str)> {
-    let docs: Vec<_> = guifan::rules::native_rules()
-        .map(|(id, _)| {
+    let docs: Vec<_> = guifan::rules::native_rule_ids()
+        .map(|id| {
             let doc = guifan::rules::native_doc(id)
                 .unwrap_or_else(|| panic!("{id}: no source file with a doc comment"));
-            (*id, doc)
+            (id, doc)
         })
         .collect();
     assert!(docs.len() >= 50, "only {} native rules found", docs.len());

@@ -196,7 +196,6 @@ fn compile_checkers(
                 def,
                 origin: &set.origin,
                 source: &set.source,
-                params,
             });
         }
     }

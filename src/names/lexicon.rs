@@ -579,10 +579,6 @@ pub const LEADER_TITLES: &[&str] = &[
     "特使",
 ];
 
-/// Prefixes that qualify a title's rank or time without changing its kind:
-/// `副`, `常务副`, `原`, `时任`, `前`, `代`, `代理`, `名誉`, `执行`.
-pub const RANK_PREFIXES: &[&str] = &["常务副", "第一副", "副", "执行", "名誉", "代理", "代"];
-
 /// Prefixes that put a title in the past: titles with them never conflict.
 pub const PAST_PREFIXES: &[&str] = &["原", "时任", "前", "首任", "老", "退休", "离任", "卸任"];
 

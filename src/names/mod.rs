@@ -8,8 +8,8 @@
 //! roster.
 
 pub mod detect;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod registry;
-pub mod schema;
+pub(crate) mod schema;
 
 pub use detect::{Evidence, KnownNames, PersonMention, detect};

@@ -17,8 +17,8 @@
 //! engine maps to source offsets, applies severities, suppressions and
 //! validity dates.
 
-pub mod message;
-pub mod params;
+pub(crate) mod message;
+pub(crate) mod params;
 
 use crate::diagnostic::Severity;
 use crate::document::Document;

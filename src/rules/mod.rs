@@ -8,12 +8,12 @@
 //! [`Checker`]. each family's `RULES` table maps ids to constructors; a TOML rule naming an id
 //! that is not here is a load error.
 
-pub mod boilerplate;
-pub mod dates;
-pub mod helpers;
-pub mod names;
-pub mod punctuation;
-pub mod terminology;
+pub(crate) mod boilerplate;
+pub(crate) mod dates;
+pub(crate) mod helpers;
+pub(crate) mod names;
+pub(crate) mod punctuation;
+pub(crate) mod terminology;
 
 use crate::rule::message::Emitter;
 use crate::rule::{Checker, RuleIndex, RuleMeta};
@@ -21,7 +21,7 @@ use crate::rule::{Checker, RuleIndex, RuleMeta};
 include!(concat!(env!("OUT_DIR"), "/native_docs.rs"));
 
 /// Everything a native rule's constructor gets.
-pub struct NativeArgs<'a> {
+pub(crate) struct NativeArgs<'a> {
     /// The rule's index, to put in its findings.
     pub index: RuleIndex,
     pub meta: &'a RuleMeta,
@@ -44,10 +44,10 @@ impl NativeArgs<'_> {
 }
 
 /// Builds a checker, or says what is wrong with the parameters.
-pub type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
+pub(crate) type NativeConstructor = fn(&NativeArgs<'_>) -> Result<Box<dyn Checker>, String>;
 
 /// Every family's native rules; each family module owns its `(id, constructor)` table.
-pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
+pub(crate) static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
     punctuation::RULES,
     terminology::RULES,
     dates::RULES,
@@ -56,12 +56,17 @@ pub static FAMILIES: &[&[(&str, NativeConstructor)]] = &[
 ];
 
 /// Every native rule: `(id, constructor)`.
-pub fn native_rules() -> impl Iterator<Item = &'static (&'static str, NativeConstructor)> {
+pub(crate) fn native_rules() -> impl Iterator<Item = &'static (&'static str, NativeConstructor)> {
     FAMILIES.iter().flat_map(|f| f.iter())
 }
 
-pub fn native_constructor(id: &str) -> Option<NativeConstructor> {
+pub(crate) fn native_constructor(id: &str) -> Option<NativeConstructor> {
     native_rules().find(|(i, _)| *i == id).map(|(_, c)| *c)
+}
+
+/// The ids of every native rule (implemented in Rust).
+pub fn native_rule_ids() -> impl Iterator<Item = &'static str> {
+    native_rules().map(|(id, _)| *id)
 }
 
 /// The doc comment of a native rule's source file.

@@ -15,7 +15,7 @@
 //! silently ignored.
 
 mod builtin;
-pub mod kinds;
+pub(crate) mod kinds;
 pub(crate) mod schema;
 
 pub use builtin::builtin_rule_sets;

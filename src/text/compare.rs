@@ -68,21 +68,6 @@ pub fn normalize(s: &str) -> String {
     s.chars().filter_map(fold).collect()
 }
 
-/// Normalize `s`, keeping for every output character the byte offset (in
-/// `s`) of the character it came from, plus one final entry for the end.
-pub fn normalize_mapped(s: &str) -> (Vec<char>, Vec<usize>) {
-    let mut chars = Vec::with_capacity(s.len() / 2);
-    let mut offsets = Vec::with_capacity(s.len() / 2 + 1);
-    for (i, c) in s.char_indices() {
-        if let Some(f) = fold(c) {
-            chars.push(f);
-            offsets.push(i);
-        }
-    }
-    offsets.push(s.len());
-    (chars, offsets)
-}
-
 /// Whether a character counts toward the length of a normalized text:
 /// letters, digits, ideographs (not punctuation or symbols).
 pub fn is_word_char(c: char) -> bool {

@@ -7,5 +7,5 @@
 //! down the layers instead of sideways.
 
 pub mod chars;
-pub mod compare;
+pub(crate) mod compare;
 pub mod segment;

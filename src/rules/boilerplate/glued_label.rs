@@ -131,16 +131,13 @@ impl Checker for GluedLabel {
                 }
                 let span = Span::new(base + m.start(), base + m.end());
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        span,
-                        self.emit.message(&[("label", m.as_str())]),
-                    )
-                    .with_help("在两个字段之间加空格")
-                    .with_fix(Fix::new(
-                        Applicability::Safe,
-                        vec![Edit::insert(span.start, " ")],
-                    )),
+                    self.emit
+                        .at(span, &[("label", m.as_str())])
+                        .with_help("在两个字段之间加空格")
+                        .with_fix(Fix::new(
+                            Applicability::Safe,
+                            vec![Edit::insert(span.start, " ")],
+                        )),
                 );
             }
         }

@@ -475,15 +475,15 @@ impl Checker for RepeatedPhrase {
                     .filter(|c| is_word_char(**c))
                     .count();
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        Span::new(n.offs[start], end_byte),
-                        self.emit.message(&[
-                            ("chars", &words.to_string()),
-                            ("line", &n.line_number(piece.0).to_string()),
-                        ]),
-                    )
-                    .with_help("确认是否为多余的重复；必要时删去或改为简要的指代"),
+                    self.emit
+                        .at(
+                            Span::new(n.offs[start], end_byte),
+                            &[
+                                ("chars", &words.to_string()),
+                                ("line", &n.line_number(piece.0).to_string()),
+                            ],
+                        )
+                        .with_help("确认是否为多余的重复；必要时删去或改为简要的指代"),
                 );
             }
         }

@@ -76,14 +76,10 @@ impl Checker for BareDecimal {
             let found = &text[span.range()];
             let expected = format!("0{found}");
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::safe(vec![Edit::insert(p, "0")])),
+                self.emit
+                    .at(span, &[("found", found), ("expected", &expected)])
+                    .with_help(format!("改为“{expected}”"))
+                    .with_fix(Fix::safe(vec![Edit::insert(p, "0")])),
             );
         }
     }

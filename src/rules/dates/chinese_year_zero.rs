@@ -114,14 +114,10 @@ impl Checker for ChineseYearZero {
                 .chain(['年'])
                 .collect();
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::new(Applicability::Safe, edits)),
+                self.emit
+                    .at(span, &[("found", found), ("expected", &expected)])
+                    .with_help(format!("改为“{expected}”"))
+                    .with_fix(Fix::new(Applicability::Safe, edits)),
             );
         }
     }

@@ -65,14 +65,10 @@ impl ColloquialHao {
         let found = &text[span.range()];
         let expected = format!("{}日", &text[span.start..hao.start]);
         out.push(
-            Finding::new(
-                self.emit.rule,
-                span,
-                self.emit
-                    .message(&[("found", found), ("expected", &expected)]),
-            )
-            .with_help(format!("改为“{expected}”"))
-            .with_fix(Fix::replace(Applicability::Unsafe, hao, "日")),
+            self.emit
+                .at(span, &[("found", found), ("expected", &expected)])
+                .with_help(format!("改为“{expected}”"))
+                .with_fix(Fix::replace(Applicability::Unsafe, hao, "日")),
         );
     }
 }

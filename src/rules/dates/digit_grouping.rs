@@ -140,14 +140,10 @@ impl Checker for DigitGrouping {
                 group(found)
             };
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("统一为“{expected}”"))
-                .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),
+                self.emit
+                    .at(span, &[("found", found), ("expected", &expected)])
+                    .with_help(format!("统一为“{expected}”"))
+                    .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),
             );
         }
     }

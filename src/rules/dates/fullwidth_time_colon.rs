@@ -153,20 +153,16 @@ impl Checker for FullwidthTimeColon {
             let found = &text[span.range()];
             let expected = found.replace(COLON, ":");
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::new(
-                    Applicability::Safe,
-                    colons
-                        .iter()
-                        .map(|&c| Edit::replace(Span::new(c, c + COLON.len()), ":"))
-                        .collect(),
-                )),
+                self.emit
+                    .at(span, &[("found", found), ("expected", &expected)])
+                    .with_help(format!("改为“{expected}”"))
+                    .with_fix(Fix::new(
+                        Applicability::Safe,
+                        colons
+                            .iter()
+                            .map(|&c| Edit::replace(Span::new(c, c + COLON.len()), ":"))
+                            .collect(),
+                    )),
             );
         }
     }

@@ -88,12 +88,9 @@ impl InvalidDate {
         };
         let found = &text[span.range()];
         out.push(
-            Finding::new(
-                self.emit.rule,
-                span,
-                self.emit.message(&[("found", found), ("reason", &reason)]),
-            )
-            .with_help("核对日期"),
+            self.emit
+                .at(span, &[("found", found), ("reason", &reason)])
+                .with_help("核对日期"),
         );
     }
 }

@@ -38,7 +38,7 @@
 // Safe: the same date, written the way the norm asks (leading zeros dropped).
 
 use super::{digits_after, digits_before, is_metadata_line, line_span, num};
-use crate::fix::{Applicability, Fix};
+use crate::fix::Applicability;
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
@@ -164,16 +164,12 @@ impl Checker for IsoDateInProse {
                 chrono::Datelike::month(&nd.date),
                 chrono::Datelike::day(&nd.date)
             );
-            out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::replace(Applicability::Safe, span, expected)),
-            );
+            out.push(self.emit.replace(
+                span,
+                &[("found", found), ("expected", &expected)],
+                &expected,
+                Applicability::Safe,
+            ));
         }
     }
 }

@@ -36,7 +36,7 @@
 
 use super::iso_date_in_prose::{numeric_dates, time_follows};
 use super::{is_metadata_line, line_span};
-use crate::fix::{Applicability, Fix};
+use crate::fix::Applicability;
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
@@ -65,16 +65,12 @@ impl Checker for IsoDatePadding {
             }
             let found = &text[nd.span.range()];
             let expected = nd.date.format("%Y-%m-%d").to_string();
-            out.push(
-                Finding::new(
-                    self.emit.rule,
-                    nd.span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::replace(Applicability::Safe, nd.span, expected)),
-            );
+            out.push(self.emit.replace(
+                nd.span,
+                &[("found", found), ("expected", &expected)],
+                &expected,
+                Applicability::Safe,
+            ));
         }
     }
 }

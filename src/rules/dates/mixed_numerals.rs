@@ -164,14 +164,10 @@ impl Checker for MixedNumerals {
             }
             let found = &text[span.range()];
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("统一为阿拉伯数字：“{expected}”"))
-                .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),
+                self.emit
+                    .at(span, &[("found", found), ("expected", &expected)])
+                    .with_help(format!("统一为阿拉伯数字：“{expected}”"))
+                    .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),
             );
         }
     }

@@ -331,21 +331,21 @@ impl Checker for RangeDash {
             let span = Span::new(p, q);
             let whole = Span::new(left.span.start, right.span.end);
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit.message(&[
-                        ("found", mark),
-                        ("expected", &expected.to_string()),
-                        ("range", &text[whole.range()]),
-                    ]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::replace(
-                    Applicability::Safe,
-                    span,
-                    expected.to_string(),
-                )),
+                self.emit
+                    .at(
+                        span,
+                        &[
+                            ("found", mark),
+                            ("expected", &expected.to_string()),
+                            ("range", &text[whole.range()]),
+                        ],
+                    )
+                    .with_help(format!("改为“{expected}”"))
+                    .with_fix(Fix::replace(
+                        Applicability::Safe,
+                        span,
+                        expected.to_string(),
+                    )),
             );
         }
     }

@@ -93,21 +93,17 @@ impl Checker for RangeMarkConsistency {
             for &(p, mark, _) in ranges.iter().filter(|r| r.2 == time && r.1 != keep) {
                 let span = Span::new(p, p + mark.len_utf8());
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        span,
-                        self.emit.message(&[
-                            ("found", &mark.to_string()),
-                            ("expected", &keep.to_string()),
-                            ("kind", if time { "日期、时间" } else { "数值" }),
-                        ]),
-                    )
-                    .with_help(format!("统一为“{keep}”"))
-                    .with_fix(Fix::replace(
-                        Applicability::Unsafe,
-                        span,
-                        keep.to_string(),
-                    )),
+                    self.emit
+                        .at(
+                            span,
+                            &[
+                                ("found", &mark.to_string()),
+                                ("expected", &keep.to_string()),
+                                ("kind", if time { "日期、时间" } else { "数值" }),
+                            ],
+                        )
+                        .with_help(format!("统一为“{keep}”"))
+                        .with_fix(Fix::replace(Applicability::Unsafe, span, keep.to_string())),
                 );
             }
         }

@@ -102,17 +102,17 @@ impl Checker for RangeUnit {
                     &text[p..u + magnitude.len()]
                 );
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        span,
-                        self.emit.message(&[
-                            ("found", found),
-                            ("expected", &expected),
-                            ("unit", magnitude),
-                        ]),
-                    )
-                    .with_help(format!("改为“{expected}”"))
-                    .with_fix(Fix::safe(vec![Edit::insert(left.span.end, magnitude)])),
+                    self.emit
+                        .at(
+                            span,
+                            &[
+                                ("found", found),
+                                ("expected", &expected),
+                                ("unit", magnitude),
+                            ],
+                        )
+                        .with_help(format!("改为“{expected}”"))
+                        .with_fix(Fix::safe(vec![Edit::insert(left.span.end, magnitude)])),
                 );
             }
         }

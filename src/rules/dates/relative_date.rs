@@ -104,12 +104,9 @@ fn sentence(text: &str, i: usize) -> Span {
 impl RelativeDate {
     fn push(&self, out: &mut Vec<Finding>, span: Span, found: &str, reason: &str) {
         out.push(
-            Finding::new(
-                self.emit.rule,
-                span,
-                self.emit.message(&[("found", found), ("reason", reason)]),
-            )
-            .with_help("写明月份或年份"),
+            self.emit
+                .at(span, &[("found", found), ("reason", reason)])
+                .with_help("写明月份或年份"),
         );
     }
 

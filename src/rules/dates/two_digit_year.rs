@@ -106,14 +106,10 @@ impl TwoDigitYear {
         let expected = format!("{year}年");
         let found = &text[span.range()];
         out.push(
-            Finding::new(
-                self.emit.rule,
-                span,
-                self.emit
-                    .message(&[("found", found), ("expected", &expected)]),
-            )
-            .with_help(format!("年份应写全，如“{expected}”"))
-            .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),
+            self.emit
+                .at(span, &[("found", found), ("expected", &expected)])
+                .with_help(format!("年份应写全，如“{expected}”"))
+                .with_fix(Fix::replace(Applicability::Unsafe, span, expected)),
         );
     }
 }

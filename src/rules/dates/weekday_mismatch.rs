@@ -130,21 +130,21 @@ impl WeekdayMismatch {
         let found = &text[span.start..end];
         let expected = format!("{prefix}{right}");
         out.push(
-            Finding::new(
-                self.emit.rule,
-                Span::new(span.start, end),
-                self.emit.message(&[
-                    ("found", found),
-                    ("date", &format!("{}年{}月{}日", date.year(), month, day)),
-                    ("expected", &expected),
-                ]),
-            )
-            .with_help(format!("改为“{expected}”，或核对日期"))
-            .with_fix(Fix::replace(
-                Applicability::Unsafe,
-                wspan,
-                right.to_string(),
-            )),
+            self.emit
+                .at(
+                    Span::new(span.start, end),
+                    &[
+                        ("found", found),
+                        ("date", &format!("{}年{}月{}日", date.year(), month, day)),
+                        ("expected", &expected),
+                    ],
+                )
+                .with_help(format!("改为“{expected}”，或核对日期"))
+                .with_fix(Fix::replace(
+                    Applicability::Unsafe,
+                    wspan,
+                    right.to_string(),
+                )),
         );
     }
 }

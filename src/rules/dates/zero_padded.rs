@@ -88,14 +88,10 @@ impl Checker for ZeroPadded {
             }
             expected.push_str(&text[cursor..md.span.end]);
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    md.span,
-                    self.emit
-                        .message(&[("found", found), ("expected", &expected)]),
-                )
-                .with_help(format!("改为“{expected}”"))
-                .with_fix(Fix::new(Applicability::Safe, edits)),
+                self.emit
+                    .at(md.span, &[("found", found), ("expected", &expected)])
+                    .with_help(format!("改为“{expected}”"))
+                    .with_fix(Fix::new(Applicability::Safe, edits)),
             );
         }
     }

@@ -102,13 +102,10 @@ impl BylineSpacing {
             at = p.end;
         }
         expected.push_str(&text[at..span.end]);
-        let mut f = Finding::new(
-            self.emit.rule,
-            span,
-            self.emit
-                .message(&[("found", found), ("expected", &expected)]),
-        )
-        .with_help(format!("改为“{expected}”"));
+        let mut f = self
+            .emit
+            .at(span, &[("found", found), ("expected", &expected)])
+            .with_help(format!("改为“{expected}”"));
         if let [p] = pads {
             f = f.with_fix(Fix::replace(Applicability::Safe, *p, ""));
         } else {

@@ -88,14 +88,13 @@ impl Checker for ComradeAfterTitle {
             let found = &text[name.start..end];
             let expected = &text[name.start..p];
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    Span::new(name.start, end),
-                    self.emit
-                        .message(&[("found", found), ("expected", expected)]),
-                )
-                .with_help(format!("改为“{expected}”或“{}同志”", &text[name.range()]))
-                .with_fix(Fix::replace(Applicability::Safe, Span::new(p, end), "")),
+                self.emit
+                    .at(
+                        Span::new(name.start, end),
+                        &[("found", found), ("expected", expected)],
+                    )
+                    .with_help(format!("改为“{expected}”或“{}同志”", &text[name.range()]))
+                    .with_fix(Fix::replace(Applicability::Safe, Span::new(p, end), "")),
             );
         }
     }

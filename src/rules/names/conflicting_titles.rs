@@ -163,12 +163,12 @@ impl Checker for ConflictingTitles {
                 let first = format!("{}{}", &text[e.title.range()], &text[e.name.range()]);
                 let found = format!("{title}{name}");
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        Span::new(t.start, m.name.end),
-                        self.emit.message(&[("found", &found), ("first", &first)]),
-                    )
-                    .with_help(format!("前文作“{first}”：请核对{name}的职务")),
+                    self.emit
+                        .at(
+                            Span::new(t.start, m.name.end),
+                            &[("found", &found), ("first", &first)],
+                        )
+                        .with_help(format!("前文作“{first}”：请核对{name}的职务")),
                 );
                 continue;
             }

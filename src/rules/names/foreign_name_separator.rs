@@ -128,13 +128,10 @@ impl Checker for ForeignNameSeparator {
             }
             let span = Span::new(s, e);
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit.message(&[("found", &text[s..e])]),
-                )
-                .with_help("外国人名各部分之间用间隔号“·”")
-                .with_fix(Fix::replace(Applicability::Safe, span, "·")),
+                self.emit
+                    .at(span, &[("found", &text[s..e])])
+                    .with_help("外国人名各部分之间用间隔号“·”")
+                    .with_fix(Fix::replace(Applicability::Safe, span, "·")),
             );
         }
     }

@@ -98,19 +98,12 @@ impl Checker for LeaderNameForm {
             let span = Span::new(i, end);
             debug_assert!(all_han(&text[span.range()]));
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit.message(&[("found", form), ("expected", RIGHT)]),
-                )
-                .with_help(format!(
-                    "改为“{RIGHT}”；首次出现可用“中共中央总书记、国家主席、中央军委主席习近平”"
-                ))
-                .with_fix(Fix::replace(
-                    Applicability::Unsafe,
-                    span,
-                    RIGHT.to_string(),
-                )),
+                self.emit
+                    .at(span, &[("found", form), ("expected", RIGHT)])
+                    .with_help(format!(
+                        "改为“{RIGHT}”；首次出现可用“中共中央总书记、国家主席、中央军委主席习近平”"
+                    ))
+                    .with_fix(Fix::replace(Applicability::Unsafe, span, RIGHT.to_string())),
             );
         }
     }

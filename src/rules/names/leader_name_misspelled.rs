@@ -198,18 +198,10 @@ impl LeaderNameMisspelled {
                 continue;
             }
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("found", written), ("expected", &p.name)]),
-                )
-                .with_help(format!("核对人名：应为“{}”", p.name))
-                .with_fix(Fix::replace(
-                    Applicability::Unsafe,
-                    span,
-                    p.name.clone(),
-                )),
+                self.emit
+                    .at(span, &[("found", written), ("expected", &p.name)])
+                    .with_help(format!("核对人名：应为“{}”", p.name))
+                    .with_fix(Fix::replace(Applicability::Unsafe, span, p.name.clone())),
             );
             return;
         }

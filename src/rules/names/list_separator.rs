@@ -112,16 +112,12 @@ impl Checker for ListSeparator {
                 }
                 expected.push_str(&text[at..span.end]);
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        span,
-                        self.emit
-                            .message(&[("found", found), ("expected", &expected)]),
-                    )
-                    .with_help(format!("改为“{expected}”"))
-                    .with_fix(Fix::safe(
-                        seps.iter().map(|s| Edit::replace(*s, "、")).collect(),
-                    )),
+                    self.emit
+                        .at(span, &[("found", found), ("expected", &expected)])
+                        .with_help(format!("改为“{expected}”"))
+                        .with_fix(Fix::safe(
+                            seps.iter().map(|s| Edit::replace(*s, "、")).collect(),
+                        )),
                 );
             }
             i = j + 1;

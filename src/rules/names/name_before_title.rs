@@ -84,15 +84,15 @@ impl Checker for NameBeforeTitle {
             let name = &text[m.name.range()];
             let expected = format!("{title}{name}");
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    Span::new(m.name.start, t.end),
-                    self.emit.message(&[
-                        ("found", &format!("{name}{title}")),
-                        ("expected", &expected),
-                    ]),
-                )
-                .with_help(format!("改为“{expected}”，职务前最好写明单位")),
+                self.emit
+                    .at(
+                        Span::new(m.name.start, t.end),
+                        &[
+                            ("found", &format!("{name}{title}")),
+                            ("expected", &expected),
+                        ],
+                    )
+                    .with_help(format!("改为“{expected}”，职务前最好写明单位")),
             );
         }
     }

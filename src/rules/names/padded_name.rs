@@ -207,14 +207,13 @@ impl PaddedName {
         let found = &text[ss..name_end];
         let expected = format!("{}{}", &text[ss..ps], &text[pe..name_end]);
         Some(
-            Finding::new(
-                self.emit.rule,
-                Span::new(ss, name_end),
-                self.emit
-                    .message(&[("found", found), ("expected", &expected)]),
-            )
-            .with_help(format!("删去姓名中的空格：“{expected}”"))
-            .with_fix(Fix::replace(Applicability::Safe, pad, "")),
+            self.emit
+                .at(
+                    Span::new(ss, name_end),
+                    &[("found", found), ("expected", &expected)],
+                )
+                .with_help(format!("删去姓名中的空格：“{expected}”"))
+                .with_fix(Fix::replace(Applicability::Safe, pad, "")),
         )
     }
 }

@@ -142,16 +142,16 @@ struct Open {
 impl HalfwidthInCjk {
     fn finding(&self, span: Span, mark: u8, edits: Vec<Edit>) -> Finding {
         let full = fullwidth(mark);
-        Finding::new(
-            self.emit.rule,
-            span,
-            self.emit.message(&[
-                ("expected", &full.to_string()),
-                ("found", &(mark as char).to_string()),
-            ]),
-        )
-        .with_help(format!("改为“{full}”"))
-        .with_fix(Fix::new(Applicability::Safe, edits))
+        self.emit
+            .at(
+                span,
+                &[
+                    ("expected", &full.to_string()),
+                    ("found", &(mark as char).to_string()),
+                ],
+            )
+            .with_help(format!("改为“{full}”"))
+            .with_fix(Fix::new(Applicability::Safe, edits))
     }
 
     /// A run of half-width marks starting at `i` (`;;;`, `?!`, `,,`),

@@ -112,17 +112,9 @@ impl Checker for CongressNumerals {
             }
             let span = Span::new(m.start(), m.end());
             out.push(
-                Finding::new(
-                    self.emit.rule,
-                    span,
-                    self.emit
-                        .message(&[("match", found), ("replacement", &replacement)]),
-                )
-                .with_fix(Fix::replace(
-                    self.applicability,
-                    span,
-                    replacement.as_ref(),
-                )),
+                self.emit
+                    .at(span, &[("match", found), ("replacement", &replacement)])
+                    .with_fix(Fix::replace(self.applicability, span, replacement.as_ref())),
             );
         }
     }

@@ -50,8 +50,6 @@ pub struct Selected<'a> {
     /// The rule set's origin and TOML text, for errors.
     pub origin: &'a str,
     pub source: &'a std::sync::Arc<str>,
-    /// `params` merged with config overrides.
-    pub params: toml::Table,
 }
 
 /// Where a declaration comes from: enough to build a [`SourceError`].

@@ -2,7 +2,6 @@
 
 use crate::names::PersonMention;
 use crate::names::lexicon::LEADER_TITLES;
-use crate::text::chars::is_han;
 
 /// Whether byte `i` lies inside a quotation (“…”, 「…」, "…") or a title
 /// of a work (《…》) on its line:
@@ -49,11 +48,6 @@ pub fn is_post(title: &str) -> bool {
 /// name–title order is the leader-forms rules' business.
 pub fn is_leader_title(title: &str) -> bool {
     LEADER_TITLES.contains(&title)
-}
-
-/// Whether `c` can be inside a name (a Han character).
-pub fn is_name_char(c: char) -> bool {
-    is_han(c)
 }
 
 /// The mention whose name ends at byte `i` (mentions are sorted and disjoint).

@@ -78,18 +78,18 @@ impl Checker for TenureCheck {
                 };
                 let span = m.span();
                 out.push(
-                    Finding::new(
-                        self.emit.rule,
-                        span,
-                        self.emit.message(&[
-                            ("found", &text[span.range()]),
-                            ("name", &person.name),
-                            ("title", written),
-                            ("date", &date.to_string()),
-                            ("tenure", &tenure),
-                        ]),
-                    )
-                    .with_help(help),
+                    self.emit
+                        .at(
+                            span,
+                            &[
+                                ("found", &text[span.range()]),
+                                ("name", &person.name),
+                                ("title", written),
+                                ("date", &date.to_string()),
+                                ("tenure", &tenure),
+                            ],
+                        )
+                        .with_help(help),
                 );
                 break;
             }
