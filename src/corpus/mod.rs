@@ -56,6 +56,7 @@
 //! paragraphs is not a recurring line.
 
 pub mod near;
+pub mod pass;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

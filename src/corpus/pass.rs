@@ -1,0 +1,233 @@
+//! The corpus pass as a library: what the command line, a server or a
+//! distributed job runs over many documents, with the threads, files and
+//! partitions left to the caller.
+//!
+//! The two corpus rules (`boilerplate/corpus-repeated`,
+//! `boilerplate/near-duplicate`) need every document of a group before they
+//! can judge one, so the pass has two stages with a merge between them:
+//!
+//! 1. [`CorpusPlan::collector`] gives a [`Collector`] per worker; each
+//!    document's prose view goes through [`Collector::add`] (line
+//!    fingerprints and a MinHash signature are kept, the text is not).
+//!    Collectors from several workers combine with [`Collector::merge`] —
+//!    the reduce step of a distributed run.
+//! 2. [`Collector::finish`] turns the merged collector into [`Findings`];
+//!    [`Findings::add_diagnostics`] appends a document's corpus-wide
+//!    findings to what the linter found in it.
+//!
+//! ```
+//! use guifan::corpus::pass::CorpusPlan;
+//! use guifan::ruleset::builtin_rule_sets;
+//! use guifan::{Document, DocumentOptions, Format, Linter, Settings};
+//! let sets = builtin_rule_sets().unwrap();
+//! let settings = Settings {
+//!     extend_select: vec!["boilerplate/corpus-repeated".into()],
+//!     ..Settings::default()
+//! };
+//! let linter = Linter::new(&sets, &settings).unwrap();
+//! let plan = CorpusPlan::new(&linter, &sets, &settings).expect("a corpus rule is on");
+//! let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+//! let options = DocumentOptions::new(Format::Plain, today);
+//! let docs: Vec<Document> = (1..=3)
+//!     .map(|i| {
+//!         let text = format!("标题{i}\n第{i}篇正文，内容各不相同。\n主办单位：某某市人民政府办公室\n");
+//!         Document::new(text, &options)
+//!     })
+//!     .collect();
+//! let mut collector = plan.collector();
+//! for (i, doc) in docs.iter().enumerate() {
+//!     collector.add(i as u64, "site-a", doc);
+//! }
+//! let findings = collector.finish(|i| format!("{i}.txt"));
+//! let mut found = linter.check(&docs[0]);
+//! findings.add_diagnostics(&linter, "site-a", "0.txt", &docs[0], &mut found);
+//! assert!(found.iter().any(|d| d.rule == "boilerplate/corpus-repeated"));
+//! ```
+
+use super::near::{self, NearDuplicates, NearOptions};
+use super::{CorpusIndex, CorpusOptions, RULE_ID};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::engine::Linter;
+use crate::rule::message::fill;
+use crate::ruleset::RuleSet;
+use crate::settings::Settings;
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// Which corpus rules are on for a run, with their thresholds.
+#[derive(Clone, Debug)]
+pub struct CorpusPlan {
+    lines: Option<CorpusOptions>,
+    near: Option<NearOptions>,
+}
+
+impl CorpusPlan {
+    /// The plan for `linter` (built from `sets` and `settings`), or `None`
+    /// when neither corpus rule is enabled: then no corpus pass is needed.
+    pub fn new(linter: &Linter, sets: &[RuleSet], settings: &Settings) -> Option<Self> {
+        let enabled = |id: &str| linter.rule(id).is_some_and(|r| r.enabled);
+        let lines = enabled(RULE_ID).then(|| {
+            let options = CorpusOptions::from_rule_sets(sets);
+            match settings.options.get(RULE_ID) {
+                // Validated when the linter was built.
+                Some(over) => options.clone().with_params(over).unwrap_or(options),
+                None => options,
+            }
+        });
+        let near = enabled(near::RULE_ID).then(|| near_options(sets, settings));
+        (lines.is_some() || near.is_some()).then_some(CorpusPlan { lines, near })
+    }
+
+    /// An empty collector for one worker of stage 1.
+    pub fn collector(&self) -> Collector {
+        Collector {
+            lines: self.lines.clone().map(CorpusIndex::new),
+            near: self.near.clone().map(NearDuplicates::new),
+        }
+    }
+}
+
+/// The declared parameters of `boilerplate/near-duplicate` (the last
+/// declaration wins, as in the linter) with the settings' overrides.
+fn near_options(sets: &[RuleSet], settings: &Settings) -> NearOptions {
+    let mut params = sets
+        .iter()
+        .flat_map(|s| &s.rules)
+        .filter(|r| r.meta.id == near::RULE_ID)
+        .filter_map(|r| r.decl.params.as_ref())
+        .next_back()
+        .map(|p| p.get_ref().clone())
+        .unwrap_or_default();
+    if let Some(over) = settings.options.get(near::RULE_ID) {
+        params.extend(over.clone());
+    }
+    // Validated when the linter was built.
+    NearDuplicates::options_with_params(NearOptions::default(), &params).unwrap_or_default()
+}
+
+/// Stage 1's state: line fingerprints per group and near-duplicate
+/// signatures per document, never the text.
+#[derive(Debug)]
+pub struct Collector {
+    lines: Option<CorpusIndex>,
+    near: Option<NearDuplicates>,
+}
+
+impl Collector {
+    /// Count document `id` (the caller's number for it, unique in the run)
+    /// of group `group` (a site, a folder: see [`super::group_of`]).
+    pub fn add(&mut self, id: u64, group: &str, doc: &Document) {
+        if let Some(index) = &mut self.lines {
+            index.add(group, doc.prose());
+        }
+        if let Some(near) = &mut self.near {
+            near.add(id, doc.prose());
+        }
+    }
+
+    /// Fold in the collector of another worker (of the same plan).
+    pub fn merge(&mut self, other: Collector) {
+        if let (Some(a), Some(b)) = (&mut self.lines, other.lines) {
+            a.merge(b);
+        }
+        if let (Some(a), Some(b)) = (&mut self.near, other.near) {
+            a.merge(b);
+        }
+    }
+
+    /// Stage 2's view of the whole run. `name` gives the name a document id
+    /// is reported under (its path). Of a near-duplicate pair, the document
+    /// with the larger id is reported (number documents in path order, and
+    /// the later path is the copy).
+    pub fn finish(self, name: impl Fn(u64) -> String) -> Findings {
+        let mut near: HashMap<String, (String, f64)> = HashMap::new();
+        for pair in self.near.iter().flat_map(|n| n.pairs()) {
+            let earlier = name(pair.first.min(pair.second));
+            let later = name(pair.first.max(pair.second));
+            let entry = near
+                .entry(later)
+                .or_insert((earlier.clone(), pair.similarity));
+            if pair.similarity > entry.1 {
+                *entry = (earlier, pair.similarity);
+            }
+        }
+        Findings {
+            lines: self.lines,
+            near,
+        }
+    }
+}
+
+/// What the corpus pass knows about the whole run, to ask per document.
+#[derive(Debug)]
+pub struct Findings {
+    /// Line fingerprints per group (`boilerplate/corpus-repeated`).
+    lines: Option<CorpusIndex>,
+    /// Later document of a near-duplicate pair → (earlier document,
+    /// similarity) (`boilerplate/near-duplicate`).
+    near: HashMap<String, (String, f64)>,
+}
+
+impl Findings {
+    /// Append the corpus-wide findings of document `name` of `group` to
+    /// `out`, at the rules' configured severities, except those its inline
+    /// suppression comments turn off; `out` stays sorted by position.
+    pub fn add_diagnostics(
+        &self,
+        linter: &Linter,
+        group: &str,
+        name: &str,
+        doc: &Document,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut found = Vec::new();
+        if let (Some(index), Some(entry)) =
+            (&self.lines, linter.rule(RULE_ID).filter(|r| r.enabled))
+        {
+            found.extend(index.diagnostics(group, doc).into_iter().map(|mut d| {
+                d.severity = entry.severity;
+                d
+            }));
+        }
+        if let (Some((other, similarity)), Some(entry)) = (
+            self.near.get(name),
+            linter.rule(near::RULE_ID).filter(|r| r.enabled),
+        ) {
+            found.push(near_diagnostic(
+                doc,
+                &entry.meta.message,
+                entry.severity,
+                other,
+                *similarity,
+            ));
+        }
+        linter.retain_unsuppressed(doc, &mut found);
+        if !found.is_empty() {
+            out.append(&mut found);
+            out.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+        }
+    }
+}
+
+/// A near-duplicate finding on the document's first line (its title, usually).
+fn near_diagnostic(
+    doc: &Document,
+    template: &str,
+    severity: Severity,
+    other: &str,
+    similarity: f64,
+) -> Diagnostic {
+    let prose_span = doc.blocks().first().map_or(Span::empty(0), |b| b.span);
+    let percent = format!("{:.0}", similarity * 100.0);
+    Diagnostic {
+        rule: near::RULE_ID.to_string(),
+        severity,
+        message: fill(template, &[("other", other), ("percent", &percent)]),
+        help: Some(format!("与 {other} 比较，保留一份即可")),
+        span: doc.source_map().to_source(prose_span),
+        fix: None,
+    }
+}
