@@ -309,97 +309,14 @@ impl NearMiss {
             Some((i, _)) => *i,
             None => window.last().map_or(start, |(i, c)| i + c.len_utf8()),
         };
-        // The form would start at window index back - offset, give or take k.
-        let s_hi = (back + k).checked_sub(offset)?;
-        let s_lo = s_hi.saturating_sub(2 * k);
-        let mut best: Option<((usize, usize, usize), usize, usize)> = None; // (key, s, e)
-        for r in [&mut *row_prev2, &mut *row_prev, &mut *row] {
-            r.clear();
-            r.resize(w.len() + 1, 0);
-        }
-        for s in s_lo..=s_hi.min(w.len()) {
-            let b = &w[s..];
-            let n = b.len();
-            if n + k < m {
-                break;
-            }
-            // OSA distance of the form against every prefix of b.
-            for (j, x) in row_prev.iter_mut().enumerate().take(n + 1) {
-                *x = j;
-            }
-            for i in 1..=m {
-                row[0] = i;
-                for j in 1..=n {
-                    let cost = usize::from(form.chars[i - 1] != b[j - 1]);
-                    let mut v = (row_prev[j] + 1)
-                        .min(row[j - 1] + 1)
-                        .min(row_prev[j - 1] + cost);
-                    if i > 1
-                        && j > 1
-                        && form.chars[i - 1] == b[j - 2]
-                        && form.chars[i - 2] == b[j - 1]
-                    {
-                        v = v.min(row_prev2[j - 2] + 1);
-                    }
-                    row[j] = v;
-                }
-                std::mem::swap(row_prev2, row_prev);
-                std::mem::swap(row_prev, row);
-            }
-            // row_prev now holds the last row (the whole form).
-            for e in m.saturating_sub(k).max(1)..=(m + k).min(n) {
-                let d = row_prev[e];
-                // Prefer fewer edits, then a span that begins and ends like
-                // the form (党中中央 is an extra 中, not 央 → 中), then the
-                // length closest to the form's.
-                let anchored = usize::from(b[0] != form.chars[0] || b[e - 1] != form.chars[m - 1]);
-                let key = (d, anchored, e.abs_diff(m));
-                if d <= k && best.is_none_or(|(bk, _, _)| key < bk) {
-                    best = Some((key, s, e));
-                }
-            }
-        }
-        let ((d, _, _), s, len) = best?;
+        let (d, s, len) = best_alignment(form, w, back, offset, row_prev2, row_prev, row)?;
         if d == 0 {
             return None;
         }
         let e = s + len;
         let found = &w[s..e];
-        // Both ends must be Han: punctuation at an end is context, not the
-        // term. Punctuation inside a form that has none (“以人民为中心”的发展思想,
-        // 中国，现代化) is a quotation or a clause break, not a typo.
-        if !found.first().is_some_and(|c| is_han(*c)) || !found.last().is_some_and(|c| is_han(*c)) {
+        if !reads_as_a_typo(form, found, d) {
             return None;
-        }
-        if form.chars.iter().all(|c| is_han(*c)) && found.iter().any(|c| !is_han(*c)) {
-            return None;
-        }
-        // Differences in numerals only: another congress, another goal.
-        let mut extra: Vec<char> = found.to_vec();
-        let mut missing: Vec<char> = Vec::new();
-        for c in &form.chars {
-            if let Some(p) = extra.iter().position(|x| x == c) {
-                extra.swap_remove(p);
-            } else {
-                missing.push(*c);
-            }
-        }
-        if extra.iter().chain(&missing).all(|c| is_numeral(*c)) {
-            return None;
-        }
-        // Differences in punctuation or spaces only (、 written as ， or a
-        // space in a headline): a matter for the punctuation family.
-        if extra.iter().chain(&missing).all(|c| !is_han(*c)) {
-            return None;
-        }
-        // Two neighbouring characters replaced: a different two-character
-        // word (法治体系 and 理论体系; 坚持 and 贯彻), not a typo. Known
-        // wrong words are listed as `variants` instead.
-        if d == 2 && found.len() == m {
-            let diff: Vec<usize> = (0..m).filter(|&i| found[i] != form.chars[i]).collect();
-            if diff.len() == 2 && diff[1] == diff[0] + 1 {
-                return None;
-            }
         }
         // A form cut short (or changed at its end) next to more Han text may
         // be another phrase sharing part of the form (社会主义核心价值体系 and
@@ -494,4 +411,116 @@ impl Checker for NearMiss {
             out.push(self.finding(span, &text[span.range()], &self.forms[fi].text));
         }
     }
+}
+
+/// The best alignment of `form` in the window `w`: the form is expected to
+/// start `back - offset` characters in, give or take its tolerance `k`.
+/// For each start, the optimal-string-alignment distance of the form
+/// against every prefix from there (three rolling rows); the best is the
+/// fewest edits, then a span that begins and ends like the form (党中中央 is
+/// an extra 中, not 央 → 中), then the length closest to the form's.
+/// Returns `(edits, start, length)` in window characters.
+fn best_alignment(
+    form: &Form,
+    w: &[char],
+    back: usize,
+    offset: usize,
+    row_prev2: &mut Vec<usize>,
+    row_prev: &mut Vec<usize>,
+    row: &mut Vec<usize>,
+) -> Option<(usize, usize, usize)> {
+    let (m, k) = (form.chars.len(), form.k);
+    // The form would start at window index back - offset, give or take k.
+    let s_hi = (back + k).checked_sub(offset)?;
+    let s_lo = s_hi.saturating_sub(2 * k);
+    let mut best: Option<((usize, usize, usize), usize, usize)> = None; // (key, s, e)
+    for r in [&mut *row_prev2, &mut *row_prev, &mut *row] {
+        r.clear();
+        r.resize(w.len() + 1, 0);
+    }
+    for s in s_lo..=s_hi.min(w.len()) {
+        let b = &w[s..];
+        let n = b.len();
+        if n + k < m {
+            break;
+        }
+        // OSA distance of the form against every prefix of b.
+        for (j, x) in row_prev.iter_mut().enumerate().take(n + 1) {
+            *x = j;
+        }
+        for i in 1..=m {
+            row[0] = i;
+            for j in 1..=n {
+                let cost = usize::from(form.chars[i - 1] != b[j - 1]);
+                let mut v = (row_prev[j] + 1)
+                    .min(row[j - 1] + 1)
+                    .min(row_prev[j - 1] + cost);
+                if i > 1 && j > 1 && form.chars[i - 1] == b[j - 2] && form.chars[i - 2] == b[j - 1]
+                {
+                    v = v.min(row_prev2[j - 2] + 1);
+                }
+                row[j] = v;
+            }
+            std::mem::swap(row_prev2, row_prev);
+            std::mem::swap(row_prev, row);
+        }
+        // row_prev now holds the last row (the whole form).
+        for e in m.saturating_sub(k).max(1)..=(m + k).min(n) {
+            let d = row_prev[e];
+            // Prefer fewer edits, then a span that begins and ends like
+            // the form (党中中央 is an extra 中, not 央 → 中), then the
+            // length closest to the form's.
+            let anchored = usize::from(b[0] != form.chars[0] || b[e - 1] != form.chars[m - 1]);
+            let key = (d, anchored, e.abs_diff(m));
+            if d <= k && best.is_none_or(|(bk, _, _)| key < bk) {
+                best = Some((key, s, e));
+            }
+        }
+    }
+    best.map(|((d, _, _), s, len)| (d, s, len))
+}
+
+/// Whether `found` (at `d` edits from `form`) reads as a misspelling of the
+/// form rather than as other text: Han at both ends, no punctuation inside a
+/// form without any, not only numerals, punctuation or spaces changed, and
+/// not two neighbouring characters replaced (another two-character word).
+fn reads_as_a_typo(form: &Form, found: &[char], d: usize) -> bool {
+    let m = form.chars.len();
+    // Both ends must be Han: punctuation at an end is context, not the
+    // term. Punctuation inside a form that has none (“以人民为中心”的发展思想,
+    // 中国，现代化) is a quotation or a clause break, not a typo.
+    if !found.first().is_some_and(|c| is_han(*c)) || !found.last().is_some_and(|c| is_han(*c)) {
+        return false;
+    }
+    if form.chars.iter().all(|c| is_han(*c)) && found.iter().any(|c| !is_han(*c)) {
+        return false;
+    }
+    // Differences in numerals only: another congress, another goal.
+    let mut extra: Vec<char> = found.to_vec();
+    let mut missing: Vec<char> = Vec::new();
+    for c in &form.chars {
+        if let Some(p) = extra.iter().position(|x| x == c) {
+            extra.swap_remove(p);
+        } else {
+            missing.push(*c);
+        }
+    }
+    if extra.iter().chain(&missing).all(|c| is_numeral(*c)) {
+        return false;
+    }
+    // Differences in punctuation or spaces only (、 written as ， or a
+    // space in a headline): a matter for the punctuation family.
+    if extra.iter().chain(&missing).all(|c| !is_han(*c)) {
+        return false;
+    }
+    // Two neighbouring characters replaced: a different two-character
+    // word (法治体系 and 理论体系; 坚持 and 贯彻), not a typo. Known
+    // wrong words are listed as `variants` instead.
+    if d == 2 && found.len() == m {
+        let diff: Vec<usize> = (0..m).filter(|&i| found[i] != form.chars[i]).collect();
+        if diff.len() == 2 && diff[1] == diff[0] + 1 {
+            return false;
+        }
+    }
+    true
 }
