@@ -53,6 +53,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use std::io::{Cursor, Read, Write};
 
+mod annotate;
+pub use annotate::{Annotated, Comment};
+
 /// The start of an OLE compound file: an encrypted (password-protected)
 /// `.docx`, or a legacy `.doc` / `.wps` / `.xls` renamed.
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -121,8 +124,10 @@ struct Node {
     elem_start: usize,
     elem_end: usize,
     /// The start tag and the properties (`w:rPr`) of its run, to repeat
-    /// them around a tracked change (`None`: no run, or inside `w:ins`).
+    /// them around a tracked change or a comment mark (`None`: no run).
     run: Option<RunInfo>,
+    /// Inside a tracked insertion (`w:ins`, `w:moveTo`): edited directly.
+    in_ins: bool,
 }
 
 /// Where a run's start tag and properties are in its part.
@@ -407,7 +412,7 @@ impl Docx {
                 }
                 touched = true;
                 let old = self.node_text(n);
-                if let (Some(rev), Some(run)) = (revision, node.run) {
+                if let (Some(rev), Some(run), false) = (revision, node.run, node.in_ins) {
                     out.extend_from_slice(&part.xml[at..node.elem_start]);
                     tracked(
                         &mut out,
@@ -541,44 +546,68 @@ impl Docx {
         original: &[u8],
         new_parts: &[Option<Vec<u8>>],
     ) -> Result<Vec<u8>, DocxError> {
-        let write_err = |e: zip::result::ZipError| DocxError::Write(e.to_string());
-        let mut archive = zip::ZipArchive::new(Cursor::new(original)).map_err(zip_error)?;
-        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(original.len())));
-        for i in 0..archive.len() {
-            let replaced = self
-                .parts
-                .iter()
-                .zip(new_parts)
-                .find(|(p, _)| p.index == i)
-                .and_then(|(_, n)| n.as_ref());
-            match replaced {
-                Some(xml) => {
-                    let file = archive.by_index_raw(i).map_err(zip_error)?;
-                    let mut options = zip::write::SimpleFileOptions::default()
-                        .compression_method(file.compression())
-                        .large_file(xml.len() as u64 >= u32::MAX as u64);
-                    if let Some(t) = file.last_modified() {
-                        options = options.last_modified_time(t);
-                    }
-                    if let Some(mode) = file.unix_mode() {
-                        options = options.unix_permissions(mode);
-                    }
-                    let name = file.name().to_string();
-                    drop(file);
-                    writer.start_file(name, options).map_err(write_err)?;
-                    writer
-                        .write_all(xml)
-                        .map_err(|e| DocxError::Write(e.to_string()))?;
-                }
-                None => {
-                    let file = archive.by_index_raw(i).map_err(zip_error)?;
-                    writer.raw_copy_file(file).map_err(write_err)?;
-                }
-            }
-        }
-        let out = writer.finish().map_err(write_err)?;
-        Ok(out.into_inner())
+        let replaced: Vec<(usize, &[u8])> = self
+            .parts
+            .iter()
+            .zip(new_parts)
+            .filter_map(|(p, n)| n.as_deref().map(|xml| (p.index, xml)))
+            .collect();
+        repack(original, &replaced, &[])
     }
+}
+
+/// The package `original` with the entries `replaced` (by index) given new
+/// contents and the entries `added` (name, contents) appended: entries in
+/// the same order, unchanged ones copied raw, changed ones compressed with
+/// their own method and keeping their time stamp and mode, new ones
+/// deflated with the time stamp of `word/document.xml`.
+fn repack(
+    original: &[u8],
+    replaced: &[(usize, &[u8])],
+    added: &[(String, Vec<u8>)],
+) -> Result<Vec<u8>, DocxError> {
+    let write_err = |e: zip::result::ZipError| DocxError::Write(e.to_string());
+    let io_err = |e: std::io::Error| DocxError::Write(e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(original)).map_err(zip_error)?;
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(original.len())));
+    let mut stamp = None;
+    for i in 0..archive.len() {
+        let file = archive.by_index_raw(i).map_err(zip_error)?;
+        if file.name() == "word/document.xml" {
+            stamp = file.last_modified();
+        }
+        match replaced.iter().find(|(index, _)| *index == i) {
+            Some((_, xml)) => {
+                let mut options = zip::write::SimpleFileOptions::default()
+                    .compression_method(file.compression())
+                    .large_file(xml.len() as u64 >= u32::MAX as u64);
+                if let Some(t) = file.last_modified() {
+                    options = options.last_modified_time(t);
+                }
+                if let Some(mode) = file.unix_mode() {
+                    options = options.unix_permissions(mode);
+                }
+                let name = file.name().to_string();
+                drop(file);
+                writer.start_file(name, options).map_err(write_err)?;
+                writer.write_all(xml).map_err(io_err)?;
+            }
+            None => writer.raw_copy_file(file).map_err(write_err)?,
+        }
+    }
+    for (name, contents) in added {
+        let mut options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        if let Some(t) = stamp {
+            options = options.last_modified_time(t);
+        }
+        writer
+            .start_file(name.as_str(), options)
+            .map_err(write_err)?;
+        writer.write_all(contents).map_err(io_err)?;
+    }
+    let out = writer.finish().map_err(write_err)?;
+    Ok(out.into_inner())
 }
 
 /// Write the text node `node` with its edits as tracked changes: the run
@@ -893,11 +922,8 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         seg: usize::MAX,
                         elem_start: before,
                         elem_end: reader.buffer_position() as usize,
-                        run: if ins_depth > 0 {
-                            None
-                        } else {
-                            run_info.last().copied()
-                        },
+                        run: run_info.last().copied(),
+                        in_ins: ins_depth > 0,
                     });
                     para.push((value.into_owned(), SegKind::Node(n)));
                 }
