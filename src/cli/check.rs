@@ -340,6 +340,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             };
             let mut error = None;
             let mut applied = 0;
+            let mut note = None;
             let mut text = source;
             if let Some(f) = fix {
                 if let (Some(bytes), Source::File(p)) = (&f.bytes, &input.source) {
@@ -347,6 +348,12 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                         Ok(()) => {
                             applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
                             text = f.text;
+                            if opts.track_changes.is_some() {
+                                note = Some(format!(
+                                    "{}：以修订方式写入 {} 处删除、{} 处插入",
+                                    input.display, f.deletions, f.insertions
+                                ));
+                            }
                         }
                         Err(e) => error = Some(write_message(&e)),
                     }
@@ -372,7 +379,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 file_changed: applied > 0,
                 not_converged: !out.converged,
                 view,
-                note: None,
+                note,
             }
         }
         Mode::Fix => {

@@ -198,6 +198,10 @@ pub struct DocxFix {
     /// or a paragraph boundary).
     pub applied: usize,
     pub skipped: usize,
+    /// With a [`Revision`]: the tracked deletions and insertions written
+    /// (an edit replacing text writes one of each).
+    pub deletions: usize,
+    pub insertions: usize,
 }
 
 /// Whether these bytes start like an OLE compound file.
@@ -397,11 +401,14 @@ impl Docx {
                 text: self.text.clone(),
                 applied,
                 skipped,
+                deletions: 0,
+                insertions: 0,
             });
         }
         // New XML for every part with an edited node.
         let mut new_parts: Vec<Option<Vec<u8>>> = vec![None; self.parts.len()];
         let mut next_id = revision.map_or(0, |_| self.max_revision_id() + 1);
+        let (mut deletions, mut insertions) = (0usize, 0usize);
         for (p, part) in self.parts.iter().enumerate() {
             let mut out: Vec<u8> = Vec::new();
             let mut at = 0usize;
@@ -414,6 +421,10 @@ impl Docx {
                 let old = self.node_text(n);
                 if let (Some(rev), Some(run), false) = (revision, node.run, node.in_ins) {
                     out.extend_from_slice(&part.xml[at..node.elem_start]);
+                    for (s, e, r) in &node_edits[n] {
+                        deletions += usize::from(s < e);
+                        insertions += usize::from(!r.is_empty());
+                    }
                     tracked(
                         &mut out,
                         &part.xml,
@@ -456,6 +467,8 @@ impl Docx {
             text: view,
             applied,
             skipped,
+            deletions,
+            insertions,
         })
     }
 
