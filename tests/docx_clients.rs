@@ -2,10 +2,13 @@
 //! those of its text view checked as plain text, and (ignored: they need
 //! LibreOffice) what `fix`, `fix --track-changes` and `check --annotate`
 //! write is opened by LibreOffice headless (`fixtures/docx/lo_check.py`,
-//! run with a python3 that has the uno module) and, when
-//! `GUIFAN_DOCX_PYTHON` names a python with python-docx, by python-docx.
+//! run with a python3 that has the uno module: `GUIFAN_UNO_PYTHON`, else
+//! /usr/bin/python3) and, when there is a python with python-docx
+//! (`GUIFAN_DOCX_PYTHON`, else target/docx-venv made by
+//! `fixtures/docx/clients.sh`), by python-docx.
 
 use assert_cmd::Command;
+use guifan::document::LineIndex;
 use guifan::document::docx::{Docx, DocxLimits};
 use serde_json::Value;
 use std::fs;
@@ -78,8 +81,23 @@ fn findings_on_each_fixture_equal_findings_on_its_text() {
             .arg("doc.txt")
             .output()
             .unwrap();
-        let (a, b) = (without_path(&d), without_path(&json(&txt)));
+        let (a, mut b) = (without_path(&d), without_path(&json(&txt)));
         assert!(a.len() >= 5, "{}: {a:?}", path.display());
+        // The same positions, with lines counted as paragraphs: a manual
+        // line break does not start a line of a Word document.
+        let doc = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        let text = doc.text();
+        let lines = LineIndex::from_starts(text, doc.paragraph_starts(text).unwrap());
+        for d in &mut b {
+            for (offset, line, column) in [
+                ("start", "line", "column"),
+                ("end", "end_line", "end_column"),
+            ] {
+                let at = lines.line_col(text, d[offset].as_u64().unwrap() as usize);
+                d[line] = at.line.into();
+                d[column] = at.column.into();
+            }
+        }
         assert_eq!(a, b, "{}", path.display());
         assert_eq!(docx.status.code(), txt.status.code());
     }
@@ -174,7 +192,14 @@ fn libreoffice_opens_fixed_tracked_and_annotated_documents() {
             .unwrap();
         let revisions = revisions(&String::from_utf8_lossy(&tracked.stderr));
         let all = guifan(dir.path())
-            .args(["check", "--no-config", "--format", "json", "--annotate=all", "-o"])
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "--annotate=all",
+                "-o",
+            ])
             .args([name("all"), name("original")])
             .output()
             .unwrap();
@@ -249,7 +274,10 @@ fn libreoffice_opens_fixed_tracked_and_annotated_documents() {
         if stem == "report" {
             assert_eq!(added, case.revisions, "{stem}: revisions");
         }
-        assert!(case.revisions.0.max(case.revisions.1) >= case.fixes, "{stem}");
+        assert!(
+            case.revisions.0.max(case.revisions.1) >= case.fixes,
+            "{stem}"
+        );
         assert_eq!(tracked["redline_authors"], serde_json::json!(["guifan"]));
 
         // Comments: one per finding annotated, by guifan, anchored on the
@@ -268,7 +296,10 @@ fn libreoffice_opens_fixed_tracked_and_annotated_documents() {
             .all
             .iter()
             .map(|d| {
-                let (s, e) = (d["start"].as_u64().unwrap() as usize, d["end"].as_u64().unwrap() as usize);
+                let (s, e) = (
+                    d["start"].as_u64().unwrap() as usize,
+                    d["end"].as_u64().unwrap() as usize,
+                );
                 let line_end = text[s..].find('\n').map_or(text.len(), |i| s + i);
                 (
                     d["message"].as_str().unwrap().to_string(),
@@ -315,7 +346,11 @@ fn libreoffice_opens_fixed_tracked_and_annotated_documents() {
     }
 
     // python-docx opens every file written and counts the same comments.
-    if let Ok(python) = std::env::var("GUIFAN_DOCX_PYTHON") {
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/docx-venv/bin/python");
+    let python = std::env::var_os("GUIFAN_DOCX_PYTHON")
+        .map(PathBuf::from)
+        .or_else(|| venv.exists().then_some(venv));
+    if let Some(python) = python {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/verify.py");
         let out = std::process::Command::new(python)
             .arg(script)
@@ -324,7 +359,11 @@ fn libreoffice_opens_fixed_tracked_and_annotated_documents() {
             .current_dir(dir.path())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let read: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(read.len(), files.len());
         for (r, lo) in read.iter().zip(&seen) {

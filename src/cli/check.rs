@@ -307,7 +307,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             }
             Outcome {
                 display: input.display.clone(),
-                lines: LineIndex::new(&source),
+                lines: line_index(&source, docx.as_ref().map(|d| &d.0)),
                 source,
                 diagnostics,
                 date,
@@ -365,7 +365,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             remaining.retain(keep);
             Outcome {
                 display: input.display.clone(),
-                lines: LineIndex::new(&text),
+                lines: line_index(&text, Some(&docx)),
                 source: text,
                 diagnostics: if error.is_some() {
                     Vec::new()
@@ -424,6 +424,14 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 note: None,
             }
         }
+    }
+}
+
+/// The line index of a report: a Word document's lines are its paragraphs.
+fn line_index(text: &str, docx: Option<&Docx>) -> LineIndex {
+    match docx.and_then(|d| d.paragraph_starts(text)) {
+        Some(starts) => LineIndex::from_starts(text, starts),
+        None => LineIndex::new(text),
     }
 }
 

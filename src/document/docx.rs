@@ -185,6 +185,9 @@ pub struct Docx {
     text: String,
     segs: Vec<Seg>,
     created: Option<NaiveDate>,
+    /// For each `\n` of the text view in order: whether it ends a
+    /// paragraph (else it is a manual line break, or in a text node).
+    newline_ends_paragraph: Vec<bool>,
 }
 
 /// The result of writing fixes back: the new package, if anything changed.
@@ -336,12 +339,17 @@ impl Docx {
             builder.body = p == 0;
             parse_part(p, part, &mut builder)?;
         }
+        let breaks = &builder.paragraph_breaks;
+        let newline_ends_paragraph = memchr::memchr_iter(b'\n', builder.text.as_bytes())
+            .map(|i| breaks.binary_search(&i).is_ok())
+            .collect();
         Ok(Docx {
             parts,
             nodes: builder.nodes,
             text: builder.text,
             segs: builder.segs,
             created,
+            newline_ends_paragraph,
         })
     }
 
@@ -349,6 +357,23 @@ impl Docx {
     /// footnotes, endnotes) joined by `\n`.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Where the paragraphs of `text` start: `text` is the text view or
+    /// the view after fixes written back by [`Docx::apply_with`] (which
+    /// never adds nor removes a `\n`: edits touching one are left out).
+    /// Reports count lines by these, so a line is a paragraph and a manual
+    /// line break (`w:br`) within one does not start a line; rules see the
+    /// break as a `\n`. `None` when `text` has other line breaks.
+    pub fn paragraph_starts(&self, text: &str) -> Option<Vec<usize>> {
+        let mut starts = vec![0];
+        let mut flags = self.newline_ends_paragraph.iter();
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            if *flags.next()? {
+                starts.push(i + 1);
+            }
+        }
+        flags.next().is_none().then_some(starts)
     }
 
     /// The date the document was created (`dcterms:created`, else
@@ -802,6 +827,8 @@ struct Builder {
     segs: Vec<Seg>,
     /// Whether any paragraph was emitted (the next one needs a separator).
     started: bool,
+    /// Offsets of the `\n`s that end paragraphs (not manual line breaks).
+    paragraph_breaks: Vec<usize>,
 }
 
 /// A piece of a paragraph: text, and the node it came from.
@@ -827,6 +854,7 @@ impl Builder {
             return;
         }
         if self.started {
+            self.paragraph_breaks.push(self.text.len());
             self.push("\n", SegKind::Synthetic);
         }
         self.started = true;
@@ -1139,6 +1167,21 @@ mod tests {
             xml.contains(r#"<w:ins w:id="7"><w:r><w:t>新增，内容</w:t></w:r></w:ins>"#),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn lines_are_paragraphs() {
+        let body = r#"<w:p><w:r><w:t>甲</w:t><w:br/><w:t>乙,</w:t></w:r></w:p><w:p><w:r><w:t>丙</w:t><w:cr/><w:t>丁</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>戊</w:t></w:r></w:p>"#;
+        let bytes = package(&doc(body));
+        let d = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        assert_eq!(d.text(), "甲\n乙,\n丙\n丁\n\n戊");
+        // Paragraphs start at 甲, 丙, the empty one and 戊.
+        assert_eq!(d.paragraph_starts(d.text()), Some(vec![0, 9, 17, 18]));
+        // The view after a fix keeps its line breaks: same paragraphs,
+        // shifted by the longer comma.
+        let fixed = d.apply(&bytes, "甲\n乙，\n丙\n丁\n\n戊").unwrap();
+        assert_eq!(d.paragraph_starts(&fixed.text), Some(vec![0, 11, 19, 20]));
+        assert_eq!(d.paragraph_starts("甲\n乙"), None);
     }
 
     #[test]
