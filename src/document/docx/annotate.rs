@@ -572,3 +572,183 @@ fn append_child(xml: &[u8], root: &[u8], child: &[u8]) -> Option<Vec<u8>> {
         buf.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    const CT: &str = r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#;
+
+    fn package(entries: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        for (name, body) in entries {
+            w.start_file(*name, o).unwrap();
+            w.write_all(body.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn doc(body: &str) -> String {
+        format!(r#"<w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#)
+    }
+
+    fn entry(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    fn rev() -> Revision {
+        Revision {
+            author: "guifan".into(),
+            date: "2024-03-18T00:00:00Z".into(),
+        }
+    }
+
+    fn comment(text: &str, view: &str, what: &str) -> Comment {
+        let s = view.find(what).unwrap();
+        Comment {
+            span: s..s + what.len(),
+            paragraphs: vec![text.into()],
+        }
+    }
+
+    fn annotate(body: &str, extra: &[(&str, &str)], what: &[&str]) -> (Vec<u8>, Annotated) {
+        let d = doc(body);
+        let mut entries = vec![
+            ("[Content_Types].xml", CT),
+            ("word/document.xml", d.as_str()),
+        ];
+        entries.extend_from_slice(extra);
+        let bytes = package(&entries);
+        let docx = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        let view = docx.text().to_string();
+        let comments: Vec<Comment> = what.iter().map(|w| comment("问题", &view, w)).collect();
+        let out = docx
+            .annotate(&bytes, &comments, &rev(), &DocxLimits::default())
+            .unwrap();
+        let again = Docx::read(&out.bytes, &DocxLimits::default()).unwrap();
+        assert_eq!(again.text(), view, "the text view is unchanged");
+        (bytes, out)
+    }
+
+    const REF: &str = "<w:r><w:commentReference w:id=\"1\"/></w:r>";
+
+    #[test]
+    fn marks_go_beside_whole_runs_and_split_others() {
+        let body = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>会议,</w:t></w:r><w:r w:rsidR="9"><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">强调 要 深入</w:t></w:r></w:p>"#;
+        // A whole run: the marks beside it, nothing split.
+        let (_, out) = annotate(body, &[], &["会议,"]);
+        let xml = entry(&out.bytes, "word/document.xml");
+        assert!(xml.contains(&format!(r#"<w:p><w:commentRangeStart w:id="1"/><w:r><w:rPr><w:b/></w:rPr><w:t>会议,</w:t></w:r><w:commentRangeEnd w:id="1"/>{REF}<w:r w:rsidR="9">"#)), "{xml}");
+        // Mid-run, across two runs: both split, each keeping its properties.
+        let (_, out) = annotate(body, &[], &[",强调 "]);
+        let xml = entry(&out.bytes, "word/document.xml");
+        assert!(xml.contains(&format!(r#"<w:r><w:rPr><w:b/></w:rPr><w:t>会议</w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">,</w:t></w:r><w:r w:rsidR="9"><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">强调 </w:t></w:r><w:commentRangeEnd w:id="1"/>{REF}<w:r w:rsidR="9"><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">要 深入</w:t></w:r>"#)), "{xml}");
+        assert_eq!(out.comments, 1);
+        assert_eq!(out.moved, 0);
+    }
+
+    #[test]
+    fn a_tab_is_enclosed_and_an_insertion_is_commented_inside() {
+        let body = r#"<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t></w:r><w:ins w:id="4" w:author="a" w:date="d"><w:r><w:t>丙,丁</w:t></w:r></w:ins></w:p>"#;
+        let (_, out) = annotate(body, &[], &["\t", ","]);
+        let xml = entry(&out.bytes, "word/document.xml");
+        // Ids above the document's revision ids.
+        let r5 = "<w:r><w:commentReference w:id=\"5\"/></w:r>";
+        let r6 = "<w:r><w:commentReference w:id=\"6\"/></w:r>";
+        assert!(xml.contains(&format!(r#"<w:r><w:t>甲</w:t></w:r><w:commentRangeStart w:id="5"/><w:r><w:tab/></w:r><w:commentRangeEnd w:id="5"/>{r5}<w:r><w:t xml:space="preserve">乙</w:t></w:r>"#)), "{xml}");
+        assert!(xml.contains(&format!(r#"<w:ins w:id="4" w:author="a" w:date="d"><w:r><w:t>丙</w:t></w:r><w:commentRangeStart w:id="6"/><w:r><w:t xml:space="preserve">,</w:t></w:r><w:commentRangeEnd w:id="6"/>{r6}<w:r><w:t xml:space="preserve">丁</w:t></w:r></w:ins>"#)), "{xml}");
+    }
+
+    #[test]
+    fn creates_the_comments_part_relationship_and_content_type() {
+        let body = "<w:p><w:r><w:t>会议,强调</w:t></w:r></w:p>";
+        let (_, out) = annotate(body, &[], &[","]);
+        let rels = entry(&out.bytes, "word/_rels/document.xml.rels");
+        assert!(rels.contains(&format!(r#"<Relationship Id="rId1" Type="{COMMENTS_TYPE}" Target="comments.xml"/></Relationships>"#)), "{rels}");
+        let ct = entry(&out.bytes, "[Content_Types].xml");
+        assert!(ct.ends_with(&format!(r#"<Override PartName="/word/comments.xml" ContentType="{COMMENTS_CONTENT_TYPE}"/></Types>"#)), "{ct}");
+        let comments = entry(&out.bytes, "word/comments.xml");
+        assert!(comments.contains(r#"<w:comment w:id="1" w:author="guifan" w:date="2024-03-18T00:00:00Z" w:initials="GU"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">问题</w:t></w:r></w:p></w:comment></w:comments>"#), "{comments}");
+    }
+
+    #[test]
+    fn appends_to_an_existing_comments_part() {
+        let body = r#"<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>会议,强调</w:t></w:r><w:commentRangeEnd w:id="7"/></w:p>"#;
+        let rels = format!(
+            r#"<Relationships xmlns="r"><Relationship Id="rId3" Type="{COMMENTS_TYPE}" Target="/word/notes.xml"/></Relationships>"#
+        );
+        let existing = r#"<w:comments xmlns:w="x"><w:comment w:id="12" w:author="王"><w:p/></w:comment></w:comments>"#;
+        let (before, out) = annotate(
+            body,
+            &[
+                ("word/_rels/document.xml.rels", &rels),
+                ("word/notes.xml", existing),
+            ],
+            &[","],
+        );
+        let notes = entry(&out.bytes, "word/notes.xml");
+        assert!(notes.starts_with(r#"<w:comments xmlns:w="x"><w:comment w:id="12" w:author="王"><w:p/></w:comment><w:comment w:id="13" "#), "{notes}");
+        // Nothing else of the package changed.
+        assert_eq!(entry(&out.bytes, "word/_rels/document.xml.rels"), rels);
+        assert_eq!(entry(&out.bytes, "[Content_Types].xml"), CT);
+        let zip = zip::ZipArchive::new(Cursor::new(&before[..])).unwrap();
+        let names: Vec<&str> = zip.file_names().collect();
+        let after = zip::ZipArchive::new(Cursor::new(&out.bytes[..])).unwrap();
+        assert_eq!(after.len(), names.len());
+        // A self-closing root gets its first child.
+        let empty = r#"<w:comments xmlns:w="x"/>"#;
+        let (_, out) = annotate(
+            body,
+            &[
+                ("word/_rels/document.xml.rels", &rels),
+                ("word/notes.xml", empty),
+            ],
+            &[","],
+        );
+        let notes = entry(&out.bytes, "word/notes.xml");
+        assert!(
+            notes.starts_with(r#"<w:comments xmlns:w="x"><w:comment w:id="8" "#),
+            "{notes}"
+        );
+        assert!(notes.ends_with("</w:comment></w:comments>"), "{notes}");
+    }
+
+    #[test]
+    fn headers_and_empty_lines_are_commented_at_the_start_of_the_body() {
+        let body =
+            r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p><w:p/>"#;
+        let header = r#"<w:hdr xmlns:w="x"><w:p><w:r><w:t>页眉,</w:t></w:r></w:p></w:hdr>"#;
+        let d = doc(body);
+        let bytes = package(&[
+            ("[Content_Types].xml", CT),
+            ("word/document.xml", &d),
+            ("word/header1.xml", header),
+        ]);
+        let docx = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        assert_eq!(docx.text(), "正文\n\n页眉,");
+        let comments = [
+            comment("页眉问题", docx.text(), ","),
+            Comment {
+                span: 7..7,
+                paragraphs: vec!["空行问题".into()],
+            },
+        ];
+        let out = docx
+            .annotate(&bytes, &comments, &rev(), &DocxLimits::default())
+            .unwrap();
+        assert_eq!((out.comments, out.moved), (2, 2));
+        let xml = entry(&out.bytes, "word/document.xml");
+        assert!(xml.contains(r#"<w:pPr><w:jc w:val="center"/></w:pPr><w:commentRangeStart w:id="1"/><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:commentRangeStart w:id="2"/><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r><w:r><w:t>正文</w:t></w:r>"#), "{xml}");
+        assert!(!entry(&out.bytes, "word/header1.xml").contains("comment"));
+        let c = entry(&out.bytes, "word/comments.xml");
+        assert!(
+            c.contains("（此问题位于页眉）") && c.contains("（此问题所在的行没有可加批注的文字）"),
+            "{c}"
+        );
+    }
+}
