@@ -104,7 +104,7 @@ impl Docx {
             Some(target) => read_named(&mut archive, &target, limits, &mut total)?,
             None => None,
         };
-        let mut next_id = self
+        let first_id = self
             .max_revision_id()
             .max(existing.as_ref().map_or(0, |(_, xml)| max_id(xml)))
             + 1;
@@ -114,9 +114,7 @@ impl Docx {
         let mut elements = String::new();
         let mut moved = 0;
         let body_start = self.body_start();
-        for c in comments {
-            let id = next_id;
-            next_id += 1;
+        for (id, c) in (first_id..).zip(comments) {
             let located = self.locate(&c.span);
             let (start, end, place) = match located {
                 Some((s, e)) => match self.story(s.0) {
