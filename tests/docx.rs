@@ -129,13 +129,41 @@ fn findings_are_those_of_the_text_view() {
     assert_eq!(docx.status.code(), Some(1));
     let (a, b) = (findings(&json(&docx)), findings(&json(&txt)));
     assert!(a.len() >= 10, "{a:?}");
-    assert_eq!(a, b);
-    // line = paragraph, column = character in it.
+    assert_eq!(a.len(), b.len());
+    let position = |d: &serde_json::Value| {
+        ["line", "column", "end_line", "end_column"].map(|k| d[k].as_u64().unwrap())
+    };
+    for (x, y) in a.iter().zip(&b) {
+        let strip = |d: &serde_json::Value| {
+            let mut d = d.clone();
+            for k in ["line", "column", "end_line", "end_column"] {
+                d.as_object_mut().unwrap().remove(k);
+            }
+            d
+        };
+        assert_eq!(strip(x), strip(y));
+        // line = paragraph, column = character in it: the same as in the
+        // text up to the paragraph with a manual line break (11, 联系人 /
+        // 电话), one line less after it.
+        let (px, py) = (position(x), position(y));
+        if py[0] < 11 {
+            assert_eq!(px, py);
+        } else if py[0] > 12 {
+            assert_eq!(px, [py[0] - 1, py[1], py[2] - 1, py[3]]);
+        }
+    }
     let first = &a[0];
     assert_eq!(
         (first["line"].as_u64(), first["column"].as_u64()),
         (Some(1), Some(14))
     );
+    // The colon after 电话, after the line break: paragraph 11, column 10
+    // (the break counts as one character).
+    let phone = view.find("电话:").unwrap() + "电话".len();
+    let d = a.iter().find(|d| d["start"] == phone).unwrap();
+    assert_eq!(position(d), [11, 10, 11, 11]);
+    let d = b.iter().find(|d| d["start"] == phone).unwrap();
+    assert_eq!(position(d), [12, 3, 12, 4]);
 }
 
 #[test]
@@ -404,4 +432,227 @@ fn fix_can_write_tracked_changes() {
     }
     assert_eq!(run().status.code(), Some(1));
     assert_eq!(fs::read(&path).unwrap(), after);
+}
+
+/// The `w:comment` elements of a package's comments part: (id, text).
+fn comments_of(bytes: &[u8]) -> Vec<(u64, String)> {
+    let xml = entry(bytes, "word/comments.xml");
+    let mut out = Vec::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find("<w:comment ") {
+        rest = &rest[i..];
+        let id_at = rest.find("w:id=\"").unwrap() + 6;
+        let id_len = rest[id_at..].find('"').unwrap();
+        let id: u64 = rest[id_at..id_at + id_len].parse().unwrap();
+        let end = rest.find("</w:comment>").unwrap();
+        let mut text = String::new();
+        let mut body = &rest[..end];
+        while let Some(t) = body.find("<w:t xml:space=\"preserve\">") {
+            body = &body[t + 26..];
+            let e = body.find("</w:t>").unwrap();
+            text.push_str(&body[..e]);
+            text.push('\n');
+            body = &body[e..];
+        }
+        out.push((id, text));
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn annotate_writes_word_comments_at_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = fs::read(fixture()).unwrap();
+    fs::write(dir.path().join("report.docx"), &before).unwrap();
+    let out = guifan(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--annotate",
+            "-o",
+            "reviewed.docx",
+            "report.docx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("已写入批注版 reviewed.docx：1 条批注"),
+        "{stderr}"
+    );
+    let all = findings(&json(&out));
+    assert_eq!(fs::read(dir.path().join("report.docx")).unwrap(), before);
+    let reviewed = fs::read(dir.path().join("reviewed.docx")).unwrap();
+
+    // The one finding without a safe fix is commented, around its exact
+    // characters: the run is split there and keeps its formatting.
+    let unfixed: Vec<_> = all
+        .iter()
+        .filter(|d| d["fix"].is_null() || d["fix"]["applicability"] != "safe")
+        .collect();
+    assert_eq!(unfixed.len(), 1, "{unfixed:?}");
+    let comments = comments_of(&reviewed);
+    assert_eq!(comments.len(), 1);
+    let (id, text) = &comments[0];
+    assert_eq!(*id, 3, "above the document's tracked-change ids");
+    assert!(text.starts_with(unfixed[0]["message"].as_str().unwrap()));
+    assert!(text.contains(&format!("建议：{}", unfixed[0]["help"].as_str().unwrap())));
+    assert!(
+        text.contains("规则：terminology/canonical-near-miss（错误）"),
+        "{text}"
+    );
+    let comments_xml = entry(&reviewed, "word/comments.xml");
+    assert!(comments_xml.contains(r#"w:author="guifan""#) && comments_xml.contains("w:date=\""));
+    let xml = entry(&reviewed, "word/document.xml");
+    assert!(xml.contains(r#"<w:r><w:rPr><w:i/></w:rPr><w:t>神,坚持以</w:t></w:r><w:commentRangeStart w:id="3"/><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">习近平新时代中国特色社会思想</w:t></w:r><w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">为指导。</w:t></w:r>"#), "{xml}");
+
+    // The package: its part, relationship and content type; every other
+    // entry as it was, in the same order; the text view unchanged.
+    let (old, new) = (entries(&before), entries(&reviewed));
+    assert_eq!(new.len(), old.len() + 1);
+    assert_eq!(new.last().unwrap().0, "word/comments.xml");
+    for (o, n) in old.iter().zip(&new) {
+        assert_eq!((&o.0, &o.1), (&n.0, &n.1));
+        if ![
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "[Content_Types].xml",
+        ]
+        .contains(&o.0.as_str())
+        {
+            assert_eq!(o.2, n.2, "{} changed", o.0);
+        }
+    }
+    let rels = entry(&reviewed, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"<Relationship Id="rId13" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#), "{rels}");
+    let types = entry(&reviewed, "[Content_Types].xml");
+    assert!(types.contains(r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#), "{types}");
+    assert_eq!(text_view(&reviewed), text_view(&before));
+
+    // Comments are not prose: the reviewed copy has the same findings.
+    let again = guifan(dir.path())
+        .args(["check", "--no-config", "--format", "json", "reviewed.docx"])
+        .output()
+        .unwrap();
+    assert_eq!(findings(&json(&again)), all);
+
+    // --annotate=all: a comment per finding; a document that already has
+    // comments gets more in the same part, with fresh ids.
+    let out = guifan(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--annotate=all",
+            "-o",
+            "twice.docx",
+            "reviewed.docx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let twice = fs::read(dir.path().join("twice.docx")).unwrap();
+    let comments = comments_of(&twice);
+    assert_eq!(comments.len(), 1 + all.len());
+    let mut ids: Vec<u64> = comments.iter().map(|c| c.0).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), comments.len(), "ids not unique: {comments:?}");
+    for d in &all {
+        let rule = d["rule"].as_str().unwrap();
+        assert!(
+            comments.iter().any(|c| c.1.contains(rule)),
+            "{rule} not commented"
+        );
+    }
+    let rels = entry(&twice, "word/_rels/document.xml.rels");
+    assert_eq!(rels.matches("relationships/comments\"").count(), 1);
+    assert_eq!(entries(&twice).len(), entries(&reviewed).len());
+    let xml = entry(&twice, "word/document.xml");
+    for (id, _) in &comments {
+        for mark in ["commentRangeStart", "commentRangeEnd", "commentReference"] {
+            assert_eq!(
+                xml.matches(&format!("<w:{mark} w:id=\"{id}\"/>")).count(),
+                1,
+                "{mark} {id}"
+            );
+        }
+    }
+    // The header, footer and footnote findings are anchored at the start
+    // of the body and say where they are.
+    for place in ["页眉", "页脚", "脚注"] {
+        assert!(
+            comments
+                .iter()
+                .any(|c| c.1.contains(&format!("（此问题位于{place}）"))),
+            "{place}"
+        );
+    }
+    assert!(!entry(&twice, "word/footnotes.xml").contains("comment"));
+}
+
+#[test]
+fn annotate_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture(), dir.path().join("report.docx")).unwrap();
+    fs::write(dir.path().join("a.txt"), "会议指出,要深入学习。\n").unwrap();
+    for (args, message) in [
+        (
+            &["--annotate", "report.docx"][..],
+            "--annotate 需要用 -o 指定批注版文件的保存位置",
+        ),
+        (
+            &["--annotate", "-o", "x.docx", "a.txt"][..],
+            "--annotate 只适用于 Word 文档（.docx）：a.txt 不是 .docx 文件",
+        ),
+        (
+            &["--annotate", "-o", "report.docx", "report.docx"][..],
+            "-o 不能是输入文件本身",
+        ),
+        (
+            &["--annotate", "-o", "./x/../report.docx", "report.docx"][..],
+            "-o 不能是输入文件本身",
+        ),
+        (
+            &["--annotate", "-o", "x.docx", "report.docx", "a.txt"][..],
+            "--annotate 一次只处理一个 .docx 文件",
+        ),
+        (
+            &["-o", "x.docx", "report.docx"][..],
+            "-o 只与 --annotate 一起使用",
+        ),
+    ] {
+        let out = guifan(dir.path())
+            .args(["check", "--no-config"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    assert!(!dir.path().join("x.docx").exists());
+    assert_eq!(
+        fs::read(dir.path().join("report.docx")).unwrap(),
+        fs::read(fixture()).unwrap()
+    );
+    // A broken document: a per-file error, nothing written.
+    fs::write(dir.path().join("bad.docx"), b"PK\x03\x04junk").unwrap();
+    let out = guifan(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--annotate",
+            "-o",
+            "x.docx",
+            "bad.docx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("不是有效的 .docx 文件"));
+    assert!(!dir.path().join("x.docx").exists());
 }

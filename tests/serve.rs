@@ -209,6 +209,7 @@ fn health_page_and_openapi() {
     for path in [
         "/api/v1/check",
         "/api/v1/fix",
+        "/api/v1/docx/{action}",
         "/api/v1/rules",
         "/api/v1/rules/{id}",
         "/healthz",
@@ -891,4 +892,182 @@ fn server_wide_selection_is_the_default_of_every_request() {
             .all(|r| !r.starts_with("punctuation/") && !r.starts_with("dates/")),
         "{fewer:?}"
     );
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A raw POST: status, headers asked for, body bytes.
+fn post_bytes(
+    server: &Server,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+    want: &[&str],
+) -> (u16, Vec<Option<String>>, Vec<u8>) {
+    let result = ureq::post(&server.url(path))
+        .timeout(Duration::from_secs(60))
+        .set("Content-Type", content_type)
+        .send_bytes(body);
+    let response = match result {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("POST {path}: {e}"),
+    };
+    let status = response.status();
+    let headers = want
+        .iter()
+        .map(|h| response.header(h).map(str::to_string))
+        .collect();
+    let mut bytes = Vec::new();
+    response.into_reader().read_to_end(&mut bytes).unwrap();
+    (status, headers, bytes)
+}
+
+#[test]
+fn word_documents_are_checked_fixed_and_annotated() {
+    let server = Server::start(&["--max-body", "200KB"]);
+    let report = std::fs::read(repo().join("fixtures/docx/report.docx")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("report.docx"), &report).unwrap();
+
+    // check: the findings of `guifan check --format json`, lines and all.
+    let (status, _, body) = post_bytes(
+        &server,
+        "/api/v1/docx/check?path=report.docx",
+        DOCX,
+        &report,
+        &[],
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(v["view"], "docx-text");
+    assert_eq!(v["date_source"], "properties");
+    assert!(
+        v["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("学院党委召开理论学习中心组(扩大)学习会\n")
+    );
+    let cli: Value = serde_json::from_str(&guifan(
+        dir.path(),
+        &["check", "--no-config", "--format", "json", "report.docx"],
+    ))
+    .unwrap();
+    fn strip(d: &Value) -> Value {
+        match d {
+            Value::Object(o) => Value::Object(
+                o.iter()
+                    .filter(|(k, _)| !k.ends_with("utf16"))
+                    .map(|(k, v)| (k.clone(), strip(v)))
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
+            other => other.clone(),
+        }
+    }
+    let api: Vec<Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(strip)
+        .collect();
+    assert_eq!(&api, cli["diagnostics"].as_array().unwrap());
+
+    // fix: the fixed document as a download, what `guifan fix` writes.
+    let want = [
+        "content-type",
+        "content-disposition",
+        "x-guifan-applied",
+        "x-guifan-remaining",
+    ];
+    let (status, h, fixed) = post_bytes(
+        &server,
+        "/api/v1/docx/fix?path=%E6%8A%A5%E5%91%8A.docx",
+        "application/octet-stream",
+        &report,
+        &want,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(h[0].as_deref(), Some(DOCX));
+    let disposition = h[1].clone().unwrap();
+    assert!(disposition.starts_with("attachment;") && disposition.contains("filename*=UTF-8''%E6%8A%A5%E5%91%8A%EF%BC%88%E5%B7%B2%E4%BF%AE%E5%A4%8D%EF%BC%89.docx"), "{disposition}");
+    assert_eq!(h[2].as_deref(), Some("12"));
+    assert_eq!(h[3].as_deref(), Some("2"));
+    let out = Command::new(BIN)
+        .args(["fix", "--no-config", "report.docx"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        fixed,
+        std::fs::read(dir.path().join("report.docx")).unwrap()
+    );
+
+    // fix with tracked changes; annotate (unfixed by default, or all).
+    let (status, _, tracked) = post_bytes(
+        &server,
+        "/api/v1/docx/fix?track_changes=true",
+        DOCX,
+        &report,
+        &[],
+    );
+    assert_eq!(status, 200);
+    let (_, _, xml) = post_bytes(&server, "/api/v1/docx/check", DOCX, &tracked, &[]);
+    let v: Value = serde_json::from_slice(&xml).unwrap();
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 2);
+    for (query, comments) in [("", "1"), ("?all=true", "14")] {
+        let (status, h, annotated) = post_bytes(
+            &server,
+            &format!("/api/v1/docx/annotate{query}"),
+            DOCX,
+            &report,
+            &["x-guifan-comments", "content-disposition"],
+        );
+        assert_eq!(status, 200);
+        assert_eq!(h[0].as_deref(), Some(comments), "{query}");
+        assert!(
+            h[1].as_deref()
+                .unwrap()
+                .contains("document%EF%BC%88%E6%89%B9%E6%B3%A8%EF%BC%89.docx")
+        );
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(annotated)).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/comments.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        assert_eq!(s.matches("<w:comment ").count().to_string(), comments);
+    }
+
+    // Refusals: not a Word document, wrong content type, too large,
+    // unknown action or option, unknown rule.
+    let (status, _, body) = post_bytes(&server, "/api/v1/docx/check", DOCX, b"PK\x03\x04junk", &[]);
+    assert_eq!(status, 422);
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(error_code(&v), "bad_document");
+    assert!(error_message(&v).contains("不是有效的 .docx 文件"), "{v}");
+    let (status, _, body) = post_bytes(&server, "/api/v1/docx/check", "text/plain", &report, &[]);
+    assert_eq!(status, 415);
+    assert!(String::from_utf8_lossy(&body).contains(DOCX));
+    let big = vec![0u8; 300_000];
+    let (status, _, _) = post_bytes(&server, "/api/v1/docx/check", DOCX, &big, &[]);
+    assert_eq!(status, 413);
+    let (status, _, body) = post_bytes(&server, "/api/v1/docx/print", DOCX, &report, &[]);
+    assert_eq!(status, 404);
+    assert!(String::from_utf8_lossy(&body).contains("check、fix、annotate"));
+    let (status, _, body) =
+        post_bytes(&server, "/api/v1/docx/check?colour=red", DOCX, &report, &[]);
+    assert_eq!(status, 400);
+    assert!(String::from_utf8_lossy(&body).contains("colour"));
+    let (status, _, body) = post_bytes(
+        &server,
+        "/api/v1/docx/check?select=punctuaton",
+        DOCX,
+        &report,
+        &[],
+    );
+    assert_eq!(status, 400);
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(error_code(&v), "unknown_rule");
 }

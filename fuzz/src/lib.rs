@@ -885,9 +885,11 @@ mod tests {
 /// Word package never panics and stays within a small bound; when a package
 /// reads, its text view fixed by the default linter is written back (plain
 /// and as tracked changes), and the written package reads again with exactly
-/// the text view the writer reported.
+/// the text view the writer reported; with a comment at every finding
+/// (`check --annotate=all`), the package reads again with the same text view,
+/// and the paragraph starts of the view are found.
 pub fn check_docx(data: &[u8]) {
-    use guifan::document::docx::{Docx, DocxLimits, Revision};
+    use guifan::document::docx::{Comment, Docx, DocxLimits, Revision};
     let limits = DocxLimits {
         max_total: 8 * 1024 * 1024,
         ..DocxLimits::default()
@@ -917,5 +919,20 @@ pub fn check_docx(data: &[u8]) {
                 "the written package's text view differs from the one the writer reported"
             );
         }
+    }
+    assert!(docx.paragraph_starts(text).is_some());
+    let found = default_linter().check(&Document::new(text.to_string(), &options(Format::Plain)));
+    let comments: Vec<Comment> = found
+        .iter()
+        .map(|d| Comment {
+            span: d.span.range(),
+            paragraphs: vec![d.message.clone(), d.rule.clone()],
+        })
+        .collect();
+    if let Ok(out) = docx.annotate(data, &comments, &revision, &limits) {
+        let again = Docx::read(&out.bytes, &DocxLimits::default())
+            .unwrap_or_else(|e| panic!("an annotated package does not read again: {e}"));
+        assert_eq!(again.text(), text, "comments changed the text view");
+        assert_eq!(out.comments, comments.len());
     }
 }

@@ -197,6 +197,30 @@ pub struct CheckArgs {
     /// 以统一 diff 显示修复后的结果，不改动任何文件（即 --format diff）
     #[arg(long)]
     pub diff: bool,
+    /// Word 文档（.docx）：在问题处加批注（页边批注：说明、建议、规则 id），另存到 -o 指定的文件，原文件不动；
+    /// 默认只批注没有可用修复的问题（unfixed），--annotate=all 批注全部问题
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHICH",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "unfixed",
+        conflicts_with = "diff"
+    )]
+    pub annotate: Option<AnnotateArg>,
+    /// --annotate 写出的批注版文件（不能是输入文件本身）
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Which findings `check --annotate` comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AnnotateArg {
+    /// 只批注没有可用修复的问题（guifan fix 不会改的那些）
+    Unfixed,
+    /// 批注全部问题
+    All,
 }
 
 #[derive(Debug, Args)]

@@ -12,9 +12,9 @@
 use super::config::Resolved;
 use super::read::{FileStamp, io_message, read_file};
 use super::walk::{Input, Source};
-use super::write::{WriteError, write_fixed};
+use super::write::{WriteError, write_fixed, write_new};
 use chrono::NaiveDate;
-use guifan::document::docx::{Docx, DocxLimits};
+use guifan::document::docx::{Comment, Docx, DocxLimits};
 use guifan::document::{DateSource, DocumentDate, LineIndex, decode};
 use guifan::report::{FileReport, Reporter, Summary};
 use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Severity};
@@ -40,6 +40,8 @@ pub struct RunOptions {
     /// `fix --track-changes`: Word documents get their fixes as tracked
     /// changes by this author, at this time.
     pub track_changes: Option<guifan::document::docx::Revision>,
+    /// `check --annotate`: write the Word document with comments there.
+    pub annotate: Option<Annotate>,
     pub applicability: Applicability,
     pub min_severity: Severity,
     pub fail_on: Severity,
@@ -59,6 +61,17 @@ pub struct RunOptions {
     /// What pass 1 found, when a corpus-wide rule (`boilerplate/corpus-repeated`,
     /// `boilerplate/near-duplicate`) runs.
     pub corpus: Option<super::corpus::CorpusPass>,
+}
+
+/// `check --annotate -o FILE`.
+pub struct Annotate {
+    /// Every finding, or only those without a fix `guifan fix` would apply.
+    pub all: bool,
+    pub output: std::path::PathBuf,
+    /// How `output` is shown.
+    pub display: String,
+    /// The comments' author and date.
+    pub revision: guifan::document::docx::Revision,
 }
 
 /// Where the `--show-date` lines go.
@@ -87,6 +100,8 @@ struct Outcome {
     not_converged: bool,
     /// `docx-text` for a Word document.
     view: Option<&'static str>,
+    /// A line for stderr (what `--annotate` wrote).
+    note: Option<String>,
 }
 
 impl Outcome {
@@ -103,6 +118,7 @@ impl Outcome {
             file_changed: false,
             not_converged: false,
             view: None,
+            note: None,
         }
     }
 }
@@ -282,9 +298,16 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 }
             }
             diagnostics.retain(keep);
+            let mut note = None;
+            if let (Some(a), Some(d)) = (&opts.annotate, &docx) {
+                match annotate(a, &d.0, &d.1, &diagnostics, opts) {
+                    Ok(n) => note = Some(n),
+                    Err(e) => return Outcome::failed(&input.display, e),
+                }
+            }
             Outcome {
                 display: input.display.clone(),
-                lines: LineIndex::new(&source),
+                lines: line_index(&source, docx.as_ref().map(|d| &d.0)),
                 source,
                 diagnostics,
                 date,
@@ -294,6 +317,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 file_changed: false,
                 not_converged,
                 view,
+                note,
             }
         }
         Mode::Fix if docx.is_some() => {
@@ -316,6 +340,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             };
             let mut error = None;
             let mut applied = 0;
+            let mut note = None;
             let mut text = source;
             if let Some(f) = fix {
                 if let (Some(bytes), Source::File(p)) = (&f.bytes, &input.source) {
@@ -323,6 +348,12 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                         Ok(()) => {
                             applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
                             text = f.text;
+                            if opts.track_changes.is_some() {
+                                note = Some(format!(
+                                    "{}：以修订方式写入 {} 处删除、{} 处插入",
+                                    input.display, f.deletions, f.insertions
+                                ));
+                            }
                         }
                         Err(e) => error = Some(write_message(&e)),
                     }
@@ -334,7 +365,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             remaining.retain(keep);
             Outcome {
                 display: input.display.clone(),
-                lines: LineIndex::new(&text),
+                lines: line_index(&text, Some(&docx)),
                 source: text,
                 diagnostics: if error.is_some() {
                     Vec::new()
@@ -348,6 +379,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 file_changed: applied > 0,
                 not_converged: !out.converged,
                 view,
+                note,
             }
         }
         Mode::Fix => {
@@ -389,9 +421,70 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 file_changed: wrote,
                 not_converged: !out.converged,
                 view,
+                note: None,
             }
         }
     }
+}
+
+/// The line index of a report: a Word document's lines are its paragraphs.
+fn line_index(text: &str, docx: Option<&Docx>) -> LineIndex {
+    match docx.and_then(|d| d.paragraph_starts(text)) {
+        Some(starts) => LineIndex::from_starts(text, starts),
+        None => LineIndex::new(text),
+    }
+}
+
+/// The text of the comment on a finding: the message, the suggestion, the
+/// rule and its severity.
+fn comment_text(d: &Diagnostic) -> Vec<String> {
+    let mut paragraphs = vec![d.message.clone()];
+    if let Some(help) = &d.help {
+        paragraphs.push(format!("建议：{help}"));
+    }
+    paragraphs.push(format!("规则：{}（{}）", d.rule, d.severity.label_zh()));
+    paragraphs
+}
+
+/// Write the Word document with a comment at each finding `a` asks for,
+/// atomically to `a.output`; the line to show, or the error.
+fn annotate(
+    a: &Annotate,
+    doc: &Docx,
+    original: &[u8],
+    diagnostics: &[Diagnostic],
+    opts: &RunOptions,
+) -> Result<String, String> {
+    let comments: Vec<Comment> = diagnostics
+        .iter()
+        .filter(|d| {
+            a.all
+                || d.fix
+                    .as_ref()
+                    .is_none_or(|f| f.applicability < opts.applicability)
+        })
+        .map(|d| Comment {
+            span: d.span.range(),
+            paragraphs: comment_text(d),
+        })
+        .collect();
+    let limits = DocxLimits {
+        max_total: opts.max_file_size,
+        ..DocxLimits::default()
+    };
+    let out = doc
+        .annotate(original, &comments, &a.revision, &limits)
+        .map_err(|e| e.to_string())?;
+    write_new(&a.output, &out.bytes)
+        .map_err(|e| format!("无法写入批注版 {}：{}", a.display, io_message(&e)))?;
+    let mut line = format!("已写入批注版 {}：{} 条批注", a.display, out.comments);
+    if out.moved > 0 {
+        line.push_str(&format!(
+            "（其中 {} 条针对页眉、页脚、脚注、尾注或无文字行中的问题，加在正文开头）",
+            out.moved
+        ));
+    }
+    Ok(line)
 }
 
 fn is_broken_pipe(e: &io::Error) -> bool {
@@ -533,6 +626,11 @@ fn emit(
             let _ = writeln!(io::stderr(), "错误：{}：{err}", o.display);
         }
     }
+    if let Some(note) = &o.note
+        && !opts.quiet
+    {
+        let _ = writeln!(io::stderr(), "{note}");
+    }
     if o.not_converged {
         let _ = writeln!(
             io::stderr(),
@@ -633,6 +731,7 @@ mod tests {
         RunOptions {
             mode,
             track_changes: None,
+            annotate: None,
             applicability: Applicability::Safe,
             min_severity: Severity::Info,
             fail_on: Severity::Error,

@@ -158,7 +158,89 @@ fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
     let mode = Mode::Check {
         with_fixes: format == OutputFormatArg::Diff,
     };
-    lint(&args.lint, cwd, mode, format.into())
+    let annotate = match annotate_options(&args, cwd) {
+        Ok(a) => a,
+        Err(e) => return fail(e),
+    };
+    lint_with(&args.lint, cwd, mode, format.into(), None, annotate)
+}
+
+/// `check --annotate -o FILE`: one Word document in, a new file out.
+fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<check::Annotate>, Report> {
+    const EXAMPLE: &str = "例如：guifan check --annotate -o reviewed.docx report.docx";
+    let (which, output) = match (args.annotate, &args.output) {
+        (None, None) => return Ok(None),
+        (None, Some(_)) => {
+            return Err(miette!(
+                code = "guifan::usage",
+                help = EXAMPLE,
+                "-o 只与 --annotate 一起使用：指定批注版 .docx 的保存位置"
+            ));
+        }
+        (Some(_), None) => {
+            return Err(miette!(
+                code = "guifan::usage",
+                help = EXAMPLE,
+                "--annotate 需要用 -o 指定批注版文件的保存位置（原文件不会被改动）"
+            ));
+        }
+        (Some(w), Some(o)) => (w, o),
+    };
+    let lint = &args.lint;
+    let input: Option<PathBuf> = match lint.paths.as_slice() {
+        [] => lint.stdin_filename.as_ref().map(PathBuf::from),
+        [p] if p.as_os_str() == "-" => Some(
+            lint.stdin_filename
+                .as_ref()
+                .map_or_else(|| PathBuf::from("-"), PathBuf::from),
+        ),
+        [p] => Some(p.clone()),
+        _ => None,
+    };
+    let Some(input) = input else {
+        return Err(miette!(
+            code = "guifan::usage",
+            help = EXAMPLE,
+            "--annotate 一次只处理一个 .docx 文件（给出了 {} 个路径）",
+            lint.paths.len()
+        ));
+    };
+    let is_docx = input
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if !is_docx || cwd.join(&input).is_dir() {
+        return Err(miette!(
+            code = "guifan::usage",
+            help = "--annotate 把问题写成 Word 批注，只适用于 .docx；其他格式请用 --format json 等报告",
+            "--annotate 只适用于 Word 文档（.docx）：{} 不是 .docx 文件",
+            paths::display(&input)
+        ));
+    }
+    let out_abs = cwd.join(output);
+    let same = match (
+        std::fs::canonicalize(&out_abs),
+        std::fs::canonicalize(cwd.join(&input)),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => paths::normalize(&out_abs) == paths::normalize(&cwd.join(&input)),
+    };
+    if same {
+        return Err(miette!(
+            code = "guifan::usage",
+            help = EXAMPLE,
+            "-o 不能是输入文件本身：批注版另存为新文件，原文件不动"
+        ));
+    }
+    Ok(Some(check::Annotate {
+        all: which == args::AnnotateArg::All,
+        output: out_abs,
+        display: paths::display(output),
+        revision: guifan::document::docx::Revision {
+            author: "guifan".into(),
+            date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        },
+    }))
 }
 
 fn fix(args: FixArgs, cwd: &Path) -> ExitCode {
@@ -176,11 +258,18 @@ fn fix(args: FixArgs, cwd: &Path) -> ExitCode {
             author: "guifan".into(),
             date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         });
-    lint_with(&args.lint, cwd, Mode::Fix, args.format.into(), revision)
+    lint_with(
+        &args.lint,
+        cwd,
+        Mode::Fix,
+        args.format.into(),
+        revision,
+        None,
+    )
 }
 
 fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> ExitCode {
-    lint_with(opts, cwd, mode, format, None)
+    lint_with(opts, cwd, mode, format, None, None)
 }
 
 fn lint_with(
@@ -189,6 +278,7 @@ fn lint_with(
     mode: Mode,
     format: OutputFormat,
     track_changes: Option<guifan::document::docx::Revision>,
+    annotate: Option<check::Annotate>,
 ) -> ExitCode {
     set_color(opts.color);
     let config = match config::resolve(&opts.rules, cwd) {
@@ -286,6 +376,7 @@ fn lint_with(
     let run_opts = RunOptions {
         mode,
         track_changes,
+        annotate,
         applicability,
         min_severity: opts
             .min_severity

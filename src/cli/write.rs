@@ -266,6 +266,42 @@ pub fn write_fixed(
     Ok(())
 }
 
+/// Write `contents` to `path`, a new file or one to be replaced whole (not
+/// an input: `check --annotate -o`): through a synced temporary file in the
+/// same folder renamed over it, so a reader never sees half a file. A
+/// replaced file keeps its permissions; a new one gets 0644.
+pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let target = match fs::canonicalize(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    let permissions = match fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(io::Error::new(io::ErrorKind::IsADirectory, "是一个文件夹"));
+        }
+        Ok(m) => Some(m.permissions()),
+        Err(_) => None,
+    };
+    let mut tmp = sibling(&target, TMP)?;
+    tmp.write_all(contents)?;
+    tmp.flush()?;
+    tmp.as_file().sync_all()?;
+    match permissions {
+        Some(p) => tmp.as_file().set_permissions(p)?,
+        #[cfg(unix)]
+        None => {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644))?
+        }
+        #[cfg(not(unix))]
+        None => {}
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Rewrite a hard-linked file through its inode, with a backup first.
 fn write_in_place(
     target: &Path,

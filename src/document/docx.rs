@@ -53,6 +53,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use std::io::{Cursor, Read, Write};
 
+mod annotate;
+pub use annotate::{Annotated, Comment};
+
 /// The start of an OLE compound file: an encrypted (password-protected)
 /// `.docx`, or a legacy `.doc` / `.wps` / `.xls` renamed.
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -121,8 +124,10 @@ struct Node {
     elem_start: usize,
     elem_end: usize,
     /// The start tag and the properties (`w:rPr`) of its run, to repeat
-    /// them around a tracked change (`None`: no run, or inside `w:ins`).
+    /// them around a tracked change or a comment mark (`None`: no run).
     run: Option<RunInfo>,
+    /// Inside a tracked insertion (`w:ins`, `w:moveTo`): edited directly.
+    in_ins: bool,
 }
 
 /// Where a run's start tag and properties are in its part.
@@ -180,6 +185,9 @@ pub struct Docx {
     text: String,
     segs: Vec<Seg>,
     created: Option<NaiveDate>,
+    /// For each `\n` of the text view in order: whether it ends a
+    /// paragraph (else it is a manual line break, or in a text node).
+    newline_ends_paragraph: Vec<bool>,
 }
 
 /// The result of writing fixes back: the new package, if anything changed.
@@ -193,6 +201,10 @@ pub struct DocxFix {
     /// or a paragraph boundary).
     pub applied: usize,
     pub skipped: usize,
+    /// With a [`Revision`]: the tracked deletions and insertions written
+    /// (an edit replacing text writes one of each).
+    pub deletions: usize,
+    pub insertions: usize,
 }
 
 /// Whether these bytes start like an OLE compound file.
@@ -327,12 +339,17 @@ impl Docx {
             builder.body = p == 0;
             parse_part(p, part, &mut builder)?;
         }
+        let breaks = &builder.paragraph_breaks;
+        let newline_ends_paragraph = memchr::memchr_iter(b'\n', builder.text.as_bytes())
+            .map(|i| breaks.binary_search(&i).is_ok())
+            .collect();
         Ok(Docx {
             parts,
             nodes: builder.nodes,
             text: builder.text,
             segs: builder.segs,
             created,
+            newline_ends_paragraph,
         })
     }
 
@@ -340,6 +357,23 @@ impl Docx {
     /// footnotes, endnotes) joined by `\n`.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Where the paragraphs of `text` start: `text` is the text view or
+    /// the view after fixes written back by [`Docx::apply_with`] (which
+    /// never adds nor removes a `\n`: edits touching one are left out).
+    /// Reports count lines by these, so a line is a paragraph and a manual
+    /// line break (`w:br`) within one does not start a line; rules see the
+    /// break as a `\n`. `None` when `text` has other line breaks.
+    pub fn paragraph_starts(&self, text: &str) -> Option<Vec<usize>> {
+        let mut starts = vec![0];
+        let mut flags = self.newline_ends_paragraph.iter();
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            if *flags.next()? {
+                starts.push(i + 1);
+            }
+        }
+        flags.next().is_none().then_some(starts)
     }
 
     /// The date the document was created (`dcterms:created`, else
@@ -392,11 +426,14 @@ impl Docx {
                 text: self.text.clone(),
                 applied,
                 skipped,
+                deletions: 0,
+                insertions: 0,
             });
         }
         // New XML for every part with an edited node.
         let mut new_parts: Vec<Option<Vec<u8>>> = vec![None; self.parts.len()];
         let mut next_id = revision.map_or(0, |_| self.max_revision_id() + 1);
+        let (mut deletions, mut insertions) = (0usize, 0usize);
         for (p, part) in self.parts.iter().enumerate() {
             let mut out: Vec<u8> = Vec::new();
             let mut at = 0usize;
@@ -407,8 +444,12 @@ impl Docx {
                 }
                 touched = true;
                 let old = self.node_text(n);
-                if let (Some(rev), Some(run)) = (revision, node.run) {
+                if let (Some(rev), Some(run), false) = (revision, node.run, node.in_ins) {
                     out.extend_from_slice(&part.xml[at..node.elem_start]);
+                    for (s, e, r) in &node_edits[n] {
+                        deletions += usize::from(s < e);
+                        insertions += usize::from(!r.is_empty());
+                    }
                     tracked(
                         &mut out,
                         &part.xml,
@@ -451,6 +492,8 @@ impl Docx {
             text: view,
             applied,
             skipped,
+            deletions,
+            insertions,
         })
     }
 
@@ -541,44 +584,68 @@ impl Docx {
         original: &[u8],
         new_parts: &[Option<Vec<u8>>],
     ) -> Result<Vec<u8>, DocxError> {
-        let write_err = |e: zip::result::ZipError| DocxError::Write(e.to_string());
-        let mut archive = zip::ZipArchive::new(Cursor::new(original)).map_err(zip_error)?;
-        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(original.len())));
-        for i in 0..archive.len() {
-            let replaced = self
-                .parts
-                .iter()
-                .zip(new_parts)
-                .find(|(p, _)| p.index == i)
-                .and_then(|(_, n)| n.as_ref());
-            match replaced {
-                Some(xml) => {
-                    let file = archive.by_index_raw(i).map_err(zip_error)?;
-                    let mut options = zip::write::SimpleFileOptions::default()
-                        .compression_method(file.compression())
-                        .large_file(xml.len() as u64 >= u32::MAX as u64);
-                    if let Some(t) = file.last_modified() {
-                        options = options.last_modified_time(t);
-                    }
-                    if let Some(mode) = file.unix_mode() {
-                        options = options.unix_permissions(mode);
-                    }
-                    let name = file.name().to_string();
-                    drop(file);
-                    writer.start_file(name, options).map_err(write_err)?;
-                    writer
-                        .write_all(xml)
-                        .map_err(|e| DocxError::Write(e.to_string()))?;
-                }
-                None => {
-                    let file = archive.by_index_raw(i).map_err(zip_error)?;
-                    writer.raw_copy_file(file).map_err(write_err)?;
-                }
-            }
-        }
-        let out = writer.finish().map_err(write_err)?;
-        Ok(out.into_inner())
+        let replaced: Vec<(usize, &[u8])> = self
+            .parts
+            .iter()
+            .zip(new_parts)
+            .filter_map(|(p, n)| n.as_deref().map(|xml| (p.index, xml)))
+            .collect();
+        repack(original, &replaced, &[])
     }
+}
+
+/// The package `original` with the entries `replaced` (by index) given new
+/// contents and the entries `added` (name, contents) appended: entries in
+/// the same order, unchanged ones copied raw, changed ones compressed with
+/// their own method and keeping their time stamp and mode, new ones
+/// deflated with the time stamp of `word/document.xml`.
+fn repack(
+    original: &[u8],
+    replaced: &[(usize, &[u8])],
+    added: &[(String, Vec<u8>)],
+) -> Result<Vec<u8>, DocxError> {
+    let write_err = |e: zip::result::ZipError| DocxError::Write(e.to_string());
+    let io_err = |e: std::io::Error| DocxError::Write(e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(original)).map_err(zip_error)?;
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(original.len())));
+    let mut stamp = None;
+    for i in 0..archive.len() {
+        let file = archive.by_index_raw(i).map_err(zip_error)?;
+        if file.name() == "word/document.xml" {
+            stamp = file.last_modified();
+        }
+        match replaced.iter().find(|(index, _)| *index == i) {
+            Some((_, xml)) => {
+                let mut options = zip::write::SimpleFileOptions::default()
+                    .compression_method(file.compression())
+                    .large_file(xml.len() as u64 >= u32::MAX as u64);
+                if let Some(t) = file.last_modified() {
+                    options = options.last_modified_time(t);
+                }
+                if let Some(mode) = file.unix_mode() {
+                    options = options.unix_permissions(mode);
+                }
+                let name = file.name().to_string();
+                drop(file);
+                writer.start_file(name, options).map_err(write_err)?;
+                writer.write_all(xml).map_err(io_err)?;
+            }
+            None => writer.raw_copy_file(file).map_err(write_err)?,
+        }
+    }
+    for (name, contents) in added {
+        let mut options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        if let Some(t) = stamp {
+            options = options.last_modified_time(t);
+        }
+        writer
+            .start_file(name.as_str(), options)
+            .map_err(write_err)?;
+        writer.write_all(contents).map_err(io_err)?;
+    }
+    let out = writer.finish().map_err(write_err)?;
+    Ok(out.into_inner())
 }
 
 /// Write the text node `node` with its edits as tracked changes: the run
@@ -760,6 +827,8 @@ struct Builder {
     segs: Vec<Seg>,
     /// Whether any paragraph was emitted (the next one needs a separator).
     started: bool,
+    /// Offsets of the `\n`s that end paragraphs (not manual line breaks).
+    paragraph_breaks: Vec<usize>,
 }
 
 /// A piece of a paragraph: text, and the node it came from.
@@ -785,6 +854,7 @@ impl Builder {
             return;
         }
         if self.started {
+            self.paragraph_breaks.push(self.text.len());
             self.push("\n", SegKind::Synthetic);
         }
         self.started = true;
@@ -893,11 +963,8 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         seg: usize::MAX,
                         elem_start: before,
                         elem_end: reader.buffer_position() as usize,
-                        run: if ins_depth > 0 {
-                            None
-                        } else {
-                            run_info.last().copied()
-                        },
+                        run: run_info.last().copied(),
+                        in_ins: ins_depth > 0,
                     });
                     para.push((value.into_owned(), SegKind::Node(n)));
                 }
@@ -1100,6 +1167,21 @@ mod tests {
             xml.contains(r#"<w:ins w:id="7"><w:r><w:t>新增，内容</w:t></w:r></w:ins>"#),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn lines_are_paragraphs() {
+        let body = r#"<w:p><w:r><w:t>甲</w:t><w:br/><w:t>乙,</w:t></w:r></w:p><w:p><w:r><w:t>丙</w:t><w:cr/><w:t>丁</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>戊</w:t></w:r></w:p>"#;
+        let bytes = package(&doc(body));
+        let d = Docx::read(&bytes, &DocxLimits::default()).unwrap();
+        assert_eq!(d.text(), "甲\n乙,\n丙\n丁\n\n戊");
+        // Paragraphs start at 甲, 丙, the empty one and 戊.
+        assert_eq!(d.paragraph_starts(d.text()), Some(vec![0, 9, 17, 18]));
+        // The view after a fix keeps its line breaks: same paragraphs,
+        // shifted by the longer comma.
+        let fixed = d.apply(&bytes, "甲\n乙，\n丙\n丁\n\n戊").unwrap();
+        assert_eq!(d.paragraph_starts(&fixed.text), Some(vec![0, 11, 19, 20]));
+        assert_eq!(d.paragraph_starts("甲\n乙"), None);
     }
 
     #[test]

@@ -28,6 +28,15 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self::from_starts(text, starts)
+    }
+
+    /// An index whose lines start at `starts` (ascending, the first 0,
+    /// each just after a `\n` of `text`): a Word document's lines are its
+    /// paragraphs, and a manual line break within one does not start a
+    /// line.
+    pub fn from_starts(text: &str, starts: Vec<usize>) -> Self {
+        debug_assert!(starts.first() == Some(&0));
         let mut checkpoints = Vec::new();
         for (i, &start) in starts.iter().enumerate() {
             let end = starts.get(i + 1).copied().unwrap_or(text.len());

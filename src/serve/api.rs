@@ -74,11 +74,11 @@ pub struct CheckRequest {
 }
 
 /// What one check or fix request resolved to.
-struct Prepared {
-    linter: Arc<Linter>,
-    options: DocumentOptions,
-    path: String,
-    min_severity: Severity,
+pub(super) struct Prepared {
+    pub(super) linter: Arc<Linter>,
+    pub(super) options: DocumentOptions,
+    pub(super) path: String,
+    pub(super) min_severity: Severity,
 }
 
 /// The key of a request-specific linter in the cache.
@@ -100,7 +100,7 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
 }
 
-fn parse_request(body: &[u8]) -> Result<CheckRequest, ApiError> {
+pub(super) fn parse_request(body: &[u8]) -> Result<CheckRequest, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
         let what = if e.is_data() {
             "请求的字段不符合接口要求"
@@ -221,7 +221,7 @@ impl AppState {
     }
 
     /// Everything but the text, resolved and validated.
-    fn prepare(&self, req: &mut CheckRequest) -> Result<Prepared, ApiError> {
+    pub(super) fn prepare(&self, req: &mut CheckRequest) -> Result<Prepared, ApiError> {
         let format = match (&req.format, &req.path) {
             (Some(f), _) => match f.as_str() {
                 "plain" => Format::Plain,
@@ -276,11 +276,21 @@ fn diagnostics_json<'a>(
     source: &str,
     diagnostics: &'a [Diagnostic],
 ) -> Vec<JsonDiagnostic<'a>> {
-    let lines = LineIndex::new(source);
+    diagnostics_json_with(path, source, &LineIndex::new(source), diagnostics)
+}
+
+/// [`diagnostics_json`] with the lines given (a Word document's are its
+/// paragraphs).
+pub(super) fn diagnostics_json_with<'a>(
+    path: &'a str,
+    source: &str,
+    lines: &LineIndex,
+    diagnostics: &'a [Diagnostic],
+) -> Vec<JsonDiagnostic<'a>> {
     let utf16 = Utf16Map::new(source);
     diagnostics
         .iter()
-        .map(|d| JsonDiagnostic::new(path, source, &lines, d).with_utf16(|b| utf16.at(b)))
+        .map(|d| JsonDiagnostic::new(path, source, lines, d).with_utf16(|b| utf16.at(b)))
         .collect()
 }
 
@@ -378,6 +388,37 @@ async fn in_worker(
     body: Result<Bytes, BytesRejection>,
     work: fn(&AppState, &[u8]) -> Result<Vec<u8>, ApiError>,
 ) -> Result<Response, ApiError> {
+    let is_json = |h: &HeaderMap| {
+        if is_json(h) {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "请求体须为 JSON：请设置 Content-Type: application/json",
+            ))
+        }
+    };
+    let bytes = run_in_worker(state, headers, body, is_json, work).await?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        bytes,
+    )
+        .into_response())
+}
+
+/// Admit the request, check its body and content type (`accept`), wait
+/// for a worker and run `work` on the blocking pool.
+pub(super) async fn run_in_worker<T: Send + 'static>(
+    state: Arc<AppState>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    accept: impl FnOnce(&HeaderMap) -> Result<(), ApiError>,
+    work: impl FnOnce(&AppState, &[u8]) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     let admit = state
         .admit
         .clone()
@@ -390,13 +431,7 @@ async fn in_worker(
             ApiError::bad_request("bad_request", format!("无法读取请求体：{e}"))
         }
     })?;
-    if !is_json(headers) {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "请求体须为 JSON：请设置 Content-Type: application/json",
-        ));
-    }
+    accept(headers)?;
     let fault = state.fault(headers);
     let worker = state
         .workers
@@ -415,19 +450,11 @@ async fn in_worker(
         work(&task_state, &body)
     })
     .await;
-    let bytes = match joined {
-        Ok(result) => result?,
+    match joined {
+        Ok(result) => result,
         // A panic in a check: this request fails, the server goes on.
-        Err(_) => return Err(ApiError::internal()),
-    };
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        bytes,
-    )
-        .into_response())
+        Err(_) => Err(ApiError::internal()),
+    }
 }
 
 pub async fn check(

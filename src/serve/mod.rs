@@ -34,6 +34,7 @@
 //! running, and the 503 and 504 refusals, deterministically.
 
 pub mod api;
+pub mod docx;
 pub mod error;
 pub mod offsets;
 pub mod page;
@@ -160,6 +161,7 @@ pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
     let work = Router::new()
         .route("/api/v1/check", post(api::check))
         .route("/api/v1/fix", post(api::fix))
+        .route("/api/v1/docx/{action}", post(docx::handle))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::GATEWAY_TIMEOUT,
             timeout,

@@ -345,3 +345,86 @@ test("a check over the server's time limit gets a clear refusal", async () => {
     await server.stop();
   }
 });
+
+test("a Word document: its text and findings, and the fixed, tracked and annotated documents to download", async () => {
+  await fresh();
+  const dir = mkdtempSync(join(tmpdir(), "guifan-docx-"));
+  const original = readFileSync(join(root, "fixtures/docx/report.docx"));
+  const file = join(dir, "report.docx");
+  writeFileSync(file, original);
+  // What the API says about the document.
+  const r = await fetch(url + "/api/v1/docx/check?path=report.docx", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+    body: original,
+  });
+  const expected = await r.json();
+  assert.ok(expected.diagnostics.length >= 10);
+
+  await page.setInputFiles("#file", file);
+  await waitChecked(expected.text);
+  assert.equal(await page.isVisible("#word"), true);
+  assert.equal(await page.textContent("#word-name"), "report.docx");
+  assert.equal(await page.$eval("#text", (t) => t.readOnly), true);
+  assert.equal(await page.isDisabled("#fix-all"), true);
+  const shown = await page.evaluate(() => window.guifan.shown());
+  assert.deepEqual(
+    shown,
+    expected.diagnostics.map((d) => ({ rule: d.rule, start_utf16: d.start_utf16, end_utf16: d.end_utf16 })),
+  );
+
+  // The fixed document is the file `guifan fix` writes.
+  await page.click("#docx-fix");
+  const fixLink = await page.waitForSelector("#word-links a[data-action=fix]");
+  assert.equal(await fixLink.textContent(), "下载 report（已修复）.docx");
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("已生成修复后的文档"));
+  const [fixed] = await Promise.all([page.waitForEvent("download"), fixLink.click()]);
+  assert.equal(fixed.suggestedFilename(), "report（已修复）.docx");
+  const savedFixed = join(dir, "saved-fixed.docx");
+  await fixed.saveAs(savedFixed);
+  try {
+    execFileSync(bin, ["fix", "--no-config", "--quiet", "report.docx"], { cwd: dir, stdio: "ignore" });
+  } catch (e) {
+    if (e.status !== 1) throw e;
+  }
+  assert.ok(readFileSync(savedFixed).equals(readFileSync(file)), "the page's fixed document differs from guifan fix");
+
+  // Tracked changes and comments: downloads with what they hold.
+  await page.click("#docx-track");
+  const trackLink = await page.waitForSelector("#word-links a[data-action=track]");
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("写成修订"));
+  const [tracked] = await Promise.all([page.waitForEvent("download"), trackLink.click()]);
+  assert.equal(tracked.suggestedFilename(), "report（修订）.docx");
+  await page.check("#docx-annotate-all");
+  await page.click("#docx-annotate");
+  const annotateLink = await page.waitForSelector("#word-links a[data-action=annotate]");
+  await page.waitForFunction(
+    (n) => document.getElementById("notice").textContent === "已生成批注版：" + n + " 条批注。",
+    expected.diagnostics.length,
+  );
+  const [annotated] = await Promise.all([page.waitForEvent("download"), annotateLink.click()]);
+  assert.equal(annotated.suggestedFilename(), "report（批注）.docx");
+  const savedAnnotated = join(dir, "saved-annotated.docx");
+  await annotated.saveAs(savedAnnotated);
+  // guifan reads the annotated copy: comments are not prose.
+  let report;
+  try {
+    report = execFileSync(bin, ["check", "--no-config", "--format", "json", "saved-annotated.docx"], { cwd: dir });
+  } catch (e) {
+    // exit 1: findings; that is expected.
+    if (e.status !== 1) throw e;
+    report = e.stdout;
+  }
+  const again = JSON.parse(report.toString());
+  assert.equal(again.diagnostics.length, expected.diagnostics.length);
+  await page.screenshot({ path: join(shots, "7-word.png") });
+
+  // Closing the document gives the editor back.
+  await page.click("#docx-close");
+  assert.equal(await page.isVisible("#word"), false);
+  assert.equal(await page.$eval("#text", (t) => t.readOnly), false);
+  assert.equal(await page.inputValue("#text"), "");
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -29,7 +29,12 @@
   const FAMILY_ORDER = ["punctuation", "terminology", "dates", "names", "boilerplate"];
   const SEV_NAMES = { error: "错误", warning: "警告", info: "提示" };
   const SEV_RANK = { error: 3, warning: 2, info: 1 };
-  const SOURCE_NAMES = { metadata: "取自文中的发布时间", "as-of": "按设定的日期", today: "文中没有发布时间，按今天" };
+  const SOURCE_NAMES = {
+    metadata: "取自文中的发布时间",
+    properties: "文中没有发布时间，取自文档属性中的创建日期",
+    "as-of": "按设定的日期",
+    today: "文中没有发布时间，按今天",
+  };
 
   const state = {
     diagnostics: [], // as returned, for the text in `checkedText`
@@ -44,7 +49,10 @@
     crlf: false,
     token: sessionStorage.getItem("guifan-token") || "",
     explain: new Map(),
+    docx: null, // an open Word document: { name, bytes }
   };
+
+  const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   // ---------- API ----------
 
@@ -99,6 +107,53 @@
       );
     }
     return data;
+  }
+
+  // A Word document to the docx API: the JSON answer, or the document
+  // answered (blob, file name, headers).
+  async function apiDocx(action, signal) {
+    const params = new URLSearchParams();
+    params.set("path", state.docx.name);
+    const ignore = [];
+    document.querySelectorAll("input[name=family]").forEach((box) => {
+      if (!box.checked) ignore.push(box.value);
+    });
+    if (ignore.length) params.set("ignore", ignore.join(","));
+    if (dateInput.value) params.set("date", dateInput.value);
+    if (action === "track") params.set("track_changes", "true");
+    if (action === "annotate" && $("docx-annotate-all").checked) params.set("all", "true");
+    const path = "api/v1/docx/" + (action === "track" ? "fix" : action) + "?" + params;
+    const headers = { "Content-Type": DOCX_TYPE };
+    if (state.token) headers.Authorization = "Bearer " + state.token;
+    let response;
+    try {
+      response = await fetch(path, { method: "POST", headers, body: state.docx.bytes, signal });
+    } catch (e) {
+      if (e.name === "AbortError") throw e;
+      throw new Refused(0, "network", "无法连接服务器（guifan serve 是否仍在运行？）");
+    }
+    if (!response.ok) {
+      let data = null;
+      try {
+        data = await response.json();
+      } catch (_) {
+        data = null;
+      }
+      const err = data && data.error;
+      throw new Refused(
+        response.status,
+        err ? err.code : "error",
+        refusalText(response.status, err ? err.message : response.statusText),
+      );
+    }
+    if (action === "check") return response.json();
+    const disposition = response.headers.get("content-disposition") || "";
+    const m = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+    return {
+      blob: await response.blob(),
+      name: m ? decodeURIComponent(m[1]) : state.docx.name,
+      headers: response.headers,
+    };
   }
 
   function refusalText(status, message) {
@@ -159,6 +214,21 @@
     const controller = new AbortController();
     state.controller = controller;
     const seq = ++state.seq;
+    if (state.docx) {
+      statusEl.textContent = "检查中…";
+      const started = performance.now();
+      try {
+        const result = await apiDocx("check", controller.signal);
+        if (seq !== state.seq) return;
+        showNotice("");
+        text.value = result.text;
+        setResult(result, result.text);
+        statusEl.textContent = "已检查（" + Math.round(performance.now() - started) + " 毫秒）";
+      } catch (e) {
+        if (seq === state.seq) handleError(e);
+      }
+      return;
+    }
     const body = options();
     if (!body.text) {
       setResult({ diagnostics: [], date: null, date_source: null }, "");
@@ -482,7 +552,7 @@
 
   function accept() {
     const d = state.visible[state.current];
-    if (!d || !d.fix || state.checkedText !== text.value) return;
+    if (state.docx || !d || !d.fix || state.checkedText !== text.value) return;
     applyEdits(d.fix.edits);
     const nextIndex = state.current;
     state.visible.splice(state.current, 1);
@@ -555,7 +625,79 @@
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
+  // ---------- Word documents ----------
+
+  function setWordMode(on) {
+    $("word").hidden = !on;
+    text.readOnly = on;
+    formatSel.disabled = on;
+    for (const id of ["fix-all", "download", "accept"]) $(id).disabled = on;
+    $("word-links").textContent = "";
+  }
+
+  async function openDocx(file) {
+    state.docx = { name: file.name, bytes: await file.arrayBuffer() };
+    state.fileName = file.name;
+    state.dismissed.clear();
+    $("word-name").textContent = file.name;
+    formatSel.value = "plain";
+    setWordMode(true);
+    text.value = "";
+    text.scrollTop = 0;
+    showNotice("");
+    check();
+  }
+
+  function closeDocx() {
+    state.docx = null;
+    state.fileName = null;
+    setWordMode(false);
+    text.value = "";
+    showNotice("");
+    check();
+  }
+
+  const DOCX_DONE = {
+    fix: (h) => "已生成修复后的文档：应用 " + h.get("x-guifan-applied") + " 处修复，剩余 " + h.get("x-guifan-remaining") + " 个问题。",
+    track: (h) => "已生成修订版：" + h.get("x-guifan-applied") + " 处修复写成修订，可在 Word 中逐条接受或拒绝。",
+    annotate: (h) => "已生成批注版：" + h.get("x-guifan-comments") + " 条批注。",
+  };
+
+  async function docxDownload(action) {
+    if (!state.docx) return;
+    const button = $("docx-" + action);
+    button.disabled = true;
+    try {
+      const result = await apiDocx(action);
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(result.blob);
+      a.download = result.name;
+      a.textContent = "下载 " + result.name;
+      a.dataset.action = action;
+      const links = $("word-links");
+      const old = links.querySelector("a[data-action=" + action + "]");
+      if (old) {
+        URL.revokeObjectURL(old.href);
+        old.remove();
+      }
+      links.append(a);
+      showNotice(DOCX_DONE[action](result.headers), true);
+    } catch (e) {
+      showNotice(e.message || String(e));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   function openFile(file) {
+    if (/\.docx$/i.test(file.name)) {
+      openDocx(file).catch((e) => showNotice("无法读取文件 " + file.name + "：" + e));
+      return;
+    }
+    if (state.docx) {
+      state.docx = null;
+      setWordMode(false);
+    }
     const reader = new FileReader();
     reader.onload = () => {
       let value = String(reader.result);
@@ -588,6 +730,10 @@
     e.target.value = "";
   });
   $("fix-all").addEventListener("click", fixAll);
+  $("docx-fix").addEventListener("click", () => docxDownload("fix"));
+  $("docx-track").addEventListener("click", () => docxDownload("track"));
+  $("docx-annotate").addEventListener("click", () => docxDownload("annotate"));
+  $("docx-close").addEventListener("click", closeDocx);
   $("copy").addEventListener("click", copy);
   $("download").addEventListener("click", download);
   $("accept").addEventListener("click", accept);
