@@ -29,6 +29,10 @@
 //!
 //! ## Fix safety
 //! None: the roster may be out of date, or the text may mean the past.
+//!
+//! ## 日期不明时
+//! 文稿既无日期行、无法从正文推断日期，又未给出 `--as-of` 时，文稿可能写于任何时间：
+//! 此时只报告此人从未担任过的职务，不再以今天为准判断“某日是否在任”。
 
 use crate::rule::Checker;
 use crate::rules::NativeArgs;
