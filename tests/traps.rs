@@ -32,3 +32,27 @@ fn comrade_after_title_in_messages_between_parties() {
     assert_eq!(f[0].fix.as_ref().unwrap().applicability, Applicability::Safe);
     assert!(f[0].severity >= Severity::Info);
 }
+
+#[test]
+fn fullwidth_zeros_in_a_chinese_year_become_ling_not_ascii_zero() {
+    let found = check("二００一年，学校迁入新校区。\n");
+    for d in &found {
+        if let Some(fix) = &d.fix {
+            for e in &fix.edits {
+                assert!(!e.replacement.contains('0'), "{}: {:?}", d.rule, fix);
+            }
+        }
+    }
+    assert!(
+        found.iter().any(|d| d.rule == "dates/chinese-year-zero"),
+        "{found:?}"
+    );
+    // Full-width digits elsewhere are still made half-width.
+    assert_eq!(of_rule(&check("共１０００元。\n"), "punctuation/fullwidth-alphanumeric").len(), 1);
+}
+
+#[test]
+fn a_bare_29_february_is_this_years_once_february_is_past() {
+    // Checked as of 2024-10-15: 2024 is a leap year.
+    assert!(of_rule(&check("2月29日，学院启动春季学期工作。\n"), "dates/invalid-date").is_empty());
+}

@@ -21,6 +21,10 @@
 //!
 //! ## Fix safety
 //! Safe: the same year with the standard zero character.
+//!
+//! ## 全角零
+//! 全角 `０`、`Ｏ` 现在也由本规则直接改为“〇”（`二００一年` → `二〇〇一年`）：
+//! `punctuation/fullwidth-alphanumeric` 不再把它们改成半角 `0`，以免一步修复得到错误的 `二00一年`。
 
 use super::{cn_year_digit, fill, is_cn_1_9, is_cn_numeral, prev_char};
 use crate::fix::{Applicability, Edit, Fix};
@@ -78,9 +82,9 @@ impl Checker for ChineseYearZero {
             };
             let edits: Vec<Edit> = chars
                 .iter()
-                // Full-width `０`/`Ｏ` are `punctuation/fullwidth-alphanumeric`'s:
-                // once it has made them half-width, this rule takes over.
-                .filter(|(_, c)| cn_year_digit(*c) == Some(0) && !matches!(c, '〇' | '０' | 'Ｏ'))
+                // Full-width `０`/`Ｏ` too: `punctuation/fullwidth-alphanumeric`
+                // leaves zeros next to Chinese numerals to this rule.
+                .filter(|(_, c)| cn_year_digit(*c) == Some(0) && *c != '〇')
                 .map(|(i, c)| Edit::replace(Span::new(*i, i + c.len_utf8()), "〇"))
                 .collect();
             if edits.is_empty() {
