@@ -56,3 +56,64 @@ fn a_bare_29_february_is_this_years_once_february_is_past() {
     // Checked as of 2024-10-15: 2024 is a leap year.
     assert!(of_rule(&check("2月29日，学院启动春季学期工作。\n"), "dates/invalid-date").is_empty());
 }
+
+#[test]
+fn structural_spaces_are_left_alone() {
+    for text in [
+        "第三条  本办法适用于全校各单位和全体教职工。\n",
+        "第十二章　附则\n本办法自发布之日起施行。\n",
+        "又讯 学院近日召开党委理论学习中心组学习会议。\n",
+        "本报讯 近日，学院召开党委理论学习中心组学习会议。\n",
+    ] {
+        let found = check(text);
+        assert!(
+            of_rule(&found, "punctuation/space-between-han").is_empty(),
+            "{text}: {found:?}"
+        );
+    }
+    // A space inside a sentence is still reported.
+    let found = check("学院党委 书记主持会议，全体党员参加。\n");
+    assert_eq!(of_rule(&found, "punctuation/space-between-han").len(), 1);
+}
+
+#[test]
+fn the_space_after_a_url_is_not_deleted() {
+    let text = "详情请访问 https://www.example.edu.cn/news/123.html 查看。\n";
+    assert!(of_rule(&check(text), "punctuation/cjk-latin-spacing").is_empty());
+    assert_eq!(
+        of_rule(&check("会议邀请了 5 名专家参加，共同研讨。\n"), "punctuation/cjk-latin-spacing").len(),
+        2
+    );
+}
+
+#[test]
+fn quotations_over_several_paragraphs_or_lines() {
+    // GB/T 15834—2011: each paragraph opens with “, only the last closes.
+    let paragraphs = "他在会上说：“第一段讲的是形势和任务。\n“第二段讲的是目标和要求。\n“第三段讲的是措施和保障。”\n";
+    let found = check(paragraphs);
+    assert!(of_rule(&found, "punctuation/unbalanced-pair").is_empty(), "{found:?}");
+    // One sentence a line: the quotation closes a few lines later.
+    let lines = "他强调：“要坚持问题导向。\n要加强统筹协调。\n要狠抓工作落实。”\n会议要求各单位抓好落实。\n";
+    let found = check(lines);
+    assert!(of_rule(&found, "punctuation/unbalanced-pair").is_empty(), "{found:?}");
+    // A quotation never closed is still reported.
+    let found = check("他强调：“要坚持问题导向。\n会议要求各单位抓好落实。\n");
+    assert_eq!(of_rule(&found, "punctuation/unbalanced-pair").len(), 1);
+}
+
+#[test]
+fn a_first_line_of_body_text_is_not_a_title() {
+    for text in [
+        "他在会上说：“第一段讲的是形势和任务。\n“第二段讲的是目标。”\n",
+        "会议强调要把学习成果转化为推动工作的实际成效。\n全体党员参加。\n",
+        "全院上下要把思想和行动统一到学校党委的决策部署上来，以更加昂扬的精神状态投入工作。\n会议要求抓好落实。\n",
+    ] {
+        let found = check(text);
+        assert!(
+            of_rule(&found, "names/title-line-punctuation").is_empty(),
+            "{text}: {found:?}"
+        );
+    }
+    let found = check("学院召开党史学习教育动员大会。\n6月8日下午，学院召开大会。\n");
+    assert_eq!(of_rule(&found, "names/title-line-punctuation").len(), 1);
+}
