@@ -106,6 +106,7 @@ fn a_first_line_of_body_text_is_not_a_title() {
     for text in [
         "他在会上说：“第一段讲的是形势和任务。\n“第二段讲的是目标。”\n",
         "会议强调要把学习成果转化为推动工作的实际成效。\n全体党员参加。\n",
+        "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全校。\n",
         "全院上下要把思想和行动统一到学校党委的决策部署上来，以更加昂扬的精神状态投入工作。\n会议要求抓好落实。\n",
     ] {
         let found = check(text);
@@ -116,4 +117,55 @@ fn a_first_line_of_body_text_is_not_a_title() {
     }
     let found = check("学院召开党史学习教育动员大会。\n6月8日下午，学院召开大会。\n");
     assert_eq!(of_rule(&found, "names/title-line-punctuation").len(), 1);
+}
+
+#[test]
+fn dunhao_between_titles_is_on_by_default_quotes_are_an_option() {
+    let text = "认真学习《民法典》、《刑法》，增强“四个意识”、“四个自信”。\n";
+    let found = check(text);
+    let f = of_rule(&found, "punctuation/dunhao-between-quoted");
+    assert_eq!(f.len(), 1, "{found:?}");
+    let sets = guifan::ruleset::builtin_rule_sets().unwrap();
+    let mut options = std::collections::BTreeMap::new();
+    let table: toml::Table = toml::from_str("quotes = true").unwrap();
+    options.insert("punctuation/dunhao-between-quoted".to_string(), table);
+    let linter = guifan::Linter::new(
+        &sets,
+        &guifan::Settings {
+            options,
+            ..guifan::Settings::default()
+        },
+    )
+    .unwrap();
+    let opts = DocumentOptions::new(Format::Plain, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
+    let found = linter.check(&Document::new(text, &opts));
+    assert_eq!(of_rule(&found, "punctuation/dunhao-between-quoted").len(), 2);
+}
+
+#[test]
+fn halfwidth_commas_between_short_parallel_items_become_dunhao() {
+    for text in ["各单位,各部门,各学院等要抓好落实。\n", "认真学习党章,党规,党纪。\n"] {
+        let found = check(text);
+        let f = of_rule(&found, "punctuation/halfwidth-in-cjk");
+        assert!(!f.is_empty(), "{text}");
+        for d in f {
+            let fix = d.fix.as_ref().unwrap();
+            assert_eq!(fix.applicability, Applicability::Unsafe, "{text}");
+            assert_eq!(fix.edits[0].replacement, "、", "{text}");
+        }
+    }
+    // Clauses keep the full-width comma, safely.
+    let found = check("会议指出,要深入学习贯彻党的二十大精神。\n");
+    let f = of_rule(&found, "punctuation/halfwidth-in-cjk");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].fix.as_ref().unwrap().edits[0].replacement, "，");
+    assert_eq!(f[0].fix.as_ref().unwrap().applicability, Applicability::Safe);
+}
+
+#[test]
+fn nested_titles_use_single_title_marks() {
+    let found = check("学习《关于《决定》的说明》和《学习<纲要>的体会》。\n");
+    let f = of_rule(&found, "punctuation/nested-title-marks");
+    assert_eq!(f.len(), 2, "{found:?}");
+    assert!(of_rule(&check("阅读《人民日报》《光明日报》。\n"), "punctuation/nested-title-marks").is_empty());
 }

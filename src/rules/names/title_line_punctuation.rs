@@ -29,7 +29,7 @@
 //! ## 首行是正文时
 //! 纯文本的首行也可能是正文而非标题（标题在复制时丢失）：首行引述他人话语（`他说：“……`，
 //! 或前引号留待下一段闭合）、是含逗号的长句（超过 25 字），或以只有正文句子才用的词开头
-//! （`会议强调`、`他表示`、`此外`……）时，不再把它当作标题报告句末的“。”。
+//! （`会议强调`、`他表示`、`此外`……）或是法规条文（`第一条 为了……`）时，不再把它当作标题报告句末的“。”。
 
 use crate::document::BlockKind;
 use crate::fix::{Applicability, Fix};
@@ -99,7 +99,18 @@ fn reads_as_body(line: &str) -> bool {
         "会议", "会上", "他", "她", "我们", "大家", "同时", "此外", "另外", "据悉", "据了解", "其中",
         "因此", "但是", "而且", "并且",
     ];
-    OPENINGS.iter().any(|o| line.trim_start_matches(is_space).starts_with(o))
+    let line = line.trim_start_matches(is_space);
+    if OPENINGS.iter().any(|o| line.starts_with(o)) {
+        return true;
+    }
+    // An article of a law or regulation (`第一条 为了……`).
+    line.strip_prefix('第').is_some_and(|rest| {
+        let n = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(*c))
+            .count();
+        n > 0 && rest.chars().nth(n) == Some('条')
+    })
 }
 
 impl TitleLinePunctuation {

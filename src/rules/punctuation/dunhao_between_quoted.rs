@@ -21,24 +21,33 @@
 //!
 //! ## Fix safety
 //! Safe: only the 顿号 is removed; the marks around it keep the items apart.
+//!
+//! ## 默认开启（书名号之间）
+//! 并列书名号之间的顿号（`《民法典》、《刑法》`）现在默认报告；引号之间（`“四个意识”、“四个自信”`）
+//! 以及引号与书名号之间仍属体例选择，只在参数 `quotes = true` 时报告：
+//! `[options."punctuation/dunhao-between-quoted"]` 下写 `quotes = true`。
 
 use super::{Base, Needles};
 use crate::fix::{Applicability, Fix};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::util::deny_unknown_params;
+use crate::rules::util::{deny_unknown_params, param_bool};
 use crate::span::Span;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &[])?;
+    deny_unknown_params(args.params, &["quotes"])?;
     Ok(Box::new(DunhaoBetweenQuoted {
         base: Base::new(args),
+        quotes: param_bool(args.params, "quotes")?.unwrap_or(false),
     }))
 }
 
 struct DunhaoBetweenQuoted {
     base: Base,
+    /// Also between quoted items (`”、“`, `”、《`, `》、“`), a house-style
+    /// choice; between titles (`》、《`) always.
+    quotes: bool,
 }
 
 static TRIGGERS: LazyLock<Needles> =
@@ -48,6 +57,9 @@ impl Checker for DunhaoBetweenQuoted {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            if !self.quotes && &text[m_start..m_end] != "》、《" {
+                continue;
+            }
             let at = m_start + "”".len();
             let span = Span::new(at, at + "、".len());
             let found = &text[m_start..m_end];
