@@ -169,3 +169,13 @@ fn nested_titles_use_single_title_marks() {
     assert_eq!(f.len(), 2, "{found:?}");
     assert!(of_rule(&check("阅读《人民日报》《光明日报》。\n"), "punctuation/nested-title-marks").is_empty());
 }
+
+#[test]
+fn the_title_repeated_after_the_metadata() {
+    let page = "学院召开党史学习教育动员大会\n发布时间：2021-06-08  阅读量：1,024\n学院召开党史学习教育动员大会\n6月8日下午，学院召开党史学习教育动员大会，全体教职工参加。\n";
+    let found = check(page);
+    assert_eq!(of_rule(&found, "boilerplate/repeated-title").len(), 1, "{found:?}");
+    // Without metadata between them, a window title and a headline stay.
+    let feed = "学院召开党史学习教育动员大会\n学院召开党史学习教育动员大会\n6月8日下午，学院召开党史学习教育动员大会，全体教职工参加。\n";
+    assert!(of_rule(&check(feed), "boilerplate/repeated-title").is_empty());
+}
