@@ -9,9 +9,9 @@
 use guifan::{Document, DocumentOptions, Format, Severity, default_linter};
 use std::collections::BTreeMap;
 
-mod support;
 #[path = "support/cctv.rs"]
 mod cctv;
+mod support;
 #[path = "support/tally.rs"]
 mod tally;
 

@@ -17,9 +17,9 @@ use chrono::NaiveDate;
 use guifan::{Document, DocumentOptions, Format};
 use regex::Regex;
 
-mod support;
 #[path = "support/cctv.rs"]
 mod cctv;
+mod support;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()

@@ -186,7 +186,11 @@ fn masks_and_validity_dates() {
     let undated = l.check(&Document::new("甲,乙", &opts()));
     assert_eq!(undated.len(), 1);
     assert_eq!(undated[0].severity, guifan::Severity::Info);
-    assert!(undated[0].message.contains("2025-01-01"), "{}", undated[0].message);
+    assert!(
+        undated[0].message.contains("2025-01-01"),
+        "{}",
+        undated[0].message
+    );
     // A metadata date inside the window turns it on.
     assert_eq!(rules_of(&l, "发布日期：2025-03-01\n甲,乙").len(), 1);
 }

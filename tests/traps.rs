@@ -6,7 +6,8 @@ use guifan::{Applicability, Document, DocumentOptions, Format, Severity, default
 
 fn check(text: &str) -> Vec<guifan::Diagnostic> {
     let linter = default_linter().unwrap();
-    let mut opts = DocumentOptions::new(Format::Plain, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
+    let mut opts =
+        DocumentOptions::new(Format::Plain, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
     opts.as_of = NaiveDate::from_ymd_opt(2024, 10, 15);
     linter.check(&Document::new(text, &opts))
 }
@@ -24,12 +25,18 @@ fn comrade_after_title_in_messages_between_parties() {
     let found = check(quoted);
     let f = of_rule(&found, "names/comrade-after-title");
     assert_eq!(f.len(), 1, "{found:?}");
-    assert_eq!(f[0].fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+    assert_eq!(
+        f[0].fix.as_ref().unwrap().applicability,
+        Applicability::Unsafe
+    );
     // Our own prose keeps the safe fix.
     let found = check("会上，王明书记同志作了讲话。\n");
     let f = of_rule(&found, "names/comrade-after-title");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].fix.as_ref().unwrap().applicability, Applicability::Safe);
+    assert_eq!(
+        f[0].fix.as_ref().unwrap().applicability,
+        Applicability::Safe
+    );
     assert!(f[0].severity >= Severity::Info);
 }
 
@@ -48,13 +55,26 @@ fn fullwidth_zeros_in_a_chinese_year_become_ling_not_ascii_zero() {
         "{found:?}"
     );
     // Full-width digits elsewhere are still made half-width.
-    assert_eq!(of_rule(&check("共１０００元。\n"), "punctuation/fullwidth-alphanumeric").len(), 1);
+    assert_eq!(
+        of_rule(
+            &check("共１０００元。\n"),
+            "punctuation/fullwidth-alphanumeric"
+        )
+        .len(),
+        1
+    );
 }
 
 #[test]
 fn a_bare_29_february_is_this_years_once_february_is_past() {
     // Checked as of 2024-10-15: 2024 is a leap year.
-    assert!(of_rule(&check("2月29日，学院启动春季学期工作。\n"), "dates/invalid-date").is_empty());
+    assert!(
+        of_rule(
+            &check("2月29日，学院启动春季学期工作。\n"),
+            "dates/invalid-date"
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -81,7 +101,11 @@ fn the_space_after_a_url_is_not_deleted() {
     let text = "详情请访问 https://www.example.edu.cn/news/123.html 查看。\n";
     assert!(of_rule(&check(text), "punctuation/cjk-latin-spacing").is_empty());
     assert_eq!(
-        of_rule(&check("会议邀请了 5 名专家参加，共同研讨。\n"), "punctuation/cjk-latin-spacing").len(),
+        of_rule(
+            &check("会议邀请了 5 名专家参加，共同研讨。\n"),
+            "punctuation/cjk-latin-spacing"
+        )
+        .len(),
         2
     );
 }
@@ -91,11 +115,17 @@ fn quotations_over_several_paragraphs_or_lines() {
     // GB/T 15834—2011: each paragraph opens with “, only the last closes.
     let paragraphs = "他在会上说：“第一段讲的是形势和任务。\n“第二段讲的是目标和要求。\n“第三段讲的是措施和保障。”\n";
     let found = check(paragraphs);
-    assert!(of_rule(&found, "punctuation/unbalanced-pair").is_empty(), "{found:?}");
+    assert!(
+        of_rule(&found, "punctuation/unbalanced-pair").is_empty(),
+        "{found:?}"
+    );
     // One sentence a line: the quotation closes a few lines later.
     let lines = "他强调：“要坚持问题导向。\n要加强统筹协调。\n要狠抓工作落实。”\n会议要求各单位抓好落实。\n";
     let found = check(lines);
-    assert!(of_rule(&found, "punctuation/unbalanced-pair").is_empty(), "{found:?}");
+    assert!(
+        of_rule(&found, "punctuation/unbalanced-pair").is_empty(),
+        "{found:?}"
+    );
     // A quotation never closed is still reported.
     let found = check("他强调：“要坚持问题导向。\n会议要求各单位抓好落实。\n");
     assert_eq!(of_rule(&found, "punctuation/unbalanced-pair").len(), 1);
@@ -139,12 +169,18 @@ fn dunhao_between_titles_is_on_by_default_quotes_are_an_option() {
     .unwrap();
     let opts = DocumentOptions::new(Format::Plain, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
     let found = linter.check(&Document::new(text, &opts));
-    assert_eq!(of_rule(&found, "punctuation/dunhao-between-quoted").len(), 2);
+    assert_eq!(
+        of_rule(&found, "punctuation/dunhao-between-quoted").len(),
+        2
+    );
 }
 
 #[test]
 fn halfwidth_commas_between_short_parallel_items_become_dunhao() {
-    for text in ["各单位,各部门,各学院等要抓好落实。\n", "认真学习党章,党规,党纪。\n"] {
+    for text in [
+        "各单位,各部门,各学院等要抓好落实。\n",
+        "认真学习党章,党规,党纪。\n",
+    ] {
         let found = check(text);
         let f = of_rule(&found, "punctuation/halfwidth-in-cjk");
         assert!(!f.is_empty(), "{text}");
@@ -159,7 +195,10 @@ fn halfwidth_commas_between_short_parallel_items_become_dunhao() {
     let f = of_rule(&found, "punctuation/halfwidth-in-cjk");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].fix.as_ref().unwrap().edits[0].replacement, "，");
-    assert_eq!(f[0].fix.as_ref().unwrap().applicability, Applicability::Safe);
+    assert_eq!(
+        f[0].fix.as_ref().unwrap().applicability,
+        Applicability::Safe
+    );
 }
 
 #[test]
@@ -167,14 +206,24 @@ fn nested_titles_use_single_title_marks() {
     let found = check("学习《关于《决定》的说明》和《学习<纲要>的体会》。\n");
     let f = of_rule(&found, "punctuation/nested-title-marks");
     assert_eq!(f.len(), 2, "{found:?}");
-    assert!(of_rule(&check("阅读《人民日报》《光明日报》。\n"), "punctuation/nested-title-marks").is_empty());
+    assert!(
+        of_rule(
+            &check("阅读《人民日报》《光明日报》。\n"),
+            "punctuation/nested-title-marks"
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn the_title_repeated_after_the_metadata() {
     let page = "学院召开党史学习教育动员大会\n发布时间：2021-06-08  阅读量：1,024\n学院召开党史学习教育动员大会\n6月8日下午，学院召开党史学习教育动员大会，全体教职工参加。\n";
     let found = check(page);
-    assert_eq!(of_rule(&found, "boilerplate/repeated-title").len(), 1, "{found:?}");
+    assert_eq!(
+        of_rule(&found, "boilerplate/repeated-title").len(),
+        1,
+        "{found:?}"
+    );
     // Without metadata between them, a window title and a headline stay.
     let feed = "学院召开党史学习教育动员大会\n学院召开党史学习教育动员大会\n6月8日下午，学院召开党史学习教育动员大会，全体教职工参加。\n";
     assert!(of_rule(&check(feed), "boilerplate/repeated-title").is_empty());

@@ -30,12 +30,19 @@ fn a_rename_in_an_undated_text_is_only_a_hint() {
     let covid = of_rule(&found, "terminology/covid-rename");
     assert_eq!(covid.len(), 1, "{found:?}");
     assert_eq!(covid[0].severity, Severity::Info);
-    assert!(covid[0].message.contains("2022-12-26"), "{}", covid[0].message);
+    assert!(
+        covid[0].message.contains("2022-12-26"),
+        "{}",
+        covid[0].message
+    );
     // A date line, `--as-of` or a dated event restores the warning …
     for (text, as_of) in [
         ("发布时间：2023-02-01\n做好新冠肺炎疫情防控工作。\n", None),
         (text, NaiveDate::from_ymd_opt(2023, 2, 1)),
-        ("2023年2月1日上午，学院部署做好新冠肺炎疫情防控工作。\n", None),
+        (
+            "2023年2月1日上午，学院部署做好新冠肺炎疫情防控工作。\n",
+            None,
+        ),
     ] {
         let (_, found) = check(text, as_of);
         let covid = of_rule(&found, "terminology/covid-rename");
@@ -54,7 +61,10 @@ fn a_title_held_in_the_past_is_not_judged_in_an_undated_text() {
     // Held 2013–2023: right in a text of 2015, wrong in one of 2024.
     let text = "国务院总理李克强出席会议并讲话。\n";
     let (_, found) = check(text, None);
-    assert!(of_rule(&found, "names/title-not-held").is_empty(), "{found:?}");
+    assert!(
+        of_rule(&found, "names/title-not-held").is_empty(),
+        "{found:?}"
+    );
     let (_, found) = check(text, NaiveDate::from_ymd_opt(2024, 6, 1));
     assert_eq!(of_rule(&found, "names/title-not-held").len(), 1);
 }

@@ -183,7 +183,10 @@ pub fn detect_document_date(
             && let Some(date) = ymd(&caps, 1).filter(plausible)
         {
             let m = caps.get(0).expect("match");
-            return Some((date, Some(Span::new(far_start + m.start(), far_start + m.end()))));
+            return Some((
+                date,
+                Some(Span::new(far_start + m.start(), far_start + m.end())),
+            ));
         }
     }
     None
@@ -257,8 +260,7 @@ pub fn infer_text_date(prose: &str, today: NaiveDate) -> Option<(NaiveDate, Span
                 return None;
             }
             let y = c.get(1)?.as_str().parse().ok()?;
-            NaiveDate::from_ymd_opt(y, number(&c[2])?, number(&c[3])?)
-                .filter(|d| *d <= today)
+            NaiveDate::from_ymd_opt(y, number(&c[2])?, number(&c[3])?).filter(|d| *d <= today)
         })
         .collect();
     // The lede: the first two lines that are sentences. A date opening a
@@ -341,7 +343,8 @@ fn reports_event(text: &str, start: usize, end: usize) -> Option<bool> {
     if planned(text, start, end) {
         return None;
     }
-    if before.ends_with("今天（") || before.ends_with("今日（") || before.ends_with("今晚（") {
+    if before.ends_with("今天（") || before.ends_with("今日（") || before.ends_with("今晚（")
+    {
         return Some(true);
     }
     if after.starts_with(['电', '讯']) {
@@ -355,10 +358,13 @@ fn reports_event(text: &str, start: usize, end: usize) -> Option<bool> {
     }
     let after = after.trim_start_matches(|c: char| c == '（' || c == '(');
     let after = after.strip_prefix(['星', '周']).map_or(after, |_| "，");
-    ["上午", "下午", "晚", "早", "凌晨", "中午", "夜", "，", ",", "在", "召开", "举行", "举办", "发布"]
-        .iter()
-        .any(|w| after.starts_with(w))
-        .then_some(false)
+    [
+        "上午", "下午", "晚", "早", "凌晨", "中午", "夜", "，", ",", "在", "召开", "举行", "举办",
+        "发布",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    .then_some(false)
 }
 
 /// Whether the date at `start..end` is a plan, a deadline, a recurring day
@@ -366,15 +372,21 @@ fn reports_event(text: &str, start: usize, end: usize) -> Option<bool> {
 fn planned(text: &str, start: usize, end: usize) -> bool {
     let before = tail_chars(&text[..start], 6);
     let after: String = text[end..].chars().take(2).collect();
-    ["将", "拟", "计划", "预计", "定于", "每月", "每年", "截止", "期限", "前的", "到", "至"]
-        .iter()
-        .any(|w| before.contains(w))
+    [
+        "将", "拟", "计划", "预计", "定于", "每月", "每年", "截止", "期限", "前的", "到", "至",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
         || after.starts_with(['前', '起', '后', '到', '至', '止'])
 }
 
 /// The last `n` characters of `s`.
 fn tail_chars(s: &str, n: usize) -> &str {
-    let start = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     &s[start..]
 }
 
@@ -500,16 +512,31 @@ mod tests {
         let nav = "首页 学院概况 新闻中心 通知公告 ".repeat(400);
         let cases = [
             ("标题\n2022-03-14 | 浏览量:236\n正文。", (2022, 3, 14)),
-            ("标题\n2021-06-08  来源：党委宣传部  作者：张明  编辑：李华\n正文。", (2021, 6, 8)),
+            (
+                "标题\n2021-06-08  来源：党委宣传部  作者：张明  编辑：李华\n正文。",
+                (2021, 6, 8),
+            ),
             ("标题\n[2024-05-06]\n正文。", (2024, 5, 6)),
             ("标题\n时间：2021年6月8日\n正文。", (2021, 6, 8)),
             ("标题\n发布于 2023.5.6\n正文。", (2023, 5, 6)),
             ("标题\n日期:2022/03/14\n正文。", (2022, 3, 14)),
-            ("标题\n文／王红 图／赵刚 审核：陈立新 2022-09-01\n正文。", (2022, 9, 1)),
-            ("标题\n党委宣传部2021-06-08阅读次数：12\n正文。", (2021, 6, 8)),
-            ("标题\n２０２１－０６－０８　１０：３０\n正文。", (2021, 6, 8)),
+            (
+                "标题\n文／王红 图／赵刚 审核：陈立新 2022-09-01\n正文。",
+                (2022, 9, 1),
+            ),
+            (
+                "标题\n党委宣传部2021-06-08阅读次数：12\n正文。",
+                (2021, 6, 8),
+            ),
+            (
+                "标题\n２０２１－０６－０８　１０：３０\n正文。",
+                (2021, 6, 8),
+            ),
             ("标题\n2021／6／8\n正文。", (2021, 6, 8)),
-            ("标题\n【2020-11-02】【字号 大 中 小】【打印】【关闭】\n正文。", (2020, 11, 2)),
+            (
+                "标题\n【2020-11-02】【字号 大 中 小】【打印】【关闭】\n正文。",
+                (2020, 11, 2),
+            ),
         ];
         for (text, (y, m, d)) in cases {
             assert_eq!(detected(text), Some(date(y, m, d)), "{text}");
@@ -518,7 +545,10 @@ mod tests {
         let far = format!("{nav}\n标题\n发布时间：2020-08-03\n正文。");
         assert_eq!(detected(&far), Some(date(2020, 8, 3)));
         // Dates in sentences are not date lines.
-        assert_eq!(detected("标题\n2021年6月8日，学校召开大会，部署工作。\n"), None);
+        assert_eq!(
+            detected("标题\n2021年6月8日，学校召开大会，部署工作。\n"),
+            None
+        );
     }
 
     fn inferred(text: &str) -> Option<NaiveDate> {
@@ -538,7 +568,9 @@ mod tests {
         );
         // `近日` after a dated event: the latest event dates the text.
         assert_eq!(
-            inferred("2021年5月20日，学校启动活动。\n近日，学院组织参观。\n6月2日上午，学院召开总结会。"),
+            inferred(
+                "2021年5月20日，学校启动活动。\n近日，学院组织参观。\n6月2日上午，学院召开总结会。"
+            ),
             Some(date(2021, 6, 2))
         );
         assert_eq!(

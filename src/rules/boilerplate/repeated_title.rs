@@ -91,9 +91,11 @@ fn metadata_field(s: &str) -> bool {
     const LABELS: &[&str] = &[
         "发布", "来源", "作者", "日期", "时间", "浏览", "阅读", "点击", "编辑", "供稿", "审核",
     ];
-    let dated = s.as_bytes().windows(5).any(|w| {
-        w[..4].iter().all(u8::is_ascii_digit) && matches!(w[4], b'-' | b'/' | b'.')
-    }) || s.contains('年') && s.contains('日') && s.chars().any(|c| c.is_ascii_digit());
+    let dated = s
+        .as_bytes()
+        .windows(5)
+        .any(|w| w[..4].iter().all(u8::is_ascii_digit) && matches!(w[4], b'-' | b'/' | b'.'))
+        || s.contains('年') && s.contains('日') && s.chars().any(|c| c.is_ascii_digit());
     let labelled = LABELS.iter().any(|l| {
         s.match_indices(l).any(|(at, _)| {
             s[at + l.len()..]

@@ -51,12 +51,14 @@ struct GarbledDate {
 
 /// What may follow a date in running text.
 const AFTER: &[&str] = &[
-    "上午", "下午", "晚", "早", "凌晨", "中午", "，", ",", "在", "召开", "举行", "举办", "电", "讯",
-    "至", "—", "-", "（", "(", "起", "、", "是",
+    "上午", "下午", "晚", "早", "凌晨", "中午", "，", ",", "在", "召开", "举行", "举办", "电",
+    "讯", "至", "—", "-", "（", "(", "起", "、", "是",
 ];
 
 /// What before a run of digits makes it a count, not a date.
-const COUNT_BEFORE: &[&str] = &["第", "满", "为期", "逾", "超过", "连续", "共", "累计", "每", "近", "约", "历时"];
+const COUNT_BEFORE: &[&str] = &[
+    "第", "满", "为期", "逾", "超过", "连续", "共", "累计", "每", "近", "约", "历时",
+];
 
 /// What after `日` makes the run a count of days.
 const COUNT_AFTER: &[&str] = &["内", "以内", "之内", "以上", "以下", "左右", "后", "以后"];
@@ -115,7 +117,10 @@ impl Checker for GarbledDate {
             // Readings: year + month + day when the digits start with a
             // year and no 年 precedes; else month + day.
             let mut readings: Vec<String> = Vec::new();
-            if !year_written && digits.len() >= 6 && (digits.starts_with("19") || digits.starts_with("20")) {
+            if !year_written
+                && digits.len() >= 6
+                && (digits.starts_with("19") || digits.starts_with("20"))
+            {
                 for (m, d) in month_days(&digits[4..]) {
                     readings.push(format!("{}年{m}月{d}日", &digits[..4]));
                 }

@@ -125,5 +125,8 @@ fn ahead(text: &str, span: Span) -> bool {
         start += 1;
     }
     let before = &text[start..span.start];
-    after.starts_with(['前', '起']) || ["将", "拟", "定于", "计划", "预计", "届时"].iter().any(|w| before.contains(w))
+    after.starts_with(['前', '起'])
+        || ["将", "拟", "定于", "计划", "预计", "届时"]
+            .iter()
+            .any(|w| before.contains(w))
 }

@@ -105,7 +105,8 @@ const MESSAGE_WINDOW: usize = 1500;
 /// Words that introduce a message from another party or leader, whose
 /// forms of address are the sender's (`习近平总书记同志` in a telegram).
 const MESSAGE_MARKERS: &[&str] = &[
-    "贺电", "贺信", "贺函", "贺词", "致电", "致信", "致函", "复电", "复信", "来电", "来信", "口信", "电文",
+    "贺电", "贺信", "贺函", "贺词", "致电", "致信", "致函", "复电", "复信", "来电", "来信", "口信",
+    "电文",
 ];
 
 /// Whether `at` lies within reach of a mention of such a message.

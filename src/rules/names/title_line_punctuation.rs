@@ -88,7 +88,10 @@ fn opens_like_a_lead(line: &str) -> bool {
 /// paragraph), is a long sentence with commas, or opens the way only a
 /// sentence inside a text does (`会议强调，…`, `他表示…`, `此外…`).
 fn reads_as_body(line: &str) -> bool {
-    if line.contains("：“") || line.contains(":“") || line.matches('“').count() > line.matches('”').count() {
+    if line.contains("：“")
+        || line.contains(":“")
+        || line.matches('“').count() > line.matches('”').count()
+    {
         return true;
     }
     let n = line.chars().filter(|c| !is_space(*c)).count();
@@ -96,8 +99,22 @@ fn reads_as_body(line: &str) -> bool {
         return true;
     }
     const OPENINGS: &[&str] = &[
-        "会议", "会上", "他", "她", "我们", "大家", "同时", "此外", "另外", "据悉", "据了解", "其中",
-        "因此", "但是", "而且", "并且",
+        "会议",
+        "会上",
+        "他",
+        "她",
+        "我们",
+        "大家",
+        "同时",
+        "此外",
+        "另外",
+        "据悉",
+        "据了解",
+        "其中",
+        "因此",
+        "但是",
+        "而且",
+        "并且",
     ];
     let line = line.trim_start_matches(is_space);
     if OPENINGS.iter().any(|o| line.starts_with(o)) {

@@ -71,9 +71,7 @@ impl Checker for FullwidthAlphanumeric {
             }
             // Zeros inside a year in Chinese numerals (`二００一年`) stand for
             // `〇`: `dates/chinese-year-zero` reports them; `0` would be wrong.
-            let cn = |c: Option<char>| {
-                c.is_some_and(|c| "〇○零一二三四五六七八九十".contains(c))
-            };
+            let cn = |c: Option<char>| c.is_some_and(|c| "〇○零一二三四五六七八九十".contains(c));
             if ascii.chars().all(|c| c == '0' || c == 'O' || c == 'o')
                 && (cn(text[..s].chars().next_back()) || cn(text[e..].chars().next()))
             {

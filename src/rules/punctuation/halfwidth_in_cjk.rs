@@ -158,7 +158,9 @@ impl HalfwidthInCjk {
                 Finding::new(
                     self.rule,
                     span,
-                    self.message.replace("{expected}", "、").replace("{found}", ","),
+                    self.message
+                        .replace("{expected}", "、")
+                        .replace("{found}", ","),
                 )
                 .with_help("并列的词语之间用顿号“、”".to_string())
                 .with_fix(Fix::new(Applicability::Unsafe, vec![edit])),

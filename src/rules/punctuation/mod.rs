@@ -157,10 +157,7 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
         "punctuation/dunhao-between-quoted",
         dunhao_between_quoted::build,
     ),
-    (
-        "punctuation/nested-title-marks",
-        nested_title_marks::build,
-    ),
+    ("punctuation/nested-title-marks", nested_title_marks::build),
     (
         "punctuation/ascii-bracket-label",
         ascii_bracket_label::build,

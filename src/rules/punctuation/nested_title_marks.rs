@@ -96,7 +96,15 @@ impl NestedTitleMarks {
         }
     }
 
-    fn report(&self, text: &str, open: usize, close: usize, oc: char, cc: char, out: &mut Vec<Finding>) {
+    fn report(
+        &self,
+        text: &str,
+        open: usize,
+        close: usize,
+        oc: char,
+        cc: char,
+        out: &mut Vec<Finding>,
+    ) {
         let span = Span::new(open, close + cc.len_utf8());
         let found = &text[span.range()];
         let inner = &text[open + oc.len_utf8()..close];

@@ -200,7 +200,10 @@ impl Checker for SpaceBetweenHan {
 /// news lead (`又讯`, `本报讯`, `据悉`-less `讯`).
 fn structural_lead(lead: &str) -> bool {
     let lead = lead.trim_start_matches(is_space);
-    if matches!(lead, "又讯" | "本报讯" | "本刊讯" | "本网讯" | "快讯" | "简讯" | "综合讯") {
+    if matches!(
+        lead,
+        "又讯" | "本报讯" | "本刊讯" | "本网讯" | "快讯" | "简讯" | "综合讯"
+    ) {
         return true;
     }
     let Some(rest) = lead.strip_prefix('第') else {
