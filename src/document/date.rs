@@ -356,7 +356,7 @@ fn reports_event(text: &str, start: usize, end: usize) -> Option<bool> {
     if lead.chars().count() > 40 || lead.contains(['，', '。', '；', ',']) {
         return None;
     }
-    let after = after.trim_start_matches(|c: char| c == '（' || c == '(');
+    let after = after.trim_start_matches(['（', '(']);
     let after = after.strip_prefix(['星', '周']).map_or(after, |_| "，");
     [
         "上午", "下午", "晚", "早", "凌晨", "中午", "夜", "，", ",", "在", "召开", "举行", "举办",
