@@ -14,6 +14,18 @@ use guifan::{Applicability, Document, DocumentOptions, Format, Linter};
 type Bad = (&'static str, &'static str, Option<&'static str>);
 
 const BAD: &[Bad] = &[
+    // 0. Dates whose 年 or 月 was lost in scraping.
+    (
+        "2021916日上午，学院召开党委会。",
+        "garbled-date",
+        Some("2021年9月16日上午，学院召开党委会。"),
+    ),
+    (
+        "1012日上午，学院召开专题会议。",
+        "garbled-date",
+        Some("10月12日上午，学院召开专题会议。"),
+    ),
+    ("111日，学院召开会议。", "garbled-date", None),
     // 1. Prose dates in 年月日 form.
     (
         "会议于2022-11-12在北京召开。",
