@@ -641,6 +641,19 @@ fn show_date_names_the_source() {
                 predicate::str::contains("plain.txt：文档日期 2020-05-06（来源：as-of）"),
             ),
         );
+    // No date line and no --as-of: a date the text reports, else unknown.
+    fs::write(
+        d.path().join("event.txt"),
+        "6月8日下午，学院召开大会。\n2021年6月1日，学院启动活动。\n",
+    )
+    .unwrap();
+    guifan(d.path())
+        .args(["check", "--show-date", "event.txt", "plain.txt"])
+        .assert()
+        .stdout(
+            predicate::str::contains("event.txt：文档日期 2021-06-08（来源：text）")
+                .and(predicate::str::contains("plain.txt：文档日期 未知")),
+        );
     fs::write(d.path().join("guifan.toml"), "as-of = \"2019-01-02\"\n").unwrap();
     guifan(d.path())
         .args(["check", "--show-date", "plain.txt"])

@@ -177,8 +177,20 @@ fn masks_and_validity_dates() {
         },
     )
     .unwrap();
-    // The document date is 2024-06-01 (as_of/today): before `since`, so silent.
-    assert!(rules_of(&l, "甲,乙").is_empty());
+    // Dated 2024-06-01 by `--as-of`: before `since`, so silent.
+    let mut as_of = opts();
+    as_of.as_of = NaiveDate::from_ymd_opt(2024, 6, 1);
+    assert!(l.check(&Document::new("甲,乙", &as_of)).is_empty());
+    // With no date at all (taken as of today) the rule cannot judge: it
+    // reports at info, naming the period in which the finding would hold.
+    let undated = l.check(&Document::new("甲,乙", &opts()));
+    assert_eq!(undated.len(), 1);
+    assert_eq!(undated[0].severity, guifan::Severity::Info);
+    assert!(
+        undated[0].message.contains("2025-01-01"),
+        "{}",
+        undated[0].message
+    );
     // A metadata date inside the window turns it on.
     assert_eq!(rules_of(&l, "发布日期：2025-03-01\n甲,乙").len(), 1);
 }

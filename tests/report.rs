@@ -381,9 +381,9 @@ fn json_files_array_carries_dates_and_errors() {
     assert_eq!(
         v["files"],
         serde_json::json!([
-            { "path": "meta.txt", "date": "2023-04-03", "date_source": "metadata", "error": null },
-            { "path": "today.txt", "date": "2024-01-01", "date_source": "today", "error": null },
-            { "path": "as-of.txt", "date": "2022-11-12", "date_source": "as-of", "error": null },
+            { "path": "meta.txt", "date": "2023-04-03", "date_source": "metadata", "date_known": true, "error": null },
+            { "path": "today.txt", "date": "2024-01-01", "date_source": "today", "date_known": false, "error": null },
+            { "path": "as-of.txt", "date": "2022-11-12", "date_source": "as-of", "date_known": true, "error": null },
             { "path": "bad.txt", "date": null, "date_source": null, "error": "不是 UTF-8 编码" },
         ])
     );

@@ -651,12 +651,21 @@ fn emit(
     if opts.show_date
         && let Some(d) = &o.date
     {
-        let line = format!(
-            "{}：文档日期 {}（来源：{}）",
-            o.display,
-            d.date.format("%Y-%m-%d"),
-            d.source.as_str()
-        );
+        let line = if d.source == DateSource::Today {
+            format!(
+                "{}：文档日期 未知（按 {} 计，随日期变化的规则只作提示；来源：{}）",
+                o.display,
+                d.date.format("%Y-%m-%d"),
+                d.source.as_str()
+            )
+        } else {
+            format!(
+                "{}：文档日期 {}（来源：{}）",
+                o.display,
+                d.date.format("%Y-%m-%d"),
+                d.source.as_str()
+            )
+        };
         match opts.date_lines {
             DateLines::Inline => writeln!(out, "{line}")?,
             DateLines::Stderr => {

@@ -22,7 +22,9 @@ mod masks;
 mod plain;
 mod source_map;
 
-pub use date::{DateSource, DocumentDate, detect_document_date, detect_metadata_date};
+pub use date::{
+    DateSource, DocumentDate, detect_document_date, detect_metadata_date, infer_text_date,
+};
 pub use decode::{DecodeError, decode};
 pub use line_index::{LineCol, LineIndex};
 pub use source_map::{Chunk, ChunkKind, SourceMap, SourceMapBuilder};
@@ -223,10 +225,17 @@ impl Document {
                     source: DateSource::AsOf,
                     span: None,
                 },
-                None => DocumentDate {
-                    date: options.today,
-                    source: DateSource::Today,
-                    span: None,
+                None => match infer_text_date(prose, options.today) {
+                    Some((date, span)) => DocumentDate {
+                        date,
+                        source: DateSource::Text,
+                        span: Some(span),
+                    },
+                    None => DocumentDate {
+                        date: options.today,
+                        source: DateSource::Today,
+                        span: None,
+                    },
                 },
             },
         };

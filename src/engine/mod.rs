@@ -305,6 +305,10 @@ impl Linter {
             checker.check(&ctx, &mut findings);
         }
         let date = doc.date().date;
+        // With no date at all, a rule that holds only from or until a date
+        // (a rename) cannot judge the text: it reports at `info` what would
+        // hold if the document were of that period.
+        let unknown = doc.date().source == crate::document::DateSource::Today;
         let suppressions = Suppressions::new(doc);
         let map = doc.source_map();
         let mut out: Vec<Diagnostic> = findings
@@ -312,7 +316,7 @@ impl Linter {
             .filter(|f| {
                 let entry = &self.rules[f.rule];
                 entry.enabled
-                    && entry.meta.applies_on(date)
+                    && (unknown || entry.meta.applies_on(date))
                     && (f.whole_lines || !doc.is_masked(f.span))
             })
             .filter_map(|f| {
@@ -322,10 +326,17 @@ impl Linter {
                     return None;
                 }
                 let fix = f.fix.and_then(|fix| map_fix(fix, doc));
+                let (severity, message) = match undated_condition(&entry.meta, unknown) {
+                    Some(cond) => (
+                        entry.severity.min(crate::diagnostic::Severity::Info),
+                        format!("{}（文稿未注明日期：{cond}）", f.message),
+                    ),
+                    None => (entry.severity, f.message),
+                };
                 Some(Diagnostic {
                     rule: entry.meta.id.clone(),
-                    severity: entry.severity,
-                    message: f.message,
+                    severity,
+                    message,
                     help: f.help,
                     span,
                     fix,
@@ -554,3 +565,17 @@ fn _assert_send_sync() {
 
 #[allow(dead_code)]
 fn _span_unused(_: Span) {}
+
+/// For a rule bound to a period (`since`/`until`) checking a document of
+/// unknown date: the condition under which its finding holds.
+fn undated_condition(meta: &crate::rule::RuleMeta, unknown: bool) -> Option<String> {
+    if !unknown {
+        return None;
+    }
+    match (meta.since, meta.until) {
+        (Some(s), Some(u)) => Some(format!("若文稿写于 {s} 至 {u} 之间则应修改")),
+        (Some(s), None) => Some(format!("若文稿写于 {s} 及以后则应修改")),
+        (None, Some(u)) => Some(format!("若文稿写于 {u} 之前则应修改")),
+        (None, None) => None,
+    }
+}

@@ -63,6 +63,10 @@ struct FileFacts {
     path: String,
     date: Option<String>,
     date_source: Option<&'static str>,
+    /// `false` when the document has no date and is taken as of today
+    /// (added in version 1; absent for a file that could not be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_known: Option<bool>,
     error: Option<String>,
     /// `docx-text` for a Word document (key left out otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -218,6 +222,9 @@ impl Reporter for Json {
                 path: report.path.to_string(),
                 date: report.date.map(|d| d.date.format("%Y-%m-%d").to_string()),
                 date_source: report.date.map(|d| d.source.as_str()),
+                date_known: report
+                    .date
+                    .map(|d| d.source != crate::document::DateSource::Today),
                 error: report.error.clone(),
                 view: report.view,
             });

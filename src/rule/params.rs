@@ -14,6 +14,18 @@ pub fn param_str<'a>(params: &'a toml::Table, key: &str) -> Result<Option<&'a st
     }
 }
 
+/// Read an optional boolean parameter.
+pub fn param_bool(params: &toml::Table, key: &str) -> Result<Option<bool>, String> {
+    match params.get(key) {
+        None => Ok(None),
+        Some(toml::Value::Boolean(b)) => Ok(Some(*b)),
+        Some(other) => Err(format!(
+            "参数 `{key}` 应为布尔值，实际为 {}",
+            other.type_str()
+        )),
+    }
+}
+
 /// Read an optional list-of-strings parameter.
 pub fn param_strings(params: &toml::Table, key: &str) -> Result<Option<Vec<String>>, String> {
     match params.get(key) {

@@ -11,6 +11,11 @@
 //!
 //! ## 依据
 //! 复制网页时，会带上窗口标题、正文标题，还常常带上分享组件中的第二个标题；于是文章开头就有两遍标题。转载也是如此。
+//!
+//! ## 元数据之后重复的标题
+//! 标题区中，发布时间、来源、浏览量等元数据行之后再次出现的标题（也包括分成两三行的）
+//! 是网页模板带来的重复，即使位于第一段正文之前也报告；没有元数据行隔开的标题区（窗口标题加
+//! 正文标题、央视网“央视网消息（新闻联播）：”下的标题）仍不报告。
 
 // English original of the user documentation above (developer notes):
 //
@@ -95,6 +100,27 @@ fn is_field(s: &str) -> bool {
     (1..=6).contains(&n) && label.chars().all(|c| !is_blank(c)) && !label.starts_with("标题")
 }
 
+/// A metadata line of the page: a publication field or counter
+/// (`发布时间：2021-06-08`, `来源：党委宣传部`, `2021-06-08阅读次数：35`).
+fn metadata_field(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "发布", "来源", "作者", "日期", "时间", "浏览", "阅读", "点击", "编辑", "供稿", "审核",
+    ];
+    let dated = s
+        .as_bytes()
+        .windows(5)
+        .any(|w| w[..4].iter().all(u8::is_ascii_digit) && matches!(w[4], b'-' | b'/' | b'.'))
+        || s.contains('年') && s.contains('日') && s.chars().any(|c| c.is_ascii_digit());
+    let labelled = LABELS.iter().any(|l| {
+        s.match_indices(l).any(|(at, _)| {
+            s[at + l.len()..]
+                .trim_start_matches(|c: char| !matches!(c, ':' | '：') && !c.is_whitespace())
+                .starts_with([':', '：'])
+        })
+    });
+    labelled || (dated && s.chars().count() <= 60 && !s.contains(['。', '，']))
+}
+
 /// A separator that starts a site suffix: `-`, `_`, `|`, `--`, `—`.
 fn site_suffix(rest: &str, max: usize) -> bool {
     let mut chars = rest.chars();
@@ -164,7 +190,14 @@ impl Checker for RepeatedTitle {
         }) else {
             return;
         };
-        let mut i = body + 1;
+        // A copy after the page's metadata (`发布时间：…`, `来源：…`) is a
+        // repeat even above the first paragraph: the headline block ended
+        // with the metadata.
+        let after_meta = (t + 1..body)
+            .rev()
+            .find(|&k| metadata_field(&text[all[k].span.range()]))
+            .map(|k| k + 1);
+        let mut i = after_meta.unwrap_or(body + 1).min(body + 1);
         while i < all.len() {
             if text[all[i].span.range()].chars().find_map(fold) != title_first {
                 i += 1;

@@ -11,6 +11,10 @@
 //!
 //! ## 依据
 //! GB/T 15835—2011第5.2.5条：`公元2012年`的汉字数字形式是`二〇一二年`，不是`二零一二年`。`〇`是数字；`○`是外形相似的几何图形符号，`零`则读作数量词。2022年党章写作`二〇三五年`。
+//!
+//! ## 全角零
+//! 全角 `０`、`Ｏ` 现在也由本规则直接改为“〇”（`二００一年` → `二〇〇一年`）：
+//! `punctuation/fullwidth-alphanumeric` 不再把它们改成半角 `0`，以免一步修复得到错误的 `二00一年`。
 
 // English original of the user documentation above (developer notes):
 //
@@ -92,9 +96,9 @@ impl Checker for ChineseYearZero {
             };
             let edits: Vec<Edit> = chars
                 .iter()
-                // Full-width `０`/`Ｏ` are `punctuation/fullwidth-alphanumeric`'s:
-                // once it has made them half-width, this rule takes over.
-                .filter(|(_, c)| cn_year_digit(*c) == Some(0) && !matches!(c, '〇' | '０' | 'Ｏ'))
+                // Full-width `０`/`Ｏ` too: `punctuation/fullwidth-alphanumeric`
+                // leaves zeros next to Chinese numerals to this rule.
+                .filter(|(_, c)| cn_year_digit(*c) == Some(0) && *c != '〇')
                 .map(|(i, c)| Edit::replace(Span::new(*i, i + c.len_utf8()), "〇"))
                 .collect();
             if edits.is_empty() {

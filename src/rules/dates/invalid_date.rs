@@ -11,6 +11,12 @@
 //!
 //! ## 依据
 //! 不存在的日期是每位读者都会注意到的事实错误，通常源于日子的笔误或照搬上个月的文稿。GB/T 15835—2011规定了日期的写法，但任何书写规范都救不了日历上没有的日子。
+//!
+//! ## 无年份的2月29日
+//! 不再取“离文档日期最近”的年份：文档日期已过当年2月（或距其不足30天）时，无年份的
+//! `2月29日`按文档当年计（2024年10月的文稿中的`2月29日`是2024年的，不报告）；
+//! 文档日期在当年2月之前时，去年和今年2月都可能，只有两年都不是闰年才报告；
+//! 但计划和期限（`2月29日前`、`定于2月29日`）指即将到来的2月，按文档当年计。
 
 // English original of the user documentation above (developer notes):
 //
@@ -37,7 +43,7 @@
 // ## Fix safety
 // No fix: only the writer knows which day was meant.
 
-use super::{days_in_month, each_day_date, known_date, lunar_before, max_days, nearest_year};
+use super::{days_in_month, each_day_date, known_date, lunar_before, max_days};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
@@ -77,7 +83,8 @@ impl InvalidDate {
             // No year with the date: 29 February is judged in the year that
             // puts it nearest the document's date (a year of its own only).
             (Some(_), None) if month == 2 && day == 29 => {
-                match known_date(ctx).and_then(|doc| nearest_year(doc, 2, 28)) {
+                let future = ahead(text, span);
+                match known_date(ctx).and_then(|doc| bare_february_year(doc, future)) {
                     Some(y) if days_in_month(y, 2) == Some(28) => {
                         format!("按文档日期应为{y}年，{y}年不是闰年，2月只有28天")
                     }
@@ -101,4 +108,36 @@ impl Checker for InvalidDate {
             self.judge(ctx, span, year, month, day, out);
         });
     }
+}
+
+/// The year a bare `2月29日` belongs to in a document of date `doc`: the
+/// document's own year once its February is past or near (news reports
+/// mostly what happened this year: `2月29日` in October 2024 is 2024's);
+/// earlier in the year it may be last February or the coming one, and only
+/// when neither is a leap year is the year certain enough to judge.
+fn bare_february_year(doc: chrono::NaiveDate, future: bool) -> Option<i32> {
+    use chrono::Datelike;
+    let feb = chrono::NaiveDate::from_ymd_opt(doc.year(), 2, 28)?;
+    // A plan or a deadline (`2月29日前完成`) in a text written before
+    // February is about the coming one.
+    if future || feb <= doc + chrono::Days::new(30) {
+        return Some(doc.year());
+    }
+    let (last, this) = (doc.year() - 1, doc.year());
+    (days_in_month(last, 2) == Some(28) && days_in_month(this, 2) == Some(28)).then_some(this)
+}
+
+/// Whether the date at `span` is a plan or a deadline: `2月29日前`,
+/// `定于2月29日`, `将于2月29日`.
+fn ahead(text: &str, span: Span) -> bool {
+    let after = &text[span.end..];
+    let mut start = span.start.saturating_sub(12);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = &text[start..span.start];
+    after.starts_with(['前', '起'])
+        || ["将", "拟", "定于", "计划", "预计", "届时"]
+            .iter()
+            .any(|w| before.contains(w))
 }

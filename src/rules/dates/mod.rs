@@ -16,6 +16,7 @@ pub mod chinese_year_zero;
 pub mod colloquial_hao;
 pub mod digit_grouping;
 pub mod fullwidth_time_colon;
+pub mod garbled_date;
 pub mod invalid_date;
 pub mod iso_date_in_prose;
 pub mod iso_date_padding;
@@ -448,6 +449,7 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
     ("dates/colloquial-hao", colloquial_hao::build),
     ("dates/digit-grouping", digit_grouping::build),
     ("dates/fullwidth-time-colon", fullwidth_time_colon::build),
+    ("dates/garbled-date", garbled_date::build),
     ("dates/invalid-date", invalid_date::build),
     ("dates/iso-date-in-prose", iso_date_in_prose::build),
     ("dates/iso-date-padding", iso_date_padding::build),

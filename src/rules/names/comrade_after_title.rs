@@ -11,6 +11,11 @@
 //!
 //! ## 依据
 //! `同志`本身就是与单独的人名搭配的称谓（`习近平同志`、`王明同志`）；放在职务之后就成了重复称呼。标准形式是`习近平总书记`或`习近平同志`，二者不能叠用。
+//!
+//! ## 党际往来函电与引文
+//! 外国政党、领导人的贺电、贺信、致电等函电中，`习近平总书记同志`是对方的称呼习惯，
+//! 不是本文的写法：前文（约 500 字以内）提到贺电、贺信、致电、复电、口信等函电时不报告。
+//! 引号内的文字是他人原话，不能径直改动：此时修复改为不安全，需编辑确认。
 
 // English original of the user documentation above (developer notes):
 //
@@ -85,6 +90,14 @@ impl Checker for ComradeAfterTitle {
                 })
             });
             let Some(name) = name else { continue };
+            if in_message(text, name.start) {
+                continue;
+            }
+            let applicability = if in_quotation(text, name.start) {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
             let found = &text[name.start..end];
             let expected = &text[name.start..p];
             out.push(
@@ -94,8 +107,36 @@ impl Checker for ComradeAfterTitle {
                         &[("found", found), ("expected", expected)],
                     )
                     .with_help(format!("改为“{expected}”或“{}同志”", &text[name.range()]))
-                    .with_fix(Fix::replace(Applicability::Safe, Span::new(p, end), "")),
+                    .with_fix(Fix::replace(applicability, Span::new(p, end), "")),
             );
         }
     }
+}
+
+/// How far back a mention of a message between parties covers the text.
+const MESSAGE_WINDOW: usize = 1500;
+
+/// Words that introduce a message from another party or leader, whose
+/// forms of address are the sender's (`习近平总书记同志` in a telegram).
+const MESSAGE_MARKERS: &[&str] = &[
+    "贺电", "贺信", "贺函", "贺词", "致电", "致信", "致函", "复电", "复信", "来电", "来信", "口信",
+    "电文",
+];
+
+/// Whether `at` lies within reach of a mention of such a message.
+fn in_message(text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(MESSAGE_WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let window = &text[start..at];
+    MESSAGE_MARKERS.iter().any(|m| window.contains(m))
+}
+
+/// Whether `at` lies inside a quotation opened earlier in its paragraph
+/// (more `“` than `”` before it), where the words are someone else's.
+fn in_quotation(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    before.matches('“').count() > before.matches('”').count()
 }

@@ -15,6 +15,11 @@
 //!
 //! ## 依据
 //! 标题不是句子：文章和文件的标题末尾不用句号或逗号（GB/T 15834—2011的用法；公文标题见GB/T 9704—2012第7.3.1条）。末尾的标点通常是复制正文第一句时带过来的。
+//!
+//! ## 首行是正文时
+//! 纯文本的首行也可能是正文而非标题（标题在复制时丢失）：首行引述他人话语（`他说：“……`，
+//! 或前引号留待下一段闭合）、是含逗号的长句（超过 25 字），或以只有正文句子才用的词开头
+//! （`会议强调`、`他表示`、`此外`……）或是法规条文（`第一条 为了……`）时，不再把它当作标题报告句末的“。”。
 
 // English original of the user documentation above (developer notes):
 //
@@ -98,6 +103,53 @@ fn opens_like_a_lead(line: &str) -> bool {
     head.chars().count() <= 14 && WHEN.iter().any(|w| head.ends_with(w))
 }
 
+/// Whether a first line reads as running text rather than a headline: it
+/// quotes someone (`他说：“…`, a quotation left open for the next
+/// paragraph), is a long sentence with commas, or opens the way only a
+/// sentence inside a text does (`会议强调，…`, `他表示…`, `此外…`).
+fn reads_as_body(line: &str) -> bool {
+    if line.contains("：“")
+        || line.contains(":“")
+        || line.matches('“').count() > line.matches('”').count()
+    {
+        return true;
+    }
+    let n = line.chars().filter(|c| !is_space(*c)).count();
+    if line.contains('，') && n > 25 {
+        return true;
+    }
+    const OPENINGS: &[&str] = &[
+        "会议",
+        "会上",
+        "他",
+        "她",
+        "我们",
+        "大家",
+        "同时",
+        "此外",
+        "另外",
+        "据悉",
+        "据了解",
+        "其中",
+        "因此",
+        "但是",
+        "而且",
+        "并且",
+    ];
+    let line = line.trim_start_matches(is_space);
+    if OPENINGS.iter().any(|o| line.starts_with(o)) {
+        return true;
+    }
+    // An article of a law or regulation (`第一条 为了……`).
+    line.strip_prefix('第').is_some_and(|rest| {
+        let n = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(*c))
+            .count();
+        n > 0 && rest.chars().nth(n) == Some('条')
+    })
+}
+
 impl TitleLinePunctuation {
     /// The span of the final mark of the title line `s..e`, if it has one.
     fn final_mark(&self, text: &str, s: usize, e: usize, first_line: bool) -> Option<Span> {
@@ -126,7 +178,7 @@ impl TitleLinePunctuation {
         if first_line && body.contains(['；', ';']) {
             return None;
         }
-        if first_line && opens_like_a_lead(body) {
+        if first_line && (opens_like_a_lead(body) || reads_as_body(body)) {
             return None;
         }
         let end = s + (title.as_ptr() as usize - line.as_ptr() as usize) + trimmed.len();

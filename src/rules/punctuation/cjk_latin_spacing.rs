@@ -16,6 +16,10 @@
 //!
 //! ## 依据
 //! 公文和新闻稿件（GB/T 15834—2011、GB/T 15835—2011，以及新华社、人民日报的体例）中，汉字、数字与拉丁字母之间不加空格：`5G数字展厅`、`617会议室`。技术写作往往相反；通过参数可由团队自行选择，但同一文档不应两种做法混用。
+//!
+//! ## 网址前后的空格
+//! 网址、电子邮件地址与其后（或其前）汉字之间的空格起分隔作用，删去后地址会与正文粘连
+//! （链接会把汉字吞进去）：`remove` 模式下不再报告、也不再删除这类空格。
 
 // English original of the user documentation above (developer notes):
 //
@@ -86,7 +90,8 @@ struct CjkLatinSpacing {
 }
 
 impl CjkLatinSpacing {
-    fn remove(&self, text: &str, out: &mut Vec<Finding>) {
+    fn remove(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
         // Per-line facts, computed once per line (see space-between-han).
         let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
         for run in space_runs(text) {
@@ -94,6 +99,17 @@ impl CjkLatinSpacing {
                 continue;
             };
             if !(is_han(p) && is_ascii_alnum(n) || is_ascii_alnum(p) && is_han(n)) {
+                continue;
+            }
+            // The space that keeps a URL or an e-mail address apart from the
+            // Chinese text around it is not spacing: without it the address
+            // would run into the text (and links would take the characters).
+            let latin = if is_ascii_alnum(n) {
+                Span::new(run.end, run.end + 1)
+            } else {
+                Span::new(run.start - 1, run.start)
+            };
+            if ctx.doc.is_masked(latin) {
                 continue;
             }
             let (ls, le) = line_bounds(text, run.start);
@@ -162,7 +178,7 @@ impl CjkLatinSpacing {
 impl Checker for CjkLatinSpacing {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         match self.policy {
-            Policy::Remove => self.remove(ctx.text(), out),
+            Policy::Remove => self.remove(ctx, out),
             Policy::Require => self.require(ctx.text(), out),
             Policy::Ignore => {}
         }

@@ -14,6 +14,11 @@
 //!
 //! ## 依据
 //! GB/T 15834—2011第4.5.3.5条：“标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号”。引号或书名号本身已经把各成分分隔开了。
+//!
+//! ## 默认开启（书名号之间）
+//! 并列书名号之间的顿号（`《民法典》、《刑法》`）现在默认报告；引号之间（`“四个意识”、“四个自信”`）
+//! 以及引号与书名号之间仍属体例选择，只在参数 `quotes = true` 时报告：
+//! `[options."punctuation/dunhao-between-quoted"]` 下写 `quotes = true`。
 
 // English original of the user documentation above (developer notes):
 //
@@ -44,20 +49,25 @@
 use super::Needles;
 use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
+use crate::rule::params::{deny_unknown_params, param_bool};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    args.no_params()?;
+    deny_unknown_params(args.params, &["quotes"])?;
     Ok(Box::new(DunhaoBetweenQuoted {
         base: args.emitter(),
+        quotes: param_bool(args.params, "quotes")?.unwrap_or(false),
     }))
 }
 
 struct DunhaoBetweenQuoted {
     base: Emitter,
+    /// Also between quoted items (`”、“`, `”、《`, `》、“`), a house-style
+    /// choice; between titles (`》、《`) always.
+    quotes: bool,
 }
 
 static TRIGGERS: LazyLock<Needles> =
@@ -67,6 +77,9 @@ impl Checker for DunhaoBetweenQuoted {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         for (m_start, m_end, _) in TRIGGERS.find_all(text) {
+            if !self.quotes && &text[m_start..m_end] != "》、《" {
+                continue;
+            }
             let at = m_start + "”".len();
             let span = Span::new(at, at + "、".len());
             let found = &text[m_start..m_end];

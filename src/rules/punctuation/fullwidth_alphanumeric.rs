@@ -11,6 +11,10 @@
 //!
 //! ## 依据
 //! GB/T 15835—2011（出版物上数字用法）规定阿拉伯数字用半角，中文文本中的拉丁字母也用其正常（比例宽度）形式；全角形式来自处于全角状态的输入法，还会妨碍检索（`２０２４`检索不到`2024`）。
+//!
+//! ## 汉字数字中的全角零
+//! 汉字数字年份中的全角零（`二００一年`）代表的是“〇”，改成半角 `0`（`二00一年`）仍是错的：
+//! 这类零与汉字数字相邻时本规则不报告，交由 `dates/chinese-year-zero` 建议改为“〇”。
 
 // English original of the user documentation above (developer notes):
 //
@@ -78,6 +82,14 @@ impl Checker for FullwidthAlphanumeric {
             }
             next = e.max(p + 1);
             if e == s {
+                continue;
+            }
+            // Zeros inside a year in Chinese numerals (`二００一年`) stand for
+            // `〇`: `dates/chinese-year-zero` reports them; `0` would be wrong.
+            let cn = |c: Option<char>| c.is_some_and(|c| "〇○零一二三四五六七八九十".contains(c));
+            if ascii.chars().all(|c| c == '0' || c == 'O' || c == 'o')
+                && (cn(text[..s].chars().next_back()) || cn(text[e..].chars().next()))
+            {
                 continue;
             }
             let span = Span::new(s, e);

@@ -23,6 +23,10 @@
 //!
 //! ## 依据
 //! GB/T 15834—2011第5.1条规定，中文文本中的每个点号和标号都“占一个字位置”；半角标点是网页抓取文本和仓促编辑的公文中最常见的错误。
+//!
+//! ## 并列词语间的半角逗号
+//! 半角逗号分隔的是以“等”收尾的短并列成分（`各单位,各部门,各学院等`），或三个以上的短名词
+//! （`党章,党规,党纪`）时，本意多是顿号：此时建议改为“、”而不是“，”，修复不安全，需确认。
 
 // English original of the user documentation above (developer notes):
 //
@@ -212,6 +216,17 @@ impl HalfwidthInCjk {
                 edit.end = text.len() - rest.len();
             }
         }
+        if mark == b',' && enumeration_comma(text, at) {
+            // Short parallel items (`各单位,各部门等`): a 顿号 was meant.
+            let edit = Edit::replace(edit, "、");
+            out.push(
+                self.emit
+                    .at(span, &[("expected", "、"), ("found", ",")])
+                    .with_help("并列的词语之间用顿号“、”".to_string())
+                    .with_fix(Fix::new(Applicability::Unsafe, vec![edit])),
+            );
+            return;
+        }
         let edit = Edit::replace(edit, fullwidth(mark).to_string());
         out.push(self.finding(span, mark, vec![edit]));
     }
@@ -362,4 +377,84 @@ fn latin_run_in_chinese(text: &str, i: usize) -> bool {
         .rev()
         .find(|c| !(c.is_ascii_graphic() || *c == ' '))
         .is_some_and(is_cjk)
+}
+
+/// The Han run ending at byte `end` of `text` (at most `max` characters
+/// looked at): its start and its length in characters.
+fn han_run_before(text: &str, end: usize, max: usize) -> (usize, usize) {
+    let mut start = end;
+    let mut n = 0;
+    for c in text[..end].chars().rev() {
+        if n == max || !crate::text::chars::is_han(c) {
+            break;
+        }
+        start -= c.len_utf8();
+        n += 1;
+    }
+    (start, n)
+}
+
+/// Whether the half-width comma at `at` separates short parallel items, a
+/// list that ends in `等` (`各单位,各部门,各学院等`) or a list of at least
+/// three short nouns (`党章,党规,党纪`), where the mark meant is `、`.
+fn enumeration_comma(text: &str, at: usize) -> bool {
+    const ITEM: usize = 6;
+    // Items joined by `、` inside (`副书记、院长李明,委员、副院长赵晓红等`)
+    // make the comma the higher-level separator: `，` is right there.
+    let is_sep = |c: Option<char>| c == Some(',');
+    // Items to the left: inner ones short, the first may carry a verb.
+    let mut lens: Vec<usize> = Vec::new();
+    let mut end = at;
+    loop {
+        let (start, n) = han_run_before(text, end, 16);
+        if n == 0 {
+            return false;
+        }
+        lens.insert(0, n);
+        let before = text[..start].chars().next_back();
+        if before == Some('、') {
+            return false;
+        }
+        if lens.len() >= 8 || !is_sep(before) {
+            break;
+        }
+        end = start - before.map_or(1, char::len_utf8);
+    }
+    // Items to the right, up to the last one.
+    let mut pos = at + 1;
+    let mut last: &str;
+    loop {
+        let rest = &text[pos..];
+        let run_len: usize = rest
+            .chars()
+            .take_while(|c| crate::text::chars::is_han(*c))
+            .take(16)
+            .map(char::len_utf8)
+            .sum();
+        if run_len == 0 {
+            return false;
+        }
+        last = &rest[..run_len];
+        let next = rest[run_len..].chars().next();
+        if next == Some('、') {
+            return false;
+        }
+        if lens.len() >= 8 || !is_sep(next) {
+            break;
+        }
+        lens.push(last.chars().count());
+        pos += run_len + next.map_or(1, char::len_utf8);
+    }
+    let inner_short = lens.iter().skip(1).all(|&n| n <= ITEM);
+    // A list closed by 等 right after a short last item.
+    if let Some(i) = last.find('等')
+        && last[..i].chars().count() <= ITEM
+        && i > 0
+        && inner_short
+    {
+        return true;
+    }
+    // A list of at least three short items (the first may carry a verb).
+    lens.push(last.chars().count());
+    lens.len() >= 3 && lens.iter().skip(1).all(|&n| n <= 4)
 }

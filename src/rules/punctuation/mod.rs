@@ -11,6 +11,7 @@ pub mod ellipsis_form;
 pub mod fullwidth_alphanumeric;
 pub mod halfwidth_in_cjk;
 pub mod interpunct_form;
+pub mod nested_title_marks;
 pub mod repeated_terminal_marks;
 pub mod space_around_fullwidth;
 pub mod space_between_han;
@@ -115,6 +116,7 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
         "punctuation/dunhao-between-quoted",
         dunhao_between_quoted::build,
     ),
+    ("punctuation/nested-title-marks", nested_title_marks::build),
     (
         "punctuation/ascii-bracket-label",
         ascii_bracket_label::build,

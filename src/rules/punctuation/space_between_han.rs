@@ -15,6 +15,10 @@
 //!
 //! ## 依据
 //! 汉语书写时词与词之间不加空格（GB/T 15834—2011第5.1条：每个标点和汉字各占一个位置，不另插入其他内容）；句中的空格是粘贴接缝、抓取程序的拼接或两端对齐排版留下的痕迹。
+//!
+//! ## 结构性空格
+//! 行首条款序号后的空格（`第三条　本办法适用于……`、`第十二章 附则`）和新闻导语标记后的空格
+//! （`又讯 …`、`本报讯 …`）是格式的一部分，不是误加的空格：不报告。
 
 // English original of the user documentation above (developer notes):
 //
@@ -194,6 +198,9 @@ impl Checker for SpaceBetweenHan {
             if *skip_line || marks.inside(run.start - ls) {
                 continue;
             }
+            if structural_lead(&text[ls..run.start]) {
+                continue;
+            }
             let found = describe_spaces(&text[run.range()]);
             let both = format!("{p}{n}");
             self.base.push(
@@ -205,4 +212,30 @@ impl Checker for SpaceBetweenHan {
             );
         }
     }
+}
+
+/// Whether `lead` (a line up to a space) is a heading the space sets off
+/// from its text: an article number (`第三条`, `第十二章`, `第2节`) or a
+/// news lead (`又讯`, `本报讯`, `据悉`-less `讯`).
+fn structural_lead(lead: &str) -> bool {
+    let lead = lead.trim_start_matches(is_space);
+    if matches!(
+        lead,
+        "又讯" | "本报讯" | "本刊讯" | "本网讯" | "快讯" | "简讯" | "综合讯"
+    ) {
+        return true;
+    }
+    let Some(rest) = lead.strip_prefix('第') else {
+        return false;
+    };
+    let Some(unit) = rest.chars().next_back() else {
+        return false;
+    };
+    let number = &rest[..rest.len() - unit.len_utf8()];
+    matches!(unit, '条' | '章' | '节' | '款' | '编' | '部' | '篇' | '项')
+        && !number.is_empty()
+        && number.chars().count() <= 6
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千两".contains(c))
 }

@@ -13,6 +13,12 @@
 //!
 //! ## 依据
 //! GB/T 15834—2011第4.4条至第4.6条和第4.10条把这些标号规定为成对使用；丢失一半是剪切粘贴造成的意外，会改变读者对引文、括注或标题范围的理解。
+//!
+//! ## 跨段引文与逐句分行
+//! 跨段引文（GB/T 15834—2011 4.1.3.3）的第一段里，前引号可以在引语之前的文字之后
+//! （`他说：“……`）：只要它是本段最后一个未配对的同类前引号、且下一段以同类前引号开头，
+//! 就不报告。每句一行的文本中，引文可能跨越几行才收尾：一个前引号在其后 11 行以内
+//! 遇到同类后引号、其间没有别的同类引号时，二者配对，不报告。
 
 // English original of the user documentation above (developer notes):
 //
@@ -123,6 +129,9 @@ fn scan_block(text: &str, span: Span, stacks: &mut [Vec<usize>; CJK_PAIRS.len()]
     left
 }
 
+/// How many blocks a quotation may run over in a one-sentence-per-line file.
+const QUOTE_LINES: usize = 12;
+
 /// Whether the first visible character of `block` is at `at`.
 fn at_block_start(text: &str, block: Span, at: usize) -> bool {
     text[block.start..at].chars().all(is_space)
@@ -164,12 +173,16 @@ impl Checker for UnbalancedPair {
                     .next()
             });
             // Multi-paragraph quotation: `“` opens this block and the next.
+            // In the first paragraph it may open after a lead-in (`他说：“…`):
+            // then it is the block's last unmatched opener of its kind.
             let span = blocks[i].span;
+            let last_open = |k: usize| lefts[i].iter().rev().find(|h| h.1 == k && h.2).map(|h| h.0);
+            let last = [last_open(0), last_open(1)];
             lefts[i].retain(|&(at, k, open)| {
                 !(open
                     && k <= 1
                     && next_start == Some(CJK_PAIRS[k].0)
-                    && at_block_start(text, span, at))
+                    && (at_block_start(text, span, at) || last[k] == Some(at)))
             });
             // Hard-wrapped paragraph: open at the end, closed in the next block.
             if i + 1 < lefts.len() {
@@ -182,6 +195,24 @@ impl Checker for UnbalancedPair {
                         };
                         lefts[i].remove(o);
                         lefts[i + 1].remove(c);
+                    }
+                }
+            }
+            // A quotation over several lines of a one-sentence-per-line file:
+            // the closer comes a few lines later, with no quotation of the
+            // same kind opened or closed between.
+            for k in 0..=1 {
+                let Some(o) = lefts[i].iter().rposition(|h| h.1 == k && h.2) else {
+                    continue;
+                };
+                for j in i + 2..lefts.len().min(i + QUOTE_LINES) {
+                    if let Some(c) = lefts[j].iter().position(|h| h.1 == k && !h.2) {
+                        lefts[i].remove(o);
+                        lefts[j].remove(c);
+                        break;
+                    }
+                    if lefts[j].iter().any(|h| h.1 == k) {
+                        break;
                     }
                 }
             }

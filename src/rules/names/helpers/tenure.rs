@@ -34,6 +34,7 @@ impl Checker for TenureCheck {
         }
         let text = ctx.text();
         let date = ctx.date();
+        let unknown = ctx.doc.date().source == crate::document::DateSource::Today;
         for m in reg.finder().mentions(reg, text) {
             let person: &Person = &reg.persons()[m.person];
             if person.builtin != self.builtin {
@@ -42,6 +43,11 @@ impl Checker for TenureCheck {
             for u in m.titles() {
                 let titles = title_names(reg, &u.titles);
                 if titles.iter().any(|t| person.holds(t, date)) {
+                    continue;
+                }
+                // An undated document may be of any time the person held
+                // the title: only a title never held is wrong then.
+                if unknown && titles.iter().any(|t| person.ever_held(t)) {
                     continue;
                 }
                 // A title the person never held in the registry, at a date

@@ -1,0 +1,125 @@
+//! A title inside a title written with the outer marks again, or with ASCII
+//! angle brackets: `《关于《决定》的说明》`, `《学习<纲要>的体会》`.
+//!
+//! ## What it does
+//! Within a line, finds a `《…》` pair that lies inside another `《…》`, and
+//! `<…>` (or full-width `＜…＞`) inside a `《…》`, and rewrites the inner
+//! pair as `〈…〉`: `《关于〈决定〉的说明》`.
+//!
+//! ## Why
+//! GB/T 15834—2011 4.15.3: 书名号里边还要用书名号时，外面一层用双书名号，
+//! 里边一层用单书名号. ASCII `<` `>` are less-than and greater-than signs,
+//! not punctuation, and full-width `＜＞` are their wide forms.
+//!
+//! ## What it leaves alone
+//! Titles side by side (`《人民日报》《光明日报》`), an inner pair whose outer
+//! title is not closed on the same line (a lost half is
+//! `punctuation/unbalanced-pair`'s), `〈…〉` already right, and angle
+//! brackets outside titles (markup, formulas).
+//!
+//! ## Fix safety
+//! Safe: the inner marks only change form; both halves are rewritten
+//! together, and only when the outer title closes after them.
+
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::message::Emitter;
+use crate::rule::{CheckContext, Checker, Finding};
+use crate::rules::NativeArgs;
+use crate::span::Span;
+
+pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
+    args.no_params()?;
+    Ok(Box::new(NestedTitleMarks {
+        base: args.emitter(),
+    }))
+}
+
+struct NestedTitleMarks {
+    base: Emitter,
+}
+
+impl Checker for NestedTitleMarks {
+    fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = ctx.text();
+        if !text.contains('《') {
+            return;
+        }
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            if line.contains('《') {
+                self.line(text, line_start, line, out);
+            }
+            line_start += line.len();
+        }
+    }
+}
+
+impl NestedTitleMarks {
+    fn line(&self, text: &str, base: usize, line: &str, out: &mut Vec<Finding>) {
+        // Inner pairs found inside the open outer title, reported when it closes.
+        let mut depth = 0usize;
+        let mut open_inner: Option<(usize, char)> = None;
+        let mut pending: Vec<(usize, usize, char, char)> = Vec::new();
+        for (i, c) in line.char_indices() {
+            match c {
+                '《' if depth == 0 => depth = 1,
+                '《' if depth == 1 && open_inner.is_none() => {
+                    open_inner = Some((i, c));
+                    depth = 2;
+                }
+                '《' => depth += 1,
+                '<' | '＜' if depth == 1 && open_inner.is_none() => {
+                    open_inner = Some((i, c));
+                }
+                '>' | '＞' if depth == 1 && open_inner.is_some_and(|(_, o)| o != '《') => {
+                    let (o, oc) = open_inner.take().expect("inner");
+                    pending.push((o, i, oc, c));
+                }
+                '》' if depth == 2 && open_inner.is_some_and(|(_, o)| o == '《') => {
+                    let (o, oc) = open_inner.take().expect("inner");
+                    pending.push((o, i, oc, c));
+                    depth = 1;
+                }
+                '》' if depth >= 1 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        open_inner = None;
+                        for (o, cl, oc, cc) in pending.drain(..) {
+                            self.report(text, base + o, base + cl, oc, cc, out);
+                        }
+                    }
+                }
+                '\n' => break,
+                _ => {}
+            }
+        }
+    }
+
+    fn report(
+        &self,
+        text: &str,
+        open: usize,
+        close: usize,
+        oc: char,
+        cc: char,
+        out: &mut Vec<Finding>,
+    ) {
+        let span = Span::new(open, close + cc.len_utf8());
+        let found = &text[span.range()];
+        let inner = &text[open + oc.len_utf8()..close];
+        let expected = format!("〈{inner}〉");
+        self.base.push(
+            out,
+            span,
+            &[("found", found), ("expected", &expected)],
+            Some(format!("书名号内的书名号用单书名号：“{expected}”")),
+            Some(Fix::new(
+                Applicability::Safe,
+                vec![
+                    Edit::replace(Span::new(open, open + oc.len_utf8()), "〈"),
+                    Edit::replace(Span::new(close, close + cc.len_utf8()), "〉"),
+                ],
+            )),
+        );
+    }
+}
