@@ -189,6 +189,7 @@ impl CorpusIndex {
         }
     }
 
+    /// The thresholds the index was built with.
     pub fn options(&self) -> &CorpusOptions {
         &self.options
     }
