@@ -9,14 +9,20 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look; fails a run only with `fail-on = "info"`.
     Info,
+    /// Probably wrong; fails a run with `fail-on = "warning"` or lower.
     Warning,
+    /// Wrong; fails `guifan check` under the default `fail-on`.
     Error,
 }
 
 impl Severity {
+    /// Every severity, most serious first.
     pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
+    /// The lowercase name used in configuration and machine-readable output
+    /// (`error`, `warning`, `info`); `FromStr` parses it back.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -60,10 +66,15 @@ impl std::str::FromStr for Severity {
 pub struct Diagnostic {
     /// `family/name`.
     pub rule: String,
+    /// The rule's severity after the settings' severity overrides.
     pub severity: Severity,
+    /// What is wrong at this place, in Chinese, with the rule's placeholders filled in.
     pub message: String,
     /// An optional short hint, e.g. the suggested replacement.
     pub help: Option<String>,
+    /// The flagged text, as a byte range into the source as read (not the prose view).
     pub span: Span,
+    /// Edits that resolve the finding, in source byte offsets; `None` when the
+    /// rule offers no automatic fix here.
     pub fix: Option<Fix>,
 }

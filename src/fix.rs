@@ -22,6 +22,7 @@ pub enum Applicability {
 }
 
 impl Applicability {
+    /// The lowercase name used in machine-readable output (`safe`, `unsafe`).
     pub fn as_str(self) -> &'static str {
         match self {
             Applicability::Unsafe => "unsafe",
@@ -33,23 +34,28 @@ impl Applicability {
 /// Replace `span` with `replacement` (empty replacement deletes, empty span inserts).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Edit {
+    /// The bytes to replace, as offsets into the text the fix applies to; empty for an insertion.
     pub span: Span,
+    /// The text written in place of `span`; empty for a deletion.
     pub replacement: String,
 }
 
 impl Edit {
+    /// Replace the bytes of `span` with `replacement`.
     pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
         Edit {
             span,
             replacement: replacement.into(),
         }
     }
+    /// Delete the bytes of `span`.
     pub fn delete(span: Span) -> Self {
         Edit {
             span,
             replacement: String::new(),
         }
     }
+    /// Insert `text` at byte offset `at`, before the byte already there.
     pub fn insert(at: usize, text: impl Into<String>) -> Self {
         Edit {
             span: Span::empty(at),
@@ -61,11 +67,16 @@ impl Edit {
 /// One finding's fix: edits sorted by position, pairwise non-overlapping.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Fix {
+    /// Whether the fix may be applied without review.
     pub applicability: Applicability,
+    /// The edits, sorted by start (then end) offset; they must not overlap
+    /// (see [`Fix::is_well_formed`]).
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
+    /// A fix of `edits`, sorted by position (overlap is not checked here; see
+    /// [`Fix::is_well_formed`]).
     pub fn new(applicability: Applicability, mut edits: Vec<Edit>) -> Self {
         edits.sort_by_key(|e| (e.span.start, e.span.end));
         Fix {
@@ -73,9 +84,12 @@ impl Fix {
             edits,
         }
     }
+    /// A safe fix: applied by `guifan fix` without `--unsafe`.
     pub fn safe(edits: Vec<Edit>) -> Self {
         Fix::new(Applicability::Safe, edits)
     }
+    /// An unsafe fix: applied only with `--unsafe` (the trailing underscore
+    /// avoids the keyword).
     pub fn unsafe_(edits: Vec<Edit>) -> Self {
         Fix::new(Applicability::Unsafe, edits)
     }
@@ -106,6 +120,7 @@ impl Fix {
 /// The result of one pass of [`apply_fixes`].
 #[derive(Debug, Default)]
 pub struct Applied {
+    /// The input text with the applied fixes' edits made.
     pub text: String,
     /// How many fixes were applied.
     pub applied: usize,

@@ -29,8 +29,10 @@ pub struct Settings {
 pub struct ConfigFile {
     /// Rules to run (ids, families or `all`); default: every rule enabled by default.
     pub select: Option<Vec<String>>,
+    /// Added to the selection (ids, families or `all`).
     #[serde(default)]
     pub extend_select: Vec<String>,
+    /// Removed from the selection (ids or families); wins over `select` and `extend-select`.
     #[serde(default)]
     pub ignore: Vec<String>,
     /// Extra rule-set files, relative to the config file.
@@ -55,6 +57,8 @@ pub struct ConfigFile {
 }
 
 impl ConfigFile {
+    /// Parse a `guifan.toml`; `origin` names the file in messages. Checks the
+    /// TOML and its keys only: rule selectors are checked when a linter is built.
     pub fn parse(origin: &str, text: &str) -> Result<ConfigFile, SourceError> {
         let source: Arc<str> = Arc::from(text);
         toml::from_str(text).map_err(|e| {
@@ -68,6 +72,8 @@ impl ConfigFile {
         })
     }
 
+    /// The linter-level part of the file (selection, severities, options); paths,
+    /// excludes, `fail-on` and `as-of` are the caller's to apply.
     pub fn settings(&self) -> Settings {
         Settings {
             select: self.select.clone(),

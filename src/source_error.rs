@@ -13,17 +13,24 @@ use std::sync::Arc;
 #[error("{message}")]
 #[diagnostic(code(guifan::config))]
 pub struct SourceError {
+    /// What is wrong, in Chinese; the error's `Display`.
     pub message: String,
+    /// The file's name and full text, for rendering the offending line.
     #[source_code]
     pub src: NamedSource<Arc<str>>,
+    /// The offending bytes of the file; `None` when the error has no single place.
     #[label("{label}")]
     pub span: Option<SourceSpan>,
+    /// Short text shown at `span` (Chinese).
     pub label: String,
+    /// A hint on how to fix the file (Chinese), if any.
     #[help]
     pub help: Option<String>,
 }
 
 impl SourceError {
+    /// An error in the file `origin` whose text is `source`, at byte range `span`
+    /// (clamped to the text's end) with `label` shown there.
     pub fn new(
         origin: &str,
         source: &Arc<str>,
@@ -40,6 +47,7 @@ impl SourceError {
         }
     }
 
+    /// The same error with `help` as its hint.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -10,11 +10,15 @@ use std::ops::Range;
 /// A half-open byte range `start..end`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
+    /// First byte of the span (inclusive), as a byte offset into the text it belongs to.
     pub start: usize,
+    /// One past the last byte (exclusive); equal to `start` for an empty span.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end` (byte offsets); `start` must not exceed `end`
+    /// (checked in debug builds only).
     pub const fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         Span { start, end }
@@ -28,14 +32,17 @@ impl Span {
         }
     }
 
+    /// Length in bytes (not characters).
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span covers no bytes, i.e. is an insertion point.
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
 
+    /// The span as a `Range`, for slicing the text it belongs to (`&text[span.range()]`).
     pub const fn range(self) -> Range<usize> {
         self.start..self.end
     }
@@ -49,10 +56,14 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// Whether `other` lies inside this span; both ends are inclusive, so a span
+    /// contains itself and the empty spans at its two ends.
     pub const fn contains_span(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// The same span moved `by` bytes later, e.g. from offsets in a slice to
+    /// offsets in the text the slice starts in.
     pub fn shifted(self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }

@@ -190,6 +190,7 @@ impl CorpusIndex {
         }
     }
 
+    /// The thresholds the index was built with.
     pub fn options(&self) -> &CorpusOptions {
         &self.options
     }

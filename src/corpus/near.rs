@@ -109,6 +109,7 @@ fn signature(text: &str, min_chars: usize) -> Option<[u32; HASHES]> {
 }
 
 impl NearDuplicates {
+    /// An empty index with `options`' thresholds.
     pub fn new(options: NearOptions) -> Self {
         NearDuplicates {
             options,
@@ -166,6 +167,8 @@ impl NearDuplicates {
         self.signatures.len()
     }
 
+    /// Whether no document has a signature (none was added, or each was shorter
+    /// than `min_chars` counted characters).
     pub fn is_empty(&self) -> bool {
         self.signatures.is_empty()
     }

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+/// Why the bytes of a file are not UTF-8 text; `Display` gives the Chinese
+/// message shown to users.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     /// NUL bytes or other signs of a binary file.
@@ -14,8 +16,12 @@ pub enum DecodeError {
     Utf16,
     /// Invalid UTF-8 at `offset`; `guess` names a likely legacy encoding.
     NotUtf8 {
+        /// Byte offset of the first invalid byte (the length of the valid UTF-8 prefix).
         offset: usize,
+        /// 1-based line of that byte.
         line: usize,
+        /// The legacy encoding the bytes decode cleanly as (`GBK/GB18030` or
+        /// `Big5`, tried on the first 64 KiB); `None` when neither fits.
         guess: Option<&'static str>,
     },
 }

@@ -19,11 +19,15 @@ const STRIDE: usize = 4096;
 /// A 1-based line and column; the column counts characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineCol {
+    /// 1-based line number.
     pub line: usize,
+    /// 1-based column, counted in characters (Unicode scalar values), not bytes.
     pub column: usize,
 }
 
 impl LineIndex {
+    /// Index the line starts of `text`; lines end at `\n` (a preceding `\r`
+    /// stays part of the line).
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
@@ -68,10 +72,13 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset) - 1
     }
 
+    /// Byte offset where 0-based `line` starts; panics if `line >= line_count()`.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line]
     }
 
+    /// Number of lines: one more than the number of `\n` (a text ending in a
+    /// newline has an empty last line).
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
@@ -86,6 +93,9 @@ impl LineIndex {
         crate::span::Span::new(start, end.max(start))
     }
 
+    /// 1-based line and character column of byte `offset` in `text` (the text
+    /// this index was built from). An offset past the end is clamped to the end;
+    /// one inside a character counts as that character's start.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);

@@ -38,8 +38,13 @@ use std::sync::OnceLock;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Plain text: every byte is prose.
     Plain,
+    /// Markdown (CommonMark with tables and front matter): code, tags, link
+    /// destinations and front matter are not prose.
     Markdown,
+    /// HTML: only the text a reader of the page sees is prose (no tags, scripts,
+    /// styles or `<pre>`).
     Html,
 }
 
@@ -80,6 +85,8 @@ impl Format {
         )
     }
 
+    /// The lowercase name used in options and output (`plain`, `markdown`,
+    /// `html`); `FromStr` parses it back.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Plain => "plain",
@@ -106,18 +113,24 @@ impl std::str::FromStr for Format {
 /// What kind of block a run of prose is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
+    /// An ordinary paragraph (in plain text, each non-blank line).
     Paragraph,
     /// A heading; level 1–6 (plain text has none).
     Heading(u8),
+    /// One item of a bulleted or numbered list.
     ListItem,
+    /// A block quote (Markdown `>` or HTML `<blockquote>`).
     BlockQuote,
+    /// One cell of a table.
     TableCell,
 }
 
 /// A block of prose: its span in the prose view (without the line terminator).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
+    /// The block's text as a byte range of the prose view.
     pub span: Span,
+    /// What kind of block it is.
     pub kind: BlockKind,
 }
 
@@ -125,16 +138,25 @@ pub struct Block {
 /// the Markdown and HTML readers. `offset` is a byte offset into the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {
+    /// Byte offset in the source where the comment starts; the line holding it
+    /// decides which lines the directive covers.
     pub offset: usize,
+    /// What the directive does.
     pub kind: DirectiveKind,
     /// Rule ids or families; empty means every rule.
     pub rules: Vec<String>,
 }
 
+/// What a suppression directive does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirectiveKind {
+    /// `guifan-disable`: suppress from the directive's line until a matching
+    /// `guifan-enable` (or the end of the document).
     Disable,
+    /// `guifan-enable`: end the open `disable` directives that share a rule with
+    /// this one (all of them when it names no rule), its own line still included.
     Enable,
+    /// `guifan-disable-next-line`: suppress on the line after the directive's line only.
     DisableNextLine,
 }
 
@@ -157,6 +179,7 @@ pub(crate) struct ProseView {
 /// How to read a document.
 #[derive(Clone, Debug)]
 pub struct DocumentOptions {
+    /// The markup to read the source as.
     pub format: Format,
     /// The date to use when the document's metadata carries none.
     pub as_of: Option<NaiveDate>,
@@ -166,6 +189,7 @@ pub struct DocumentOptions {
 }
 
 impl DocumentOptions {
+    /// Options for `format`, with `today` as the fallback date and no `as_of`.
     pub fn new(format: Format, today: NaiveDate) -> Self {
         DocumentOptions {
             format,
@@ -190,6 +214,9 @@ pub struct Document {
 }
 
 impl Document {
+    /// Read `source` as `options.format` says: build the prose view, blocks,
+    /// masks, directives and document date. Never fails; malformed markup is read
+    /// as well as it can be.
     pub fn new(source: impl Into<String>, options: &DocumentOptions) -> Self {
         let source = source.into();
         let view = match options.format {
@@ -257,10 +284,12 @@ impl Document {
         &self.source
     }
 
+    /// The source text, giving up the document (no copy).
     pub fn into_source(self) -> String {
         self.source
     }
 
+    /// The format the document was read as.
     pub fn format(&self) -> Format {
         self.format
     }
@@ -273,6 +302,7 @@ impl Document {
         }
     }
 
+    /// The map from prose-view offsets to source offsets.
     pub fn source_map(&self) -> &SourceMap {
         &self.map
     }
@@ -296,10 +326,12 @@ impl Document {
             .any(|m| m.overlaps(span))
     }
 
+    /// The suppression directives, in source order (always empty for plain text).
     pub fn directives(&self) -> &[Directive] {
         &self.directives
     }
 
+    /// The date the document is checked at, and where it came from.
     pub fn date(&self) -> &DocumentDate {
         &self.date
     }
@@ -309,6 +341,8 @@ impl Document {
         self.line_index.get_or_init(|| LineIndex::new(&self.source))
     }
 
+    /// 1-based line and character column of a byte offset into the *source*
+    /// (not the prose view).
     pub fn line_col(&self, source_offset: usize) -> LineCol {
         self.line_index().line_col(&self.source, source_offset)
     }

@@ -16,18 +16,34 @@
 
 use crate::span::Span;
 
+/// How a chunk's prose bytes relate to source bytes (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChunkKind {
+    /// The prose bytes are a copy of as many source bytes.
     Verbatim,
-    Replaced { source_len: usize },
+    /// The prose bytes stand for a different source run (an entity, an escape,
+    /// a code placeholder): reported spans widen to the whole run, and an edit
+    /// that cuts it cannot be mapped.
+    Replaced {
+        /// Length of that source run in bytes.
+        source_len: usize,
+    },
+    /// The prose bytes have no source (e.g. a newline between two HTML blocks);
+    /// they map to the point at the chunk's `source_start` and cannot be edited.
     Synthetic,
 }
 
+/// One run of prose bytes and the source bytes it came from; all offsets are byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Chunk {
+    /// Offset of the run's first byte in the prose view.
     pub prose_start: usize,
+    /// Length of the run in prose bytes (never 0).
     pub prose_len: usize,
+    /// Offset in the source of the first byte the run was read from (for a
+    /// synthetic run, the point it maps to).
     pub source_start: usize,
+    /// How the run relates to the source, including the source length when it differs.
     pub kind: ChunkKind,
 }
 
@@ -63,10 +79,14 @@ impl SourceMap {
         }
     }
 
+    /// Whether the map is a constant shift (no chunks): the prose view is the
+    /// source minus a fixed prefix (a BOM), as for plain text.
     pub fn is_identity(&self) -> bool {
         self.chunks.is_empty()
     }
 
+    /// The chunks in prose order, covering the prose view without gaps (empty for
+    /// an identity map).
     pub fn chunks(&self) -> &[Chunk] {
         &self.chunks
     }
@@ -216,6 +236,8 @@ impl SourceMap {
     }
 }
 
+/// Builds a [`SourceMap`] chunk by chunk (see [`SourceMap::builder`]);
+/// adjacent verbatim chunks that are also adjacent in the source are merged.
 pub struct SourceMapBuilder {
     map: SourceMap,
     prose_len: usize,
@@ -262,9 +284,11 @@ impl SourceMapBuilder {
     pub fn synthetic(&mut self, prose_len: usize, at: usize) {
         self.push(prose_len, at, ChunkKind::Synthetic);
     }
+    /// Prose bytes covered so far: the prose offset the next chunk starts at.
     pub fn prose_len(&self) -> usize {
         self.prose_len
     }
+    /// The finished map.
     pub fn finish(self) -> SourceMap {
         self.map
     }

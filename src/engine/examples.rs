@@ -15,8 +15,11 @@ use chrono::NaiveDate;
 /// One example that did not behave as declared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleFailure {
+    /// The id of the rule whose example failed.
     pub rule: String,
+    /// The example's text (`bad` or `good`); empty when the rule itself did not build.
     pub example: String,
+    /// What went wrong, e.g. not flagged, flagged, or a different fix result.
     pub problem: String,
 }
 

@@ -34,6 +34,7 @@ pub const MAX_FIX_PASSES: usize = 10;
 /// Why a linter could not be built.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum LinterError {
+    /// A rule set (built in or the user's) does not parse or validate.
     #[error(transparent)]
     #[diagnostic(transparent)]
     RuleSet(#[from] Box<SourceError>),
@@ -41,11 +42,22 @@ pub enum LinterError {
     /// command line) names no rule and no family.
     #[error("未知的规则或规则族 `{selector}`（出现在 {place}）")]
     #[diagnostic(code(guifan::unknown_rule), help("用 `guifan rules` 查看全部规则 id"))]
-    UnknownSelector { selector: String, place: String },
+    UnknownSelector {
+        /// The selector as written.
+        selector: String,
+        /// The settings key it was found under: `select`, `extend-select`, `ignore`,
+        /// `severity`, `options`, or `options（须为规则 id）` for a family used as an options key.
+        place: String,
+    },
     /// A native rule's parameters are wrong, or a `native` rule names no Rust rule.
     #[error("规则 `{rule}` 无法使用：{reason}")]
     #[diagnostic(code(guifan::rule))]
-    BadRule { rule: String, reason: String },
+    BadRule {
+        /// The rule's id.
+        rule: String,
+        /// Why it cannot be built, as a message for the user.
+        reason: String,
+    },
 }
 
 impl From<SourceError> for LinterError {
@@ -57,7 +69,10 @@ impl From<SourceError> for LinterError {
 /// A rule as the linter holds it.
 #[derive(Debug, Clone)]
 pub struct RuleEntry {
+    /// The rule's identity and documentation as declared.
     pub meta: RuleMeta,
+    /// Whether the rule runs: its default, or the settings' `select`, then
+    /// `extend-select` added, then `ignore` removed.
     pub enabled: bool,
     /// The severity after config overrides.
     pub severity: Severity,
@@ -293,6 +308,7 @@ impl Linter {
         &self.rules
     }
 
+    /// The loaded rule with id `id` (enabled or not); `None` if no rule set declares it.
     pub fn rule(&self, id: &str) -> Option<&RuleEntry> {
         self.by_id.get(id).map(|&i| &self.rules[i])
     }

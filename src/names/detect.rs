@@ -86,6 +86,7 @@ pub struct PersonMention {
     pub title: Option<Span>,
     /// The title right after the name (`书记` in `王明书记`).
     pub trailing_title: Option<Span>,
+    /// Why the name was taken for a person.
     pub evidence: Evidence,
 }
 
@@ -127,16 +128,19 @@ impl KnownNames {
         KnownNames { names, ac }
     }
 
+    /// Whether `name` is one of the names, exactly (no trimming or normalizing).
     pub fn contains(&self, name: &str) -> bool {
         self.names
             .binary_search_by(|n| n.as_str().cmp(name))
             .is_ok()
     }
 
+    /// Number of distinct names kept.
     pub fn len(&self) -> usize {
         self.names.len()
     }
 
+    /// Whether no name was kept.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
@@ -257,6 +261,8 @@ fn is_han(c: char) -> bool {
     crate::text::chars::is_han(c)
 }
 
+/// Whether `c` is one of the middle dots that join the parts of a
+/// transliterated name (`·` and its look-alikes).
 pub fn is_dot(c: char) -> bool {
     matches!(c, '·' | '・' | '•' | '‧' | '∙')
 }

@@ -40,6 +40,7 @@ use toml::Spanned;
 /// A title held over a period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tenure {
+    /// The title's canonical name (see [`Title::name`]).
     pub title: String,
     /// First day in office; `None`: since before any document.
     pub since: Option<NaiveDate>,
@@ -47,6 +48,7 @@ pub struct Tenure {
     pub until: Option<NaiveDate>,
     /// The public record of the appointment.
     pub source: Option<String>,
+    /// A free-text note from the rule set.
     pub note: Option<String>,
 }
 
@@ -74,11 +76,13 @@ pub struct Person {
     pub name: String,
     /// Other written forms that are right.
     pub aliases: Vec<String>,
+    /// The titles the person held, in declaration order.
     pub tenures: Vec<Tenure>,
     /// First declared in a built-in rule set (national leaders), not a user roster.
     pub builtin: bool,
     /// The rule set that first declared the person.
     pub origin: String,
+    /// A free-text note from the rule set.
     pub note: Option<String>,
 }
 
@@ -133,7 +137,9 @@ pub struct Title {
 /// The people and titles of one rule set, as parsed.
 #[derive(Clone, Debug, Default)]
 pub struct RegistryData {
+    /// The `[[person]]` tables, in file order.
     pub persons: Vec<Person>,
+    /// The `[[title]]` tables, in file order.
     pub titles: Vec<Title>,
 }
 
@@ -213,14 +219,17 @@ impl Registry {
         self.titles.len() - 1
     }
 
+    /// Whether the registry holds no person (titles alone do not count).
     pub fn is_empty(&self) -> bool {
         self.persons.is_empty()
     }
 
+    /// Every person, in first-declaration order.
     pub fn persons(&self) -> &[Person] {
         &self.persons
     }
 
+    /// Every title, declared or named by a tenure, in first-seen order.
     pub fn titles(&self) -> &[Title] {
         &self.titles
     }
@@ -230,6 +239,7 @@ impl Registry {
         self.by_form.get(name).map(|&i| &self.persons[i])
     }
 
+    /// The title whose canonical name is `name` (aliases and short forms are not looked up).
     pub fn title(&self, name: &str) -> Option<&Title> {
         self.by_title.get(name).map(|&i| &self.titles[i])
     }
@@ -382,6 +392,7 @@ pub(crate) fn parse(
 /// A title written next to a registry name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TitleUse {
+    /// The title as written, as a byte range of the searched text.
     pub span: Span,
     /// Indexes into [`Registry::titles`]: one for a full form, possibly
     /// several for a short form (`主席`).
@@ -395,6 +406,7 @@ pub struct TitleUse {
 pub struct Mention {
     /// Index into [`Registry::persons`].
     pub person: usize,
+    /// The name as written, as a byte range of the searched text.
     pub name: Span,
     /// The title chain before the name (`中共中央总书记、国家主席、中央军委主席`), in order.
     pub before: Vec<TitleUse>,
@@ -413,6 +425,7 @@ impl Mention {
         Span::new(start, end)
     }
 
+    /// The titles before the name, in order, then the one after it.
     pub fn titles(&self) -> impl Iterator<Item = &TitleUse> {
         self.before.iter().chain(self.after.iter())
     }

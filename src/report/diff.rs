@@ -25,11 +25,13 @@ const CYAN: &str = "\x1b[36m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
+/// The `diff` reporter (see the module docs).
 pub struct Diff {
     color: bool,
 }
 
 impl Diff {
+    /// A diff reporter, coloured if `options.color`.
     pub fn new(options: &ReportOptions) -> Self {
         Diff {
             color: options.color,

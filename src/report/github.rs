@@ -16,10 +16,12 @@ use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
+/// The `github` reporter (see the module docs).
 #[derive(Default)]
 pub struct Github;
 
 impl Github {
+    /// A GitHub reporter; it has no options.
     pub fn new() -> Self {
         Github
     }

@@ -50,6 +50,7 @@ const BOLD: &str = "\x1b[1m";
 const RED_BOLD: &str = "\x1b[1;31m";
 const RESET: &str = "\x1b[0m";
 
+/// The `human` reporter (see the module docs).
 pub struct Human {
     handler: GraphicalReportHandler,
     color: bool,
@@ -64,6 +65,8 @@ pub struct Human {
 }
 
 impl Human {
+    /// A human reporter shaped by `options` (width: `options.width` or
+    /// [`DEFAULT_WIDTH`] columns, at least 40).
     pub fn new(options: &ReportOptions) -> Self {
         let width = options.width.unwrap_or(DEFAULT_WIDTH).max(40);
         let theme = if options.color {

@@ -175,6 +175,7 @@ impl<'a> JsonDiagnostic<'a> {
 }
 
 impl Json {
+    /// A JSON reporter; `options.show_files` adds the per-file `files` array.
     pub fn new(options: &ReportOptions) -> Self {
         Json {
             show_files: options.show_files,

@@ -42,8 +42,11 @@ pub struct Summary {
     /// Files that could not be checked (or, for `guifan fix`, written):
     /// unreadable, not a regular file, too large, not UTF-8, …
     pub files_failed: usize,
+    /// Findings at severity error.
     pub errors: usize,
+    /// Findings at severity warning.
     pub warnings: usize,
+    /// Findings at severity info.
     pub infos: usize,
     /// Findings with a safe fix.
     pub fixable: usize,
@@ -51,10 +54,13 @@ pub struct Summary {
     pub unsafe_fixable: usize,
     /// For `guifan fix`: fixes applied and files changed.
     pub fixed: usize,
+    /// For `guifan fix`: files whose text was changed.
     pub files_fixed: usize,
 }
 
 impl Summary {
+    /// Count `diagnostics` into the severity and fixability totals (file counts
+    /// are the caller's to keep).
     pub fn add(&mut self, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
             match d.severity {
@@ -92,10 +98,15 @@ pub mod sarif;
 /// The output formats of `guifan check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OutputFormat {
+    /// Rustc-style reports with source excerpts ([`human`]).
     Human,
+    /// One JSON document ([`json`]).
     Json,
+    /// SARIF 2.1.0 ([`sarif`]).
     Sarif,
+    /// GitHub Actions workflow commands ([`github`]).
     Github,
+    /// Unified diffs of what `guifan fix` would change ([`diff`]).
     Diff,
 }
 
@@ -135,9 +146,13 @@ pub struct ReportOptions {
 /// Rule facts a reporter may need (SARIF lists every rule that ran).
 #[derive(Clone, Debug)]
 pub struct RuleInfo {
+    /// The rule id, `family/name`.
     pub id: String,
+    /// The rule's one-line summary.
     pub summary: String,
+    /// The rule's severity after the settings' overrides.
     pub severity: Severity,
+    /// The norm behind the rule, if it names one.
     pub source: Option<String>,
 }
 

@@ -23,9 +23,12 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+/// The `$schema` URI written into every SARIF log.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The SARIF version written into every log.
 pub const SARIF_VERSION: &str = "2.1.0";
 
+/// The `sarif` reporter (see the module docs).
 pub struct Sarif {
     rules: Vec<RuleInfo>,
     index: HashMap<String, usize>,
@@ -36,6 +39,8 @@ pub struct Sarif {
 }
 
 impl Sarif {
+    /// A SARIF reporter listing `rules` as the run's rules (their order gives
+    /// each result's `ruleIndex`; a repeated id keeps its first index).
     pub fn new(rules: &[RuleInfo]) -> Self {
         let mut index = HashMap::new();
         for (i, r) in rules.iter().enumerate() {

@@ -31,14 +31,20 @@ use std::sync::OnceLock;
 /// The five rule families (README, "The rule families"). Fixed: rule ids are `family/name`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
+    /// Punctuation marks (GB/T 15834—2011): widths, forms, pairing, spacing.
     Punctuation,
+    /// Canonical formulations, ordered enumerations, banned and cautious words.
     Terminology,
+    /// Dates, times and numbers (GB/T 15835—2011, GB/T 9704—2012).
     Dates,
+    /// Persons and titles: name forms, title order, titles checked against the dated registry.
     Names,
+    /// Scraped site chrome and repeated text, within a document or across a corpus.
     Boilerplate,
 }
 
 impl Family {
+    /// Every family, in the order the documentation lists them.
     pub const ALL: [Family; 5] = [
         Family::Punctuation,
         Family::Terminology,
@@ -47,6 +53,7 @@ impl Family {
         Family::Boilerplate,
     ];
 
+    /// The family's name: the part of a rule id before the `/`.
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Punctuation => "punctuation",
@@ -57,6 +64,7 @@ impl Family {
         }
     }
 
+    /// The family named `name` (exact, lowercase); `None` for any other string.
     pub fn from_name(name: &str) -> Option<Family> {
         Family::ALL.into_iter().find(|f| f.as_str() == name)
     }
@@ -160,9 +168,11 @@ pub struct Example {
 pub struct RuleMeta {
     /// `family/name`, kebab-case.
     pub id: String,
+    /// The family named by the id's first part.
     pub family: Family,
     /// Native code or one of the data-driven kinds.
     pub kind: Kind,
+    /// The severity declared by the rule set (before the settings' overrides).
     pub severity: Severity,
     /// The applicability of the fixes this rule offers, if it offers any.
     pub fix: Option<Applicability>,
@@ -180,6 +190,7 @@ pub struct RuleMeta {
     pub since: Option<NaiveDate>,
     /// … and before `until`.
     pub until: Option<NaiveDate>,
+    /// The inline examples the rule must pass (checked by [`crate::engine::examples`]).
     pub examples: Vec<Example>,
     /// Where the rule was declared: `builtin:punctuation` or a file path.
     pub origin: String,
@@ -198,9 +209,13 @@ pub type RuleIndex = usize;
 /// What a checker reports, in prose-view coordinates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// The rule reported, as an index into the linter's rule table.
     pub rule: RuleIndex,
+    /// The flagged text, as a byte range of the prose view.
     pub span: Span,
+    /// The filled-in message for the user (Chinese).
     pub message: String,
+    /// A short hint, e.g. the suggested replacement; `None` when there is none.
     pub help: Option<String>,
     /// Edits in prose-view coordinates.
     pub fix: Option<Fix>,
@@ -211,6 +226,7 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of `rule` at `span` (prose view) with no help and no fix.
     pub fn new(rule: RuleIndex, span: Span, message: impl Into<String>) -> Self {
         Finding {
             rule,
@@ -221,10 +237,12 @@ impl Finding {
             whole_lines: false,
         }
     }
+    /// The same finding with `help` as its hint.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
+    /// The same finding with `fix` (edits in prose-view coordinates).
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
@@ -238,6 +256,7 @@ impl Finding {
 
 /// What a checker may read: the document and lazily computed analyses of it.
 pub struct CheckContext<'a> {
+    /// The document being checked.
     pub doc: &'a Document,
     words: OnceLock<Vec<Span>>,
     persons: OnceLock<Vec<crate::names::PersonMention>>,
@@ -245,6 +264,7 @@ pub struct CheckContext<'a> {
 }
 
 impl<'a> CheckContext<'a> {
+    /// A context for `doc` in which person detection knows no names in advance.
     pub fn new(doc: &'a Document) -> Self {
         Self::with_known_names(doc, crate::names::KnownNames::none())
     }
@@ -302,5 +322,7 @@ impl<'a> CheckContext<'a> {
 
 /// Code that checks a document for one or more rules.
 pub trait Checker: Send + Sync {
+    /// Append to `out` the findings of this checker's rules in `ctx`'s document,
+    /// in prose-view coordinates and in any order.
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>);
 }

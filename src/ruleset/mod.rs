@@ -30,12 +30,15 @@ use std::sync::Arc;
 /// A parsed and validated rule set.
 #[derive(Clone, Debug)]
 pub struct RuleSet {
+    /// The set's name from its `[ruleset]` header, or `origin` when it has none.
     pub name: String,
+    /// The set's description from its `[ruleset]` header; empty when absent.
     pub description: String,
     /// `builtin:<name>` or the file's path.
     pub origin: String,
     /// The TOML text, kept for error reporting while compiling.
     pub source: Arc<str>,
+    /// The set's rules in file order, ids unique within the set.
     pub rules: Vec<RuleDef>,
     /// The people and titles of the set (`[[person]]`, `[[title]]`).
     pub registry: crate::names::registry::RegistryData,
@@ -44,7 +47,9 @@ pub struct RuleSet {
 /// One declared rule: its metadata plus the kind-specific declaration.
 #[derive(Clone, Debug)]
 pub struct RuleDef {
+    /// The rule's identity and documentation, resolved and validated.
     pub meta: RuleMeta,
+    /// The `[[rule]]` table as written, for the kind's compiler.
     pub decl: RuleDecl,
 }
 

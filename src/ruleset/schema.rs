@@ -44,20 +44,31 @@ fn warning() -> Severity {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleDecl {
     // ---- common to every kind ----
+    /// The rule id `family/name`, with its place in the file.
     pub id: Spanned<String>,
+    /// The kind's name (`native`, `existence`, `first-mention`, …), with its place in the file.
     pub kind: Spanned<String>,
+    /// The rule's default severity; `warning` when absent.
     #[serde(default = "warning")]
     pub severity: Severity,
     /// The applicability of the rule's fixes; absent = the rule offers none.
     pub fix: Option<Applicability>,
+    /// Whether the rule runs when nothing selects it explicitly; `true` when absent.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// One line, shown by `guifan rules`; also the message when `message` is absent.
     pub summary: String,
+    /// The message template (placeholders such as `{match}`); `summary` when absent.
     pub message: Option<String>,
+    /// Long documentation for `guifan explain`; empty when absent.
     pub description: Option<String>,
+    /// The norm behind the rule, e.g. `GB/T 15834—2011 4.13`.
     pub source: Option<String>,
+    /// First date (YYYY-MM-DD, inclusive) on which the rule applies to a document.
     pub since: Option<Spanned<String>>,
+    /// Date (YYYY-MM-DD, exclusive) from which the rule no longer applies.
     pub until: Option<Spanned<String>>,
+    /// The rule's inline examples, each with its place in the file.
     #[serde(default)]
     pub examples: Vec<Spanned<ExampleDecl>>,
 
@@ -106,8 +117,11 @@ pub struct RuleDecl {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExampleDecl {
+    /// Text the rule must flag.
     pub bad: Option<String>,
+    /// What `bad` becomes after fixing; requires `bad`.
     pub fixed: Option<String>,
+    /// Text the rule must leave alone.
     pub good: Option<String>,
     /// The document date for this example (YYYY-MM-DD).
     pub date: Option<String>,
