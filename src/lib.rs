@@ -16,6 +16,8 @@
 //! assert_eq!(found[0].rule, "punctuation/halfwidth-in-cjk");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod corpus;
 pub mod diagnostic;
 pub mod document;

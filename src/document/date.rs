@@ -23,13 +23,17 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Where a document's date comes from (`date_source` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
+    /// A date line of the document (`发布时间：…`, a byline's date) or an
+    /// HTML `<meta>` date.
     Metadata,
     /// A Word document's creation date (`docProps/core.xml`), used when
     /// its text carries no date.
     Properties,
+    /// Given by the caller (`--as-of`, the API's `date`).
     AsOf,
     /// Inferred from the dates the text reports (`6月8日下午，…`), when it
     /// has no date line and no `--as-of` was given.
@@ -40,6 +44,7 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// The name used in JSON and `--show-date`.
     pub fn as_str(self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
@@ -51,9 +56,12 @@ impl DateSource {
     }
 }
 
+/// The date a document is judged at, and where it comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DocumentDate {
+    /// The date (today's when the source is [`DateSource::Today`]).
     pub date: NaiveDate,
+    /// Where the date comes from.
     pub source: DateSource,
     /// Where in the prose view the metadata date was found (`None` for an
     /// HTML `<meta>` tag, which is not prose, and for as-of/today).

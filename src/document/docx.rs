@@ -87,24 +87,54 @@ pub enum DocxError {
     #[error(
         "是 OLE 复合文件：受密码保护（加密）的文档或旧版二进制 Office 文档，无法读取；请取消密码并另存为 .docx 后再检查"
     )]
+    /// An OLE compound file: an encrypted package or a legacy binary Office document.
     Ole,
     #[error("不是有效的 .docx 文件（无法作为 ZIP 压缩包读取：{0}），文件可能已损坏或不完整")]
+    /// Not readable as a ZIP archive (the reader's message).
     Zip(String),
     #[error("不是 Word 文档：压缩包中没有 word/document.xml")]
+    /// A ZIP archive without `word/document.xml`.
     NoDocument,
     #[error("压缩包中的 {0} 已加密（受密码保护），无法读取；请取消密码后再检查")]
+    /// An encrypted entry (its name).
     Encrypted(String),
     #[error("{name} 解压后超过 {limit} 字节的上限（--max-file-size），疑似压缩炸弹，未读取")]
-    TooLarge { name: String, limit: u64 },
+    /// An entry larger than `limit` bytes once decompressed.
+    TooLarge {
+        /// The entry.
+        name: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     #[error("{name} 的压缩比异常（约 {ratio}:1），疑似压缩炸弹，未读取")]
-    Ratio { name: String, ratio: u64 },
+    /// An entry whose compression ratio points to a zip bomb.
+    Ratio {
+        /// The entry.
+        name: String,
+        /// Uncompressed size over compressed size, rounded.
+        ratio: u64,
+    },
     #[error("{name} 使用了不支持的压缩方式（{method}），无法读取")]
-    Compression { name: String, method: String },
+    /// An entry compressed with a method the reader does not support.
+    Compression {
+        /// The entry.
+        name: String,
+        /// The compression method, as the ZIP reader names it.
+        method: String,
+    },
     #[error("{name} 不是格式正确的 XML（{message}），文件可能已损坏")]
-    Xml { name: String, message: String },
+    /// An entry that is not well-formed XML.
+    Xml {
+        /// The entry.
+        name: String,
+        /// The XML parser's message.
+        message: String,
+    },
     #[error("{0} 不是 UTF-8 编码的 XML，无法读取")]
+    /// An XML entry that is not UTF-8 (its name).
     Encoding(String),
     #[error("无法生成修复后的 .docx：{0}")]
+    /// Writing the new package failed (the writer's message).
     Write(String),
 }
 
@@ -140,6 +170,7 @@ struct RunInfo {
 /// A tracked change's author and date (`w:author`, `w:date`).
 #[derive(Clone, Debug)]
 pub struct Revision {
+    /// The author Word shows for the change (`guifan`).
     pub author: String,
     /// ISO 8601, as Word writes it: `2024-03-18T08:00:00Z`.
     pub date: String,
@@ -200,10 +231,12 @@ pub struct DocxFix {
     /// Edits applied and edits left out (they touched a tab, a line break
     /// or a paragraph boundary).
     pub applied: usize,
+    /// Edits left out (see `applied`).
     pub skipped: usize,
     /// With a [`Revision`]: the tracked deletions and insertions written
     /// (an edit replacing text writes one of each).
     pub deletions: usize,
+    /// See `deletions`.
     pub insertions: usize,
 }
 

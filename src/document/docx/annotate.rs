@@ -42,13 +42,16 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 /// (one paragraph per item).
 #[derive(Clone, Debug)]
 pub struct Comment {
+    /// Byte range of the text view the comment marks.
     pub span: Range<usize>,
+    /// The comment's paragraphs (message, suggestion, rule).
     pub paragraphs: Vec<String>,
 }
 
 /// A package with comments added.
 #[derive(Debug)]
 pub struct Annotated {
+    /// The new package.
     pub bytes: Vec<u8>,
     /// Comments written (all of those asked for).
     pub comments: usize,
