@@ -51,6 +51,9 @@ pub struct Resolved {
     pub fail_on: Option<Severity>,
     pub as_of: Option<NaiveDate>,
     pub exclude: Option<Gitignore>,
+    /// `force-exclude = true`: `exclude` applies to files named on the
+    /// command line too.
+    pub force_exclude: bool,
     per_file: Vec<(Gitignore, Vec<String>)>,
     per_file_linters: Mutex<HashMap<Vec<usize>, Arc<Linter>>>,
 }
@@ -377,6 +380,7 @@ pub fn resolve(opts: &RuleOptions, cwd: &Path) -> Result<Resolved, Report> {
         fail_on,
         as_of,
         exclude,
+        force_exclude: cfg.as_ref().is_some_and(|c| c.file.force_exclude),
         per_file,
         per_file_linters: Mutex::new(HashMap::new()),
     })

@@ -52,6 +52,9 @@ pub struct Input {
 }
 
 pub struct WalkOptions<'a> {
+    /// `--force-exclude` (or `force-exclude = true` in the config): the
+    /// config's `exclude` also skips files named on the command line.
+    pub force_exclude: bool,
     pub no_ignore: bool,
     pub hidden: bool,
     pub stdin_filename: Option<&'a str>,
@@ -88,9 +91,22 @@ pub fn collect(
             inputs.push(input);
         }
     };
+    let force_excluded = |abs: &Path| {
+        (opts.force_exclude || config.force_exclude)
+            && config
+                .exclude
+                .as_ref()
+                .is_some_and(|gi| is_excluded(gi, &config.root, abs, false))
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             let name = opts.stdin_filename.unwrap_or("-");
+            if opts
+                .stdin_filename
+                .is_some_and(|n| force_excluded(&normalize(&cwd.join(n))))
+            {
+                continue;
+            }
             push(
                 &mut inputs,
                 Input {
@@ -134,6 +150,7 @@ pub fn collect(
                     empty_dirs.push(shown);
                 }
             }
+            Ok(meta) if !meta.is_dir() && force_excluded(&abs) => {}
             Ok(meta) => push(
                 &mut inputs,
                 Input {

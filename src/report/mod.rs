@@ -52,6 +52,30 @@ pub struct Summary {
     /// For `guifan fix`: fixes applied and files changed.
     pub fixed: usize,
     pub files_fixed: usize,
+    /// `guifan check --baseline`: what the baseline hid and which of its
+    /// entries no longer occur (JSON key `baseline`).
+    pub baseline: Option<BaselineSummary>,
+}
+
+/// How a run compared with a baseline file.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BaselineSummary {
+    /// The baseline file, as named on the command line.
+    pub file: String,
+    /// Findings hidden because the baseline records them.
+    pub matched: usize,
+    /// Entries that no longer occur (fixed, or the file is gone): they can
+    /// be removed by recording the baseline again.
+    pub stale: Vec<StaleEntry>,
+}
+
+/// A baseline entry (or several equal ones, `count`) with no finding left.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct StaleEntry {
+    pub path: String,
+    pub rule: String,
+    pub fingerprint: String,
+    pub count: usize,
 }
 
 impl Summary {
@@ -83,11 +107,16 @@ pub trait Reporter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
+pub mod concise;
 pub mod diff;
+pub mod fingerprint;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 /// The output formats of `guifan check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,6 +126,9 @@ pub enum OutputFormat {
     Sarif,
     Github,
     Diff,
+    Concise,
+    Gitlab,
+    Junit,
 }
 
 impl std::str::FromStr for OutputFormat {
@@ -108,8 +140,11 @@ impl std::str::FromStr for OutputFormat {
             "sarif" => Ok(OutputFormat::Sarif),
             "github" => Ok(OutputFormat::Github),
             "diff" => Ok(OutputFormat::Diff),
+            "concise" => Ok(OutputFormat::Concise),
+            "gitlab" => Ok(OutputFormat::Gitlab),
+            "junit" => Ok(OutputFormat::Junit),
             other => Err(format!(
-                "unknown format `{other}` (expected human, json, sarif, github or diff)"
+                "unknown format `{other}` (expected human, concise, json, sarif, github, gitlab, junit or diff)"
             )),
         }
     }
@@ -130,6 +165,9 @@ pub struct ReportOptions {
     /// `--quiet`: the human format prints the findings only, no closing
     /// summary (machine formats are unaffected).
     pub quiet: bool,
+    /// `--format github` in a GitHub Actions job: the file named by
+    /// `GITHUB_STEP_SUMMARY`, to which a Markdown summary is appended.
+    pub step_summary: Option<std::path::PathBuf>,
 }
 
 /// Rule facts a reporter may need (SARIF lists every rule that ran).
@@ -139,6 +177,8 @@ pub struct RuleInfo {
     pub summary: String,
     pub severity: Severity,
     pub source: Option<String>,
+    /// The long documentation (`guifan explain`), Markdown-ish text.
+    pub description: String,
 }
 
 /// A reporter for `format`.
@@ -151,7 +191,22 @@ pub fn reporter(
         OutputFormat::Human => Box::new(human::Human::new(options)),
         OutputFormat::Json => Box::new(json::Json::new(options)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),
-        OutputFormat::Github => Box::new(github::Github::new()),
+        OutputFormat::Github => Box::new(github::Github::with_step_summary(
+            options.step_summary.clone(),
+        )),
         OutputFormat::Diff => Box::new(diff::Diff::new(options)),
+        OutputFormat::Concise => Box::new(concise::Concise::new(options)),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::new()),
+        OutputFormat::Junit => Box::new(junit::Junit::new()),
     }
+}
+
+/// The `--statistics` reporter: a table of findings per rule (`json`: a
+/// JSON array of the same rows).
+pub fn statistics_reporter(
+    options: &ReportOptions,
+    rules: &[RuleInfo],
+    json: bool,
+) -> Box<dyn Reporter> {
+    Box::new(statistics::Statistics::new(options, rules, json))
 }
