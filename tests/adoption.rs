@@ -594,3 +594,69 @@ fn sarif_rules_have_help_and_results_stable_fingerprints() {
     fs::write(&a, body.replacen("\n\n", "\n\n新增一段。\n\n", 1)).unwrap();
     assert_eq!(prints(&sarif(dir.path())), before);
 }
+
+#[test]
+fn nearest_configuration_applies_per_file() {
+    let dir = tree(&[
+        ("guifan.toml", "fail-on = \"warning\"\n"),
+        ("a.txt", BAD),
+        (
+            "site-a/guifan.toml",
+            "ignore = [\"punctuation/halfwidth-in-cjk\"]\nexclude = [\"drafts/\"]\n",
+        ),
+        ("site-a/news/x.txt", BAD),
+        ("site-a/drafts/y.txt", BAD),
+        (
+            "site-b/guifan.toml",
+            "[severity]\n\"punctuation/halfwidth-in-cjk\" = \"info\"\n",
+        ),
+        ("site-b/news/z.txt", BAD),
+    ]);
+    let findings = |out: &Out| -> Vec<String> {
+        out.stdout
+            .lines()
+            .filter(|l| l.contains(RULE))
+            .map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let out = run(guifan(dir.path()).args(["check", "--format", "concise"]));
+    assert_eq!(
+        findings(&out),
+        vec!["a.txt:1:5: 错误", "site-b/news/z.txt:1:5: 提示"],
+        "{}",
+        out.stdout
+    );
+    // The same from inside a site, and for a file named directly.
+    let inside = run(guifan(&dir.path().join("site-b")).args(["check", "--format", "concise"]));
+    assert_eq!(findings(&inside), vec!["news/z.txt:1:5: 提示"]);
+    let named = run(guifan(dir.path()).args(["check", "--format", "concise", "site-a/news/x.txt"]));
+    assert!(findings(&named).is_empty(), "{}", named.stdout);
+    // --config: one configuration for every file.
+    let one = run(guifan(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "--config",
+        "site-b/guifan.toml",
+    ]));
+    assert_eq!(findings(&one).len(), 4, "{}", one.stdout);
+    assert!(findings(&one).iter().all(|f| f.ends_with("提示")));
+    // A broken configuration in a third site: its files fail (exit 2,
+    // the message names it), the others are still checked.
+    fs::create_dir_all(dir.path().join("site-c")).unwrap();
+    fs::write(
+        dir.path().join("site-c/guifan.toml"),
+        "select = [\"no/such-rule\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("site-c/w.txt"), BAD).unwrap();
+    let broken = run(guifan(dir.path()).args(["check", "--format", "concise"]));
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken.stdout.contains("site-c/w.txt: 错误："),
+        "{}",
+        broken.stdout
+    );
+    assert!(broken.stdout.contains("no/such-rule"), "{}", broken.stdout);
+    assert_eq!(findings(&broken).len(), 2, "{}", broken.stdout);
+}

@@ -6,10 +6,11 @@ use guifan::Severity;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-配置：从当前文件夹向上查找最近的 guifan.toml（或 .guifan.toml），整个运行只用这一份；
+配置：从当前文件夹向上查找最近的 guifan.toml（或 .guifan.toml）；子文件夹中另有 guifan.toml 时，
+      其下的文件改用离它最近的那一份（规则、exclude、per-file-ignores）；
       其中的路径（rules、exclude、per-file-ignores）相对于配置文件所在的文件夹；
       force-exclude = true（或 --force-exclude）使 exclude 也适用于命令行上给出的文件；
-      命令行选项优先于配置。--config FILE 指定配置，--no-config 不用配置。
+      命令行选项优先于配置。--config FILE 对所有文件只用这一份配置，--no-config 不用配置。
 退出码：0 = 没有达到失败级别（--fail-on，默认 error）的问题（或 --exit-zero）；1 = 有；
       2 = 用法、配置或读写错误（任何一个文件无法读取或解码都会使退出码为 2，其余文件照常检查）。";
 

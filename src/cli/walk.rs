@@ -91,13 +91,7 @@ pub fn collect(
             inputs.push(input);
         }
     };
-    let force_excluded = |abs: &Path| {
-        (opts.force_exclude || config.force_exclude)
-            && config
-                .exclude
-                .as_ref()
-                .is_some_and(|gi| is_excluded(gi, &config.root, abs, false))
-    };
+    let force_excluded = |abs: &Path| config.force_excluded(abs, opts.force_exclude);
     for path in paths {
         if path.as_os_str() == "-" {
             let name = opts.stdin_filename.unwrap_or("-");
@@ -248,6 +242,12 @@ fn walk_dir(
                 if !Format::is_known_extension(e.path()) && !is_binary_word(e.path()) {
                     continue;
                 }
+                let abs = normalize(&cwd.join(e.path()));
+                // A nearer configuration's `exclude` (the run's own prunes
+                // the walk above).
+                if config.excluded(&abs, false) {
+                    continue;
+                }
                 if !file_type.is_file() {
                     // A FIFO, device or socket with a text file's name:
                     // reading it could block or never end.
@@ -261,7 +261,7 @@ fn walk_dir(
                 }
                 push(Input {
                     display: display(e.path()),
-                    abs: Some(normalize(&cwd.join(e.path()))),
+                    abs: Some(abs),
                     source: Source::File(e.path().to_path_buf()),
                 });
             }
