@@ -660,3 +660,48 @@ fn nearest_configuration_applies_per_file() {
     assert!(broken.stdout.contains("no/such-rule"), "{}", broken.stdout);
     assert_eq!(findings(&broken).len(), 2, "{}", broken.stdout);
 }
+
+/// The SARIF output, validated against the SARIF 2.1.0 JSON schema by a
+/// real validator (ajv, with the schema that @microsoft/jest-sarif ships),
+/// for the fixtures, a tree with an unreadable file and fixes, and an
+/// empty run.
+#[test]
+#[ignore = "needs node and npm (installs tests/sarif/package-lock.json); run by .ci/run"]
+fn sarif_validates_against_the_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let here = root.join("tests/sarif");
+    if !here.join("node_modules/ajv").is_dir() {
+        let ok = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&here)
+            .status()
+            .expect("npm")
+            .success();
+        assert!(ok, "npm ci in tests/sarif failed");
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let dir = sample();
+    fs::write(dir.path().join("bad.txt"), b"\xff\xfe").unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (name, cwd, args) in [
+        ("fixtures", root, vec!["fixtures/examples", "--unsafe"]),
+        ("sample", dir.path(), vec!["."]),
+        ("empty", empty.path(), vec!["."]),
+    ] {
+        let out = run(guifan(cwd).args(["check", "--format", "sarif"]).args(&args));
+        assert!(out.code <= 2, "{}", out.stderr);
+        let path = out_dir.path().join(format!("{name}.sarif"));
+        fs::write(&path, &out.stdout).unwrap();
+        files.push(path);
+    }
+    let out = std::process::Command::new("node")
+        .arg(here.join("validate.mjs"))
+        .args(&files)
+        .output()
+        .expect("node");
+    let text = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{text}");
+    assert_eq!(text.matches("valid SARIF 2.1.0").count(), 3, "{text}");
+}
