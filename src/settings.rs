@@ -41,6 +41,10 @@ pub struct ConfigFile {
     /// Gitignore-style globs of paths not to check.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Apply `exclude` to files named on the command line too (the CLI's
+    /// `--force-exclude`; for tools such as pre-commit that pass file names).
+    #[serde(default)]
+    pub force_exclude: bool,
     /// Per-path rule ignores: glob → rule ids or families.
     #[serde(default)]
     pub per_file_ignores: BTreeMap<String, Vec<String>>,

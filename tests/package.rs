@@ -187,6 +187,72 @@ fn the_package_stays_within_its_size_budget() {
     );
 }
 
+/// `cargo tree` of the package: each package (`name vX.Y.Z`) with its
+/// resolved features; `dev`: with the dev-dependencies (as `cargo test`
+/// builds), else without (as `cargo build` and maturin build).
+fn resolved_features(dev: bool) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.args([
+        "tree",
+        "--locked",
+        "--offline",
+        "--prefix",
+        "none",
+        "--format",
+        "{p}|{f}",
+    ]);
+    if !dev {
+        cmd.args(["--edges", "no-dev"]);
+    }
+    let out = cmd.current_dir(root()).output().expect("run cargo tree");
+    assert!(
+        out.status.success(),
+        "cargo tree failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A crate built for the host (build scripts, proc macros) may appear
+    // again with other features: each variant is kept.
+    let mut map: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for l in String::from_utf8(out.stdout).unwrap().lines() {
+        let Some((p, f)) = l.trim_end_matches(" (*)").split_once('|') else {
+            continue;
+        };
+        // `name vX.Y.Z (path)` for the package itself: keep name and version.
+        let p: Vec<&str> = p.split(' ').take(2).collect();
+        map.entry(p.join(" ")).or_default().insert(f.to_string());
+    }
+    map
+}
+
+/// `cargo build --release` (and the wheel's maturin build) reuse the
+/// release build of `cargo test --release` only if every crate both builds
+/// share resolves to the same features; a dev-dependency that turns on
+/// more features of a shared crate makes them recompile that crate and
+/// everything above it, guifan included (Cargo.toml's feature
+/// unification block turns those features on for both).
+#[test]
+fn builds_with_and_without_dev_dependencies_share_features() {
+    let plain = resolved_features(false);
+    let with_dev = resolved_features(true);
+    assert!(plain.len() > 50, "{plain:?}");
+    let differ: Vec<String> = plain
+        .iter()
+        .filter(|(p, f)| with_dev.get(*p).is_some_and(|g| g != *f))
+        .map(|(p, f)| {
+            format!(
+                "{p}: {f:?} without dev-dependencies, {:?} with",
+                with_dev[p]
+            )
+        })
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "add these features to [dependencies] (feature unification):\n{}",
+        differ.join("\n")
+    );
+}
+
 /// An embedder's view: the library without the `cli` feature pulls no
 /// command-line, file-walking, HTTP or LSP crates (`cargo tree`, offline).
 #[test]

@@ -125,6 +125,7 @@ fn rules() -> Vec<RuleInfo> {
             summary: r.meta.summary.clone(),
             severity: r.severity,
             source: r.meta.source.clone(),
+            description: r.meta.description.clone(),
         })
         .collect()
 }

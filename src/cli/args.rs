@@ -6,10 +6,12 @@ use guifan::Severity;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-配置：从当前文件夹向上查找最近的 guifan.toml（或 .guifan.toml），整个运行只用这一份；
+配置：从当前文件夹向上查找最近的 guifan.toml（或 .guifan.toml）；子文件夹中另有 guifan.toml 时，
+      其下的文件改用离它最近的那一份（规则、exclude、per-file-ignores）；
       其中的路径（rules、exclude、per-file-ignores）相对于配置文件所在的文件夹；
-      命令行选项优先于配置。--config FILE 指定配置，--no-config 不用配置。
-退出码：0 = 没有达到失败级别（--fail-on，默认 error）的问题；1 = 有；
+      force-exclude = true（或 --force-exclude）使 exclude 也适用于命令行上给出的文件；
+      命令行选项优先于配置。--config FILE 对所有文件只用这一份配置，--no-config 不用配置。
+退出码：0 = 没有达到失败级别（--fail-on，默认 error）的问题（或 --exit-zero）；1 = 有；
       2 = 用法、配置或读写错误（任何一个文件无法读取或解码都会使退出码为 2，其余文件照常检查）。";
 
 /// guifan（规范）：中文公文与新闻稿的规范检查工具。
@@ -36,6 +38,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// 启动 LSP 语言服务器（经标准输入输出），供编辑器实时检查与修复
     Server(ServerArgs),
+    /// 记录当前的全部问题到基线文件，此后 `guifan check --baseline FILE` 只报告新问题
+    Baseline(BaselineArgs),
 }
 
 /// Severity as a command-line value.
@@ -63,6 +67,12 @@ pub enum OutputFormatArg {
     Sarif,
     Github,
     Diff,
+    /// 每个问题一行：路径:行:列: 级别 规则 消息 [可修复]
+    Concise,
+    /// GitLab Code Quality 报告（JSON）
+    Gitlab,
+    /// JUnit XML 测试报告
+    Junit,
 }
 
 impl From<OutputFormatArg> for guifan::report::OutputFormat {
@@ -74,6 +84,9 @@ impl From<OutputFormatArg> for guifan::report::OutputFormat {
             OutputFormatArg::Sarif => O::Sarif,
             OutputFormatArg::Github => O::Github,
             OutputFormatArg::Diff => O::Diff,
+            OutputFormatArg::Concise => O::Concise,
+            OutputFormatArg::Gitlab => O::Gitlab,
+            OutputFormatArg::Junit => O::Junit,
         }
     }
 }
@@ -185,6 +198,23 @@ pub struct LintOptions {
     /// 只输出问题本身，不输出提示和说明
     #[arg(long, short)]
     pub quiet: bool,
+    /// 配置中的 exclude 也适用于命令行上直接给出的文件（供 pre-commit 等传入文件名的工具使用）
+    #[arg(long)]
+    pub force_exclude: bool,
+}
+
+/// Where and how the report is written (`check` and `fix`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReportFlags {
+    /// 把报告写入此文件（原子写入：先写临时文件，完成后替换），而不是标准输出
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+    /// 只输出每条规则的问题数与可修复数（按数量排序），不列出问题本身
+    #[arg(long)]
+    pub statistics: bool,
+    /// 即使有问题也以 0 退出（用法、配置或读写错误仍为 2）
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 #[derive(Debug, Args)]
@@ -198,7 +228,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub diff: bool,
     /// Word 文档（.docx）：在问题处加批注（页边批注：说明、建议、规则 id），另存到 -o 指定的文件，原文件不动；
-    /// 默认只批注没有可用修复的问题（unfixed），--annotate=all 批注全部问题
+    /// 默认只批注没有可用修复的问题（unfixed），--annotate=all 批注全部问题。与 --annotate 同用时，
+    /// -o 指定批注版文件，报告写到标准输出
     #[arg(
         long,
         value_enum,
@@ -209,9 +240,14 @@ pub struct CheckArgs {
         conflicts_with = "diff"
     )]
     pub annotate: Option<AnnotateArg>,
-    /// --annotate 写出的批注版文件（不能是输入文件本身）
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportFlags,
+    /// 只报告不在此基线文件（guifan baseline 生成）中的问题
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// 只报告自此 git 引用（提交、分支、标签，如 origin/main、HEAD~3）以来改动过的行上的问题
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 /// Which findings `check --annotate` comments.
@@ -221,6 +257,20 @@ pub enum AnnotateArg {
     Unfixed,
     /// 批注全部问题
     All,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    #[command(flatten)]
+    pub lint: LintOptions,
+    /// 基线文件（JSON）；已存在时被替换
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = "guifan-baseline.json"
+    )]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +286,11 @@ pub struct FixArgs {
     /// 报告剩余问题的格式
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = OutputFormatArg::Human)]
     pub format: OutputFormatArg,
+    /// 列出所做的每一处修复：路径:行:列、规则、改前 → 改后
+    #[arg(long)]
+    pub show_fixes: bool,
+    #[command(flatten)]
+    pub report: ReportFlags,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

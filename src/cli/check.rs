@@ -61,6 +61,55 @@ pub struct RunOptions {
     /// What pass 1 found, when a corpus-wide rule (`boilerplate/corpus-repeated`,
     /// `boilerplate/near-duplicate`) runs.
     pub corpus: Option<super::corpus::CorpusPass>,
+    /// `fix --show-fixes`: list each applied fix.
+    pub show_fixes: bool,
+    /// Drops findings before they are counted and reported (`--baseline`,
+    /// `--changed-since`), in output order on the main thread.
+    pub filters: Vec<std::sync::Arc<dyn Filter>>,
+}
+
+/// A step between checking and reporting that drops findings.
+pub trait Filter: Send + Sync {
+    /// Keep only the findings of the file shown as `path` that should be
+    /// reported.
+    fn filter(
+        &self,
+        path: &str,
+        source: &str,
+        lines: &LineIndex,
+        diagnostics: &mut Vec<Diagnostic>,
+    );
+    /// Called once after the last file, before the reporter's closing.
+    fn finish(&self, _summary: &mut Summary) {}
+}
+
+/// A fix that `guifan fix` applied, for `--show-fixes`.
+pub struct ShownFix {
+    pub line: usize,
+    pub column: usize,
+    pub rule: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The fixes `out` applied to `source`, with their lines in `source`.
+fn shown_fixes(source: &str, fixes: &[guifan::engine::AppliedFix]) -> Vec<ShownFix> {
+    let lines = LineIndex::new(source);
+    let mut shown: Vec<ShownFix> = fixes
+        .iter()
+        .map(|f| {
+            let at = lines.line_col(source, f.span.start.min(source.len()));
+            ShownFix {
+                line: at.line,
+                column: at.column,
+                rule: f.rule.clone(),
+                before: f.before.clone(),
+                after: f.after.clone(),
+            }
+        })
+        .collect();
+    shown.sort_by(|a, b| (a.line, a.column, &a.rule).cmp(&(b.line, b.column, &b.rule)));
+    shown
 }
 
 /// `check --annotate -o FILE`.
@@ -102,6 +151,8 @@ struct Outcome {
     view: Option<&'static str>,
     /// A line for stderr (what `--annotate` wrote).
     note: Option<String>,
+    /// The fixes applied (`--show-fixes`).
+    shown: Vec<ShownFix>,
 }
 
 impl Outcome {
@@ -119,6 +170,7 @@ impl Outcome {
             not_converged: false,
             view: None,
             note: None,
+            shown: Vec::new(),
         }
     }
 }
@@ -318,6 +370,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 not_converged,
                 view,
                 note,
+                shown: Vec::new(),
             }
         }
         Mode::Fix if docx.is_some() => {
@@ -341,6 +394,11 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             let mut error = None;
             let mut applied = 0;
             let mut note = None;
+            let shown = if opts.show_fixes {
+                shown_fixes(&source, &out.fixes)
+            } else {
+                Vec::new()
+            };
             let mut text = source;
             if let Some(f) = fix {
                 if let (Some(bytes), Source::File(p)) = (&f.bytes, &input.source) {
@@ -380,6 +438,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 not_converged: !out.converged,
                 view,
                 note,
+                shown: if applied > 0 { shown } else { Vec::new() },
             }
         }
         Mode::Fix => {
@@ -399,6 +458,11 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
             remaining.retain(keep);
             // Written in place, or (stdin) printed fixed.
             let wrote = changed && error.is_none();
+            let shown = if opts.show_fixes && wrote {
+                shown_fixes(&source, &out.fixes)
+            } else {
+                Vec::new()
+            };
             // The report describes the text as it now is.
             let source = if wrote || matches!(input.source, Source::Stdin) {
                 out.text.clone()
@@ -422,6 +486,7 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
                 not_converged: !out.converged,
                 view,
                 note: None,
+                shown,
             }
         }
     }
@@ -485,6 +550,19 @@ fn annotate(
         ));
     }
     Ok(line)
+}
+
+/// Line breaks and control characters written as escapes (`\n`).
+fn one_line(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| match c {
+            '\n' => vec!['\\', 'n'],
+            '\r' => vec!['\\', 'r'],
+            '\t' => vec!['\\', 't'],
+            c if c.is_control() => c.escape_unicode().collect(),
+            c => vec![c],
+        })
+        .collect()
 }
 
 fn is_broken_pipe(e: &io::Error) -> bool {
@@ -571,6 +649,10 @@ pub fn run(
                     g.0 = emitted;
                     gate.1.notify_all();
                 }
+                let mut o = o;
+                for f in &opts.filters {
+                    f.filter(&o.display, &o.source, &o.lines, &mut o.diagnostics);
+                }
                 if let Err(e) = emit(&o, opts, reporter, out, fixed_out, &mut summary, &mut exit) {
                     fail(e, &mut broken, &mut exit);
                     let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -584,6 +666,9 @@ pub fn run(
         drop(rx);
     });
 
+    for f in &opts.filters {
+        f.finish(&mut summary);
+    }
     if !broken && let Err(e) = reporter.finish(out, &summary).and_then(|()| out.flush()) {
         fail(e, &mut broken, &mut exit);
     }
@@ -674,6 +759,26 @@ fn emit(
             DateLines::Omit => {}
         }
     }
+    if !o.shown.is_empty() {
+        // In the report stream for the human formats, else on stderr.
+        let mut lines = String::new();
+        for f in &o.shown {
+            lines.push_str(&format!(
+                "{}:{}:{}: 已修复 {} “{}” → “{}”\n",
+                o.display,
+                f.line,
+                f.column,
+                f.rule,
+                one_line(&f.before),
+                one_line(&f.after)
+            ));
+        }
+        if opts.human_report {
+            out.write_all(lines.as_bytes())?;
+        } else {
+            let _ = io::stderr().write_all(lines.as_bytes());
+        }
+    }
     if opts.mode == Mode::Fix
         && let Some(text) = &o.fixed
     {
@@ -754,6 +859,8 @@ mod tests {
             quiet: true,
             human_report: false,
             corpus: None,
+            show_fixes: false,
+            filters: Vec::new(),
         }
     }
 
@@ -778,6 +885,7 @@ mod tests {
         )
         .unwrap();
         let walk = WalkOptions {
+            force_exclude: false,
             no_ignore: false,
             hidden: false,
             stdin_filename: None,

@@ -2,9 +2,14 @@
 //! linter is built with (config file first, command-line flags over it).
 //!
 //! Discovery: the nearest `guifan.toml` (or `.guifan.toml`; `guifan.toml`
-//! wins when both exist) in the current directory or one of its parents —
-//! like ruff on the command line, one configuration per run, whatever paths
-//! are checked. `--config FILE` names one explicitly, `--no-config` uses none.
+//! wins when both exist) in the current directory or one of its parents
+//! sets up the run (the rules listed, `fail-on`, `as-of`). Then, as ruff
+//! does, each file is checked with the configuration nearest to it: a
+//! `guifan.toml` in a sub-folder (a second site with its own house style)
+//! governs the files below it — its rules, `exclude` and
+//! `per-file-ignores` — with the command-line flags applied over it.
+//! `--config FILE` names one configuration for every file, `--no-config`
+//! uses none.
 //! Paths inside the file (`rules`, `exclude`, `per-file-ignores`) are
 //! relative to the folder that holds it.
 
@@ -51,17 +56,103 @@ pub struct Resolved {
     pub fail_on: Option<Severity>,
     pub as_of: Option<NaiveDate>,
     pub exclude: Option<Gitignore>,
+    /// `force-exclude = true`: `exclude` applies to files named on the
+    /// command line too.
+    pub force_exclude: bool,
     per_file: Vec<(Gitignore, Vec<String>)>,
     per_file_linters: Mutex<HashMap<Vec<usize>, Arc<Linter>>>,
+    /// The configuration file read (`None`: none).
+    pub path: Option<PathBuf>,
+    /// Found by discovery: files under a folder with a nearer
+    /// configuration file use that one.
+    nested: Option<Nested>,
+}
+
+/// The configurations nearer to some files than the run's own.
+struct Nested {
+    opts: RuleOptions,
+    cwd: PathBuf,
+    /// folder → its nearest configuration file
+    dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// configuration file → resolved (or why it could not be)
+    configs: Mutex<HashMap<PathBuf, Result<Arc<Resolved>, String>>>,
+}
+
+impl Nested {
+    fn nearest(&self, dir: &Path) -> Option<PathBuf> {
+        let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = dirs.get(dir) {
+            return found.clone();
+        }
+        let found = discover(dir);
+        dirs.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+
+    fn resolved(&self, config: &Path) -> Result<Arc<Resolved>, String> {
+        let mut configs = self.configs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = configs.get(config) {
+            return r.clone();
+        }
+        let r = resolve_with(&self.opts, &self.cwd, Some(config.to_path_buf()))
+            .map(Arc::new)
+            .map_err(|e| e.to_string());
+        configs.insert(config.to_path_buf(), r.clone());
+        r
+    }
 }
 
 impl Resolved {
-    /// The linter for a file: the main one, or one with the file's
-    /// `per-file-ignores` added (built once per combination, then shared).
+    /// The configuration nearer to `path` (absolute, normalized) than this
+    /// one, if there is one (`Err`: it is invalid; the message says why).
+    pub fn nearer(&self, path: &Path) -> Result<Option<Arc<Resolved>>, String> {
+        let Some(nested) = &self.nested else {
+            return Ok(None);
+        };
+        let Some(dir) = path.parent() else {
+            return Ok(None);
+        };
+        match nested.nearest(dir) {
+            Some(found) if Some(&found) != self.path.as_ref() => nested.resolved(&found).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether the `exclude` of the configuration that governs `path`
+    /// (absolute, normalized) excludes it.
+    pub fn excluded(&self, path: &Path, is_dir: bool) -> bool {
+        match self.nearer(path) {
+            Ok(Some(sub)) => sub.excluded(path, is_dir),
+            Err(_) => false,
+            Ok(None) => self
+                .exclude
+                .as_ref()
+                .is_some_and(|gi| is_excluded(gi, &self.root, path, is_dir)),
+        }
+    }
+
+    /// Whether `force-exclude` (of the governing configuration, or the flag)
+    /// removes a file named on the command line.
+    pub fn force_excluded(&self, path: &Path, flag: bool) -> bool {
+        match self.nearer(path) {
+            Ok(Some(sub)) => sub.force_excluded(path, flag),
+            Err(_) => false,
+            Ok(None) => (flag || self.force_exclude) && self.excluded(path, false),
+        }
+    }
+
+    /// The linter for a file: the one of its nearest configuration, with
+    /// the file's `per-file-ignores` added (built once per combination,
+    /// then shared).
     pub fn linter_for(&self, path: Option<&Path>) -> Result<Arc<Linter>, Report> {
         let Some(path) = path else {
             return Ok(self.linter.clone());
         };
+        match self.nearer(path) {
+            Ok(Some(sub)) => return sub.linter_for(Some(path)),
+            Err(e) => return Err(miette!("{e}")),
+            Ok(None) => {}
+        }
         let matching: Vec<usize> = self
             .per_file
             .iter()
@@ -217,13 +308,31 @@ fn config_error(
 
 /// Load the configuration and rule sets and build the linter.
 pub fn resolve(opts: &RuleOptions, cwd: &Path) -> Result<Resolved, Report> {
-    let config_path = if opts.no_config {
-        None
+    let (config_path, discovered) = if opts.no_config {
+        (None, false)
     } else if let Some(p) = &opts.config {
-        Some(normalize(&cwd.join(p)))
+        (Some(normalize(&cwd.join(p))), false)
     } else {
-        discover(cwd)
+        (discover(cwd), true)
     };
+    let mut resolved = resolve_with(opts, cwd, config_path)?;
+    if discovered {
+        resolved.nested = Some(Nested {
+            opts: opts.clone(),
+            cwd: cwd.to_path_buf(),
+            dirs: Mutex::new(HashMap::new()),
+            configs: Mutex::new(HashMap::new()),
+        });
+    }
+    Ok(resolved)
+}
+
+/// Resolve with the configuration file `config_path` (or none).
+fn resolve_with(
+    opts: &RuleOptions,
+    cwd: &Path,
+    config_path: Option<PathBuf>,
+) -> Result<Resolved, Report> {
     let cfg = config_path
         .as_deref()
         .map(|p| read_config(p, cwd))
@@ -377,8 +486,11 @@ pub fn resolve(opts: &RuleOptions, cwd: &Path) -> Result<Resolved, Report> {
         fail_on,
         as_of,
         exclude,
+        force_exclude: cfg.as_ref().is_some_and(|c| c.file.force_exclude),
         per_file,
         per_file_linters: Mutex::new(HashMap::new()),
+        path: config_path,
+        nested: None,
     })
 }
 

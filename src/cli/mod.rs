@@ -8,22 +8,28 @@
 //! code reached so far.
 
 pub mod args;
+pub mod baseline;
+pub mod changed;
 pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod explain;
+pub mod output;
 pub mod paths;
 pub mod read;
 pub mod walk;
 pub mod write;
 
-use args::{CheckArgs, Cli, ColorArg, Command, FixArgs, LintOptions, OutputFormatArg};
+use args::{
+    BaselineArgs, CheckArgs, Cli, ColorArg, Command, FixArgs, LintOptions, OutputFormatArg,
+    ReportFlags,
+};
 use check::{Mode, RunOptions};
 use clap::Parser;
 use guifan::report::{OutputFormat, ReportOptions, RuleInfo, reporter};
 use guifan::{Applicability, Severity};
 use miette::{Report, miette};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,11 +50,36 @@ fn set_color(color: ColorArg) {
     }));
 }
 
-fn use_color(color: ColorArg) -> bool {
-    match color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+/// One `check`, `fix` or `baseline` run: what to do besides the lint options.
+struct Job<'a> {
+    mode: Mode,
+    format: OutputFormat,
+    report: ReportFlags,
+    show_fixes: bool,
+    track_changes: Option<guifan::document::docx::Revision>,
+    /// `check --baseline FILE`
+    baseline: Option<&'a Path>,
+    /// `check --changed-since REF`
+    changed_since: Option<&'a str>,
+    /// `guifan baseline -o FILE`: record the findings there.
+    record: Option<&'a Path>,
+    /// `check --annotate -o FILE`: a Word copy with comments at the findings.
+    annotate: Option<check::Annotate>,
+}
+
+impl Job<'_> {
+    fn new(mode: Mode, format: OutputFormat) -> Self {
+        Job {
+            mode,
+            format,
+            report: ReportFlags::default(),
+            show_fixes: false,
+            track_changes: None,
+            baseline: None,
+            changed_since: None,
+            record: None,
+            annotate: None,
+        }
     }
 }
 
@@ -95,6 +126,7 @@ pub fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         Command::Server(_) => crate::lsp::run(),
+        Command::Baseline(args) => record_baseline(args, &cwd),
     }
 }
 
@@ -162,13 +194,22 @@ fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(e),
     };
-    lint_with(&args.lint, cwd, mode, format.into(), None, annotate)
+    let mut job = Job::new(mode, format.into());
+    job.report = args.report.clone();
+    if annotate.is_some() {
+        // `-o` names the annotated copy; the report goes to standard output.
+        job.report.output_file = None;
+    }
+    job.annotate = annotate;
+    job.baseline = args.baseline.as_deref();
+    job.changed_since = args.changed_since.as_deref();
+    lint(&args.lint, cwd, job)
 }
 
 /// `check --annotate -o FILE`: one Word document in, a new file out.
 fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<check::Annotate>, Report> {
     const EXAMPLE: &str = "例如：guifan check --annotate -o reviewed.docx report.docx";
-    let (which, output) = match (args.annotate, &args.output) {
+    let (which, output) = match (args.annotate, &args.report.output_file) {
         (None, None) => return Ok(None),
         (None, Some(_)) => {
             return Err(miette!(
@@ -245,42 +286,45 @@ fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<check::Annota
 
 fn fix(args: FixArgs, cwd: &Path) -> ExitCode {
     if args.diff {
-        return lint(
-            &args.lint,
-            cwd,
-            Mode::Check { with_fixes: true },
-            OutputFormat::Diff,
-        );
+        let mut job = Job::new(Mode::Check { with_fixes: true }, OutputFormat::Diff);
+        job.report = args.report.clone();
+        return lint(&args.lint, cwd, job);
     }
-    let revision = args
+    let mut job = Job::new(Mode::Fix, args.format.into());
+    job.report = args.report.clone();
+    job.show_fixes = args.show_fixes;
+    job.track_changes = args
         .track_changes
         .then(|| guifan::document::docx::Revision {
             author: "guifan".into(),
             date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         });
-    lint_with(
-        &args.lint,
-        cwd,
-        Mode::Fix,
-        args.format.into(),
-        revision,
-        None,
-    )
+    lint(&args.lint, cwd, job)
 }
 
-fn lint(opts: &LintOptions, cwd: &Path, mode: Mode, format: OutputFormat) -> ExitCode {
-    lint_with(opts, cwd, mode, format, None, None)
+fn record_baseline(args: BaselineArgs, cwd: &Path) -> ExitCode {
+    let mut job = Job::new(Mode::Check { with_fixes: false }, OutputFormat::Json);
+    job.record = Some(&args.output);
+    lint(&args.lint, cwd, job)
 }
 
-fn lint_with(
-    opts: &LintOptions,
-    cwd: &Path,
-    mode: Mode,
-    format: OutputFormat,
-    track_changes: Option<guifan::document::docx::Revision>,
-    annotate: Option<check::Annotate>,
-) -> ExitCode {
+fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
+    let mode = job.mode;
+    let format = job.format;
     set_color(opts.color);
+    let statistics = job.report.statistics;
+    if statistics
+        && !matches!(
+            format,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Json
+        )
+    {
+        return fail(miette!(
+            code = "guifan::usage",
+            help = "--statistics 与 --format human、concise 或 json 一起使用",
+            "--statistics 不能与此输出格式一起使用"
+        ));
+    }
     let config = match config::resolve(&opts.rules, cwd) {
         Ok(c) => c,
         Err(e) => return fail(e),
@@ -308,6 +352,24 @@ fn lint_with(
             "警告：未读取标准输入（路径中没有 `-`），--stdin-filename 被忽略"
         );
     }
+    let mut filters: Vec<std::sync::Arc<dyn check::Filter>> = Vec::new();
+    let mut baseline_filter = None;
+    if let Some(file) = job.baseline {
+        match baseline::read(&cwd.join(file)) {
+            Ok(b) => {
+                let f = std::sync::Arc::new(baseline::BaselineFilter::new(file, b, cwd));
+                baseline_filter = Some(f.clone());
+                filters.push(f);
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    if let Some(rev) = job.changed_since {
+        match changed::Changed::since(rev, &paths, cwd) {
+            Ok(c) => filters.push(std::sync::Arc::new(c)),
+            Err(e) => return fail(e),
+        }
+    }
     let stdin = if reads_stdin {
         match read::read_bounded(io::stdin().lock(), opts.max_file_size, 0) {
             Ok(Some(buf)) => Some(buf),
@@ -326,6 +388,7 @@ fn lint_with(
     };
 
     let walk_opts = walk::WalkOptions {
+        force_exclude: opts.force_exclude,
         no_ignore: opts.no_ignore,
         hidden: opts.hidden,
         stdin_filename: opts.stdin_filename.as_deref(),
@@ -375,8 +438,8 @@ fn lint_with(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let run_opts = RunOptions {
         mode,
-        track_changes,
-        annotate,
+        track_changes: job.track_changes.clone(),
+        annotate: job.annotate.take(),
         applicability,
         min_severity: opts
             .min_severity
@@ -388,15 +451,22 @@ fn lint_with(
         today: chrono::Local::now().date_naive(),
         show_date: opts.show_date,
         date_lines: match format {
-            OutputFormat::Human => check::DateLines::Inline,
+            _ if job.record.is_some() => check::DateLines::Stderr,
+            OutputFormat::Human | OutputFormat::Concise => check::DateLines::Inline,
             OutputFormat::Json => check::DateLines::Omit,
             _ => check::DateLines::Stderr,
         },
         threads,
         max_file_size: opts.max_file_size,
         quiet: opts.quiet,
-        human_report: format == OutputFormat::Human,
+        human_report: match format {
+            OutputFormat::Human | OutputFormat::Concise => job.record.is_none(),
+            OutputFormat::Json => false,
+            _ => statistics,
+        },
         corpus: None,
+        show_fixes: job.show_fixes,
+        filters,
     };
     let mut run_opts = run_opts;
     // The corpus-wide boilerplate pass (pass 1 over every input) runs only
@@ -409,14 +479,20 @@ fn lint_with(
             &run_opts,
         ));
     }
+    let to_file = job.report.output_file.is_some();
     let report_opts = ReportOptions {
-        color: use_color(opts.color),
+        color: use_color_for(opts.color, to_file, format),
         unsafe_fixes: opts.unsafe_fixes,
-        width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
+        width: output::width(to_file),
         // The JSON `files` array keeps a few facts per file until the end:
         // asked for with --show-date, so plain runs stay flat in memory.
         show_files: opts.show_date,
         quiet: opts.quiet,
+        step_summary: (format == OutputFormat::Github)
+            .then(|| std::env::var_os("GITHUB_STEP_SUMMARY"))
+            .flatten()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from),
     };
     let rule_info: Vec<RuleInfo> = config
         .linter
@@ -428,17 +504,82 @@ fn lint_with(
             summary: r.meta.summary.clone(),
             severity: r.severity,
             source: r.meta.source.clone(),
+            description: r.meta.description.clone(),
         })
         .collect();
-    let mut rep = reporter(format, &report_opts, &rule_info);
 
-    // `guifan fix -`: the fixed text goes to stdout, the report to stderr.
+    // `guifan baseline`: record the findings, write the file, exit 0.
+    if let Some(file) = job.record {
+        let mut recorder = baseline::Recorder::new(file, cwd);
+        let result = check::run(
+            &inputs,
+            stdin.as_deref(),
+            &config,
+            &run_opts,
+            &mut recorder,
+            &mut io::sink(),
+            &mut io::sink(),
+        );
+        let (findings, files) = (recorder.findings, recorder.failed.len());
+        let recorded = recorder.into_file();
+        if let Err(e) = baseline::write(&cwd.join(file), &recorded) {
+            return fail(e);
+        }
+        if !opts.quiet {
+            let _ = writeln!(
+                io::stderr(),
+                "已把 {} 个文件中的 {findings} 个问题记录到基线 {}",
+                recorded.files.len(),
+                paths::display(file)
+            );
+            if files > 0 {
+                let _ = writeln!(
+                    io::stderr(),
+                    "警告：{files} 个文件无法检查，未记入基线（原因见上）"
+                );
+            }
+        }
+        return ExitCode::from(if result.exit == 2 { 2 } else { 0 });
+    }
+
+    let mut rep = if statistics {
+        guifan::report::statistics_reporter(&report_opts, &rule_info, format == OutputFormat::Json)
+    } else {
+        reporter(format, &report_opts, &rule_info)
+    };
+
+    // The report goes to --output-file (a temporary file renamed at the
+    // end), or stdout; for `guifan fix -` the fixed text takes stdout and
+    // the report goes to stderr.
+    let mut report_file = match &job.report.output_file {
+        Some(p) => match output::temp_beside(&cwd.join(p)) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                return fail(miette!(
+                    code = "guifan::io",
+                    "无法写入输出文件 {}：{}",
+                    p.display(),
+                    read::io_message(&e)
+                ));
+            }
+        },
+        None => None,
+    };
     let stdout = io::stdout();
     let stderr = io::stderr();
-    let result = if mode == Mode::Fix && reads_stdin {
-        let mut fixed_out = io::BufWriter::new(stdout.lock());
-        let mut out = stderr.lock();
-        check::run(
+    let fixed_to_stdout = mode == Mode::Fix && reads_stdin;
+    let result = {
+        let mut fixed_out: Box<dyn Write> = if fixed_to_stdout {
+            Box::new(io::BufWriter::new(stdout.lock()))
+        } else {
+            Box::new(io::sink())
+        };
+        let mut out: Box<dyn Write> = match &mut report_file {
+            Some(t) => Box::new(io::BufWriter::new(t.as_file_mut())),
+            None if fixed_to_stdout => Box::new(stderr.lock()),
+            None => Box::new(io::BufWriter::new(stdout.lock())),
+        };
+        let r = check::run(
             &inputs,
             stdin.as_deref(),
             &config,
@@ -446,20 +587,44 @@ fn lint_with(
             rep.as_mut(),
             &mut out,
             &mut fixed_out,
-        )
-    } else {
-        let mut out = io::BufWriter::new(stdout.lock());
-        check::run(
-            &inputs,
-            stdin.as_deref(),
-            &config,
-            &run_opts,
-            rep.as_mut(),
-            &mut out,
-            &mut io::sink(),
-        )
+        );
+        let flushed = out.flush();
+        (r, flushed)
     };
+    let (result, flushed) = result;
+    let mut exit = result.exit;
+    if let (Some(t), Some(p)) = (report_file, &job.report.output_file) {
+        let persisted = flushed
+            .and_then(|()| t.as_file().sync_all())
+            .and_then(|()| t.persist(cwd.join(p)).map(|_| ()).map_err(|e| e.error));
+        if let Err(e) = persisted {
+            let _ = writeln!(
+                io::stderr(),
+                "错误：无法写入输出文件 {}：{}",
+                p.display(),
+                read::io_message(&e)
+            );
+            exit = 2;
+        }
+    }
+    if let Some(f) = &baseline_filter
+        && !opts.quiet
+        && let Some(note) = f.summary().as_ref().and_then(baseline::stale_note)
+    {
+        let _ = writeln!(io::stderr(), "{note}");
+    }
+    if exit == 1 && job.report.exit_zero {
+        exit = 0;
+    }
     let _ = result.files;
     let _ = result.broken_pipe;
-    ExitCode::from(result.exit)
+    ExitCode::from(exit)
+}
+
+/// Colours for `format`: only the human and concise formats have any.
+fn use_color_for(color: ColorArg, to_file: bool, format: OutputFormat) -> bool {
+    matches!(
+        format,
+        OutputFormat::Human | OutputFormat::Concise | OutputFormat::Diff
+    ) && output::use_color(color, to_file)
 }

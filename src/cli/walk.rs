@@ -52,6 +52,9 @@ pub struct Input {
 }
 
 pub struct WalkOptions<'a> {
+    /// `--force-exclude` (or `force-exclude = true` in the config): the
+    /// config's `exclude` also skips files named on the command line.
+    pub force_exclude: bool,
     pub no_ignore: bool,
     pub hidden: bool,
     pub stdin_filename: Option<&'a str>,
@@ -88,9 +91,16 @@ pub fn collect(
             inputs.push(input);
         }
     };
+    let force_excluded = |abs: &Path| config.force_excluded(abs, opts.force_exclude);
     for path in paths {
         if path.as_os_str() == "-" {
             let name = opts.stdin_filename.unwrap_or("-");
+            if opts
+                .stdin_filename
+                .is_some_and(|n| force_excluded(&normalize(&cwd.join(n))))
+            {
+                continue;
+            }
             push(
                 &mut inputs,
                 Input {
@@ -134,6 +144,7 @@ pub fn collect(
                     empty_dirs.push(shown);
                 }
             }
+            Ok(meta) if !meta.is_dir() && force_excluded(&abs) => {}
             Ok(meta) => push(
                 &mut inputs,
                 Input {
@@ -231,6 +242,12 @@ fn walk_dir(
                 if !Format::is_known_extension(e.path()) && !is_binary_word(e.path()) {
                     continue;
                 }
+                let abs = normalize(&cwd.join(e.path()));
+                // A nearer configuration's `exclude` (the run's own prunes
+                // the walk above).
+                if config.excluded(&abs, false) {
+                    continue;
+                }
                 if !file_type.is_file() {
                     // A FIFO, device or socket with a text file's name:
                     // reading it could block or never end.
@@ -244,7 +261,7 @@ fn walk_dir(
                 }
                 push(Input {
                     display: display(e.path()),
-                    abs: Some(normalize(&cwd.join(e.path()))),
+                    abs: Some(abs),
                     source: Source::File(e.path().to_path_buf()),
                 });
             }

@@ -267,6 +267,22 @@ pub struct FixOutcome {
     pub converged: bool,
     /// What remains in the fixed text.
     pub remaining: Vec<Diagnostic>,
+    /// The fixes applied, in the order applied (`guifan fix --show-fixes`).
+    pub fixes: Vec<AppliedFix>,
+}
+
+/// One fix that [`Linter::fix`] applied.
+#[derive(Clone, Debug)]
+pub struct AppliedFix {
+    /// The id of the rule whose fix it is.
+    pub rule: String,
+    /// The finding's span in the original text.
+    pub span: Span,
+    /// The text its edits replaced and the text they put in (edits joined
+    /// by ` … ` when there are several).
+    pub before: String,
+    /// See `before`.
+    pub after: String,
 }
 
 impl Linter {
@@ -406,6 +422,7 @@ impl Linter {
         let mut text = doc.into_source();
         let mut maps: Vec<EditMap> = Vec::new();
         let mut applied = 0;
+        let mut fixes = Vec::new();
         let mut passes = 1;
         let trace =
             |maps: &[EditMap], span: Span| maps.iter().rev().fold(span, |s, m| m.span_before(s));
@@ -431,7 +448,17 @@ impl Linter {
                 break;
             }
             for &i in &result.applied_fixes {
-                pending.remove(&candidates[i].1);
+                let (fix, key) = &candidates[i];
+                let part = |f: &dyn Fn(&Edit) -> String| {
+                    fix.edits.iter().map(f).collect::<Vec<_>>().join(" … ")
+                };
+                fixes.push(AppliedFix {
+                    rule: key.0.clone(),
+                    span: key.1,
+                    before: part(&|e| text.get(e.span.range()).unwrap_or("").to_string()),
+                    after: part(&|e| e.replacement.clone()),
+                });
+                pending.remove(key);
             }
             applied += result.applied;
             maps.push(result.map);
@@ -451,6 +478,7 @@ impl Linter {
             passes,
             converged,
             remaining: diagnostics,
+            fixes,
         }
     }
 }

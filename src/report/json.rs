@@ -27,6 +27,10 @@
 //! `files_checked` keeps its version-1 meaning, every file taken up (those
 //! among them), so `files_checked - files_failed` were checked.
 //!
+//! After `guifan check --baseline FILE`, a `"baseline"` object follows:
+//! `file`, `matched` (findings the baseline hid) and `stale` (entries that
+//! no longer occur: `path`, `rule`, `fingerprint`, `count`).
+//!
 //! Each diagnostic carries the keys of the README's JSON format in that order, then `help` (a
 //! short hint or `null`; consumers ignore keys they do not know).
 
@@ -251,6 +255,10 @@ impl Reporter for Json {
             serde_json::to_writer(&mut *out, f).map_err(to_io)?;
         }
         out.write_all(if failed.is_empty() { b"]" } else { b"\n]" })?;
+        if let Some(b) = &summary.baseline {
+            out.write_all(b",\"baseline\":")?;
+            serde_json::to_writer(&mut *out, b).map_err(to_io)?;
+        }
         if self.show_files {
             out.write_all(b",\"files\":[")?;
             for (i, f) in std::mem::take(&mut self.files).iter().enumerate() {

@@ -56,6 +56,34 @@ pub struct Summary {
     pub fixed: usize,
     /// For `guifan fix`: files whose text was changed.
     pub files_fixed: usize,
+    /// `guifan check --baseline`: what the baseline hid and which of its
+    /// entries no longer occur (JSON key `baseline`).
+    pub baseline: Option<BaselineSummary>,
+}
+
+/// How a run compared with a baseline file.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct BaselineSummary {
+    /// The baseline file, as named on the command line.
+    pub file: String,
+    /// Findings hidden because the baseline records them.
+    pub matched: usize,
+    /// Entries that no longer occur (fixed, or the file is gone): they can
+    /// be removed by recording the baseline again.
+    pub stale: Vec<StaleEntry>,
+}
+
+/// A baseline entry (or several equal ones, `count`) with no finding left.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct StaleEntry {
+    /// The file, as the baseline records it.
+    pub path: String,
+    /// The rule id.
+    pub rule: String,
+    /// The finding's fingerprint (its text and a little context).
+    pub fingerprint: String,
+    /// How many equal entries found no finding.
+    pub count: usize,
 }
 
 impl Summary {
@@ -89,11 +117,16 @@ pub trait Reporter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
+pub mod concise;
 pub mod diff;
+pub mod fingerprint;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 /// The output formats of `guifan check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -108,6 +141,12 @@ pub enum OutputFormat {
     Github,
     /// Unified diffs of what `guifan fix` would change ([`diff`]).
     Diff,
+    /// One line per finding: `path:line:col: 级别 rule 消息 [可修复]` ([`concise`]).
+    Concise,
+    /// GitLab Code Quality JSON ([`gitlab`]).
+    Gitlab,
+    /// JUnit XML, one test case per file ([`junit`]).
+    Junit,
 }
 
 impl std::str::FromStr for OutputFormat {
@@ -119,8 +158,11 @@ impl std::str::FromStr for OutputFormat {
             "sarif" => Ok(OutputFormat::Sarif),
             "github" => Ok(OutputFormat::Github),
             "diff" => Ok(OutputFormat::Diff),
+            "concise" => Ok(OutputFormat::Concise),
+            "gitlab" => Ok(OutputFormat::Gitlab),
+            "junit" => Ok(OutputFormat::Junit),
             other => Err(format!(
-                "unknown format `{other}` (expected human, json, sarif, github or diff)"
+                "unknown format `{other}` (expected human, concise, json, sarif, github, gitlab, junit or diff)"
             )),
         }
     }
@@ -141,6 +183,9 @@ pub struct ReportOptions {
     /// `--quiet`: the human format prints the findings only, no closing
     /// summary (machine formats are unaffected).
     pub quiet: bool,
+    /// `--format github` in a GitHub Actions job: the file named by
+    /// `GITHUB_STEP_SUMMARY`, to which a Markdown summary is appended.
+    pub step_summary: Option<std::path::PathBuf>,
 }
 
 /// Rule facts a reporter may need (SARIF lists every rule that ran).
@@ -154,6 +199,8 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// The norm behind the rule, if it names one.
     pub source: Option<String>,
+    /// The long documentation (`guifan explain`), Markdown-ish text.
+    pub description: String,
 }
 
 /// A reporter for `format`.
@@ -166,7 +213,22 @@ pub fn reporter(
         OutputFormat::Human => Box::new(human::Human::new(options)),
         OutputFormat::Json => Box::new(json::Json::new(options)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),
-        OutputFormat::Github => Box::new(github::Github::new()),
+        OutputFormat::Github => Box::new(github::Github::with_step_summary(
+            options.step_summary.clone(),
+        )),
         OutputFormat::Diff => Box::new(diff::Diff::new(options)),
+        OutputFormat::Concise => Box::new(concise::Concise::new(options)),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::new()),
+        OutputFormat::Junit => Box::new(junit::Junit::new()),
     }
+}
+
+/// The `--statistics` reporter: a table of findings per rule (`json`: a
+/// JSON array of the same rows).
+pub fn statistics_reporter(
+    options: &ReportOptions,
+    rules: &[RuleInfo],
+    json: bool,
+) -> Box<dyn Reporter> {
+    Box::new(statistics::Statistics::new(options, rules, json))
 }

@@ -15,6 +15,7 @@
 //! each result as its file is reported, and the closing (invocation) last.
 //! Only the (rare) per-file errors are kept until the end.
 
+use super::fingerprint::fingerprint;
 use super::{FileReport, Reporter, RuleInfo, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
@@ -83,6 +84,7 @@ impl Sarif {
         report: &FileReport<'_>,
         uri: &'a str,
         d: &'a Diagnostic,
+        partial: String,
     ) -> SarifResult<'a> {
         let start = report.lines.line_col(report.source, d.span.start);
         let end = report.lines.line_col(report.source, d.span.end);
@@ -133,6 +135,7 @@ impl Sarif {
                     },
                 },
             }],
+            partial_fingerprints: PartialFingerprints { guifan: partial },
             fixes,
         }
     }
@@ -149,8 +152,18 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Text<&'a str>,
     locations: [Location<'a>; 1],
+    partial_fingerprints: PartialFingerprints,
     #[serde(skip_serializing_if = "Option::is_none")]
     fixes: Option<[SarifFix<'a>; 1]>,
+}
+
+/// `guifanFingerprint/v1`: the finding's [`fingerprint`] (rule, text and
+/// context, not the line), with `:n` for its n-th repetition in the file,
+/// so a result keeps its identity when lines move.
+#[derive(Serialize)]
+struct PartialFingerprints {
+    #[serde(rename = "guifanFingerprint/v1")]
+    guifan: String,
 }
 
 #[derive(Serialize)]
@@ -256,9 +269,16 @@ struct Driver<'a> {
 struct RuleDescriptor<'a> {
     id: &'a str,
     short_description: Text<&'a str>,
+    full_description: Text<&'a str>,
     default_configuration: Configuration,
-    help: Text<String>,
+    help: MultiformatText,
     properties: RuleProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct MultiformatText {
+    text: String,
+    markdown: String,
 }
 
 #[derive(Serialize)]
@@ -271,6 +291,22 @@ struct RuleProperties<'a> {
     tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+}
+
+/// The rule's help in Markdown: the summary, the norm, the documentation
+/// and how to read more.
+fn help_markdown(rule: &RuleInfo) -> String {
+    let mut m = format!("**{}**", rule.summary);
+    if let Some(source) = &rule.source {
+        m.push_str(&format!("\n\n依据：{source}"));
+    }
+    let description = rule.description.trim();
+    if !description.is_empty() {
+        m.push_str("\n\n");
+        m.push_str(description);
+    }
+    m.push_str(&format!("\n\n详见 `guifan explain {}`。", rule.id));
+    m
 }
 
 fn rule_descriptor(rule: &RuleInfo) -> RuleDescriptor<'_> {
@@ -286,10 +322,20 @@ fn rule_descriptor(rule: &RuleInfo) -> RuleDescriptor<'_> {
         short_description: Text {
             text: &rule.summary,
         },
+        full_description: Text {
+            text: if rule.description.trim().is_empty() {
+                &rule.summary
+            } else {
+                rule.description.trim()
+            },
+        },
         default_configuration: Configuration {
             level: level(rule.severity),
         },
-        help: Text { text: help },
+        help: MultiformatText {
+            markdown: help_markdown(rule),
+            text: help,
+        },
         properties: RuleProperties {
             tags: rule
                 .id
@@ -345,10 +391,15 @@ impl Reporter for Sarif {
         if let Some(error) = &report.error {
             self.notifications.push((uri.clone(), error.clone()));
         }
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for d in report.diagnostics {
             out.write_all(if self.any { b",\n" } else { b"\n" })?;
             self.any = true;
-            let result = self.result(report, &uri, d);
+            let key = fingerprint(report.source, d);
+            let n = seen.entry(key.clone()).or_insert(0);
+            let partial = format!("{key}:{n}");
+            *n += 1;
+            let result = self.result(report, &uri, d, partial);
             serde_json::to_writer(&mut *out, &result).map_err(io::Error::other)?;
         }
         Ok(())
