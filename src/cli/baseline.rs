@@ -28,7 +28,7 @@
 //! }
 //! ```
 
-use super::check::Filter;
+use super::options::Filter;
 use super::paths::normalize;
 use guifan::Diagnostic;
 use guifan::document::LineIndex;

@@ -11,7 +11,7 @@
 //! subprocess; outside a repository, or for a revision git does not know,
 //! the run stops with a precise message (exit 2).
 
-use super::check::Filter;
+use super::options::Filter;
 use super::paths::normalize;
 use guifan::Diagnostic;
 use guifan::document::LineIndex;

@@ -10,14 +10,15 @@
 //! on the thread count.
 
 use super::config::Resolved;
-use super::read::{FileStamp, io_message, read_file};
+use super::load::{Loaded, load};
+use super::options::{Annotate, DateLines, Mode, RunOptions};
+use super::read::io_message;
 use super::walk::{Input, Source};
 use super::write::{WriteError, write_fixed, write_new};
-use chrono::NaiveDate;
 use guifan::document::docx::{Comment, Docx, DocxLimits};
-use guifan::document::{DateSource, DocumentDate, LineIndex, decode};
+use guifan::document::{DateSource, DocumentDate, LineIndex};
 use guifan::report::{FileReport, Reporter, Summary};
-use guifan::{Applicability, Diagnostic, Document, DocumentOptions, Format, Severity};
+use guifan::{Diagnostic, Document, DocumentOptions};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -25,63 +26,6 @@ use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
 
 const WINDOW_PER_THREAD: usize = 8;
-
-/// What to do with each file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Report findings; `with_fixes` also computes the fixed text (diff format).
-    Check { with_fixes: bool },
-    /// Apply fixes in place (stdin: print the fixed text).
-    Fix,
-}
-
-pub struct RunOptions {
-    pub mode: Mode,
-    /// `fix --track-changes`: Word documents get their fixes as tracked
-    /// changes by this author, at this time.
-    pub track_changes: Option<guifan::document::docx::Revision>,
-    /// `check --annotate`: write the Word document with comments there.
-    pub annotate: Option<Annotate>,
-    pub applicability: Applicability,
-    pub min_severity: Severity,
-    pub fail_on: Severity,
-    pub input_format: Option<Format>,
-    pub as_of: Option<NaiveDate>,
-    pub today: NaiveDate,
-    pub show_date: bool,
-    /// Where `--show-date` lines go (JSON carries dates in its `files` array).
-    pub date_lines: DateLines,
-    pub threads: usize,
-    /// `--max-file-size`: larger files are not read.
-    pub max_file_size: u64,
-    pub quiet: bool,
-    /// The reporter is the human one, which shows per-file errors and the
-    /// fix summary itself; otherwise they go to stderr.
-    pub human_report: bool,
-    /// What pass 1 found, when a corpus-wide rule (`boilerplate/corpus-repeated`,
-    /// `boilerplate/near-duplicate`) runs.
-    pub corpus: Option<super::corpus::CorpusPass>,
-    /// `fix --show-fixes`: list each applied fix.
-    pub show_fixes: bool,
-    /// Drops findings before they are counted and reported (`--baseline`,
-    /// `--changed-since`), in output order on the main thread.
-    pub filters: Vec<std::sync::Arc<dyn Filter>>,
-}
-
-/// A step between checking and reporting that drops findings.
-pub trait Filter: Send + Sync {
-    /// Keep only the findings of the file shown as `path` that should be
-    /// reported.
-    fn filter(
-        &self,
-        path: &str,
-        source: &str,
-        lines: &LineIndex,
-        diagnostics: &mut Vec<Diagnostic>,
-    );
-    /// Called once after the last file, before the reporter's closing.
-    fn finish(&self, _summary: &mut Summary) {}
-}
 
 /// A fix that `guifan fix` applied, for `--show-fixes`.
 pub struct ShownFix {
@@ -110,28 +54,6 @@ fn shown_fixes(source: &str, fixes: &[guifan::engine::AppliedFix]) -> Vec<ShownF
         .collect();
     shown.sort_by(|a, b| (a.line, a.column, &a.rule).cmp(&(b.line, b.column, &b.rule)));
     shown
-}
-
-/// `check --annotate -o FILE`.
-pub struct Annotate {
-    /// Every finding, or only those without a fix `guifan fix` would apply.
-    pub all: bool,
-    pub output: std::path::PathBuf,
-    /// How `output` is shown.
-    pub display: String,
-    /// The comments' author and date.
-    pub revision: guifan::document::docx::Revision,
-}
-
-/// Where the `--show-date` lines go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateLines {
-    /// Into the report stream, before the file's report (human format).
-    Inline,
-    /// On stderr, not to disturb machine-readable output.
-    Stderr,
-    /// Not at all (the format carries the dates).
-    Omit,
 }
 
 /// The result for one file, owned, sent from a worker to the main thread.
@@ -181,84 +103,6 @@ pub struct RunResult {
     pub files: usize,
     /// The output was closed early (`guifan check | head`).
     pub broken_pipe: bool,
-}
-
-/// One input, read and decoded.
-pub(super) struct Loaded {
-    pub source: String,
-    pub format: Format,
-    /// The file as it was when read (`None` for stdin).
-    pub stamp: Option<FileStamp>,
-    /// A Word document: the package as read and its text view (`source`
-    /// is the text view).
-    pub docx: Option<Box<(Docx, Vec<u8>)>>,
-}
-
-/// Binary office formats guifan cannot read: they must be saved as `.docx`.
-const BINARY_OFFICE: &[&str] = &["doc", "wps", "et", "dps", "xls", "ppt", "dot", "wpt"];
-
-fn extension(name: &str) -> Option<String> {
-    std::path::Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-}
-
-/// The per-file error for a binary office document (`None` for others).
-pub(super) fn binary_office(name: &str) -> Option<String> {
-    let ext = extension(name)?;
-    BINARY_OFFICE
-        .contains(&ext.as_str())
-        .then(|| format!("是二进制 Office 文档（.{ext}），无法检查：请另存为 .docx 后再检查"))
-}
-
-/// Read and decode one input, and decide its format.
-pub(super) fn load(
-    input: &Input,
-    stdin: Option<&[u8]>,
-    opts: &RunOptions,
-) -> Result<Loaded, String> {
-    let is_docx = extension(&input.display).as_deref() == Some("docx");
-    if !matches!(input.source, Source::Error(_))
-        && let Some(e) = binary_office(&input.display)
-    {
-        return Err(e);
-    }
-    let (bytes, stamp) = match &input.source {
-        Source::Error(e) => return Err(e.clone()),
-        Source::Stdin => (stdin.map(<[u8]>::to_vec).unwrap_or_default(), None),
-        Source::File(p) => {
-            let (bytes, stamp) = read_file(p, opts.max_file_size)?;
-            (bytes, Some(stamp))
-        }
-    };
-    if is_docx {
-        let limits = DocxLimits {
-            max_total: opts.max_file_size,
-            ..DocxLimits::default()
-        };
-        let doc = Docx::read(&bytes, &limits).map_err(|e| e.to_string())?;
-        return Ok(Loaded {
-            source: doc.text().to_string(),
-            format: Format::Plain,
-            stamp,
-            docx: Some(Box::new((doc, bytes))),
-        });
-    }
-    let source = decode(bytes).map_err(|e| e.to_string())?;
-    let format = opts.input_format.unwrap_or_else(|| {
-        if matches!(input.source, Source::Stdin) && input.abs.is_none() {
-            Format::Plain
-        } else {
-            Format::from_path(std::path::Path::new(&input.display))
-        }
-    });
-    Ok(Loaded {
-        source,
-        format,
-        stamp,
-        docx: None,
-    })
 }
 
 /// Why a fix could not be written, in Chinese.
@@ -317,14 +161,9 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
         Mode::Check { with_fixes } => {
             let doc = Document::new(source, &doc_opts);
             let mut diagnostics = linter.check(&doc);
-            if let Some(index) = &opts.corpus {
-                super::corpus::add_diagnostics(
-                    index,
-                    &linter,
-                    &input.display,
-                    &doc,
-                    &mut diagnostics,
-                );
+            if let Some(corpus) = &opts.corpus {
+                let group = guifan::corpus::group_of(std::path::Path::new(&input.display));
+                corpus.add_diagnostics(&linter, &group, &input.display, &doc, &mut diagnostics);
             }
             let date = Some(date_of(&doc));
             let has_fix = diagnostics.iter().any(|d| {
@@ -807,6 +646,8 @@ mod tests {
     use super::*;
     use crate::cli::args::RuleOptions;
     use crate::cli::walk::{WalkOptions, collect};
+    use chrono::NaiveDate;
+    use guifan::{Applicability, Severity};
 
     /// (path, diagnostics, error, fixed text, source length)
     type Seen = (String, usize, Option<String>, Option<String>, usize);

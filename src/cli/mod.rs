@@ -14,6 +14,8 @@ pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod explain;
+pub mod load;
+pub mod options;
 pub mod output;
 pub mod paths;
 pub mod read;
@@ -21,20 +23,18 @@ pub mod walk;
 pub mod write;
 
 use args::{
-    BaselineArgs, CheckArgs, Cli, ColorArg, Command, FixArgs, LintOptions, OutputFormatArg,
-    ReportFlags,
+    BaselineArgs, CheckArgs, ColorArg, Command, FixArgs, LintOptions, OutputFormatArg, ReportFlags,
 };
-use check::{Mode, RunOptions};
-use clap::Parser;
 use guifan::report::{OutputFormat, ReportOptions, RuleInfo, reporter};
 use guifan::{Applicability, Severity};
 use miette::{Report, miette};
+use options::{Mode, RunOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Print an error (miette, on stderr) and return exit code 2.
-fn fail(e: Report) -> ExitCode {
+pub fn fail(e: Report) -> ExitCode {
     let _ = writeln!(io::stderr(), "{e:?}");
     ExitCode::from(2)
 }
@@ -64,7 +64,7 @@ struct Job<'a> {
     /// `guifan baseline -o FILE`: record the findings there.
     record: Option<&'a Path>,
     /// `check --annotate -o FILE`: a Word copy with comments at the findings.
-    annotate: Option<check::Annotate>,
+    annotate: Option<options::Annotate>,
 }
 
 impl Job<'_> {
@@ -83,23 +83,14 @@ impl Job<'_> {
     }
 }
 
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
-    };
-    let cwd = match std::env::current_dir() {
-        Ok(d) => d,
-        Err(e) => return fail(miette!("无法确定当前文件夹：{e}")),
-    };
-    match cli.command {
-        Command::Check(args) => check(args, &cwd),
-        Command::Fix(args) => fix(args, &cwd),
+/// Run a command of the command line proper (`guifan serve` and `guifan
+/// server` are other front-ends; `main.rs` dispatches to them).
+pub fn run(command: Command, cwd: &Path) -> ExitCode {
+    match command {
+        Command::Check(args) => check(args, cwd),
+        Command::Fix(args) => fix(args, cwd),
         Command::Rules(args) => {
-            let config = match config::resolve(&args.rules, &cwd) {
+            let config = match config::resolve(&args.rules, cwd) {
                 Ok(c) => c,
                 Err(e) => return fail(e),
             };
@@ -107,7 +98,7 @@ pub fn main() -> ExitCode {
             finish_output(explain::rules(&config, args.format, &mut out).and_then(|()| out.flush()))
         }
         Command::Explain(args) => {
-            let config = match config::resolve(&args.rules, &cwd) {
+            let config = match config::resolve(&args.rules, cwd) {
                 Ok(c) => c,
                 Err(e) => return fail(e),
             };
@@ -117,16 +108,14 @@ pub fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Command::Init(args) => match explain::init(&cwd, &args, false) {
+        Command::Init(args) => match explain::init(cwd, &args, false) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },
-        Command::Serve(args) => match crate::serve::run(args, &cwd) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(e),
-        },
-        Command::Server(_) => crate::lsp::run(),
-        Command::Baseline(args) => record_baseline(args, &cwd),
+        Command::Baseline(args) => record_baseline(args, cwd),
+        Command::Serve(_) | Command::Server(_) => {
+            unreachable!("main.rs dispatches the other front-ends")
+        }
     }
 }
 
@@ -207,7 +196,7 @@ fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
 }
 
 /// `check --annotate -o FILE`: one Word document in, a new file out.
-fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<check::Annotate>, Report> {
+fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<options::Annotate>, Report> {
     const EXAMPLE: &str = "例如：guifan check --annotate -o reviewed.docx report.docx";
     let (which, output) = match (args.annotate, &args.report.output_file) {
         (None, None) => return Ok(None),
@@ -273,7 +262,7 @@ fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<check::Annota
             "-o 不能是输入文件本身：批注版另存为新文件，原文件不动"
         ));
     }
-    Ok(Some(check::Annotate {
+    Ok(Some(options::Annotate {
         all: which == args::AnnotateArg::All,
         output: out_abs,
         display: paths::display(output),
@@ -352,7 +341,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             "警告：未读取标准输入（路径中没有 `-`），--stdin-filename 被忽略"
         );
     }
-    let mut filters: Vec<std::sync::Arc<dyn check::Filter>> = Vec::new();
+    let mut filters: Vec<std::sync::Arc<dyn options::Filter>> = Vec::new();
     let mut baseline_filter = None;
     if let Some(file) = job.baseline {
         match baseline::read(&cwd.join(file)) {
@@ -451,10 +440,10 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
         today: chrono::Local::now().date_naive(),
         show_date: opts.show_date,
         date_lines: match format {
-            _ if job.record.is_some() => check::DateLines::Stderr,
-            OutputFormat::Human | OutputFormat::Concise => check::DateLines::Inline,
-            OutputFormat::Json => check::DateLines::Omit,
-            _ => check::DateLines::Stderr,
+            _ if job.record.is_some() => options::DateLines::Stderr,
+            OutputFormat::Human | OutputFormat::Concise => options::DateLines::Inline,
+            OutputFormat::Json => options::DateLines::Omit,
+            _ => options::DateLines::Stderr,
         },
         threads,
         max_file_size: opts.max_file_size,
@@ -471,13 +460,8 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
     let mut run_opts = run_opts;
     // The corpus-wide boilerplate pass (pass 1 over every input) runs only
     // when its rule is selected, and only when checking.
-    if matches!(mode, Mode::Check { .. }) && corpus::wanted(&config.linter) {
-        run_opts.corpus = Some(corpus::build_index(
-            &inputs,
-            stdin.as_deref(),
-            &config,
-            &run_opts,
-        ));
+    if matches!(mode, Mode::Check { .. }) {
+        run_opts.corpus = corpus::run(&inputs, stdin.as_deref(), &config, &run_opts);
     }
     let to_file = job.report.output_file.is_some();
     let report_opts = ReportOptions {
