@@ -239,7 +239,12 @@ fn builds_with_and_without_dev_dependencies_share_features() {
     let differ: Vec<String> = plain
         .iter()
         .filter(|(p, f)| with_dev.get(*p).is_some_and(|g| g != *f))
-        .map(|(p, f)| format!("{p}: {f:?} without dev-dependencies, {:?} with", with_dev[p]))
+        .map(|(p, f)| {
+            format!(
+                "{p}: {f:?} without dev-dependencies, {:?} with",
+                with_dev[p]
+            )
+        })
         .collect();
     assert!(
         differ.is_empty(),

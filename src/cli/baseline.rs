@@ -94,12 +94,15 @@ pub fn base_dir(file: &Path, cwd: &Path) -> PathBuf {
         .unwrap_or_else(|| cwd.to_path_buf())
 }
 
+/// (rule, fingerprint) → (count, text) for one file.
+type FileEntries = BTreeMap<(String, String), (usize, String)>;
+
 /// Records findings for `guifan baseline`.
 pub struct Recorder {
     cwd: PathBuf,
     base: PathBuf,
     /// key → (rule, fingerprint) → (count, text)
-    files: BTreeMap<String, BTreeMap<(String, String), (usize, String)>>,
+    files: BTreeMap<String, FileEntries>,
     pub findings: usize,
     pub failed: Vec<(String, String)>,
 }
