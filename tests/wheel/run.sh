@@ -8,8 +8,9 @@
 #      `guifan --version`; runs `guifan check fixtures/examples/` (exit 1,
 #      findings);
 #   3. runs the hooks of .pre-commit-hooks.yaml on a scratch content
-#      repository with `pre-commit try-repo` (pre-commit pinned, from PyPI):
-#      the hook fails on a draft with errors, `guifan fix` fixes it, the hook
+#      repository, from a snapshot of this work tree (as `pre-commit
+#      try-repo` does, but built once; pre-commit pinned, from PyPI): the
+#      hook fails on a draft with errors, `guifan fix` fixes it, the hook
 #      passes;
 #   4. does the same with a `repo: local` hook that installs the wheel
 #      (`additional_dependencies: [guifan]`), the set-up for machines
@@ -19,8 +20,9 @@
 # the network: PIP_NO_INDEX=1 and PIP_FIND_LINKS point at target/wheels and
 # at target/wheel-deps (maturin, setuptools and wheel, downloaded once). A
 # `language: python` hook repository is installed from source (`pip install
-# .`), so try-repo builds guifan with maturin; it shares this repository's
-# target/ (CARGO_TARGET_DIR) and builds offline.
+# .`), so pre-commit builds guifan with maturin; it shares this repository's
+# target/ (CARGO_TARGET_DIR) and builds offline (guifan itself is compiled
+# again there: cargo keys a path package's build by its folder).
 #
 # The release build here is without LTO (CARGO_PROFILE_RELEASE_LTO=false,
 # as in .ci/run's release steps, whose build it reuses): with
@@ -46,6 +48,7 @@ fail() {
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
+started=$(now)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -125,12 +128,34 @@ hook_run() {
     [[ $code -eq $expected ]] || fail "$label exited with $code, expected $expected"
 }
 
-step "pre-commit try-repo (the hooks of .pre-commit-hooks.yaml, built from this repository)"
-hook_run 1 "try-repo on the draft" pre-commit try-repo "$root" guifan-check --all-files
-[[ "$out" == *"punctuation/halfwidth-in-cjk"* ]] || fail "try-repo: no guifan finding in the output"
+step "pre-commit with the hooks of .pre-commit-hooks.yaml, built from this repository's work tree"
+# What `pre-commit try-repo` does, but with a hook repository of our own: a
+# snapshot of the work tree (tracked files with their uncommitted changes,
+# from `git stash create`, which touches neither the tree nor the index)
+# committed into a scratch repository. Its rev stays the same for both runs,
+# so pre-commit builds the hook environment (guifan, with maturin) once;
+# try-repo makes a new repository per call and built it twice.
+hookrepo="$work/hook-repo"
+snapshot="$(git -C "$root" stash create 2>/dev/null || true)"
+mkdir -p "$hookrepo"
+git -C "$root" archive "${snapshot:-HEAD}" | tar -x -C "$hookrepo"
+git -C "$hookrepo" init --quiet
+git -C "$hookrepo" add -A
+git -C "$hookrepo" -c user.name=guifan -c user.email=ci@localhost commit --quiet -m snapshot
+hookrev="$(git -C "$hookrepo" rev-parse HEAD)"
+cat >"$content/.pre-commit-config.yaml" <<YAML
+repos:
+  - repo: $hookrepo
+    rev: $hookrev
+    hooks:
+      - id: guifan-check
+YAML
+git -C "$content" add .pre-commit-config.yaml
+hook_run 1 "hook on the draft (builds the hook environment)" "$work/venv/bin/pre-commit" run guifan-check --all-files
+[[ "$out" == *"punctuation/halfwidth-in-cjk"* ]] || fail "hook: no guifan finding in the output"
 (cd "$content" && guifan fix draft.md)
 [[ "$(cat "$content/draft.md")" != "$draft" ]] || fail "guifan fix changed nothing"
-hook_run 0 "try-repo after guifan fix" pre-commit try-repo "$root" guifan-check --all-files
+hook_run 0 "hook after guifan fix" "$work/venv/bin/pre-commit" run guifan-check --all-files
 
 step "pre-commit run with a repo: local hook that installs the wheel"
 printf '%s' "$draft" >"$content/draft.md"
@@ -155,3 +180,4 @@ hook_run 0 "local hook after guifan fix" "$work/venv/bin/pre-commit" run guifan-
 
 step "done"
 printf 'wheel %s: %s bytes\n' "$wheel" "$(wc -c <"$wheel")"
+printf 'tests/wheel/run.sh: %ss in all\n' "$(elapsed "$started")"
