@@ -99,10 +99,9 @@ impl Outcome {
 
 /// The outcome of a whole run.
 pub struct RunResult {
+    /// 0, 1 or 2 (see the exit codes in `cli`); a closed output pipe ends
+    /// the run quietly with the code reached so far.
     pub exit: u8,
-    pub files: usize,
-    /// The output was closed early (`guifan check | head`).
-    pub broken_pipe: bool,
 }
 
 /// Why a fix could not be written, in Chinese.
@@ -434,11 +433,7 @@ pub fn run(
 
     if let Err(e) = reporter.start(out) {
         fail(e, &mut broken, &mut exit);
-        return RunResult {
-            exit,
-            files: 0,
-            broken_pipe: broken,
-        };
+        return RunResult { exit };
     }
 
     let n = inputs.len();
@@ -527,11 +522,7 @@ pub fn run(
             summary.files_fixed
         );
     }
-    RunResult {
-        exit,
-        files: summary.files_checked,
-        broken_pipe: broken,
-    }
+    RunResult { exit }
 }
 
 fn emit(

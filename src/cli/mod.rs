@@ -298,6 +298,16 @@ fn record_baseline(args: BaselineArgs, cwd: &Path) -> ExitCode {
 }
 
 fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
+    match lint_stages(opts, cwd, &mut job) {
+        Ok(code) => code,
+        Err(e) => fail(e),
+    }
+}
+
+/// The stages of a `check`/`fix`/`baseline` run: validate, resolve the
+/// configuration, find the inputs, run (the corpus pass first when one of
+/// its rules is on), report.
+fn lint_stages(opts: &LintOptions, cwd: &Path, job: &mut Job<'_>) -> Result<ExitCode, Report> {
     let mode = job.mode;
     let format = job.format;
     set_color(opts.color);
@@ -308,16 +318,60 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             OutputFormat::Human | OutputFormat::Concise | OutputFormat::Json
         )
     {
-        return fail(miette!(
+        return Err(miette!(
             code = "guifan::usage",
             help = "--statistics 与 --format human、concise 或 json 一起使用",
             "--statistics 不能与此输出格式一起使用"
         ));
     }
-    let config = match config::resolve(&opts.rules, cwd) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
+    let config = config::resolve(&opts.rules, cwd)?;
+    let (paths, reads_stdin) = input_paths(opts, mode)?;
+    let (filters, baseline_filter) = filters(job, &paths, cwd)?;
+    let stdin = if reads_stdin {
+        Some(read_stdin(opts)?)
+    } else {
+        None
     };
+    let inputs = collect_inputs(opts, &paths, cwd, &config, mode);
+    let mut run_opts = run_options(opts, job, &config, filters);
+    // The corpus-wide pass (stage 1 over every input) runs only when one of
+    // its rules is selected, and only when checking.
+    if matches!(mode, Mode::Check { .. }) {
+        run_opts.corpus = corpus::run(&inputs, stdin.as_deref(), &config, &run_opts);
+    }
+    if let Some(file) = job.record {
+        return record(
+            opts,
+            cwd,
+            file,
+            &inputs,
+            stdin.as_deref(),
+            &config,
+            &run_opts,
+        );
+    }
+    let run = Run {
+        inputs: &inputs,
+        stdin: stdin.as_deref(),
+        config: &config,
+        options: &run_opts,
+        fixed_to_stdout: mode == Mode::Fix && reads_stdin,
+    };
+    let mut exit = report(opts, cwd, job, &run)?;
+    if let Some(f) = &baseline_filter
+        && !opts.quiet
+        && let Some(note) = f.summary().as_ref().and_then(baseline::stale_note)
+    {
+        let _ = writeln!(io::stderr(), "{note}");
+    }
+    if exit == 1 && job.report.exit_zero {
+        exit = 0;
+    }
+    Ok(ExitCode::from(exit))
+}
+
+/// The paths to check (stdin named `-`), and whether stdin is among them.
+fn input_paths(opts: &LintOptions, mode: Mode) -> Result<(Vec<PathBuf>, bool), Report> {
     // Without paths, `--stdin-filename` means stdin (as in ruff: editors
     // pipe the buffer and name it); otherwise the current folder.
     let paths: Vec<PathBuf> = if opts.paths.is_empty() && opts.stdin_filename.is_some() {
@@ -329,7 +383,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
     };
     let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
     if reads_stdin && mode == Mode::Fix && paths.len() > 1 {
-        return fail(miette!(
+        return Err(miette!(
             code = "guifan::usage",
             help = "分开运行：`guifan fix -` 把修复后的文本写到标准输出",
             "`guifan fix -`（标准输入）不能与其他路径一起使用"
@@ -341,41 +395,62 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             "警告：未读取标准输入（路径中没有 `-`），--stdin-filename 被忽略"
         );
     }
+    Ok((paths, reads_stdin))
+}
+
+/// The filters between checking and reporting: `--baseline` (also
+/// returned, for its note on stale entries) and `--changed-since`.
+#[allow(clippy::type_complexity)]
+fn filters(
+    job: &Job<'_>,
+    paths: &[PathBuf],
+    cwd: &Path,
+) -> Result<
+    (
+        Vec<std::sync::Arc<dyn options::Filter>>,
+        Option<std::sync::Arc<baseline::BaselineFilter>>,
+    ),
+    Report,
+> {
     let mut filters: Vec<std::sync::Arc<dyn options::Filter>> = Vec::new();
     let mut baseline_filter = None;
     if let Some(file) = job.baseline {
-        match baseline::read(&cwd.join(file)) {
-            Ok(b) => {
-                let f = std::sync::Arc::new(baseline::BaselineFilter::new(file, b, cwd));
-                baseline_filter = Some(f.clone());
-                filters.push(f);
-            }
-            Err(e) => return fail(e),
-        }
+        let b = baseline::read(&cwd.join(file))?;
+        let f = std::sync::Arc::new(baseline::BaselineFilter::new(file, b, cwd));
+        baseline_filter = Some(f.clone());
+        filters.push(f);
     }
     if let Some(rev) = job.changed_since {
-        match changed::Changed::since(rev, &paths, cwd) {
-            Ok(c) => filters.push(std::sync::Arc::new(c)),
-            Err(e) => return fail(e),
-        }
+        filters.push(std::sync::Arc::new(changed::Changed::since(
+            rev, paths, cwd,
+        )?));
     }
-    let stdin = if reads_stdin {
-        match read::read_bounded(io::stdin().lock(), opts.max_file_size, 0) {
-            Ok(Some(buf)) => Some(buf),
-            Ok(None) => {
-                return fail(miette!(
-                    code = "guifan::input",
-                    help = "用 --max-file-size 调高上限",
-                    "标准输入超过 --max-file-size {}，未检查",
-                    read::show_size(opts.max_file_size)
-                ));
-            }
-            Err(e) => return fail(miette!("无法读取标准输入：{e}")),
-        }
-    } else {
-        None
-    };
+    Ok((filters, baseline_filter))
+}
 
+/// All of stdin, within `--max-file-size`.
+fn read_stdin(opts: &LintOptions) -> Result<Vec<u8>, Report> {
+    match read::read_bounded(io::stdin().lock(), opts.max_file_size, 0) {
+        Ok(Some(buf)) => Ok(buf),
+        Ok(None) => Err(miette!(
+            code = "guifan::input",
+            help = "用 --max-file-size 调高上限",
+            "标准输入超过 --max-file-size {}，未检查",
+            read::show_size(opts.max_file_size)
+        )),
+        Err(e) => Err(miette!("无法读取标准输入：{e}")),
+    }
+}
+
+/// The files under `paths`, with warnings for what was skipped; before a
+/// fix, leftovers of interrupted runs are cleared.
+fn collect_inputs(
+    opts: &LintOptions,
+    paths: &[PathBuf],
+    cwd: &Path,
+    config: &config::Resolved,
+    mode: Mode,
+) -> Vec<walk::Input> {
     let walk_opts = walk::WalkOptions {
         force_exclude: opts.force_exclude,
         no_ignore: opts.no_ignore,
@@ -386,7 +461,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
         inputs,
         empty_dirs,
         skipped,
-    } = walk::collect(&paths, cwd, &walk_opts, &config);
+    } = walk::collect(paths, cwd, &walk_opts, config);
     let inputs = if mode == Mode::Fix {
         walk::one_name_per_file(inputs)
     } else {
@@ -410,7 +485,17 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
     if mode == Mode::Fix {
         remove_leftovers(&inputs, opts.quiet);
     }
+    inputs
+}
 
+/// What each file's run is asked to do.
+fn run_options(
+    opts: &LintOptions,
+    job: &mut Job<'_>,
+    config: &config::Resolved,
+    filters: Vec<std::sync::Arc<dyn options::Filter>>,
+) -> RunOptions {
+    let (mode, format, statistics) = (job.mode, job.format, job.report.statistics);
     let applicability = if opts.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -425,7 +510,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
         .threads
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let run_opts = RunOptions {
+    RunOptions {
         mode,
         track_changes: job.track_changes.clone(),
         annotate: job.annotate.take(),
@@ -456,13 +541,65 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
         corpus: None,
         show_fixes: job.show_fixes,
         filters,
-    };
-    let mut run_opts = run_opts;
-    // The corpus-wide boilerplate pass (pass 1 over every input) runs only
-    // when its rule is selected, and only when checking.
-    if matches!(mode, Mode::Check { .. }) {
-        run_opts.corpus = corpus::run(&inputs, stdin.as_deref(), &config, &run_opts);
     }
+}
+
+/// `guifan baseline`: record the findings, write the file, exit 0 (2 when
+/// a file could not be checked).
+fn record(
+    opts: &LintOptions,
+    cwd: &Path,
+    file: &Path,
+    inputs: &[walk::Input],
+    stdin: Option<&[u8]>,
+    config: &config::Resolved,
+    run_opts: &RunOptions,
+) -> Result<ExitCode, Report> {
+    let mut recorder = baseline::Recorder::new(file, cwd);
+    let result = check::run(
+        inputs,
+        stdin,
+        config,
+        run_opts,
+        &mut recorder,
+        &mut io::sink(),
+        &mut io::sink(),
+    );
+    let (findings, files) = (recorder.findings, recorder.failed.len());
+    let recorded = recorder.into_file();
+    baseline::write(&cwd.join(file), &recorded)?;
+    if !opts.quiet {
+        let _ = writeln!(
+            io::stderr(),
+            "已把 {} 个文件中的 {findings} 个问题记录到基线 {}",
+            recorded.files.len(),
+            paths::display(file)
+        );
+        if files > 0 {
+            let _ = writeln!(
+                io::stderr(),
+                "警告：{files} 个文件无法检查，未记入基线（原因见上）"
+            );
+        }
+    }
+    Ok(ExitCode::from(if result.exit == 2 { 2 } else { 0 }))
+}
+
+/// One run's inputs and options.
+struct Run<'a> {
+    inputs: &'a [walk::Input],
+    stdin: Option<&'a [u8]>,
+    config: &'a config::Resolved,
+    options: &'a RunOptions,
+    /// `guifan fix -`: the fixed text takes stdout, the report goes to stderr.
+    fixed_to_stdout: bool,
+}
+
+/// Run and report: to --output-file (a temporary file renamed at the end)
+/// or stdout (stderr when the fixed text takes stdout). The exit code.
+fn report(opts: &LintOptions, cwd: &Path, job: &Job<'_>, run: &Run<'_>) -> Result<u8, Report> {
+    let format = job.format;
+    let statistics = job.report.statistics;
     let to_file = job.report.output_file.is_some();
     let report_opts = ReportOptions {
         color: use_color_for(opts.color, to_file, format),
@@ -478,7 +615,8 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             .filter(|p| !p.is_empty())
             .map(PathBuf::from),
     };
-    let rule_info: Vec<RuleInfo> = config
+    let rule_info: Vec<RuleInfo> = run
+        .config
         .linter
         .rules()
         .iter()
@@ -491,41 +629,6 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             description: r.meta.description.clone(),
         })
         .collect();
-
-    // `guifan baseline`: record the findings, write the file, exit 0.
-    if let Some(file) = job.record {
-        let mut recorder = baseline::Recorder::new(file, cwd);
-        let result = check::run(
-            &inputs,
-            stdin.as_deref(),
-            &config,
-            &run_opts,
-            &mut recorder,
-            &mut io::sink(),
-            &mut io::sink(),
-        );
-        let (findings, files) = (recorder.findings, recorder.failed.len());
-        let recorded = recorder.into_file();
-        if let Err(e) = baseline::write(&cwd.join(file), &recorded) {
-            return fail(e);
-        }
-        if !opts.quiet {
-            let _ = writeln!(
-                io::stderr(),
-                "已把 {} 个文件中的 {findings} 个问题记录到基线 {}",
-                recorded.files.len(),
-                paths::display(file)
-            );
-            if files > 0 {
-                let _ = writeln!(
-                    io::stderr(),
-                    "警告：{files} 个文件无法检查，未记入基线（原因见上）"
-                );
-            }
-        }
-        return ExitCode::from(if result.exit == 2 { 2 } else { 0 });
-    }
-
     let mut rep = if statistics {
         guifan::report::statistics_reporter(&report_opts, &rule_info, format == OutputFormat::Json)
     } else {
@@ -539,7 +642,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
         Some(p) => match output::temp_beside(&cwd.join(p)) {
             Ok(t) => Some(t),
             Err(e) => {
-                return fail(miette!(
+                return Err(miette!(
                     code = "guifan::io",
                     "无法写入输出文件 {}：{}",
                     p.display(),
@@ -551,7 +654,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
     };
     let stdout = io::stdout();
     let stderr = io::stderr();
-    let fixed_to_stdout = mode == Mode::Fix && reads_stdin;
+    let fixed_to_stdout = run.fixed_to_stdout;
     let result = {
         let mut fixed_out: Box<dyn Write> = if fixed_to_stdout {
             Box::new(io::BufWriter::new(stdout.lock()))
@@ -564,10 +667,10 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             None => Box::new(io::BufWriter::new(stdout.lock())),
         };
         let r = check::run(
-            &inputs,
-            stdin.as_deref(),
-            &config,
-            &run_opts,
+            run.inputs,
+            run.stdin,
+            run.config,
+            run.options,
             rep.as_mut(),
             &mut out,
             &mut fixed_out,
@@ -591,18 +694,7 @@ fn lint(opts: &LintOptions, cwd: &Path, mut job: Job<'_>) -> ExitCode {
             exit = 2;
         }
     }
-    if let Some(f) = &baseline_filter
-        && !opts.quiet
-        && let Some(note) = f.summary().as_ref().and_then(baseline::stale_note)
-    {
-        let _ = writeln!(io::stderr(), "{note}");
-    }
-    if exit == 1 && job.report.exit_zero {
-        exit = 0;
-    }
-    let _ = result.files;
-    let _ = result.broken_pipe;
-    ExitCode::from(exit)
+    Ok(exit)
 }
 
 /// Colours for `format`: only the human and concise formats have any.
