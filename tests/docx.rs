@@ -620,10 +620,6 @@ fn annotate_usage_errors() {
             &["--annotate", "-o", "x.docx", "report.docx", "a.txt"][..],
             "--annotate 一次只处理一个 .docx 文件",
         ),
-        (
-            &["-o", "x.docx", "report.docx"][..],
-            "-o 只与 --annotate 一起使用",
-        ),
     ] {
         let out = guifan(dir.path())
             .args(["check", "--no-config"])

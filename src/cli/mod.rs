@@ -199,14 +199,8 @@ fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
 fn annotate_options(args: &CheckArgs, cwd: &Path) -> Result<Option<options::Annotate>, Report> {
     const EXAMPLE: &str = "例如：guifan check --annotate -o reviewed.docx report.docx";
     let (which, output) = match (args.annotate, &args.report.output_file) {
-        (None, None) => return Ok(None),
-        (None, Some(_)) => {
-            return Err(miette!(
-                code = "guifan::usage",
-                help = EXAMPLE,
-                "-o 只与 --annotate 一起使用：指定批注版 .docx 的保存位置"
-            ));
-        }
+        // Without --annotate, -o is the report's output file.
+        (None, _) => return Ok(None),
         (Some(_), None) => {
             return Err(miette!(
                 code = "guifan::usage",
