@@ -46,7 +46,6 @@ const MAX_FN_LINES: usize = 100;
 const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cli/check.rs", "process", 209),
     ("cli/check.rs", "run", 123),
-    ("cli/check.rs", "emit", 106),
     ("cli/config.rs", "resolve_with", 165),
     ("document/docx.rs", "parse_part", 167),
     ("document/docx.rs", "apply_with", 103),

@@ -390,6 +390,40 @@ fn annotate(
     Ok(line)
 }
 
+/// The `--show-date` line of a file.
+fn date_line(display: &str, d: &DocumentDate) -> String {
+    if d.source == DateSource::Today {
+        format!(
+            "{display}：文档日期 未知（按 {} 计，随日期变化的规则只作提示；来源：{}）",
+            d.date.format("%Y-%m-%d"),
+            d.source.as_str()
+        )
+    } else {
+        format!(
+            "{display}：文档日期 {}（来源：{}）",
+            d.date.format("%Y-%m-%d"),
+            d.source.as_str()
+        )
+    }
+}
+
+/// The `--show-fixes` lines of a file: `path:line:col: 已修复 rule “before” → “after”`.
+fn shown_lines(o: &Outcome) -> String {
+    let mut lines = String::new();
+    for f in &o.shown {
+        lines.push_str(&format!(
+            "{}:{}:{}: 已修复 {} “{}” → “{}”\n",
+            o.display,
+            f.line,
+            f.column,
+            f.rule,
+            one_line(&f.before),
+            one_line(&f.after)
+        ));
+    }
+    lines
+}
+
 /// Line breaks and control characters written as escapes (`\n`).
 fn one_line(s: &str) -> String {
     s.chars()
@@ -566,21 +600,7 @@ fn emit(
     if opts.show_date
         && let Some(d) = &o.date
     {
-        let line = if d.source == DateSource::Today {
-            format!(
-                "{}：文档日期 未知（按 {} 计，随日期变化的规则只作提示；来源：{}）",
-                o.display,
-                d.date.format("%Y-%m-%d"),
-                d.source.as_str()
-            )
-        } else {
-            format!(
-                "{}：文档日期 {}（来源：{}）",
-                o.display,
-                d.date.format("%Y-%m-%d"),
-                d.source.as_str()
-            )
-        };
+        let line = date_line(&o.display, d);
         match opts.date_lines {
             DateLines::Inline => writeln!(out, "{line}")?,
             DateLines::Stderr => {
@@ -591,18 +611,7 @@ fn emit(
     }
     if !o.shown.is_empty() {
         // In the report stream for the human formats, else on stderr.
-        let mut lines = String::new();
-        for f in &o.shown {
-            lines.push_str(&format!(
-                "{}:{}:{}: 已修复 {} “{}” → “{}”\n",
-                o.display,
-                f.line,
-                f.column,
-                f.rule,
-                one_line(&f.before),
-                one_line(&f.after)
-            ));
-        }
+        let lines = shown_lines(o);
         if opts.human_report {
             out.write_all(lines.as_bytes())?;
         } else {
