@@ -1,32 +1,50 @@
-//! Dates damaged in scraping: `2021916日`, `2021年916日`, `1012日上午`.
+//! 抓取时损坏的日期：`2021916日`、`2021年916日`、`1012日上午`
 //!
-//! ## What it does
-//! Finds a run of three to eight Arabic digits right before `日` that
-//! cannot be a day of the month, where a `年` or `月` was evidently lost
-//! when the page was scraped or retyped: `2021916日` (year, month and day
-//! run together), `2021年916日` (the `月` lost), `1012日上午`. It reads the
-//! digits as year (when they start with `19`/`20` and are long enough),
-//! month and day, and says which dates they can be: one reading gets an
-//! unsafe fix (`2021年9月16日`), several (`111日`: 1月11日 or 11月1日) are
-//! listed, none is reported as a date nobody can read.
+//! ## 检查什么
+//! `日`字前三到八位连写的阿拉伯数字，不可能是某月中的一天，显然是网页抓取或重新录入时丢了`年`或`月`：`2021916日`（年月日连成一串）、`2021年916日`（丢了`月`）、`1012日上午`。本规则把这串数字按年（以`19`或`20`开头且位数足够时）、月、日拆开，说明它可能是哪个日期：只有一种读法时给出不安全修复（`2021年9月16日`）；有几种读法时（`111日`：1月11日或11月1日）一一列出；一种也读不通时，报告为无法辨认的日期。
 //!
-//! A date is only assumed where the text reads like one: after the run
-//! comes a time of day (`上午`, `下午`, `晚`), a comma, a place or an event
-//! verb (`在`, `召开`, `举行`), a dateline (`电`, `讯`) or a range mark.
+//! 只在文字确实像日期的地方才这样判断：数字串后面紧接时段（`上午`、`下午`、`晚`）、逗号、地点或活动动词（`在`、`召开`、`举行`）、电头（`电`、`讯`）或表示起止的符号。
 //!
-//! ## Why
-//! GB/T 15835—2011 writes dates as `2021年9月16日`; a run of digits with
-//! one mark lost is not a date any reader can trust, and it is the most
-//! common damage a date suffers when text is scraped from a page whose
-//! date was split over several elements.
+//! ## 不报告的情形
+//! 天数（`180日内`、`第100日`、`满365日`、`为期120日`）、序号、`年`和`月`都在的日期，以及一两位数字（普通的日子）。
 //!
-//! ## What it leaves alone
-//! Counts of days (`180日内`, `第100日`, `满365日`, `为期120日`), serial
-//! numbers, digits with their `年` and `月` in place, and runs of one or two
-//! digits (a plain day).
+//! ## 修复
+//! 不安全修复，而且只在只有一种读法时提供：须由作者确认。
 //!
-//! ## Fix safety
-//! Unsafe, and only when a single reading fits: the writer must confirm it.
+//! ## 依据
+//! GB/T 15835—2011把日期写作`2021年9月16日`。丢了一个字的数字串，读者无法确信它表示哪一天；网页把日期拆在几个元素里时，抓取后的日期最常见的就是这种损坏。
+
+// English original of the user documentation above (developer notes):
+//
+// Dates damaged in scraping: `2021916日`, `2021年916日`, `1012日上午`.
+//
+// ## What it does
+// Finds a run of three to eight Arabic digits right before `日` that
+// cannot be a day of the month, where a `年` or `月` was evidently lost
+// when the page was scraped or retyped: `2021916日` (year, month and day
+// run together), `2021年916日` (the `月` lost), `1012日上午`. It reads the
+// digits as year (when they start with `19`/`20` and are long enough),
+// month and day, and says which dates they can be: one reading gets an
+// unsafe fix (`2021年9月16日`), several (`111日`: 1月11日 or 11月1日) are
+// listed, none is reported as a date nobody can read.
+//
+// A date is only assumed where the text reads like one: after the run
+// comes a time of day (`上午`, `下午`, `晚`), a comma, a place or an event
+// verb (`在`, `召开`, `举行`), a dateline (`电`, `讯`) or a range mark.
+//
+// ## Why
+// GB/T 15835—2011 writes dates as `2021年9月16日`; a run of digits with
+// one mark lost is not a date any reader can trust, and it is the most
+// common damage a date suffers when text is scraped from a page whose
+// date was split over several elements.
+//
+// ## What it leaves alone
+// Counts of days (`180日内`, `第100日`, `满365日`, `为期120日`), serial
+// numbers, digits with their `年` and `月` in place, and runs of one or two
+// digits (a plain day).
+//
+// ## Fix safety
+// Unsafe, and only when a single reading fits: the writer must confirm it.
 
 use super::{digits_before, max_days, prev_char};
 use crate::fix::{Applicability, Fix};

@@ -1,25 +1,41 @@
-//! A title inside a title written with the outer marks again, or with ASCII
-//! angle brackets: `《关于《决定》的说明》`, `《学习<纲要>的体会》`.
+//! 书名号里的书名仍用双书名号，或用了半角尖括号：`《关于《决定》的说明》`、`《学习<纲要>的体会》`
 //!
-//! ## What it does
-//! Within a line, finds a `《…》` pair that lies inside another `《…》`, and
-//! `<…>` (or full-width `＜…＞`) inside a `《…》`, and rewrites the inner
-//! pair as `〈…〉`: `《关于〈决定〉的说明》`.
+//! ## 检查什么
+//! 在同一行中，找出位于另一对`《…》`之内的`《…》`，以及`《…》`之内的`<…>`（或全角`＜…＞`），把里边一层改为单书名号`〈…〉`：`《关于〈决定〉的说明》`。
 //!
-//! ## Why
-//! GB/T 15834—2011 4.15.3: 书名号里边还要用书名号时，外面一层用双书名号，
-//! 里边一层用单书名号. ASCII `<` `>` are less-than and greater-than signs,
-//! not punctuation, and full-width `＜＞` are their wide forms.
+//! ## 不报告的情形
+//! 并列的书名（`《人民日报》《光明日报》`）；外层书名号在本行内没有闭合时的内层（缺了一半的书名号由`punctuation/unbalanced-pair`报告）；已经写对的`〈…〉`；书名号以外的尖括号（标记、公式）。
 //!
-//! ## What it leaves alone
-//! Titles side by side (`《人民日报》《光明日报》`), an inner pair whose outer
-//! title is not closed on the same line (a lost half is
-//! `punctuation/unbalanced-pair`'s), `〈…〉` already right, and angle
-//! brackets outside titles (markup, formulas).
+//! ## 修复
+//! 安全修复：里边一层只改变形式，前后两半一起改，而且只在外层书名在其后闭合时才改。
 //!
-//! ## Fix safety
-//! Safe: the inner marks only change form; both halves are rewritten
-//! together, and only when the outer title closes after them.
+//! ## 依据
+//! GB/T 15834—2011第4.15.3条：书名号里边还要用书名号时，外面一层用双书名号，里边一层用单书名号。半角的`<` `>`是小于号和大于号，不是标点符号；全角`＜＞`是它们的全角形式。
+
+// English original of the user documentation above (developer notes):
+//
+// A title inside a title written with the outer marks again, or with ASCII
+// angle brackets: `《关于《决定》的说明》`, `《学习<纲要>的体会》`.
+//
+// ## What it does
+// Within a line, finds a `《…》` pair that lies inside another `《…》`, and
+// `<…>` (or full-width `＜…＞`) inside a `《…》`, and rewrites the inner
+// pair as `〈…〉`: `《关于〈决定〉的说明》`.
+//
+// ## Why
+// GB/T 15834—2011 4.15.3: 书名号里边还要用书名号时，外面一层用双书名号，
+// 里边一层用单书名号. ASCII `<` `>` are less-than and greater-than signs,
+// not punctuation, and full-width `＜＞` are their wide forms.
+//
+// ## What it leaves alone
+// Titles side by side (`《人民日报》《光明日报》`), an inner pair whose outer
+// title is not closed on the same line (a lost half is
+// `punctuation/unbalanced-pair`'s), `〈…〉` already right, and angle
+// brackets outside titles (markup, formulas).
+//
+// ## Fix safety
+// Safe: the inner marks only change form; both halves are rewritten
+// together, and only when the outer title closes after them.
 
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
