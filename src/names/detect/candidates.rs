@@ -1,0 +1,284 @@
+//! Name candidates: where a Chinese or transliterated name may end after
+//! a surname, a title or a clause start, checked against jieba's tags.
+
+use super::*;
+
+/// Whether jieba reads (part of) `name` as a person's name.
+pub(super) fn jieba_person(text: &str, name: Span) -> bool {
+    let end = chars_after(text, name.end, 2);
+    tag(text, name.start, end)
+        .iter()
+        .take_while(|(sp, _)| sp.end <= name.end)
+        .any(|(_, t)| is_person_tag(t))
+}
+
+/// The surname at `i`: its byte length, if a (compound) surname starts there.
+pub(super) fn surname_len(text: &str, i: usize) -> Vec<usize> {
+    let mut v = Vec::new();
+    if !char_at(text, i).is_some_and(|c| LEX.compound_firsts.contains(&c)) {
+        if let Some(c) = char_at(text, i)
+            && LEX.surnames.contains(&c)
+        {
+            v.push(c.len_utf8());
+        }
+        return v;
+    }
+    for c in &LEX.compounds {
+        if text[i..].starts_with(c) {
+            v.push(c.len());
+        }
+    }
+    if let Some(c) = char_at(text, i)
+        && LEX.surnames.contains(&c)
+    {
+        v.push(c.len_utf8());
+    }
+    v
+}
+
+/// Candidate ends for a Chinese name starting at `i`: surname + 1–2 given
+/// characters, shortest first.
+pub fn name_ends(text: &str, i: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    for s in surname_len(text, i) {
+        let mut e = i + s;
+        for n in 1..=2 {
+            let Some(c) = char_at(text, e) else { break };
+            if !is_han(c) || LEX.not_in_given.contains(&c) {
+                break;
+            }
+            // The given name must not start a title (`和校长` is not a name).
+            if n == 1
+                && (title_at(text, e).is_some()
+                    || ["先生", "女士", "同志", "夫人", "小姐"]
+                        .iter()
+                        .any(|h| text[e..].starts_with(h)))
+            {
+                break;
+            }
+            e += c.len_utf8();
+            ends.push(e);
+        }
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+}
+
+/// jieba's tags of `text[start..end]`: `(byte span, tag)`.
+pub(super) fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
+    let s = &text[start..end];
+    crate::text::segment::jieba()
+        .tag(s, true)
+        .into_iter()
+        .scan(start, |at, t| {
+            let sp = Span::new(*at, *at + t.word.len());
+            *at = sp.end;
+            Some((sp, intern_tag(t.tag)))
+        })
+        .collect()
+}
+
+pub(super) fn intern_tag(t: &str) -> &'static str {
+    match t {
+        "nr" => "nr",
+        "nrfg" => "nrfg",
+        "nrt" => "nrt",
+        "ns" => "ns",
+        "nz" => "nz",
+        "x" => "x",
+        "n" | "v" | "vn" | "d" | "p" | "c" | "r" | "m" | "q" | "u" | "f" | "t" | "s" | "vd"
+        | "ad" | "an" | "y" | "e" | "o" | "k" | "uj" | "ul" | "ug" | "uv" | "uz" | "ud" | "zg" => {
+            "word"
+        }
+        _ => "other",
+    }
+}
+
+pub(super) fn is_person_tag(t: &str) -> bool {
+    matches!(t, "nr" | "nrfg" | "nrt")
+}
+
+/// Whether jieba, run on a few characters around it, lets `name` be a name:
+/// a word boundary at its end, and no ordinary multi-character word inside
+/// it (a given name may be read as a place or other proper noun, or as
+/// single characters; `公司` or `和校长` may not).
+pub(super) fn jieba_agrees(text: &str, name: Span) -> bool {
+    let end = chars_after(text, name.end, 3);
+    let tags = tag(text, name.start, end);
+    let surnames = surname_len(text, name.start);
+    let mut boundary = false;
+    for (k, (sp, t)) in tags.iter().enumerate() {
+        if sp.start >= name.end {
+            boundary = sp.start == name.end;
+            break;
+        }
+        if sp.end > name.end {
+            return false;
+        }
+        if k == 0 {
+            if *sp == name {
+                // One word: it must be a person's name to jieba.
+                return is_person_tag(t);
+            }
+            if is_person_tag(t) && surnames.contains(&sp.len()) {
+                continue;
+            }
+            // Otherwise the surname alone, then the given name.
+            if !surnames.contains(&sp.len()) {
+                return false;
+            }
+            continue;
+        }
+        let chars = text[sp.range()].chars().count();
+        if chars >= 2 && *t == "word" {
+            return false;
+        }
+    }
+    boundary || tags.last().is_some_and(|(sp, _)| sp.end == name.end)
+}
+
+/// A transliterated name without `·` at `i` (`克林顿`, `科尔`): two to five
+/// transliteration characters followed by a word that follows names, and
+/// read as a person's name by jieba.
+pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
+    let mut e = i;
+    let mut n = 0;
+    let mut best = None;
+    while let Some(c) = char_at(text, e) {
+        if n >= 5 || !LEX.translit.contains(&c) {
+            break;
+        }
+        e += c.len_utf8();
+        n += 1;
+        if n >= 2 {
+            let a = after_name(text, e);
+            if a != After::Nothing {
+                best = Some((Span::new(i, e), a));
+            }
+        }
+    }
+    let (sp, a) = best?;
+    if PLACES.iter().any(|p| text[sp.start..].starts_with(p)) {
+        return None;
+    }
+    let tags = tag(text, sp.start, chars_after(text, sp.end, 2));
+    let (first, t) = tags.first()?;
+    (*first == sp && matches!(*t, "nrt" | "nr")).then_some((sp, a))
+}
+
+/// The name after a title ending at `i`, if one is there.
+pub(super) fn name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
+    chinese_name_after_title(text, i).or_else(|| translit_at(text, i))
+}
+
+pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
+    let ends = name_ends(text, i);
+    if ends.is_empty() {
+        return None;
+    }
+    // Surnames that are far more often a conjunction, preposition or
+    // adverb right after a title (`书记和校长`, `院长曾多次`) need a full
+    // three-character name and a verb or title after it.
+    let ambiguous = char_at(text, i).is_some_and(|c| "和于向曾同从".contains(c));
+    let mut anchored: Vec<(usize, After)> = ends
+        .iter()
+        .map(|&e| (e, after(text, e)))
+        .filter(|(_, a)| *a != After::Nothing)
+        .filter(|(e, a)| {
+            !ambiguous
+                || (text[i..*e].chars().count() == 3
+                    && (a.is_strong() || jieba_person(text, Span::new(i, *e))))
+        })
+        .collect();
+    // A Chinese reading that cuts a transliteration (`部长贾斯蒂卡`,
+    // `总统尤勒斯·韦登博斯`) is not one.
+    if let Some((t, _)) = translit_at(text, i)
+        && anchored.iter().all(|(e, _)| t.end > *e)
+    {
+        return Some((t, after(text, t.end)));
+    }
+    if ends.iter().any(|&e| char_at(text, e).is_some_and(is_dot)) {
+        return None;
+    }
+    // Prefer a verb or title after the name, then punctuation, then the rest.
+    anchored.sort_by_key(|(e, a)| {
+        (
+            if a.is_strong() {
+                0
+            } else if *a == After::Punct {
+                1
+            } else {
+                2
+            },
+            *e,
+        )
+    });
+    if !anchored.is_empty() {
+        // A title before and a reporting verb or title right after (`书记王立新
+        // 强调`, `校长陈静作了`) outweigh jieba, whose dictionary reads given
+        // names as words (`立新/d`) or glues the verb on (`陈静作/nr`).
+        return anchored
+            .into_iter()
+            .find(|(e, a)| {
+                (a.is_strong() && !ambiguous && text[i..*e].chars().count() <= 3)
+                    || jieba_agrees(text, Span::new(i, *e))
+            })
+            .map(|(e, a)| (Span::new(i, e), a));
+    }
+    if ambiguous {
+        return None;
+    }
+    // No anchor after: let jieba say where the name ends.
+    let end = chars_after(text, i, 6);
+    let tags = tag(text, i, end);
+    let (first, t0) = *tags.first()?;
+    let (name, next) = if is_person_tag(t0) && ends.contains(&first.end) {
+        (first, tags.get(1))
+    } else if surname_len(text, i).contains(&first.len()) && ends.iter().any(|e| *e > first.end) {
+        let (second, t1) = *tags.get(1)?;
+        let chars = text[second.range()].chars().count();
+        if ends.contains(&second.end) && (chars == 1 || is_person_tag(t1)) {
+            (Span::new(first.start, second.end), tags.get(2))
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    // The word after must not be a single character that could still
+    // belong to the name (`汪明/新/经常`).
+    if let Some((sp, _)) = next
+        && text[sp.range()].chars().count() == 1
+        && char_at(text, sp.start).is_some_and(|c| is_han(c) && !LEX.not_in_given.contains(&c))
+    {
+        return None;
+    }
+    Some((name, after(text, name.end)))
+}
+
+/// A name at a clause start `i` followed by a word that follows names.
+pub(super) fn name_at_clause_start(text: &str, i: usize) -> Option<(Span, After)> {
+    let mut found = None;
+    for e in name_ends(text, i) {
+        match after_name(text, e) {
+            a if a.is_strong() => {
+                if found.is_some() {
+                    // Two readings (`李和说`): take neither unless jieba decides.
+                    found = None;
+                    for e2 in name_ends(text, i) {
+                        let sp = Span::new(i, e2);
+                        if after_name(text, e2).is_strong() && jieba_agrees(text, sp) {
+                            return Some((sp, after_name(text, e2)));
+                        }
+                    }
+                    break;
+                }
+                found = Some((Span::new(i, e), a));
+            }
+            _ => {}
+        }
+    }
+    let (sp, a) = found?;
+    jieba_agrees(text, sp).then_some((sp, a))
+}

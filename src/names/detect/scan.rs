@@ -1,0 +1,242 @@
+//! What stands around an offset: character tests, the lexicon's
+//! automata and sets, where a clause starts, and what follows a name.
+
+use super::*;
+
+/// A set of characters as a bitmap over the basic CJK block (other
+/// characters in a small sorted list): a lookup per character of the text
+/// must be cheap.
+pub(super) struct CharSet {
+    pub(super) bits: Vec<u64>,
+    pub(super) other: Vec<char>,
+}
+
+impl CharSet {
+    const BASE: u32 = 0x4E00;
+    const LEN: u32 = 0x9FFF - 0x4E00 + 1;
+
+    pub(super) fn contains(&self, c: &char) -> bool {
+        let u = *c as u32;
+        if (Self::BASE..Self::BASE + Self::LEN).contains(&u) {
+            let k = (u - Self::BASE) as usize;
+            self.bits[k / 64] & (1 << (k % 64)) != 0
+        } else {
+            self.other.binary_search(c).is_ok()
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<T: IntoIterator<Item = char>>(iter: T) -> Self {
+        let mut set = CharSet {
+            bits: vec![0; Self::LEN.div_ceil(64) as usize],
+            other: Vec::new(),
+        };
+        for c in iter {
+            let u = c as u32;
+            if (Self::BASE..Self::BASE + Self::LEN).contains(&u) {
+                let k = (u - Self::BASE) as usize;
+                set.bits[k / 64] |= 1 << (k % 64);
+            } else {
+                set.other.push(c);
+            }
+        }
+        set.other.sort_unstable();
+        set.other.dedup();
+        set
+    }
+}
+
+pub(super) struct Lexicon {
+    pub(super) surnames: CharSet,
+    pub(super) compounds: Vec<&'static str>,
+    pub(super) compound_firsts: CharSet,
+    pub(super) title_firsts: CharSet,
+    pub(super) not_in_given: CharSet,
+    pub(super) translit: CharSet,
+    /// Titles and title stops; pattern ids `< n_titles` are titles.
+    pub(super) titles: AhoCorasick,
+    pub(super) n_titles: usize,
+    /// Words that can follow a name, by first character, longest first.
+    pub(super) after: HashMap<char, Vec<&'static str>>,
+    pub(super) bylines: AhoCorasick,
+    /// The strong words of `after` (verbs, honorifics: two characters or more, and `说`).
+    pub(super) strong: AhoCorasick,
+}
+
+pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = TITLES.to_vec();
+    let n_titles = patterns.len();
+    patterns.extend_from_slice(TITLE_STOPS);
+    let mut after: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for w in AFTER_NAME {
+        after.entry(w.chars().next().unwrap()).or_default().push(w);
+    }
+    for v in after.values_mut() {
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    Lexicon {
+        surnames: SURNAMES.chars().collect(),
+        compounds: COMPOUND_SURNAMES.to_vec(),
+        compound_firsts: COMPOUND_SURNAMES
+            .iter()
+            .map(|s| s.chars().next().unwrap())
+            .collect(),
+        title_firsts: TITLES.iter().map(|t| t.chars().next().unwrap()).collect(),
+        not_in_given: NOT_IN_GIVEN.chars().collect(),
+        translit: TRANSLIT.chars().collect(),
+        titles: AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("titles automaton"),
+        n_titles,
+        after,
+        strong: AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(
+                AFTER_NAME
+                    .iter()
+                    .filter(|w| w.chars().count() >= 2 || matches!(**w, "说" | "称")),
+            )
+            .expect("verbs automaton"),
+        bylines: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(BYLINE_MARKERS)
+            .expect("bylines automaton"),
+    }
+});
+
+pub(super) fn is_han(c: char) -> bool {
+    crate::text::chars::is_han(c)
+}
+
+/// Whether `c` is one of the middle dots that join the parts of a
+/// transliterated name (`·` and its look-alikes).
+pub fn is_dot(c: char) -> bool {
+    matches!(c, '·' | '・' | '•' | '‧' | '∙')
+}
+
+pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// Byte offset `n` characters after `i` (or the end).
+pub(super) fn chars_after(text: &str, i: usize, n: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(o, _)| i + o)
+}
+
+/// Whether a name may start at `i` as far as the character before is
+/// concerned: the text start, or anything but a Han character or `·`.
+pub(super) fn hard_left(text: &str, i: usize) -> bool {
+    char_before(text, i).is_none_or(|c| !is_han(c) && !is_dot(c) && !c.is_ascii_alphanumeric())
+}
+
+/// Whether the word before `i` is a function word or a verb that often
+/// comes right before a person's name mid-sentence (`会见了`, `由`, `与`).
+pub(super) fn soft_left(text: &str, i: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "会见", "看望", "接见", "陪同", "慰问", "会晤", "致电", "致函", "称赞", "感谢", "祝贺",
+        "邀请", "授予", "任命", "选举", "推选", "采访", "告诉", "介绍", "委托", "支持", "欢迎",
+        "以及", "或者", "并且", "同意", "批准",
+    ];
+    const CHARS: &str = "了由对向与和同及给请据让把被是为在跟使令派";
+    char_before(text, i).is_some_and(|c| CHARS.contains(c))
+        || WORDS.iter().any(|w| text[..i].ends_with(w))
+}
+
+/// Punctuation that can end a name.
+pub(super) fn is_name_end_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | ','
+            | ';'
+            | ':'
+            | ')'
+            | '（'
+            | '('
+            | '\n'
+            | '\r'
+            | ' '
+            | '\u{3000}'
+            | '\t'
+            | '/'
+            | '／'
+            | '】'
+            | '》'
+            | '—'
+            | '…'
+    )
+}
+
+/// What follows a candidate name ending at `i`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum After {
+    /// A word that follows names (verb, honorific, conjunction…).
+    Word(&'static str),
+    /// A job title, its span.
+    Title(Span),
+    /// Punctuation or the end of the text.
+    Punct,
+    Nothing,
+}
+
+impl After {
+    /// A reporting verb, honorific, time word or title — not a one-character
+    /// function word (`在`, `和`, `的`), which follows common nouns as often.
+    pub(super) fn is_strong(self) -> bool {
+        match self {
+            After::Word(w) => w.chars().count() >= 2 || matches!(w, "说" | "称"),
+            After::Title(_) => true,
+            _ => false,
+        }
+    }
+}
+
+/// What follows a name at `i`, except that the head of a place (`市长`)
+/// does not count: `马累市长` is a city's mayor.
+pub(super) fn after_name(text: &str, i: usize) -> After {
+    match after(text, i) {
+        After::Title(t) if PLACE_HEADS.contains(&&text[t.range()]) => After::Nothing,
+        a => a,
+    }
+}
+
+pub(super) fn after(text: &str, i: usize) -> After {
+    let Some(c) = char_at(text, i) else {
+        return After::Punct;
+    };
+    if is_name_end_punct(c) {
+        return After::Punct;
+    }
+    if let Some(t) = title_at(text, i) {
+        return After::Title(t);
+    }
+    if let Some(ws) = LEX.after.get(&c) {
+        for w in ws {
+            if text[i..].starts_with(w) {
+                return After::Word(w);
+            }
+        }
+    }
+    After::Nothing
+}

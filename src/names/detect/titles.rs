@@ -1,0 +1,100 @@
+//! Titles: where a title stands before or after a name, and a past
+//! marker (`时任`, `原`) written before it.
+
+use super::*;
+
+/// A title (not a title stop) starting exactly at `i`.
+pub fn title_at(text: &str, i: usize) -> Option<Span> {
+    if !char_at(text, i).is_some_and(|c| LEX.title_firsts.contains(&c)) {
+        return None;
+    }
+    let end = chars_after(text, i, 8);
+    let titles = titles_in(&text[i..end]);
+    titles
+        .into_iter()
+        .filter(|t| t.start == 0)
+        .max_by_key(|t| t.end)
+        .map(|t| t.shifted(i))
+}
+
+/// The titles in `text`: for every end position the longest title ending
+/// there, unless a title stop (`代表团`, `委员会`) covers it.
+pub(super) fn titles_in(text: &str) -> Vec<Span> {
+    let mut stops: Vec<Span> = Vec::new();
+    let mut titles: Vec<Span> = Vec::new();
+    for m in LEX.titles.find_overlapping_iter(text) {
+        let sp = Span::new(m.start(), m.end());
+        if m.pattern().as_usize() >= LEX.n_titles {
+            stops.push(sp);
+        } else {
+            titles.push(sp);
+        }
+    }
+    // Spans are at most a few characters long: compare each with the
+    // spans starting within its reach only.
+    stops.sort_unstable();
+    titles.sort_unstable();
+    const REACH: usize = 40;
+    let near = |v: &[Span], t: Span| {
+        let lo = v.partition_point(|s| s.start + REACH < t.start);
+        let hi = v.partition_point(|s| s.start < t.end);
+        v[lo..hi].to_vec()
+    };
+    let all = titles.clone();
+    titles.retain(|t| {
+        // Inside a title stop (`代表团`, `委员会`).
+        !near(&stops, *t).iter().any(|s| s.contains_span(*t) && s != t)
+        // Running into a longer title ending later (`泰国王储`: not `国王`;
+        // `主教练`: not `主教`; `部长官`: `长官`).
+            && !near(&all, *t)
+                .iter()
+                .any(|o| o.start > t.start && o.start < t.end && o.end > t.end)
+    });
+    titles.sort_by_key(|t| (t.end, t.start));
+    let mut out: Vec<Span> = Vec::with_capacity(titles.len());
+    for t in titles {
+        match out.last_mut() {
+            Some(last) if last.end == t.end => {}
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// The title that ends exactly at `i` (with a past marker before it).
+pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
+    let start = {
+        let mut s = i;
+        for _ in 0..8 {
+            match char_before(text, s) {
+                Some(c) if is_han(c) => s -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        s
+    };
+    let window = &text[start..i];
+    let t = titles_in(window)
+        .into_iter()
+        .find(|t| start + t.end == i)?
+        .shifted(start);
+    Some(with_past_marker(text, t))
+}
+
+/// The title `t` extended to a past marker written before it, directly or
+/// with an organisation in between (`原校长`, `时任国家副主席`).
+pub(super) fn with_past_marker(text: &str, t: Span) -> Span {
+    let mut s = t.start;
+    for _ in 0..8 {
+        for p in PAST_PREFIXES {
+            if text[..s].ends_with(p) {
+                return Span::new(s - p.len(), t.end);
+            }
+        }
+        match char_before(text, s) {
+            Some(c) if is_han(c) => s -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    t
+}
