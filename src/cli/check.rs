@@ -136,197 +136,252 @@ fn process(input: &Input, stdin: Option<&[u8]>, config: &Resolved, opts: &RunOpt
     };
     // A Word document's creation date stands in when its text has none.
     let created = docx.as_ref().and_then(|d| d.0.created());
-    let doc_opts = DocumentOptions {
-        format,
-        as_of: created.or(opts.as_of),
-        today: opts.today,
+    let cx = FileCx {
+        input,
+        opts,
+        linter,
+        doc_opts: DocumentOptions {
+            format,
+            as_of: created.or(opts.as_of),
+            today: opts.today,
+        },
+        created,
+        view: docx.is_some().then_some("docx-text"),
     };
-    let date_of = |d: &Document| {
-        let mut date = *d.date();
-        if created.is_some() && date.source == DateSource::AsOf {
-            date.source = DateSource::Properties;
-        }
-        date
-    };
-    let view = docx.is_some().then_some("docx-text");
     if docx.is_some() && opts.mode == Mode::Fix && !matches!(input.source, Source::File(_)) {
         return Outcome::failed(
             &input.display,
             "标准输入中的 .docx 无法就地修复：请对文件运行 guifan fix".into(),
         );
     }
-    let keep = |d: &Diagnostic| d.severity >= opts.min_severity;
-    match opts.mode {
-        Mode::Check { with_fixes } => {
-            let doc = Document::new(source, &doc_opts);
-            let mut diagnostics = linter.check(&doc);
-            if let Some(corpus) = &opts.corpus {
-                let group = guifan::corpus::group_of(std::path::Path::new(&input.display));
-                corpus.add_diagnostics(&linter, &group, &input.display, &doc, &mut diagnostics);
-            }
-            let date = Some(date_of(&doc));
-            let has_fix = diagnostics.iter().any(|d| {
-                d.fix
-                    .as_ref()
-                    .is_some_and(|f| f.applicability >= opts.applicability)
-            });
-            let source = doc.into_source();
-            let mut fixed = None;
-            let mut not_converged = false;
-            if with_fixes && has_fix {
-                let out = linter.fix(&source, &doc_opts, opts.applicability);
-                not_converged = !out.converged;
-                if out.text != source {
-                    // A Word document: what the writer can really apply.
-                    fixed = match &docx {
-                        Some(d) => match d.0.apply(&d.1, &out.text) {
-                            Ok(f) => (f.text != source).then_some(f.text),
-                            Err(e) => return Outcome::failed(&input.display, e.to_string()),
-                        },
-                        None => Some(out.text),
-                    };
-                }
-            }
-            diagnostics.retain(keep);
-            let mut note = None;
-            if let (Some(a), Some(d)) = (&opts.annotate, &docx) {
-                match annotate(a, &d.0, &d.1, &diagnostics, opts) {
-                    Ok(n) => note = Some(n),
-                    Err(e) => return Outcome::failed(&input.display, e),
-                }
-            }
-            Outcome {
-                display: input.display.clone(),
-                lines: line_index(&source, docx.as_ref().map(|d| &d.0)),
-                source,
-                diagnostics,
-                date,
-                error: None,
-                fixed,
-                fixes_applied: 0,
-                file_changed: false,
-                not_converged,
-                view,
-                note,
-                shown: Vec::new(),
-            }
+    match (opts.mode, docx) {
+        (Mode::Check { with_fixes }, docx) => check_file(&cx, source, docx.as_deref(), with_fixes),
+        (Mode::Fix, Some(docx)) => fix_docx(&cx, source, stamp, *docx),
+        (Mode::Fix, None) => fix_text(&cx, source, stamp),
+    }
+}
+
+/// One file being processed: its input, the linter that applies to it, and
+/// how its document is read.
+struct FileCx<'a> {
+    input: &'a Input,
+    opts: &'a RunOptions,
+    linter: std::sync::Arc<guifan::Linter>,
+    doc_opts: DocumentOptions,
+    /// A Word document's creation date (`docProps/core.xml`).
+    created: Option<chrono::NaiveDate>,
+    /// `docx-text` for a Word document.
+    view: Option<&'static str>,
+}
+
+impl FileCx<'_> {
+    /// The document's date, with a Word document's creation date reported
+    /// as such.
+    fn date_of(&self, d: &Document) -> DocumentDate {
+        let mut date = *d.date();
+        if self.created.is_some() && date.source == DateSource::AsOf {
+            date.source = DateSource::Properties;
         }
-        Mode::Fix if docx.is_some() => {
-            let Some(d) = docx else { unreachable!() };
-            let (docx, original) = *d;
-            let out = linter.fix(&source, &doc_opts, opts.applicability);
-            let (fix, mut remaining) = if out.text == source {
-                (None, out.remaining)
-            } else {
-                match docx.apply_with(&original, &out.text, opts.track_changes.as_ref()) {
-                    Ok(f) if f.text == out.text => (Some(f), out.remaining),
-                    // Some edits could not be placed: check what was.
-                    Ok(f) => {
-                        let d = Document::new(f.text.as_str(), &doc_opts);
-                        let remaining = linter.check(&d);
-                        (Some(f), remaining)
-                    }
-                    Err(e) => return Outcome::failed(&input.display, e.to_string()),
-                }
-            };
-            let mut error = None;
-            let mut applied = 0;
-            let mut note = None;
-            let shown = if opts.show_fixes {
-                shown_fixes(&source, &out.fixes)
-            } else {
-                Vec::new()
-            };
-            let mut text = source;
-            if let Some(f) = fix {
-                if let (Some(bytes), Source::File(p)) = (&f.bytes, &input.source) {
-                    match write_fixed(p, bytes, stamp.as_ref()) {
-                        Ok(()) => {
-                            applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
-                            text = f.text;
-                            if opts.track_changes.is_some() {
-                                note = Some(format!(
-                                    "{}：以修订方式写入 {} 处删除、{} 处插入",
-                                    input.display, f.deletions, f.insertions
-                                ));
-                            }
-                        }
-                        Err(e) => error = Some(write_message(&e)),
-                    }
-                }
-            }
-            let date = opts
-                .show_date
-                .then(|| date_of(&Document::new(text.as_str(), &doc_opts)));
-            remaining.retain(keep);
-            Outcome {
-                display: input.display.clone(),
-                lines: line_index(&text, Some(&docx)),
-                source: text,
-                diagnostics: if error.is_some() {
-                    Vec::new()
-                } else {
-                    remaining
+        date
+    }
+
+    /// Whether a finding is at or above `--min-severity`.
+    fn keep(&self, d: &Diagnostic) -> bool {
+        d.severity >= self.opts.min_severity
+    }
+}
+
+/// `check`: findings (the corpus pass's too), the fixed text for `--diff`,
+/// comments for `--annotate`.
+fn check_file(
+    cx: &FileCx<'_>,
+    source: String,
+    docx: Option<&(Docx, Vec<u8>)>,
+    with_fixes: bool,
+) -> Outcome {
+    let doc = Document::new(source, &cx.doc_opts);
+    let mut diagnostics = cx.linter.check(&doc);
+    if let Some(corpus) = &cx.opts.corpus {
+        let group = guifan::corpus::group_of(std::path::Path::new(&cx.input.display));
+        corpus.add_diagnostics(
+            &cx.linter,
+            &group,
+            &cx.input.display,
+            &doc,
+            &mut diagnostics,
+        );
+    }
+    let date = Some(cx.date_of(&doc));
+    let has_fix = diagnostics.iter().any(|d| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability >= cx.opts.applicability)
+    });
+    let source = doc.into_source();
+    let mut fixed = None;
+    let mut not_converged = false;
+    if with_fixes && has_fix {
+        let out = cx.linter.fix(&source, &cx.doc_opts, cx.opts.applicability);
+        not_converged = !out.converged;
+        if out.text != source {
+            // A Word document: what the writer can really apply.
+            fixed = match docx {
+                Some(d) => match d.0.apply(&d.1, &out.text) {
+                    Ok(f) => (f.text != source).then_some(f.text),
+                    Err(e) => return Outcome::failed(&cx.input.display, e.to_string()),
                 },
-                date,
-                error,
-                fixed: None,
-                fixes_applied: applied,
-                file_changed: applied > 0,
-                not_converged: !out.converged,
-                view,
-                note,
-                shown: if applied > 0 { shown } else { Vec::new() },
+                None => Some(out.text),
+            };
+        }
+    }
+    diagnostics.retain(|d| cx.keep(d));
+    let mut note = None;
+    if let (Some(a), Some(d)) = (&cx.opts.annotate, docx) {
+        match annotate(a, &d.0, &d.1, &diagnostics, cx.opts) {
+            Ok(n) => note = Some(n),
+            Err(e) => return Outcome::failed(&cx.input.display, e),
+        }
+    }
+    Outcome {
+        display: cx.input.display.clone(),
+        lines: line_index(&source, docx.map(|d| &d.0)),
+        source,
+        diagnostics,
+        date,
+        error: None,
+        fixed,
+        fixes_applied: 0,
+        file_changed: false,
+        not_converged,
+        view: cx.view,
+        note,
+        shown: Vec::new(),
+    }
+}
+
+/// `fix` of a Word document: the fixes spliced into its runs (as tracked
+/// changes with `--track-changes`), written in place.
+fn fix_docx(
+    cx: &FileCx<'_>,
+    source: String,
+    stamp: Option<super::read::FileStamp>,
+    (docx, original): (Docx, Vec<u8>),
+) -> Outcome {
+    let out = cx.linter.fix(&source, &cx.doc_opts, cx.opts.applicability);
+    let (fix, mut remaining) = if out.text == source {
+        (None, out.remaining)
+    } else {
+        match docx.apply_with(&original, &out.text, cx.opts.track_changes.as_ref()) {
+            Ok(f) if f.text == out.text => (Some(f), out.remaining),
+            // Some edits could not be placed: check what was.
+            Ok(f) => {
+                let d = Document::new(f.text.as_str(), &cx.doc_opts);
+                let remaining = cx.linter.check(&d);
+                (Some(f), remaining)
+            }
+            Err(e) => return Outcome::failed(&cx.input.display, e.to_string()),
+        }
+    };
+    let mut error = None;
+    let mut applied = 0;
+    let mut note = None;
+    let shown = if cx.opts.show_fixes {
+        shown_fixes(&source, &out.fixes)
+    } else {
+        Vec::new()
+    };
+    let mut text = source;
+    if let Some(f) = fix {
+        if let (Some(bytes), Source::File(p)) = (&f.bytes, &cx.input.source) {
+            match write_fixed(p, bytes, stamp.as_ref()) {
+                Ok(()) => {
+                    applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
+                    text = f.text;
+                    if cx.opts.track_changes.is_some() {
+                        note = Some(format!(
+                            "{}：以修订方式写入 {} 处删除、{} 处插入",
+                            cx.input.display, f.deletions, f.insertions
+                        ));
+                    }
+                }
+                Err(e) => error = Some(write_message(&e)),
             }
         }
-        Mode::Fix => {
-            let out = linter.fix(&source, &doc_opts, opts.applicability);
-            let changed = out.text != source;
-            let mut error = None;
-            if changed
-                && let Source::File(p) = &input.source
-                && let Err(e) = write_fixed(p, out.text.as_bytes(), stamp.as_ref())
-            {
-                error = Some(write_message(&e));
-            }
-            let date = opts
-                .show_date
-                .then(|| *Document::new(out.text.as_str(), &doc_opts).date());
-            let mut remaining = out.remaining;
-            remaining.retain(keep);
-            // Written in place, or (stdin) printed fixed.
-            let wrote = changed && error.is_none();
-            let shown = if opts.show_fixes && wrote {
-                shown_fixes(&source, &out.fixes)
-            } else {
-                Vec::new()
-            };
-            // The report describes the text as it now is.
-            let source = if wrote || matches!(input.source, Source::Stdin) {
-                out.text.clone()
-            } else {
-                source
-            };
-            Outcome {
-                display: input.display.clone(),
-                lines: LineIndex::new(&source),
-                source,
-                diagnostics: if error.is_some() {
-                    Vec::new()
-                } else {
-                    remaining
-                },
-                date,
-                error,
-                fixed: matches!(input.source, Source::Stdin).then_some(out.text),
-                fixes_applied: if wrote { out.applied } else { 0 },
-                file_changed: wrote,
-                not_converged: !out.converged,
-                view,
-                note: None,
-                shown,
-            }
-        }
+    }
+    let date = cx
+        .opts
+        .show_date
+        .then(|| cx.date_of(&Document::new(text.as_str(), &cx.doc_opts)));
+    remaining.retain(|d| cx.keep(d));
+    Outcome {
+        display: cx.input.display.clone(),
+        lines: line_index(&text, Some(&docx)),
+        source: text,
+        diagnostics: if error.is_some() {
+            Vec::new()
+        } else {
+            remaining
+        },
+        date,
+        error,
+        fixed: None,
+        fixes_applied: applied,
+        file_changed: applied > 0,
+        not_converged: !out.converged,
+        view: cx.view,
+        note,
+        shown: if applied > 0 { shown } else { Vec::new() },
+    }
+}
+
+/// `fix` of a text file: written in place, or (stdin) printed fixed.
+fn fix_text(cx: &FileCx<'_>, source: String, stamp: Option<super::read::FileStamp>) -> Outcome {
+    let out = cx.linter.fix(&source, &cx.doc_opts, cx.opts.applicability);
+    let changed = out.text != source;
+    let mut error = None;
+    if changed
+        && let Source::File(p) = &cx.input.source
+        && let Err(e) = write_fixed(p, out.text.as_bytes(), stamp.as_ref())
+    {
+        error = Some(write_message(&e));
+    }
+    let date = cx
+        .opts
+        .show_date
+        .then(|| *Document::new(out.text.as_str(), &cx.doc_opts).date());
+    let mut remaining = out.remaining;
+    remaining.retain(|d| cx.keep(d));
+    // Written in place, or (stdin) printed fixed.
+    let wrote = changed && error.is_none();
+    let shown = if cx.opts.show_fixes && wrote {
+        shown_fixes(&source, &out.fixes)
+    } else {
+        Vec::new()
+    };
+    // The report describes the text as it now is.
+    let source = if wrote || matches!(cx.input.source, Source::Stdin) {
+        out.text.clone()
+    } else {
+        source
+    };
+    Outcome {
+        display: cx.input.display.clone(),
+        lines: LineIndex::new(&source),
+        source,
+        diagnostics: if error.is_some() {
+            Vec::new()
+        } else {
+            remaining
+        },
+        date,
+        error,
+        fixed: matches!(cx.input.source, Source::Stdin).then_some(out.text),
+        fixes_applied: if wrote { out.applied } else { 0 },
+        file_changed: wrote,
+        not_converged: !out.converged,
+        view: cx.view,
+        note: None,
+        shown,
     }
 }
 
