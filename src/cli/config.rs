@@ -341,10 +341,47 @@ fn resolve_with(
         .as_ref()
         .and_then(|c| c.path.parent().map(Path::to_path_buf))
         .unwrap_or_else(|| cwd.to_path_buf());
+    let sets = rule_sets(opts, cwd, cfg.as_ref(), &root)?;
+    let known = selectors(&sets);
+    check_cli_selectors(opts, &known)?;
+    let mut settings = cfg.as_ref().map(|c| c.file.settings()).unwrap_or_default();
+    if let Some(sel) = &opts.select {
+        settings.select = Some(sel.clone());
+    }
+    settings
+        .extend_select
+        .extend(opts.extend_select.iter().cloned());
+    settings.ignore.extend(opts.ignore.iter().cloned());
+    let linter = build_linter(&sets, &settings, cfg.as_ref(), &known)?;
+    let policies = match &cfg {
+        Some(c) => file_policies(c, &root, &known)?,
+        None => FilePolicies::default(),
+    };
+    Ok(Resolved {
+        root,
+        sets,
+        settings,
+        linter: Arc::new(linter),
+        fail_on: policies.fail_on,
+        as_of: policies.as_of,
+        exclude: policies.exclude,
+        force_exclude: cfg.as_ref().is_some_and(|c| c.file.force_exclude),
+        per_file: policies.per_file,
+        per_file_linters: Mutex::new(HashMap::new()),
+        path: config_path,
+        nested: None,
+    })
+}
 
-    // Rule sets: built-ins, then the config's, then --rules.
+/// The rule sets of a run: built-ins, then the config file's, then `--rules`.
+fn rule_sets(
+    opts: &RuleOptions,
+    cwd: &Path,
+    cfg: Option<&LoadedConfig>,
+    root: &Path,
+) -> Result<Vec<RuleSet>, Report> {
     let mut sets = guifan::ruleset::builtin_rule_sets().map_err(Report::new)?;
-    if let Some(c) = &cfg {
+    if let Some(c) = cfg {
         for r in &c.file.rules {
             let path = normalize(&root.join(r));
             if !path.is_file() {
@@ -363,9 +400,11 @@ fn resolve_with(
     for r in &opts.rules {
         sets.push(load_rule_set(&cwd.join(r))?);
     }
-    let known = selectors(&sets);
+    Ok(sets)
+}
 
-    // Command-line selectors are checked here, so that the error names the flag.
+/// Command-line selectors are checked here, so that the error names the flag.
+fn check_cli_selectors(opts: &RuleOptions, known: &[String]) -> Result<(), Report> {
     for (flag, list) in [
         ("--select", opts.select.iter().flatten().collect::<Vec<_>>()),
         ("--extend-select", opts.extend_select.iter().collect()),
@@ -374,26 +413,26 @@ fn resolve_with(
         if let Some(bad) = list.into_iter().find(|s| known.binary_search(s).is_err()) {
             return Err(miette!(
                 code = "guifan::unknown_rule",
-                help = suggestion(bad, &known),
+                help = suggestion(bad, known),
                 "未知的规则或规则族 `{bad}`（出现在 {flag}）"
             ));
         }
     }
+    Ok(())
+}
 
-    let mut settings = cfg.as_ref().map(|c| c.file.settings()).unwrap_or_default();
-    if let Some(sel) = &opts.select {
-        settings.select = Some(sel.clone());
-    }
-    settings
-        .extend_select
-        .extend(opts.extend_select.iter().cloned());
-    settings.ignore.extend(opts.ignore.iter().cloned());
-
-    let linter = match Linter::new(&sets, &settings) {
-        Ok(l) => l,
+/// The linter, with an unknown selector in the config file pointed at there.
+fn build_linter(
+    sets: &[RuleSet],
+    settings: &Settings,
+    cfg: Option<&LoadedConfig>,
+    known: &[String],
+) -> Result<Linter, Report> {
+    match Linter::new(sets, settings) {
+        Ok(l) => Ok(l),
         Err(LinterError::UnknownSelector { selector, place }) => {
-            let help = suggestion(&selector, &known);
-            return Err(match &cfg {
+            let help = suggestion(&selector, known);
+            Err(match cfg {
                 Some(c) => config_error(
                     c,
                     locate(&c.text, &selector),
@@ -409,88 +448,88 @@ fn resolve_with(
                     help = help,
                     "未知的规则或规则族 `{selector}`（{place}）"
                 ),
-            });
+            })
         }
-        Err(e) => return Err(Report::new(e)),
-    };
+        Err(e) => Err(Report::new(e)),
+    }
+}
 
-    let mut fail_on = None;
+/// What a config file says about files beyond rule selection.
+#[derive(Default)]
+struct FilePolicies {
+    fail_on: Option<Severity>,
+    as_of: Option<NaiveDate>,
+    exclude: Option<Gitignore>,
+    per_file: Vec<(Gitignore, Vec<String>)>,
+}
+
+/// `fail-on`, `as-of`, `exclude` and `per-file-ignores` of a config file.
+fn file_policies(c: &LoadedConfig, root: &Path, known: &[String]) -> Result<FilePolicies, Report> {
+    let fail_on = c.file.fail_on;
     let mut as_of = None;
     let mut exclude = None;
     let mut per_file = Vec::new();
-    if let Some(c) = &cfg {
-        fail_on = c.file.fail_on;
-        if let Some(s) = &c.file.as_of {
-            as_of = Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                config_error(
-                    c,
-                    locate(&c.text, s),
-                    format!("配置文件 {} 中的 as-of 日期 `{s}` 无效", c.origin),
-                    "应为 YYYY-MM-DD",
-                    "例如 as-of = \"2024-01-01\"".into(),
-                )
-            })?);
-        }
-        if !c.file.exclude.is_empty() {
-            let mut b = GitignoreBuilder::new(&root);
-            for glob in &c.file.exclude {
-                b.add_line(None, glob).map_err(|e| {
-                    config_error(
-                        c,
-                        locate(&c.text, glob),
-                        format!("exclude 中的模式无效：{e}"),
-                        "此处",
-                        "exclude 使用 .gitignore 语法".into(),
-                    )
-                })?;
-            }
-            exclude = Some(b.build().map_err(|e| miette!("exclude 无效：{e}"))?);
-        }
-        for (glob, ids) in &c.file.per_file_ignores {
-            for id in ids {
-                if known.binary_search(id).is_err() {
-                    return Err(config_error(
-                        c,
-                        locate(&c.text, id),
-                        format!(
-                            "配置文件 {} 中有未知的规则或规则族 `{id}`（per-file-ignores）",
-                            c.origin
-                        ),
-                        "未知的规则",
-                        suggestion(id, &known),
-                    ));
-                }
-            }
-            let mut b = GitignoreBuilder::new(&root);
+    if let Some(s) = &c.file.as_of {
+        as_of = Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            config_error(
+                c,
+                locate(&c.text, s),
+                format!("配置文件 {} 中的 as-of 日期 `{s}` 无效", c.origin),
+                "应为 YYYY-MM-DD",
+                "例如 as-of = \"2024-01-01\"".into(),
+            )
+        })?);
+    }
+    if !c.file.exclude.is_empty() {
+        let mut b = GitignoreBuilder::new(root);
+        for glob in &c.file.exclude {
             b.add_line(None, glob).map_err(|e| {
                 config_error(
                     c,
                     locate(&c.text, glob),
-                    format!("per-file-ignores 中的模式无效：{e}"),
+                    format!("exclude 中的模式无效：{e}"),
                     "此处",
-                    "使用 .gitignore 语法".into(),
+                    "exclude 使用 .gitignore 语法".into(),
                 )
             })?;
-            let g = b
-                .build()
-                .map_err(|e| miette!("per-file-ignores 无效：{e}"))?;
-            per_file.push((g, ids.clone()));
         }
+        exclude = Some(b.build().map_err(|e| miette!("exclude 无效：{e}"))?);
     }
-
-    Ok(Resolved {
-        root,
-        sets,
-        settings,
-        linter: Arc::new(linter),
+    for (glob, ids) in &c.file.per_file_ignores {
+        for id in ids {
+            if known.binary_search(id).is_err() {
+                return Err(config_error(
+                    c,
+                    locate(&c.text, id),
+                    format!(
+                        "配置文件 {} 中有未知的规则或规则族 `{id}`（per-file-ignores）",
+                        c.origin
+                    ),
+                    "未知的规则",
+                    suggestion(id, known),
+                ));
+            }
+        }
+        let mut b = GitignoreBuilder::new(root);
+        b.add_line(None, glob).map_err(|e| {
+            config_error(
+                c,
+                locate(&c.text, glob),
+                format!("per-file-ignores 中的模式无效：{e}"),
+                "此处",
+                "使用 .gitignore 语法".into(),
+            )
+        })?;
+        let g = b
+            .build()
+            .map_err(|e| miette!("per-file-ignores 无效：{e}"))?;
+        per_file.push((g, ids.clone()));
+    }
+    Ok(FilePolicies {
         fail_on,
         as_of,
         exclude,
-        force_exclude: cfg.as_ref().is_some_and(|c| c.file.force_exclude),
         per_file,
-        per_file_linters: Mutex::new(HashMap::new()),
-        path: config_path,
-        nested: None,
     })
 }
 
