@@ -907,6 +907,108 @@ fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<Vec<u8>> {
         .flatten()
         .map(|a| a.value.into_owned())
 }
+/// What is open while a part is parsed.
+#[derive(Default)]
+struct PartState {
+    /// Open paragraphs (text boxes nest paragraphs inside a run).
+    paragraphs: Vec<Vec<Piece>>,
+    /// Open runs: whether each is hidden.
+    runs: Vec<bool>,
+    /// Depth inside `w:rPr`.
+    in_rpr: usize,
+    /// Open fields: true while in the field code (before `separate`).
+    fields: Vec<bool>,
+    /// The open runs' start tags and properties.
+    run_info: Vec<RunInfo>,
+    /// Depth inside insertions (`w:ins`, `w:moveTo`).
+    ins_depth: usize,
+}
+
+impl PartState {
+    /// Text here is not prose: a hidden run, or a field code.
+    fn excluded(&self) -> bool {
+        self.runs.last().copied().unwrap_or(false) || self.fields.iter().any(|f| *f)
+    }
+
+    /// `w:vanish` in a run's properties hides the run.
+    fn vanish(&mut self, e: &BytesStart<'_>) {
+        if self.in_rpr > 0
+            && let Some(r) = self.runs.last_mut()
+        {
+            *r = !attr(e, b"w:val").is_some_and(|v| is_false(&v));
+        }
+    }
+
+    /// An empty element from byte `before` to `after`.
+    fn on_empty(&mut self, e: &BytesStart<'_>, before: usize, after: usize, out: &mut Builder) {
+        match e.name().as_ref() {
+            b"w:rPr" => {
+                if self.in_rpr == 0
+                    && let Some(r) = self.run_info.last_mut()
+                {
+                    r.rpr = Some((before, after));
+                }
+            }
+            b"w:p" => {
+                self.paragraphs.push(Vec::new());
+                let done = self.paragraphs.pop().unwrap_or_default();
+                out.paragraph(done);
+            }
+            b"w:vanish" | b"w:specVanish" => self.vanish(e),
+            b"w:fldChar" => match attr(e, b"w:fldCharType").as_deref() {
+                Some(b"begin") => self.fields.push(true),
+                Some(b"separate") => {
+                    if let Some(f) = self.fields.last_mut() {
+                        *f = false;
+                    }
+                }
+                Some(b"end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
+            b"w:tab" | b"w:ptab" | b"w:br" | b"w:cr" => {
+                if self.runs.is_empty() || self.in_rpr > 0 || self.excluded() {
+                    return;
+                }
+                let s = if e.name().as_ref().ends_with(b"tab") {
+                    "\t"
+                } else {
+                    "\n"
+                };
+                if let Some(para) = self.paragraphs.last_mut() {
+                    para.push((s.to_string(), SegKind::Synthetic));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The end tag `name`, ending at byte `after`.
+    fn on_end(&mut self, name: &[u8], after: usize, out: &mut Builder) {
+        match name {
+            b"w:p" => {
+                let done = self.paragraphs.pop().unwrap_or_default();
+                out.paragraph(done);
+            }
+            b"w:r" => {
+                self.runs.pop();
+                self.run_info.pop();
+            }
+            b"w:ins" | b"w:moveTo" => self.ins_depth = self.ins_depth.saturating_sub(1),
+            b"w:rPr" => {
+                self.in_rpr = self.in_rpr.saturating_sub(1);
+                if self.in_rpr == 0
+                    && let Some(r) = self.run_info.last_mut()
+                    && let Some(rpr) = &mut r.rpr
+                {
+                    rpr.1 = after;
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 /// Parse one part's XML into the builder.
 fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError> {
@@ -918,24 +1020,12 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
     let text = std::str::from_utf8(&part.xml).map_err(|_| DocxError::Encoding(name.clone()))?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
-    // Open paragraphs (text boxes nest paragraphs inside a run).
-    let mut paragraphs: Vec<Vec<Piece>> = Vec::new();
-    // Open runs: whether each is hidden.
-    let mut runs: Vec<bool> = Vec::new();
-    let mut in_rpr = 0usize;
-    // Open fields: true while in the field code (before `separate`).
-    let mut fields: Vec<bool> = Vec::new();
-    // The open runs' start tags and properties; open insertions.
-    let mut run_info: Vec<RunInfo> = Vec::new();
-    let mut ins_depth = 0usize;
+    let mut st = PartState::default();
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader
             .read_event()
             .map_err(|e| xml_err(&e, reader.error_position()))?;
-        let excluded = |runs: &Vec<bool>, fields: &Vec<bool>| {
-            runs.last().copied().unwrap_or(false) || fields.iter().any(|f| *f)
-        };
         match event {
             Event::Eof => break,
             Event::Start(e) => match e.name().as_ref() {
@@ -947,30 +1037,24 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         .read_to_end(quick_xml::name::QName(&end))
                         .map_err(|e| xml_err(&e, reader.error_position()))?;
                 }
-                b"w:p" => paragraphs.push(Vec::new()),
+                b"w:p" => st.paragraphs.push(Vec::new()),
                 b"w:r" => {
-                    runs.push(false);
-                    run_info.push(RunInfo {
+                    st.runs.push(false);
+                    st.run_info.push(RunInfo {
                         start_tag: (before, reader.buffer_position() as usize),
                         rpr: None,
                     });
                 }
-                b"w:ins" | b"w:moveTo" => ins_depth += 1,
+                b"w:ins" | b"w:moveTo" => st.ins_depth += 1,
                 b"w:rPr" => {
-                    if in_rpr == 0
-                        && let Some(r) = run_info.last_mut()
+                    if st.in_rpr == 0
+                        && let Some(r) = st.run_info.last_mut()
                     {
                         r.rpr = Some((before, before));
                     }
-                    in_rpr += 1
+                    st.in_rpr += 1
                 }
-                b"w:vanish" | b"w:specVanish" => {
-                    if in_rpr > 0
-                        && let Some(r) = runs.last_mut()
-                    {
-                        *r = !attr(&e, b"w:val").is_some_and(|v| is_false(&v));
-                    }
-                }
+                b"w:vanish" | b"w:specVanish" => st.vanish(&e),
                 b"w:t" => {
                     let name_end = before + 1 + e.name().as_ref().len();
                     let preserve = attr(&e, b"xml:space").is_some_and(|v| v == b"preserve");
@@ -978,10 +1062,10 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         .read_to_end(e.name())
                         .map_err(|e| xml_err(&e, reader.error_position()))?;
                     let (cs, ce) = (span.start as usize, span.end as usize);
-                    if excluded(&runs, &fields) {
+                    if st.excluded() {
                         continue;
                     }
-                    let Some(para) = paragraphs.last_mut() else {
+                    let Some(para) = st.paragraphs.last_mut() else {
                         continue;
                     };
                     let raw = &text[cs..ce];
@@ -996,81 +1080,15 @@ fn parse_part(p: usize, part: &Part, out: &mut Builder) -> Result<(), DocxError>
                         seg: usize::MAX,
                         elem_start: before,
                         elem_end: reader.buffer_position() as usize,
-                        run: run_info.last().copied(),
-                        in_ins: ins_depth > 0,
+                        run: st.run_info.last().copied(),
+                        in_ins: st.ins_depth > 0,
                     });
                     para.push((value.into_owned(), SegKind::Node(n)));
                 }
                 _ => {}
             },
-            Event::Empty(e) => match e.name().as_ref() {
-                b"w:rPr" => {
-                    if in_rpr == 0
-                        && let Some(r) = run_info.last_mut()
-                    {
-                        r.rpr = Some((before, reader.buffer_position() as usize));
-                    }
-                }
-                b"w:p" => {
-                    paragraphs.push(Vec::new());
-                    let done = paragraphs.pop().unwrap_or_default();
-                    out.paragraph(done);
-                }
-                b"w:vanish" | b"w:specVanish" => {
-                    if in_rpr > 0
-                        && let Some(r) = runs.last_mut()
-                    {
-                        *r = !attr(&e, b"w:val").is_some_and(|v| is_false(&v));
-                    }
-                }
-                b"w:fldChar" => match attr(&e, b"w:fldCharType").as_deref() {
-                    Some(b"begin") => fields.push(true),
-                    Some(b"separate") => {
-                        if let Some(f) = fields.last_mut() {
-                            *f = false;
-                        }
-                    }
-                    Some(b"end") => {
-                        fields.pop();
-                    }
-                    _ => {}
-                },
-                b"w:tab" | b"w:ptab" | b"w:br" | b"w:cr" => {
-                    if runs.is_empty() || in_rpr > 0 || excluded(&runs, &fields) {
-                        continue;
-                    }
-                    let s = if e.name().as_ref().ends_with(b"tab") {
-                        "\t"
-                    } else {
-                        "\n"
-                    };
-                    if let Some(para) = paragraphs.last_mut() {
-                        para.push((s.to_string(), SegKind::Synthetic));
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) => match e.name().as_ref() {
-                b"w:p" => {
-                    let done = paragraphs.pop().unwrap_or_default();
-                    out.paragraph(done);
-                }
-                b"w:r" => {
-                    runs.pop();
-                    run_info.pop();
-                }
-                b"w:ins" | b"w:moveTo" => ins_depth = ins_depth.saturating_sub(1),
-                b"w:rPr" => {
-                    in_rpr = in_rpr.saturating_sub(1);
-                    if in_rpr == 0
-                        && let Some(r) = run_info.last_mut()
-                        && let Some(rpr) = &mut r.rpr
-                    {
-                        rpr.1 = reader.buffer_position() as usize;
-                    }
-                }
-                _ => {}
-            },
+            Event::Empty(e) => st.on_empty(&e, before, reader.buffer_position() as usize, out),
+            Event::End(e) => st.on_end(e.name().as_ref(), reader.buffer_position() as usize, out),
             _ => {}
         }
     }
