@@ -48,7 +48,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("document/docx.rs", "apply_with", 103),
     ("document/docx/annotate.rs", "annotate", 154),
     ("serve/docx.rs", "work", 128),
-    ("serve/mod.rs", "run", 102),
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -232,11 +232,10 @@ async fn shutdown_signal() {
 }
 
 /// `guifan serve`.
-pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
-    let started = Instant::now();
-    let config = resolve(&args.rules, cwd)?;
-    let ip: IpAddr = match args.host.as_str() {
-        "localhost" => IpAddr::from([127, 0, 0, 1]),
+/// The address `--host` names: an IP address, `[::1]`, or `localhost`.
+fn host_ip(host: &str) -> Result<IpAddr, Report> {
+    match host {
+        "localhost" => Ok(IpAddr::from([127, 0, 0, 1])),
         h => h
             .trim_matches(|c| c == '[' || c == ']')
             .parse()
@@ -246,8 +245,14 @@ pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
                     help = "例如 127.0.0.1（只允许本机）、::1 或 0.0.0.0（所有网卡）",
                     "--host `{h}` 不是 IP 地址"
                 )
-            })?,
-    };
+            }),
+    }
+}
+
+pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
+    let started = Instant::now();
+    let config = resolve(&args.rules, cwd)?;
+    let ip = host_ip(&args.host)?;
     let token = args.token.filter(|t| !t.is_empty());
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let state = Arc::new(AppState {
