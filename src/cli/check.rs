@@ -529,8 +529,7 @@ pub fn run(
     let threads = opts.threads.clamp(1, n.max(1));
     let window = WINDOW_PER_THREAD * threads;
     let next = AtomicUsize::new(0);
-    // (files emitted so far, stop requested)
-    let gate = (Mutex::new((0usize, false)), Condvar::new());
+    let gate = Gate::default();
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
 
     std::thread::scope(|scope| {
@@ -543,14 +542,8 @@ pub fn run(
                     if i >= n {
                         break;
                     }
-                    {
-                        let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= g.0 + window && !g.1 {
-                            g = gate.1.wait(g).unwrap_or_else(|e| e.into_inner());
-                        }
-                        if g.1 {
-                            break;
-                        }
+                    if !gate.wait_turn(i, window) {
+                        break;
                     }
                     let outcome = process(&inputs[i], stdin, config, opts);
                     if tx.send((i, outcome)).is_err() {
@@ -567,20 +560,14 @@ pub fn run(
             pending.insert(i, outcome);
             while let Some(o) = pending.remove(&emitted) {
                 emitted += 1;
-                {
-                    let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
-                    g.0 = emitted;
-                    gate.1.notify_all();
-                }
+                gate.advance(emitted);
                 let mut o = o;
                 for f in &opts.filters {
                     f.filter(&o.display, &o.source, &o.lines, &mut o.diagnostics);
                 }
                 if let Err(e) = emit(&o, opts, reporter, out, fixed_out, &mut summary, &mut exit) {
                     fail(e, &mut broken, &mut exit);
-                    let mut g = gate.0.lock().unwrap_or_else(|e| e.into_inner());
-                    g.1 = true;
-                    gate.1.notify_all();
+                    gate.stop();
                     break 'recv;
                 }
             }
@@ -598,12 +585,16 @@ pub fn run(
     if !broken && let Err(e) = fixed_out.flush() {
         fail(e, &mut broken, &mut exit);
     }
-    if !opts.quiet
-        && !opts.human_report
-        && !broken
-        && opts.mode == Mode::Fix
-        && summary.files_fixed > 0
-    {
+    if !broken {
+        note_fixes(opts, &summary);
+    }
+    RunResult { exit }
+}
+
+/// After `fix` with a machine-readable report: what was fixed, on stderr
+/// (the human report says it itself).
+fn note_fixes(opts: &RunOptions, summary: &Summary) {
+    if !opts.quiet && !opts.human_report && opts.mode == Mode::Fix && summary.files_fixed > 0 {
         let _ = writeln!(
             io::stderr(),
             "已修复 {} 处问题，改动 {} 个文件。",
@@ -611,7 +602,41 @@ pub fn run(
             summary.files_fixed
         );
     }
-    RunResult { exit }
+}
+
+/// Keeps the workers at most a window ahead of the files already emitted
+/// (memory stays bounded however slow the output), and stops them.
+#[derive(Default)]
+struct Gate {
+    /// (files emitted so far, stop requested)
+    state: Mutex<(usize, bool)>,
+    moved: Condvar,
+}
+
+impl Gate {
+    /// Wait until file `i` is within `window` of the emitted ones; false
+    /// when the run stops instead.
+    fn wait_turn(&self, i: usize, window: usize) -> bool {
+        let mut g = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while i >= g.0 + window && !g.1 {
+            g = self.moved.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        !g.1
+    }
+
+    /// `emitted` files are out.
+    fn advance(&self, emitted: usize) {
+        let mut g = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        g.0 = emitted;
+        self.moved.notify_all();
+    }
+
+    /// Stop every worker.
+    fn stop(&self) {
+        let mut g = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        g.1 = true;
+        self.moved.notify_all();
+    }
 }
 
 fn emit(
