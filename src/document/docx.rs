@@ -496,23 +496,7 @@ impl Docx {
                     at = node.elem_end;
                     continue;
                 }
-                let mut text = String::with_capacity(old.len() + 8);
-                let mut c = 0;
-                for (s, e, r) in &node_edits[n] {
-                    text.push_str(&old[c..*s]);
-                    text.push_str(r);
-                    c = *e;
-                }
-                text.push_str(&old[c..]);
-                let spaced = text.starts_with(is_xml_space) || text.ends_with(is_xml_space);
-                if spaced && !node.preserve {
-                    out.extend_from_slice(&part.xml[at..node.name_end]);
-                    out.extend_from_slice(b" xml:space=\"preserve\"");
-                    at = node.name_end;
-                }
-                out.extend_from_slice(&part.xml[at..node.content_start]);
-                out.extend_from_slice(partial_escape(text.as_str()).as_bytes());
-                at = node.content_end;
+                at = edit_in_place(&mut out, &part.xml, at, node, old, &node_edits[n]);
             }
             if touched {
                 out.extend_from_slice(&part.xml[at..]);
@@ -907,6 +891,36 @@ fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<Vec<u8>> {
         .flatten()
         .map(|a| a.value.into_owned())
 }
+/// Write `xml[at..]` up to `node`'s text, then the text with `edits`
+/// (local ranges of `old`) applied, keeping `xml:space="preserve"` right
+/// when the text gains edge spaces; where the copy goes on from.
+fn edit_in_place(
+    out: &mut Vec<u8>,
+    xml: &[u8],
+    mut at: usize,
+    node: &Node,
+    old: &str,
+    edits: &[(usize, usize, String)],
+) -> usize {
+    let mut text = String::with_capacity(old.len() + 8);
+    let mut c = 0;
+    for (s, e, r) in edits {
+        text.push_str(&old[c..*s]);
+        text.push_str(r);
+        c = *e;
+    }
+    text.push_str(&old[c..]);
+    let spaced = text.starts_with(is_xml_space) || text.ends_with(is_xml_space);
+    if spaced && !node.preserve {
+        out.extend_from_slice(&xml[at..node.name_end]);
+        out.extend_from_slice(b" xml:space=\"preserve\"");
+        at = node.name_end;
+    }
+    out.extend_from_slice(&xml[at..node.content_start]);
+    out.extend_from_slice(partial_escape(text.as_str()).as_bytes());
+    node.content_end
+}
+
 /// What is open while a part is parsed.
 #[derive(Default)]
 struct PartState {
