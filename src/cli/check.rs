@@ -15,7 +15,7 @@ use super::options::{Annotate, DateLines, Mode, RunOptions};
 use super::read::io_message;
 use super::walk::{Input, Source};
 use super::write::{WriteError, write_fixed, write_new};
-use guifan::document::docx::{Comment, Docx, DocxLimits};
+use guifan::document::docx::{Docx, DocxLimits, comments_for};
 use guifan::document::{DateSource, DocumentDate, LineIndex};
 use guifan::report::{FileReport, Reporter, Summary};
 use guifan::{Diagnostic, Document, DocumentOptions};
@@ -393,17 +393,6 @@ fn line_index(text: &str, docx: Option<&Docx>) -> LineIndex {
     }
 }
 
-/// The text of the comment on a finding: the message, the suggestion, the
-/// rule and its severity.
-fn comment_text(d: &Diagnostic) -> Vec<String> {
-    let mut paragraphs = vec![d.message.clone()];
-    if let Some(help) = &d.help {
-        paragraphs.push(format!("建议：{help}"));
-    }
-    paragraphs.push(format!("规则：{}（{}）", d.rule, d.severity.label_zh()));
-    paragraphs
-}
-
 /// Write the Word document with a comment at each finding `a` asks for,
 /// atomically to `a.output`; the line to show, or the error.
 fn annotate(
@@ -413,19 +402,7 @@ fn annotate(
     diagnostics: &[Diagnostic],
     opts: &RunOptions,
 ) -> Result<String, String> {
-    let comments: Vec<Comment> = diagnostics
-        .iter()
-        .filter(|d| {
-            a.all
-                || d.fix
-                    .as_ref()
-                    .is_none_or(|f| f.applicability < opts.applicability)
-        })
-        .map(|d| Comment {
-            span: d.span.range(),
-            paragraphs: comment_text(d),
-        })
-        .collect();
+    let comments = comments_for(diagnostics, a.all, opts.applicability);
     let limits = DocxLimits {
         max_total: opts.max_file_size,
         ..DocxLimits::default()

@@ -54,7 +54,7 @@ use quick_xml::reader::Reader;
 use std::io::{Cursor, Read, Write};
 
 mod annotate;
-pub use annotate::{Annotated, Comment};
+pub use annotate::{Annotated, Comment, comments_for};
 
 /// The start of an OLE compound file: an encrypted (password-protected)
 /// `.docx`, or a legacy `.doc` / `.wps` / `.xls` renamed.

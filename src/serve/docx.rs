@@ -18,7 +18,7 @@
 //! reader's zip-bomb limits. Nothing is written to disk.
 
 use super::AppState;
-use super::api::{diagnostics_json_with, parse_request, run_in_worker};
+use super::api::{Prepared, diagnostics_json_with, parse_request, run_in_worker};
 use super::error::ApiError;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -26,7 +26,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use guifan::document::LineIndex;
-use guifan::document::docx::{Comment, Docx, DocxLimits, Revision};
+use guifan::document::docx::{Docx, DocxLimits, Revision, comments_for};
 use guifan::report::json::JSON_VERSION;
 use guifan::{Applicability, Document};
 use serde::Serialize;
@@ -212,68 +212,12 @@ fn work(state: &AppState, action: Action, opts: &Options, body: &[u8]) -> Result
                 headers: Vec::new(),
             })
         }
-        Action::Fix => {
-            let out = prepared.linter.fix(text, &doc_opts, applicability);
-            let revision = opts.track_changes.then(|| Revision {
-                author: "guifan".into(),
-                date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            });
-            let (bytes, applied, remaining) = if out.text == text {
-                (body.to_vec(), 0, out.remaining)
-            } else {
-                let f = docx
-                    .apply_with(body, &out.text, revision.as_ref())
-                    .map_err(bad_document)?;
-                let remaining = if f.text == out.text {
-                    out.remaining
-                } else {
-                    prepared
-                        .linter
-                        .check(&Document::new(f.text.as_str(), &doc_opts))
-                };
-                let applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
-                match f.bytes {
-                    Some(b) => (b, applied, remaining),
-                    None => (body.to_vec(), 0, remaining),
-                }
-            };
-            let remaining = remaining
-                .iter()
-                .filter(|d| d.severity >= prepared.min_severity)
-                .count();
-            Ok(Answer {
-                body: bytes,
-                content_type: DOCX_TYPE,
-                headers: vec![
-                    ("x-guifan-applied", applied.to_string()),
-                    ("x-guifan-remaining", remaining.to_string()),
-                ],
-            })
-        }
+        Action::Fix => fix_answer(&prepared, &docx, opts, body, &doc_opts, applicability),
         Action::Annotate => {
             let d = Document::new(text, &doc_opts);
             let mut found = prepared.linter.check(&d);
             found.retain(|x| x.severity >= prepared.min_severity);
-            let comments: Vec<Comment> = found
-                .iter()
-                .filter(|d| {
-                    opts.all
-                        || d.fix
-                            .as_ref()
-                            .is_none_or(|f| f.applicability < applicability)
-                })
-                .map(|d| {
-                    let mut paragraphs = vec![d.message.clone()];
-                    if let Some(help) = &d.help {
-                        paragraphs.push(format!("建议：{help}"));
-                    }
-                    paragraphs.push(format!("规则：{}（{}）", d.rule, d.severity.label_zh()));
-                    Comment {
-                        span: d.span.range(),
-                        paragraphs,
-                    }
-                })
-                .collect();
+            let comments = comments_for(&found, opts.all, applicability);
             let revision = Revision {
                 author: "guifan".into(),
                 date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
@@ -371,6 +315,55 @@ pub async fn handle(
         }
     }
     Ok(response)
+}
+
+/// `POST /api/v1/docx/fix`: the fixed document (as tracked changes with
+/// `track_changes`), with the fixes applied and the findings left in headers.
+fn fix_answer(
+    prepared: &Prepared,
+    docx: &Docx,
+    opts: &Options,
+    body: &[u8],
+    doc_opts: &guifan::DocumentOptions,
+    applicability: Applicability,
+) -> Result<Answer, ApiError> {
+    let text = docx.text();
+    let out = prepared.linter.fix(text, doc_opts, applicability);
+    let revision = opts.track_changes.then(|| Revision {
+        author: "guifan".into(),
+        date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    });
+    let (bytes, applied, remaining) = if out.text == text {
+        (body.to_vec(), 0, out.remaining)
+    } else {
+        let f = docx
+            .apply_with(body, &out.text, revision.as_ref())
+            .map_err(bad_document)?;
+        let remaining = if f.text == out.text {
+            out.remaining
+        } else {
+            prepared
+                .linter
+                .check(&Document::new(f.text.as_str(), doc_opts))
+        };
+        let applied = out.applied.saturating_sub(f.skipped).max(f.applied.min(1));
+        match f.bytes {
+            Some(b) => (b, applied, remaining),
+            None => (body.to_vec(), 0, remaining),
+        }
+    };
+    let remaining = remaining
+        .iter()
+        .filter(|d| d.severity >= prepared.min_severity)
+        .count();
+    Ok(Answer {
+        body: bytes,
+        content_type: DOCX_TYPE,
+        headers: vec![
+            ("x-guifan-applied", applied.to_string()),
+            ("x-guifan-remaining", remaining.to_string()),
+        ],
+    })
 }
 
 #[cfg(test)]

@@ -48,6 +48,37 @@ pub struct Comment {
     pub paragraphs: Vec<String>,
 }
 
+/// The comments for `diagnostics` (byte spans of the text view): at every
+/// finding with `all`, else at those without a fix of at least
+/// `applicability` (what `guifan fix` would not change). Each says the
+/// message, the suggestion and the rule with its severity.
+pub fn comments_for(
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    all: bool,
+    applicability: crate::fix::Applicability,
+) -> Vec<Comment> {
+    diagnostics
+        .iter()
+        .filter(|d| {
+            all || d
+                .fix
+                .as_ref()
+                .is_none_or(|f| f.applicability < applicability)
+        })
+        .map(|d| {
+            let mut paragraphs = vec![d.message.clone()];
+            if let Some(help) = &d.help {
+                paragraphs.push(format!("建议：{help}"));
+            }
+            paragraphs.push(format!("规则：{}（{}）", d.rule, d.severity.label_zh()));
+            Comment {
+                span: d.span.range(),
+                paragraphs,
+            }
+        })
+        .collect()
+}
+
 /// A package with comments added.
 #[derive(Debug)]
 pub struct Annotated {
