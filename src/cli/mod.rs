@@ -392,20 +392,15 @@ fn input_paths(opts: &LintOptions, mode: Mode) -> Result<(Vec<PathBuf>, bool), R
     Ok((paths, reads_stdin))
 }
 
+/// The filters of a run, and the baseline's among them.
+type Filters = (
+    Vec<std::sync::Arc<dyn options::Filter>>,
+    Option<std::sync::Arc<baseline::BaselineFilter>>,
+);
+
 /// The filters between checking and reporting: `--baseline` (also
 /// returned, for its note on stale entries) and `--changed-since`.
-#[allow(clippy::type_complexity)]
-fn filters(
-    job: &Job<'_>,
-    paths: &[PathBuf],
-    cwd: &Path,
-) -> Result<
-    (
-        Vec<std::sync::Arc<dyn options::Filter>>,
-        Option<std::sync::Arc<baseline::BaselineFilter>>,
-    ),
-    Report,
-> {
+fn filters(job: &Job<'_>, paths: &[PathBuf], cwd: &Path) -> Result<Filters, Report> {
     let mut filters: Vec<std::sync::Arc<dyn options::Filter>> = Vec::new();
     let mut baseline_filter = None;
     if let Some(file) = job.baseline {

@@ -79,6 +79,10 @@ pub fn comments_for(
         .collect()
 }
 
+/// Range marks by position, the comment elements, and how many comments
+/// were moved to the start of the body.
+type PlacedMarks = (Vec<(Point, Mark)>, String, usize);
+
 /// A package with comments added.
 #[derive(Debug)]
 pub struct Annotated {
@@ -143,67 +147,8 @@ impl Docx {
             .max(existing.as_ref().map_or(0, |(_, xml)| max_id(xml)))
             + 1;
 
-        // The marks, per node, and the comment elements.
-        let mut marks: Vec<(Point, Mark)> = Vec::new();
-        let mut elements = String::new();
-        let mut moved = 0;
-        let body_start = self.body_start();
-        for (id, c) in (first_id..).zip(comments) {
-            let located = self.locate(&c.span);
-            let (start, end, place) = match located {
-                Some((s, e)) => match self.story(s.0) {
-                    Story::Own => (s, e, None),
-                    other => match body_start {
-                        Some(b) => (b, b, Some(other)),
-                        None => (s, e, None),
-                    },
-                },
-                None => match body_start {
-                    Some(b) => (b, b, Some(Story::Own)),
-                    None => return Err(DocxError::Write("文档中没有可加批注的正文".into())),
-                },
-            };
-            if place.is_some() {
-                moved += 1;
-            }
-            marks.push((start, Mark::Start(id)));
-            marks.push((end, Mark::End(id)));
-            elements.push_str(&comment_xml(id, c, rev, place));
-        }
-        // Stable: at one point, marks stay in the order pushed.
-        marks.sort_by_key(|(p, _)| *p);
-
-        let mut replaced: Vec<(usize, Vec<u8>)> = Vec::new();
-        for (p, part) in self.parts.iter().enumerate() {
-            let xml = &part.xml;
-            let mut out = Vec::with_capacity(xml.len() + 256);
-            let mut at = 0usize;
-            let mut touched = false;
-            let mut i = 0;
-            while i < marks.len() {
-                let n = marks[i].0.0;
-                let mut j = i;
-                while j < marks.len() && marks[j].0.0 == n {
-                    j += 1;
-                }
-                if self.nodes[n].part == p {
-                    touched = true;
-                    let mut groups: Vec<(usize, String)> = Vec::new();
-                    for ((_, k), m) in &marks[i..j] {
-                        match groups.last_mut() {
-                            Some((last, s)) if last == k => s.push_str(&m.xml()),
-                            _ => groups.push((*k, m.xml())),
-                        }
-                    }
-                    self.mark_node(&mut out, xml, &mut at, n, &groups);
-                }
-                i = j;
-            }
-            if touched {
-                out.extend_from_slice(&xml[at..]);
-                replaced.push((part.index, out));
-            }
-        }
+        let (marks, elements, moved) = self.place_marks(comments, first_id, rev)?;
+        let mut replaced = self.marked_parts(&marks);
 
         // The comments part, its relationship and its content type.
         let mut added: Vec<(String, Vec<u8>)> = Vec::new();
@@ -270,6 +215,83 @@ impl Docx {
             comments: comments.len(),
             moved,
         })
+    }
+
+    /// Where each comment's range marks go (a finding in a header, footer
+    /// or note, or in no text, is marked at the start of the body), sorted;
+    /// the comment elements; how many were moved to the body.
+    fn place_marks(
+        &self,
+        comments: &[Comment],
+        first_id: u64,
+        rev: &Revision,
+    ) -> Result<PlacedMarks, DocxError> {
+        // The marks, per node, and the comment elements.
+        let mut marks: Vec<(Point, Mark)> = Vec::new();
+        let mut elements = String::new();
+        let mut moved = 0;
+        let body_start = self.body_start();
+        for (id, c) in (first_id..).zip(comments) {
+            let located = self.locate(&c.span);
+            let (start, end, place) = match located {
+                Some((s, e)) => match self.story(s.0) {
+                    Story::Own => (s, e, None),
+                    other => match body_start {
+                        Some(b) => (b, b, Some(other)),
+                        None => (s, e, None),
+                    },
+                },
+                None => match body_start {
+                    Some(b) => (b, b, Some(Story::Own)),
+                    None => return Err(DocxError::Write("文档中没有可加批注的正文".into())),
+                },
+            };
+            if place.is_some() {
+                moved += 1;
+            }
+            marks.push((start, Mark::Start(id)));
+            marks.push((end, Mark::End(id)));
+            elements.push_str(&comment_xml(id, c, rev, place));
+        }
+        // Stable: at one point, marks stay in the order pushed.
+        marks.sort_by_key(|(p, _)| *p);
+        Ok((marks, elements, moved))
+    }
+
+    /// The new XML of every part with marks in it: `(entry index, xml)`.
+    fn marked_parts(&self, marks: &[(Point, Mark)]) -> Vec<(usize, Vec<u8>)> {
+        let mut replaced: Vec<(usize, Vec<u8>)> = Vec::new();
+        for (p, part) in self.parts.iter().enumerate() {
+            let xml = &part.xml;
+            let mut out = Vec::with_capacity(xml.len() + 256);
+            let mut at = 0usize;
+            let mut touched = false;
+            let mut i = 0;
+            while i < marks.len() {
+                let n = marks[i].0.0;
+                let mut j = i;
+                while j < marks.len() && marks[j].0.0 == n {
+                    j += 1;
+                }
+                if self.nodes[n].part == p {
+                    touched = true;
+                    let mut groups: Vec<(usize, String)> = Vec::new();
+                    for ((_, k), m) in &marks[i..j] {
+                        match groups.last_mut() {
+                            Some((last, s)) if last == k => s.push_str(&m.xml()),
+                            _ => groups.push((*k, m.xml())),
+                        }
+                    }
+                    self.mark_node(&mut out, xml, &mut at, n, &groups);
+                }
+                i = j;
+            }
+            if touched {
+                out.extend_from_slice(&xml[at..]);
+                replaced.push((part.index, out));
+            }
+        }
+        replaced
     }
 
     /// Which story the node is in.
