@@ -4,28 +4,18 @@
 //! --baseline`, `--changed-since`, `force-exclude`) and CI formats
 //! (`gitlab`, `junit`, the GitHub step summary, SARIF fingerprints).
 
+mod support;
 use assert_cmd::Command;
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tempfile::TempDir;
 
 const BAD: &str = "会议指出,要深入学习。\n";
 const RULE: &str = "punctuation/halfwidth-in-cjk";
 
-fn guifan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("guifan").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("FORCE_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .env_remove("COLUMNS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .timeout(Duration::from_secs(180));
-    cmd
-}
+use support::guifan;
 
 fn tree(files: &[(&str, &str)]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `guifan` binary: commands, exit codes, formats,
 //! configuration, walking, fixing, and a table of bad inputs.
 
+mod support;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -12,14 +13,7 @@ const BAD: &str = "会议指出,要深入学习。\n";
 const GOOD: &str = "会议指出，要深入学习。\n";
 const RULE: &str = "punctuation/halfwidth-in-cjk";
 
-fn guifan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("guifan").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .timeout(Duration::from_secs(180));
-    cmd
-}
+use support::guifan;
 
 fn tree(files: &[(&str, &[u8])]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();

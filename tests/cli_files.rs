@@ -3,6 +3,7 @@
 //! while `fix` runs, temporary files left by a killed run, and how every
 //! format reports the files that could not be checked.
 
+mod support;
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
@@ -13,12 +14,9 @@ const BAD: &str = "会议指出,要深入学习。\n";
 const GOOD: &str = "会议指出，要深入学习。\n";
 
 fn guifan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("guifan").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        // A FIFO must not block the run, nor /dev/zero fill the memory.
-        .timeout(Duration::from_secs(120));
+    let mut cmd = support::guifan(dir);
+    // A FIFO must not block the run, nor /dev/zero fill the memory.
+    cmd.timeout(Duration::from_secs(120));
     cmd
 }
 

@@ -3,32 +3,18 @@
 //! fixed in place without touching anything but the text nodes, and every
 //! kind of bad input answered with a per-file error and exit 2.
 
-use assert_cmd::Command;
-use guifan::document::docx::{Docx, DocxLimits};
+mod support;
 use std::fs;
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/report.docx")
 }
 
-fn guifan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("guifan").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .timeout(Duration::from_secs(180));
-    cmd
-}
+use support::guifan;
 
-fn text_view(bytes: &[u8]) -> String {
-    Docx::read(bytes, &DocxLimits::default())
-        .unwrap()
-        .text()
-        .to_string()
-}
+use support::docx_text as text_view;
 
 fn json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()

@@ -7,13 +7,12 @@
 //! (`GUIFAN_DOCX_PYTHON`, else target/docx-venv made by
 //! `fixtures/docx/clients.sh`), by python-docx.
 
-use assert_cmd::Command;
+mod support;
 use guifan::document::LineIndex;
 use guifan::document::docx::{Docx, DocxLimits};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx");
@@ -27,21 +26,9 @@ fn fixtures() -> Vec<PathBuf> {
     v
 }
 
-fn guifan(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_guifan"));
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .timeout(Duration::from_secs(180));
-    cmd
-}
+use support::guifan;
 
-fn view(bytes: &[u8]) -> String {
-    Docx::read(bytes, &DocxLimits::default())
-        .unwrap()
-        .text()
-        .to_string()
-}
+use support::docx_text as view;
 
 fn json(out: &std::process::Output) -> Value {
     serde_json::from_slice(&out.stdout)

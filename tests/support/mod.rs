@@ -24,7 +24,32 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The `guifan` binary run in `dir`, with what shapes its output from the
+/// environment cleared (colour, terminal width, a GitHub step summary) and
+/// a time limit, so that a hang fails its test instead of the suite.
+pub fn guifan(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_guifan"));
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env_remove("COLUMNS")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .timeout(Duration::from_secs(180));
+    cmd
+}
+
+/// The text view of a Word document.
+pub fn docx_text(bytes: &[u8]) -> String {
+    guifan::document::docx::Docx::read(bytes, &guifan::document::docx::DocxLimits::default())
+        .unwrap()
+        .text()
+        .to_string()
+}
 
 /// The project's `shared/` folder with the test corpora: `$GUIFAN_SHARED`,
 /// else `../shared` beside the crate. Panics, naming the folder it looked

@@ -75,14 +75,7 @@ pub(crate) fn num(s: &str) -> Option<u32> {
 
 /// The line (without its terminator) holding byte `i`.
 pub(crate) fn line_span(text: &str, i: usize) -> Span {
-    let b = text.as_bytes();
-    let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |p| p + 1);
-    let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
-    let end = if end > start && b[end - 1] == b'\r' {
-        end - 1
-    } else {
-        end
-    };
+    let (start, end) = crate::text::chars::line_bounds(text, i);
     Span::new(start, end)
 }
 
