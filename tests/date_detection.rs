@@ -15,7 +15,6 @@
 
 use chrono::NaiveDate;
 use guifan::{Document, DocumentOptions, Format};
-use regex::Regex;
 
 #[path = "support/cctv.rs"]
 mod cctv;
@@ -25,24 +24,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
 }
 
-/// Every full date on a line of at most 60 characters: the dates a page
-/// shows as a date line or a metadata field (independent of the detector).
-fn shown_dates(body: &str) -> Vec<NaiveDate> {
-    let re = Regex::new(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").unwrap();
-    let mut out = Vec::new();
-    for line in body.lines() {
-        if line.chars().count() > 60 {
-            continue;
-        }
-        for c in re.captures_iter(line) {
-            let p = |i: usize| c[i].parse::<u32>().unwrap();
-            if let Some(d) = NaiveDate::from_ymd_opt(p(1) as i32, p(2), p(3)) {
-                out.push(d);
-            }
-        }
-    }
-    out
-}
+use support::shown_dates;
 
 #[derive(Default, Debug)]
 struct Score {

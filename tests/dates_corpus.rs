@@ -17,7 +17,6 @@ use guifan::document::DateSource;
 use guifan::ruleset::builtin_rule_sets;
 use guifan::settings::Settings;
 use guifan::{Document, DocumentOptions, Format, Linter, Severity};
-use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -120,25 +119,7 @@ fn seeds_get_their_metadata_date() {
     }
 }
 
-/// The oracle for "the page shows a date": a full date on a short line
-/// (a date stamp, a metadata field) among the page's lines — independent
-/// of the detector's regexes and order of preference. Returns every such date.
-fn shown_dates(body: &str) -> Vec<NaiveDate> {
-    let re = Regex::new(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").unwrap();
-    let mut out = Vec::new();
-    for line in body.lines() {
-        if line.chars().count() > 60 {
-            continue;
-        }
-        for c in re.captures_iter(line) {
-            let p = |i: usize| c[i].parse::<u32>().unwrap();
-            if let Some(d) = NaiveDate::from_ymd_opt(p(1) as i32, p(2), p(3)) {
-                out.push(d);
-            }
-        }
-    }
-    out
-}
+use support::shown_dates;
 
 #[test]
 #[ignore = "corpus: needs ../shared/corpus (or GUIFAN_SHARED); run with: cargo test --release -- --ignored"]

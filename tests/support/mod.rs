@@ -97,3 +97,24 @@ pub fn web_pages(all: &str) -> Vec<(&str, &str)> {
         })
         .collect()
 }
+
+/// The oracle for "the page shows a date": a full date on a short line
+/// (a date stamp, a metadata field) among the page's lines — independent
+/// of the detector's regexes and order of preference. Returns every such date.
+pub fn shown_dates(body: &str) -> Vec<chrono::NaiveDate> {
+    let re =
+        regex::Regex::new(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").unwrap();
+    let mut out = Vec::new();
+    for line in body.lines() {
+        if line.chars().count() > 60 {
+            continue;
+        }
+        for c in re.captures_iter(line) {
+            let p = |i: usize| c[i].parse::<u32>().unwrap();
+            if let Some(d) = chrono::NaiveDate::from_ymd_opt(p(1) as i32, p(2), p(3)) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
