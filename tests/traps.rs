@@ -41,6 +41,47 @@ fn comrade_after_title_in_messages_between_parties() {
 }
 
 #[test]
+fn comrade_after_title_in_calls_and_talks_between_parties() {
+    // A report of talks renders the other party's forms of address.
+    let talks = "两党领导人举行会谈\n某国共产党总书记表示，在以习近平总书记同志为核心的中共中央坚强领导下，中国取得了举世瞩目的成就。\n";
+    assert!(of_rule(&check(talks), "names/comrade-after-title").is_empty());
+    let call = "某国领导人同习近平通电话。\n他说，王明主席同志的访问意义重大。\n";
+    assert!(of_rule(&check(call), "names/comrade-after-title").is_empty());
+    let banquet =
+        "某领导人出席欢迎宴会\n他表示，我与习近平总书记同志时隔9个月再次会晤，达成重要共识。\n";
+    assert!(of_rule(&check(banquet), "names/comrade-after-title").is_empty());
+    // An ordinary report still gets the finding.
+    let own = "学院召开全体教师大会\n会上，王明书记同志作了讲话。\n";
+    assert_eq!(of_rule(&check(own), "names/comrade-after-title").len(), 1);
+}
+
+#[test]
+fn spaces_separating_the_items_of_a_tag_cloud_or_navigation_bar() {
+    let spacing = [
+        "punctuation/space-between-han",
+        "punctuation/space-around-fullwidth",
+        "punctuation/cjk-latin-spacing",
+    ];
+    let quiet = |text: &str| {
+        let found = check(text);
+        for rule in spacing {
+            assert!(
+                of_rule(&found, rule).is_empty(),
+                "{rule} in {text:?}: {found:?}"
+            );
+        }
+    };
+    // A keyword cloud under a scraped article, a navigation bar, a row of links.
+    quiet(
+        "学院召开干部大会\n会议强调要抓好落实。\n热门标签 党建 主题教育 “三会一课” 乡村振兴 2024年 学习强国 基层治理 志愿服务\n",
+    );
+    quiet("首页 学院概况 新闻中心 通知公告 党建工作 教学科研 招生就业 English\n");
+    // Prose with stray spaces is still reported.
+    let prose = "学院召开会议\n会议指出，要坚持以人民为中心的发展 思想，持续推进全面从严 治党向纵深发展。\n";
+    assert!(!of_rule(&check(prose), "punctuation/space-between-han").is_empty());
+}
+
+#[test]
 fn fullwidth_zeros_in_a_chinese_year_become_ling_not_ascii_zero() {
     let found = check("二００一年，学校迁入新校区。\n");
     for d in &found {

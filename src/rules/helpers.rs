@@ -152,3 +152,34 @@ pub fn is_name_list(line: &str) -> bool {
     }
     spaces >= 4 && chars <= 6 * (spaces + 1)
 }
+
+/// A line that is a list of short items separated by spaces rather than
+/// prose: a tag or keyword cloud, a navigation bar, a row of links. At
+/// least six separating spaces, on average at most twelve non-space
+/// characters between them, and no sentence punctuation (`。，；`).
+/// The spaces there separate items; they are not slips inside a sentence.
+pub fn is_spaced_list(line: &str) -> bool {
+    let mut separators = 0;
+    let mut chars = 0;
+    let mut in_space = false;
+    let mut started = false;
+    for c in line.chars() {
+        if matches!(c, '。' | '，' | '；') {
+            return false;
+        }
+        if is_space(c) {
+            if started && !in_space {
+                separators += 1;
+            }
+            in_space = true;
+        } else {
+            chars += 1;
+            started = true;
+            in_space = false;
+        }
+    }
+    if in_space && separators > 0 {
+        separators -= 1; // trailing whitespace separates nothing
+    }
+    separators >= 6 && chars <= 12 * (separators + 1)
+}

@@ -8,6 +8,8 @@
 //!
 //! 外国政党、领导人的贺电、贺信、致电等函电中，`习近平总书记同志`是对方的称呼习惯，
 //! 不是本文的写法：前文（约500字以内）提到贺电、贺信、致电、复电、口信等函电时不报告。
+//! 两党领导人通电话、会谈、会晤、会见和宴会的报道转述对方的话，称呼也是两党之间的习惯：
+//! 前文或本段提到通电话、通话、会谈、会晤、会见、宴会，或者标题（第一行）就是这样的报道时，同样不报告。
 //! 引号内的文字是他人原话，不能径直改动：此时修复改为不安全，需编辑确认。
 //!
 //! ## 修复
@@ -118,17 +120,42 @@ const MESSAGE_WINDOW: usize = 1500;
 /// Words that introduce a message from another party or leader, whose
 /// forms of address are the sender's (`习近平总书记同志` in a telegram).
 const MESSAGE_MARKERS: &[&str] = &[
-    "贺电", "贺信", "贺函", "贺词", "致电", "致信", "致函", "复电", "复信", "来电", "来信", "口信",
+    "贺电",
+    "贺信",
+    "贺函",
+    "贺词",
+    "致电",
+    "致信",
+    "致函",
+    "复电",
+    "复信",
+    "来电",
+    "来信",
+    "口信",
     "电文",
+    "通电话",
+    "通话",
+    "会谈",
+    "会晤",
+    "会见",
+    "宴会",
 ];
 
-/// Whether `at` lies within reach of a mention of such a message.
+/// Whether `at` lies within reach of a mention of such a message, or the
+/// whole document reports one (its headline, the first line, names it).
 fn in_message(text: &str, at: usize) -> bool {
+    let headline = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if MESSAGE_MARKERS.iter().any(|m| headline.contains(m)) {
+        return true;
+    }
     let mut start = at.saturating_sub(MESSAGE_WINDOW);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let window = &text[start..at];
+    // Before, within the window; after, to the end of the paragraph
+    // (`我与习近平总书记同志时隔9个月再次会晤`).
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let window = &text[start..end];
     MESSAGE_MARKERS.iter().any(|m| window.contains(m))
 }
 

@@ -9,6 +9,7 @@
 //! - 数字与拉丁文单位或单词之间的空格（`100 Mbps`），这不属于中文与拉丁文字之间的空格；
 //! - `5G`、`COVID-19`、`020-12345678`之类的词元；
 //! - 在`remove`设置下：标题式的行（不含“。”、不超过80个字符）中用于分隔分句的空格（`火山喷发 4万多人受灾`），以及`“…”`和`《…》`内部的空格；
+//! - 在`remove`设置下：用空格分隔一串短条目的行（关键词、标签云、导航栏、链接行）；
 //! - 网址、电子邮件地址和代码。
 //!
 //! 网址、电子邮件地址与其后（或其前）汉字之间的空格起分隔作用，删去后地址会与正文粘连
@@ -48,6 +49,8 @@
 // - with `remove`: headline-like lines (no 。, at most 80 characters),
 //   where a space separates clauses (`火山喷发 4万多人受灾`), and spaces
 //   inside “…” and 《…》;
+// - with `remove`: lines of short items separated by spaces (a keyword or
+//   tag cloud, a navigation bar, a row of links);
 // - URLs, e-mail addresses and code.
 //
 // ## Fix safety
@@ -59,7 +62,7 @@ use crate::rule::message::Emitter;
 use crate::rule::params::{deny_unknown_params, param_choice};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::helpers::{TitleMarkScanner, is_title_like};
+use crate::rules::helpers::{TitleMarkScanner, is_spaced_list, is_title_like};
 use crate::span::Span;
 use crate::text::chars::{char_at, char_before, is_ascii_alnum, is_han, line_bounds};
 
@@ -114,10 +117,11 @@ impl CjkLatinSpacing {
             let (ls, le) = line_bounds(text, run.start);
             if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
                 let line = &text[ls..le];
-                line_cache = Some((ls, is_title_like(line), TitleMarkScanner::new(line, &[])));
+                let skip = is_title_like(line) || is_spaced_list(line);
+                line_cache = Some((ls, skip, TitleMarkScanner::new(line, &[])));
             }
-            let (_, title, marks) = line_cache.as_mut().expect("cached line");
-            if *title || marks.inside(run.start - ls) {
+            let (_, skip_line, marks) = line_cache.as_mut().expect("cached line");
+            if *skip_line || marks.inside(run.start - ls) {
                 continue;
             }
             let pair = format!("{p}{n}");

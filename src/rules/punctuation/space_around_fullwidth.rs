@@ -7,6 +7,7 @@
 //! - 行首缩进和行尾空格；
 //! - 标题式的行（不含“。”、不超过80个字符）中，带引号或括号的成分与下一个分句之间的空格（`忠诚拥护“两个确立” 兴起火热学习高潮`）：网页标题常用空格分隔分句。但紧挨点号（，、。；：？！）的空格在任何位置都会报告；
 //! - 带括注的人名列表（`梁惠玲（女） 谌贻琴`），以及引号内的口号或标题中紧挨内层标号的空格（`“新视界 ‘智’发展”`）；
+//! - 用空格分隔一串短条目的行（关键词、标签云、导航栏）中，带引号或括号的条目与下一条目之间的空格；
 //! - `…`和`——`两侧的空格：按英文排版习惯，两侧可以加空格。
 //!
 //! ## 修复
@@ -39,6 +40,9 @@
 //   next to a pause mark (，、。；：？！) is flagged everywhere;
 // - lists of names with 括注 (`梁惠玲（女） 谌贻琴`), and a space inside a
 //   quoted slogan or title next to a nested mark (`“新视界 ‘智’发展”`);
+// - in a line of short items separated by spaces (a keyword or tag
+//   cloud, a navigation bar), the space between a quoted or bracketed
+//   item and the next;
 // - `…` and `——`, which English-style typesetting may surround by spaces.
 //
 // ## Fix safety
@@ -49,7 +53,7 @@ use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::helpers::{inside_title_marks, is_name_list, is_title_like};
+use crate::rules::helpers::{inside_title_marks, is_name_list, is_spaced_list, is_title_like};
 use crate::span::Span;
 use crate::text::chars::{char_at, char_before, line_bounds};
 
@@ -104,10 +108,13 @@ impl Checker for SpaceAroundFullwidth {
                 // space inside a quoted slogan or title (`“新视界 ‘智’发展”`);
                 // a list of names with 括注 (`梁惠玲（女） 谌贻琴`).
                 let separator = !is_opening(p) && !is_closing(n) && is_title_like(line);
+                // A tag cloud or navigation bar (`【专题】 党建 学习 …`):
+                // the spaces separate items.
+                let inner = !(is_opening(p) || is_closing(n));
                 if separator
                     || is_name_list(line)
-                    || inside_title_marks(line, run.start - ls, &[])
-                        && !(is_opening(p) || is_closing(n))
+                    || is_spaced_list(line) && inner
+                    || inside_title_marks(line, run.start - ls, &[]) && inner
                 {
                     continue;
                 }

@@ -8,6 +8,7 @@
 //! - `“…”`、`《…》`、`【…】`或`（…）`内部的空格：口号、作品标题或署名在其中保留自己的分隔（`《增强必胜之心 仁爱之心》`）；
 //! - 通讯社电头后的空格（`新华社北京6月1日电 记者…`）；
 //! - 职务或身份之后的空格（`疾控中心主任 雷德菲尔德`、`院长 薛澜：`），这是图片说明的惯例；以及用空格分隔的人名列表（`丁学东 丁薛祥 万立骏`），即两侧都是两至四个汉字、各自以空格、行首行尾或冒号为界的情形；
+//! - 用空格分隔一串短条目的行：网页的关键词、标签云、导航栏、链接行（至少六处空格，条目平均不超过十二个字，没有“。，；”）；
 //! - 行首缩进。
 //!
 //! 行首条款序号后的空格（`第三条　本办法适用于……`、`第十二章 附则`）和新闻导语标记后的空格
@@ -44,6 +45,9 @@
 //   — a caption convention — and lists of names separated by spaces
 //   (`丁学东 丁薛祥 万立骏`): runs of two to four Han characters on both
 //   sides, each bounded by a space, the line's edge or a colon;
+// - lines that list short items separated by spaces: a page's keyword or
+//   tag cloud, a navigation bar, a row of links (six spaces or more, items
+//   of at most twelve characters on average, no 。，；);
 // - indentation at the start of a line.
 //
 // ## Fix safety
@@ -54,7 +58,7 @@ use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::helpers::{TitleMarkScanner, is_name_list, is_title_like};
+use crate::rules::helpers::{TitleMarkScanner, is_name_list, is_spaced_list, is_title_like};
 use crate::span::Span;
 use crate::text::chars::{char_at, char_before, is_han, is_space, line_bounds};
 
@@ -189,7 +193,7 @@ impl Checker for SpaceBetweenHan {
             let (ls, le) = line_bounds(text, run.start);
             if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
                 let line = &text[ls..le];
-                let skip = is_title_like(line) || is_name_list(line);
+                let skip = is_title_like(line) || is_name_list(line) || is_spaced_list(line);
                 let marks = TitleMarkScanner::new(line, &[('（', '）'), ('〔', '〕')]);
                 line_cache = Some((ls, skip, marks));
             }
