@@ -38,6 +38,7 @@
 // finding covers only the part that is surely the file name (the Latin
 // letters, digits and extension) and the fix is unsafe.
 
+use super::helpers::lines::deletion;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::param_usize;
@@ -136,7 +137,7 @@ impl Checker for ImageFilename {
                 let (span, edit, applicability) = if delimited && whole_line {
                     (
                         Span::new(line.span.start + start, line.span.start + ext_end),
-                        line.full,
+                        deletion(text, line.full),
                         Applicability::Safe,
                     )
                 } else if delimited {

@@ -46,6 +46,7 @@
 // Safe: the later copy is deleted; the first stays.
 
 use super::helpers::canonical::strip_title_label;
+use super::helpers::lines::deletion;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -221,7 +222,7 @@ impl Checker for RepeatedTitle {
             }
             if let Some(last) = matched {
                 let span = Span::new(all[i].span.start, all[last].span.end);
-                let delete = Span::new(all[i].full.start, all[last].full.end);
+                let delete = deletion(text, Span::new(all[i].full.start, all[last].full.end));
                 let parts = last - i + 1;
                 let how = if parts > 1 {
                     format!("（分成 {parts} 行）")

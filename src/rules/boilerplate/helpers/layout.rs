@@ -37,8 +37,14 @@ pub struct ChromeParams {
     weak: Option<AhoCorasick>,
     sections: Option<AhoCorasick>,
     meta: Regex,
+    /// A metadata line whose first field is glued to its label: a date
+    /// (`2021-06-08阅读次数：235`) or an unlabelled office
+    /// (`党委宣传部发布时间：2021-06-08`).
+    meta_glued: Regex,
     meta_label_only: Regex,
     counter_label_only: Regex,
+    /// How the name of a site's column ends (`学院新闻`, `工作动态`).
+    column_suffixes: Vec<String>,
     pub short_max_chars: usize,
     pub prose_min_chars: usize,
     pub max_gap_lines: usize,
@@ -62,6 +68,7 @@ pub const CHROME_PARAMS: &[&str] = &[
     "section-headers",
     "meta-labels",
     "counter-labels",
+    "column-suffixes",
     "short-max-chars",
     "prose-min-chars",
     "max-gap-lines",
@@ -119,8 +126,12 @@ impl ChromeParams {
             meta: re(format!(
                 r"(?:^|[\s(（【\[|丨])(?:{labels})\s*(?:[:：]|/[^/\s])"
             ))?,
+            meta_glued: re(format!(
+                r"^(?:\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{labels}|{counters})\s*[:：]|\p{{Han}}{{2,12}}(?:发布|发表|更新)(?:时间|日期)\s*[:：]\s*\d)"
+            ))?,
             meta_label_only: re(format!(r"(?:{labels})\s*[:：]\s*$"))?,
             counter_label_only: re(format!(r"(?:{counters})\s*[:：]?\s*$"))?,
+            column_suffixes: param_strings(params, "column-suffixes")?.unwrap_or_default(),
             short_max_chars: param_usize(params, "short-max-chars")?.unwrap_or(16),
             prose_min_chars: param_usize(params, "prose-min-chars")?.unwrap_or(30),
             max_gap_lines: param_usize(params, "max-gap-lines")?.unwrap_or(3),
@@ -272,7 +283,8 @@ fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
         // A section header is a short line that *is* the header (maybe with `更多`).
         f.section = f.chars <= 10 && ac.find(text).is_some();
     }
-    f.meta = f.chars <= 80 && (p.meta.is_match(text.trim_start_matches(is_blank)));
+    let trimmed = text.trim_start_matches(is_blank);
+    f.meta = f.chars <= 80 && (p.meta.is_match(trimmed) || p.meta_glued.is_match(trimmed));
     f.meta_label_only = f.chars <= 40 && p.meta_label_only.is_match(text);
     f.counter_label_only = f.chars <= 60 && p.counter_label_only.is_match(text);
     f.numeric = f.chars > 0
@@ -320,7 +332,34 @@ impl Layout {
         layout.find_body(p);
         layout.find_title(text);
         layout.mark_chrome(text, p);
+        layout.mark_column_label(text, p);
         layout
+    }
+
+    /// The longest column name taken for a label above the headline.
+    const COLUMN_MAX_CHARS: usize = 8;
+
+    /// A column label right above the headline (`学院新闻`, `工作动态`): a
+    /// short line of Han characters only that ends like a column name. A
+    /// headline is at least six characters, so such a line is never the
+    /// title itself.
+    fn mark_column_label(&mut self, text: &str, p: &ChromeParams) {
+        let Some(title) = self.title else { return };
+        let k = self.nonblank.partition_point(|&i| i < title);
+        let Some(&i) = k.checked_sub(1).and_then(|j| self.nonblank.get(j)) else {
+            return;
+        };
+        let f = &self.facts[i];
+        let line = text[self.lines[i].span.range()].trim_matches(is_blank);
+        if self.chrome[i].is_none()
+            && (2..=Self::COLUMN_MAX_CHARS).contains(&f.chars)
+            && f.han == f.chars
+            && f.strong == 0
+            && !f.meta
+            && p.column_suffixes.iter().any(|s| line.ends_with(s.as_str()))
+        {
+            self.chrome[i] = Some(Region::Leading);
+        }
     }
 
     /// The run of prose lines with the most text (gaps of a few non-prose
