@@ -343,22 +343,31 @@ impl Layout {
     /// short line of Han characters only that ends like a column name. A
     /// headline is at least six characters, so such a line is never the
     /// title itself.
+    /// The headline may be the second copy of the title (after the
+    /// window title): the line above each copy in the leading block counts.
     fn mark_column_label(&mut self, text: &str, p: &ChromeParams) {
-        let Some(title) = self.title else { return };
-        let k = self.nonblank.partition_point(|&i| i < title);
-        let Some(&i) = k.checked_sub(1).and_then(|j| self.nonblank.get(j)) else {
+        if self.title.is_none() {
             return;
-        };
-        let f = &self.facts[i];
-        let line = text[self.lines[i].span.range()].trim_matches(is_blank);
-        if self.chrome[i].is_none()
-            && (2..=Self::COLUMN_MAX_CHARS).contains(&f.chars)
-            && f.han == f.chars
-            && f.strong == 0
-            && !f.meta
-            && p.column_suffixes.iter().any(|s| line.ends_with(s.as_str()))
-        {
-            self.chrome[i] = Some(Region::Leading);
+        }
+        let key = self.title_key();
+        let limit = self.body.map_or(self.lines.len(), |(a, _)| a);
+        let copies: Vec<usize> = (1..self.nonblank.len())
+            .filter(|&k| self.nonblank[k] < limit)
+            .filter(|&k| self.is_title_like(text, key.as_deref(), self.nonblank[k]))
+            .collect();
+        for k in copies {
+            let i = self.nonblank[k - 1];
+            let f = &self.facts[i];
+            let line = text[self.lines[i].span.range()].trim_matches(is_blank);
+            if self.chrome[i].is_none()
+                && (2..=Self::COLUMN_MAX_CHARS).contains(&f.chars)
+                && f.han == f.chars
+                && f.strong == 0
+                && !f.meta
+                && p.column_suffixes.iter().any(|s| line.ends_with(s.as_str()))
+            {
+                self.chrome[i] = Some(Region::Leading);
+            }
         }
     }
 
