@@ -107,3 +107,18 @@ fn counters_in_prose_are_not_widgets() {
     let glued = "检查组督促企业加快整改进度，按期销号。 阅读量：356\n";
     assert_eq!(check("boilerplate/inline-widget", glued).len(), 1);
 }
+
+#[test]
+fn statute_items_amendments_and_headings() {
+    // The same item in two articles' lists, and an amending decision that
+    // quotes the article it rewrites.
+    let law = "某某法\n第一章　总　　则\n第一条　为了规范人员管理，制定本法。\n第二章　退出现役\n第十条　有下列情形之一的，应当退出现役：\n（一）达到最高年龄的；\n（二）调离本单位，到其他部门工作的；\n第十一条　有下列情形之一的，可以提前退出现役：\n（一）因身体原因不能坚持正常工作的；\n（二）调离本单位，到其他部门工作的；\n关于修改《某某法》的决定\n一、第十条改为第十二条，修改为：\n“有下列情形之一的，应当退出现役：”\n";
+    assert_eq!(
+        check("boilerplate/repeated-sentence", law),
+        Vec::<String>::new()
+    );
+    assert_eq!(check("boilerplate/site-chrome", law), Vec::<String>::new());
+    // A sentence pasted twice into a news report is a paste.
+    let news = "某单位开展人员清理\n近日，某单位对人员进行了清理。调离本单位的人员，已按规定全部办结手续。\n调离本单位的人员，已按规定全部办结手续。\n";
+    assert!(!check("boilerplate/repeated-sentence", news).is_empty());
+}

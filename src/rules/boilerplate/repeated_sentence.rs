@@ -4,7 +4,7 @@
 //! 对文档中的每个段落（行）和每个句子进行规范化（统一全半角、去掉空白、统一引号）后比较，凡出现两次且至少有`min-chars`个字母、数字或汉字的，报告其中较后的一处。整段重复报告为一个问题；否则每个重复的句子各报告一次。
 //!
 //! ## 不报告的情形
-//! 理应反复出现的规范表述和标语：由`canonical`中所列的短语（`以习近平同志为核心的党中央`、`深入学习贯彻党的二十大精神`等）构成、其他字符少于`min-chars`个的句子，从不报告。标题、列表项和其他不含句末点号的行（重复的标题由`boilerplate/repeated-title`报告）。法律法规中两个条文（以`第…条`开头的行）共有的句子：同样的罚则（`情节严重的，……责令停业、关闭。`）一条接一条地出现，是法律的写法。程序性记录（以`formulas`中所列的开头写成的句子或段落，如`表决结果：……`）在两个不同事项之后各出现一次时，是会议记录的写法；紧挨着的两行相同则仍是粘贴两遍。
+//! 理应反复出现的规范表述和标语：由`canonical`中所列的短语（`以习近平同志为核心的党中央`、`深入学习贯彻党的二十大精神`等）构成、其他字符少于`min-chars`个的句子，从不报告。标题、列表项和其他不含句末点号的行（重复的标题由`boilerplate/repeated-title`报告）。法律法规条文中（以`第…条`开头的行及其后的款、项，以及修改决定中引用的条文）两处共有的句子：同样的罚则（`情节严重的，……责令停业、关闭。`）一条接一条地出现，是法律的写法。程序性记录（以`formulas`中所列的开头写成的句子或段落，如`表决结果：……`）在两个不同事项之后各出现一次时，是会议记录的写法；紧挨着的两行相同则仍是粘贴两遍。
 //!
 //! ## 修复
 //! 不安全修复：删除较后的一处通常是对的，但应保留哪一处（以及重复是否为修辞需要），须由人工判断。重复的整段、或独占一行的重复句子，连同其换行一起删除，不留空行。
@@ -34,8 +34,9 @@
 // `深入学习贯彻党的二十大精神` …) with fewer than `min-chars` other characters
 // is never a finding. Headings, list items and other lines without any
 // sentence punctuation (repeated titles are `boilerplate/repeated-title`).
-// A sentence shared by two articles of a statute (lines opening with
-// `第…条`): the same penalty closes one article after another, as laws are
+// A sentence found twice in the text of a statute (lines opening with
+// `第…条`, the paragraphs and items that follow them, and the articles an
+// amending decision quotes): the same penalty closes one article after another, as laws are
 // written. A procedural record (a sentence or paragraph opening with one of
 // `formulas`, such as `表决结果：……`) that closes two different items, as
 // minutes are written; the same line twice in a row is still a paste.
@@ -48,7 +49,7 @@
 
 use super::helpers::canonical::Canonical;
 use super::helpers::lines::deletion;
-use super::helpers::statute::is_article;
+use super::helpers::statute::in_statute;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -161,13 +162,13 @@ impl Checker for RepeatedSentence {
             article: Vec::with_capacity(lines.len()),
             previous_nonblank: Vec::with_capacity(lines.len()),
         };
+        repeats.article = in_statute(lines.iter().map(|l| &text[l.span.range()]));
         let mut last = None;
         for line in &lines {
             let s = &text[line.span.range()];
-            repeats.article.push(is_article(s));
             repeats.previous_nonblank.push(last);
             if !s.chars().all(is_blank) {
-                last = Some(repeats.article.len() - 1);
+                last = Some(repeats.previous_nonblank.len() - 1);
             }
         }
         for (n, line) in lines.into_iter().enumerate() {
@@ -226,7 +227,7 @@ impl Checker for RepeatedSentence {
     }
 }
 
-/// Per line of the text: whether it is an article of a statute, and the
+/// Per line of the text: whether it is in the text of a statute, and the
 /// nearest non-blank line before it.
 struct Repeats {
     article: Vec<bool>,

@@ -23,6 +23,7 @@
 //!    chrome (a stray 【打印】【关闭】 or a view counter between paragraphs).
 
 use super::canonical::strip_title_label;
+use super::statute::is_heading;
 use crate::rule::params::param_strings;
 use crate::rule::params::param_usize;
 use crate::text::compare::{Line, is_blank, lines};
@@ -503,9 +504,13 @@ impl Layout {
         let (body_start, body_end) = self.body.unwrap_or((usize::MAX, usize::MAX));
         let nb = self.nonblank.clone();
         let evident: Vec<bool> = nb.iter().map(|&i| self.facts[i].evidence(p)).collect();
+        // Metadata, the title and its copies, and the headings of a statute
+        // (`第七章　退出现役`: a short line with a weak word in it) stay.
         let keep = |this: &Self, i: usize| -> bool {
             let f = &this.facts[i];
-            (f.meta && f.strong == 0) || this.is_title_like(text, key.as_deref(), i)
+            (f.meta && f.strong == 0)
+                || this.is_title_like(text, key.as_deref(), i)
+                || (f.strong == 0 && is_heading(&text[this.lines[i].span.range()]))
         };
         let mut trailing_seen_chrome = false;
         // A web page header: several chrome-like lines before the body.
