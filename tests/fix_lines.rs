@@ -192,3 +192,30 @@ fn every_boilerplate_rule_is_classified() {
         }
     }
 }
+
+/// The README's table of rules without a fix lists exactly the built-in
+/// rules that declare none, so it cannot go stale.
+#[test]
+fn readme_lists_every_rule_without_a_fix() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("**Rules without a fix.**")
+        .nth(1)
+        .expect("README section on rules without a fix");
+    let listed: std::collections::BTreeSet<&str> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| rule"))
+        .skip(2)
+        .take_while(|l| l.starts_with("| `"))
+        .filter_map(|l| l.split('`').nth(1))
+        .collect();
+    let sets = guifan::ruleset::builtin_rule_sets().expect("built-in rule sets");
+    let without: std::collections::BTreeSet<&str> = sets
+        .iter()
+        .flat_map(|s| &s.rules)
+        .filter(|r| r.meta.fix.is_none())
+        .map(|r| r.meta.id.as_str())
+        .collect();
+    assert_eq!(listed, without);
+}
