@@ -309,11 +309,20 @@ impl Layout {
             nonblank.push(i);
             facts_v[i] = facts(s, p, &mut buffer);
         }
-        // Value lines: the line after `来源：` is metadata; after `浏览：` a counter.
+        // Value lines: the line after `来源：` is metadata; after `浏览：` a
+        // count (with a digit, or shorter than a headline: the headline after
+        // a bare `点击数：` is not its value), after `上一篇：` the title of
+        // another article.
         for w in nonblank.windows(2) {
             let (a, b) = (w[0], w[1]);
             if facts_v[b].chars <= 30 && facts_v[b].sentence_marks == 0 {
-                if facts_v[a].counter_label_only && !facts_v[b].meta {
+                let label = text[lines[a].span.range()]
+                    .trim_end_matches(|c: char| is_blank(c) || c == ':' || c == '：');
+                let value = &text[lines[b].span.range()];
+                let counted = label.ends_with('篇')
+                    || value.contains(|c: char| c.is_ascii_digit())
+                    || facts_v[b].chars < TITLE_MIN_CHARS;
+                if facts_v[a].counter_label_only && counted && !facts_v[b].meta {
                     facts_v[b].strong += 1;
                     facts_v[b].meta = false;
                 } else if facts_v[a].meta_label_only {
@@ -420,7 +429,11 @@ impl Layout {
         let f = &self.facts[i];
         let s = &text[self.lines[i].span.range()];
         let labelled = s.trim_start_matches(is_blank).starts_with("标题");
-        f.chars >= 6 && f.han >= 4 && f.strong == 0 && !f.section && (labelled || !f.meta)
+        f.chars >= TITLE_MIN_CHARS
+            && f.han >= 4
+            && f.strong == 0
+            && !f.section
+            && (labelled || !f.meta)
     }
 
     /// The title. Web pages show it twice (window title and headline): a
@@ -611,6 +624,9 @@ pub(crate) fn ends_sentence(line: &str, i: usize, c: char) -> bool {
         _ => false,
     }
 }
+
+/// The shortest headline (visible characters).
+const TITLE_MIN_CHARS: usize = 6;
 
 /// Han characters a sentence needs before its final mark to count as prose.
 pub(crate) const SENTENCE_MIN_HAN: usize = 6;
