@@ -312,3 +312,47 @@ fn image_filename_glued_to_a_long_caption_gets_an_unsafe_fix_of_the_latin_part()
     let fix = found[0].fix.as_ref().unwrap();
     assert_eq!(fix.applicability, guifan::Applicability::Unsafe);
 }
+
+/// The shapes site chrome takes in real scrapes (issue 15, item 2), each
+/// alone above the headline or below the article (our own text): exactly
+/// that line is chrome, and the safe fix leaves the article as it was.
+#[test]
+fn chrome_shapes_above_and_below_an_article() {
+    const ARTICLE: &str = "学院召开党史学习教育动员大会\n发布时间：2021-06-08\n6月8日下午，学院召开党史学习教育动员大会，全体教职工参加，会议由党委副书记主持。\n会议指出，开展党史学习教育是党中央作出的重大决策部署，全院上下要提高政治站位，切实把思想和行动统一到党中央决策部署上来。\n会议要求，各党支部要精心组织、周密安排，确保学习教育取得实效，推动学院各项事业高质量发展。\n";
+    let above = [
+        "首页 / 新闻中心 / 综合新闻",
+        "首页 → 学院新闻 → 正文",
+        "您现在的位置: 首页 >> 新闻",
+        "学院新闻",
+        "工作动态",
+        "阅读 1.2万",
+        "点击数：",
+        "浏览量：1,024 | 评论：3",
+        "分享到：微信 微博 QQ空间",
+        "字号：[大] [中] [小]",
+        "第 3 页 / 共 12 页",
+        "下载积分：5",
+    ];
+    let below = [
+        "长按识别二维码关注",
+        "点击上方蓝字关注我们",
+        "登录后查看全文",
+        "展开全文",
+        "阅读：1644",
+        "【打印】【关闭】",
+    ];
+    let linter = linter(&["boilerplate/site-chrome"]);
+    let cases = above
+        .iter()
+        .map(|s| (format!("{s}\n{ARTICLE}"), 1))
+        .chain(below.iter().map(|s| (format!("{ARTICLE}{s}\n"), 6)));
+    for (text, line) in cases {
+        let found = findings_by_line(&linter, &text);
+        let lines: Vec<usize> = found.iter().map(|(_, l)| *l).collect();
+        assert_eq!(lines, [line], "{text}");
+        let fixed = linter
+            .fix(&text, &options(), guifan::Applicability::Safe)
+            .text;
+        assert_eq!(fixed, ARTICLE, "{text}");
+    }
+}

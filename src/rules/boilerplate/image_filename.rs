@@ -7,7 +7,7 @@
 //! 网址和网址中的路径（已屏蔽），作为词语提及的扩展名（`支持jpg、png格式`，没有带点的文件名），以及文件名部分为空的情形。
 //!
 //! ## 修复
-//! 当文件名（其拉丁文部分之前至多`max-name-chars`个汉字）单独成行，或与前面的文字之间隔有空格、括号或标点时，为安全修复。当它粘在一段较长的中文之后时，文件名从哪里开始只能推测：此时报告只覆盖确定属于文件名的部分（拉丁字母、数字和扩展名），修复为不安全修复。
+//! 当文件名（其拉丁文部分之前至多`max-name-chars`个汉字）单独成行，或与前面的文字之间隔有空格、括号或标点时，为安全修复。单独成行的文件名连同整行（及换行、删除后会多余的空行）一起删除。当它粘在一段较长的中文之后时，文件名从哪里开始只能推测：此时报告只覆盖确定属于文件名的部分（拉丁字母、数字和扩展名），修复为不安全修复。
 //!
 //! ## 依据
 //! 把网页复制为文本时，以文件名作为`alt`文字的图片会留下文件名，这对读者毫无意义。
@@ -33,11 +33,14 @@
 // ## Fix safety
 // Safe when the file name — at most `max-name-chars` Chinese characters
 // before its Latin part — is a line of its own, or is separated from the
-// text before it by a space, a bracket or punctuation. When it is glued to
+// text before it by a space, a bracket or punctuation. A name on a line of
+// its own goes with the line (its line break, and blank lines that would
+// be left over). When it is glued to
 // a longer run of Chinese text, where the name starts is a guess: the
 // finding covers only the part that is surely the file name (the Latin
 // letters, digits and extension) and the fix is unsafe.
 
+use super::helpers::lines::deletion;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::param_usize;
@@ -136,7 +139,7 @@ impl Checker for ImageFilename {
                 let (span, edit, applicability) = if delimited && whole_line {
                     (
                         Span::new(line.span.start + start, line.span.start + ext_end),
-                        line.full,
+                        deletion(text, line.full),
                         Applicability::Safe,
                     )
                 } else if delimited {

@@ -12,6 +12,7 @@ pub mod duplicated_label;
 pub mod glued_label;
 pub mod image_filename;
 pub mod indent_debris;
+pub mod inline_widget;
 pub mod nbsp_line;
 pub mod near_duplicate;
 pub mod repeated_phrase;
@@ -24,6 +25,7 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
     ("boilerplate/site-chrome", site_chrome::build),
     ("boilerplate/duplicated-label", duplicated_label::build),
     ("boilerplate/glued-label", glued_label::build),
+    ("boilerplate/inline-widget", inline_widget::build),
     ("boilerplate/image-filename", image_filename::build),
     ("boilerplate/nbsp-line", nbsp_line::build),
     ("boilerplate/indent-debris", indent_debris::build),

@@ -8,7 +8,8 @@
 //! ## 不报告的情形
 //! - 整句重复：由`boilerplate/repeated-sentence`报告（每处副本报告一次）；这里只看重复内容中在两处并非都是整句的部分。
 //! - 标题和小标题（不含分句标点的行）：导语复述标题正是新闻的写法（正文中逐字重复标题由`boilerplate/repeated-title`报告）。
-//! - 转述的讲话：在引述某人的句子中出现的副本（`习近平强调，……`，即逗号、冒号或引号之前有`speech-verbs`中的某个动词），例如导语概括一篇讲话，后面再附讲话全文；以及大部分在引号内的文字。
+//! - 转述的讲话：在引述某人的句子中出现的副本（`习近平强调，……`，即逗号、冒号或引号之前有`speech-verbs`中的某个动词），例如导语概括一篇讲话，后面再附讲话全文；讲话人复述自己说过的话（`我反复强调过，……`、`我多次讲过：`，动词后可带`过`或`了`）；以及大部分在引号内的文字。
+//! - 法律法规的条文：条文（以`第…条`开头的行及其后的款、项）中两处共有的分句，如同样的前提（`违反本条例规定，……`）和罚则，是法律的写法。
 //! - 有意重复的名称：书名号中的标题、文件名称（`关于……的决定/通知/意见…`，见`document-suffixes`），以及`canonical`中所列的规范表述和标语；这些不计入`min-residue`。
 //!
 //! ## 修复
@@ -49,9 +50,13 @@
 // - The title and headings (lines without clause punctuation): a lead that
 //   restates the headline is how news is written (a title repeated verbatim
 //   in the body is `boilerplate/repeated-title`).
+// - Statute text: clauses found twice in the text of a statute (lines
+//   opening with `第…条` and the paragraphs and items after them), such as the same conditions and penalties, as laws are written.
 // - Reported speech: a copy in a sentence that quotes someone
 //   (`习近平强调，……`, one of `speech-verbs` before a comma, colon or
-//   quote), as when a lead sums up a speech whose full text follows; text
+//   quote, maybe with `过` or `了` after the verb: `我反复强调过，……`, a
+//   speaker restating their own point), as when a lead sums up a speech
+//   whose full text follows; text
 //   mostly inside quotation marks.
 // - Names, which are repeated on purpose: titles in 《》, document names
 //   (`关于……的决定/通知/意见…`, see `document-suffixes`) and the canonical
@@ -68,6 +73,7 @@
 // reference, is an editorial decision.
 
 use super::helpers::canonical::Canonical;
+use super::helpers::statute::in_statute;
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
@@ -101,7 +107,9 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
             .collect::<Vec<_>>()
             .join("|");
         Some(
-            Regex::new(&format!(r#"(?:{alternation})[,:"]"#))
+            // `我反复强调过，……`, `我多次讲过：`: a speaker restating
+            // their own point.
+            Regex::new(&format!(r#"(?:{alternation})(?:过|了)?[,:"]"#))
                 .map_err(|e| format!("参数 `speech-verbs` 无法编译：{e}"))?,
         )
     };
@@ -154,6 +162,8 @@ struct Normalized {
     /// Whether a quotation is open before each character (counted from the
     /// start of its line).
     quoted: Vec<bool>,
+    /// Whether each kept line is in the text of a statute (`第十条　……`).
+    articles: Vec<bool>,
 }
 
 /// Sentence ends in the normalized text (line breaks are kept as `'\n'`).
@@ -178,9 +188,14 @@ impl Normalized {
             line: Vec::with_capacity(text.len() / 3 + 16),
             lines: Vec::new(),
             quoted: Vec::new(),
+            articles: Vec::new(),
         };
         let mut base = 0;
         let mut title_seen = false;
+        let statute = in_statute(
+            text.split_inclusive('\n')
+                .map(|l| l.trim_end_matches(['\n', '\r'])),
+        );
         for (number, raw) in text.split_inclusive('\n').enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
             let blank = content.chars().all(crate::text::compare::is_blank);
@@ -198,6 +213,7 @@ impl Normalized {
                     }
                 }
                 n.lines.push(number + 1);
+                n.articles.push(statute[number]);
                 n.chars.push('\n');
                 n.offs.push(base + content.len());
                 n.line.push(index);
@@ -228,6 +244,11 @@ impl Normalized {
             }
         }
         n
+    }
+
+    /// Whether the character at `pos` is in an article of a statute.
+    fn in_article(&self, pos: usize) -> bool {
+        self.articles[self.line[pos] as usize]
     }
 
     fn line_number(&self, pos: usize) -> usize {
@@ -409,6 +430,10 @@ impl RepeatedPhrase {
     /// Whether the piece `[later, later + len)`, a copy of
     /// `[first, first + len)`, is a finding.
     fn is_copied_clause(&self, n: &Normalized, first: usize, later: usize, len: usize) -> bool {
+        // Two articles of a statute share their clauses on purpose.
+        if n.in_article(first) && n.in_article(later) {
+            return false;
+        }
         let chars = &n.chars[later..later + len];
         let words = chars.iter().filter(|c| is_word_char(**c)).count();
         if words < self.min_chars {

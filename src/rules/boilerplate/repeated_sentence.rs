@@ -4,10 +4,10 @@
 //! 对文档中的每个段落（行）和每个句子进行规范化（统一全半角、去掉空白、统一引号）后比较，凡出现两次且至少有`min-chars`个字母、数字或汉字的，报告其中较后的一处。整段重复报告为一个问题；否则每个重复的句子各报告一次。
 //!
 //! ## 不报告的情形
-//! 理应反复出现的规范表述和标语：由`canonical`中所列的短语（`以习近平同志为核心的党中央`、`深入学习贯彻党的二十大精神`等）构成、其他字符少于`min-chars`个的句子，从不报告。标题、列表项和其他不含句末点号的行（重复的标题由`boilerplate/repeated-title`报告）。
+//! 理应反复出现的规范表述和标语：由`canonical`中所列的短语（`以习近平同志为核心的党中央`、`深入学习贯彻党的二十大精神`等）构成、其他字符少于`min-chars`个的句子，从不报告。标题、列表项和其他不含句末点号的行（重复的标题由`boilerplate/repeated-title`报告）。法律法规条文中（以`第…条`开头的行及其后的款、项，以及修改决定中引用的条文）两处共有的句子：同样的罚则（`情节严重的，……责令停业、关闭。`）一条接一条地出现，是法律的写法。程序性记录（以`formulas`中所列的开头写成的句子或段落，如`表决结果：……`）在两个不同事项之后各出现一次时，是会议记录的写法；紧挨着的两行相同则仍是粘贴两遍。
 //!
 //! ## 修复
-//! 不安全修复：删除较后的一处通常是对的，但应保留哪一处（以及重复是否为修辞需要），须由人工判断。
+//! 不安全修复：删除较后的一处通常是对的，但应保留哪一处（以及重复是否为修辞需要），须由人工判断。重复的整段、或独占一行的重复句子，连同其换行一起删除，不留空行。
 //!
 //! ## 依据
 //! 把一个段落粘贴两遍，或者在导语和正文中保留同一个句子，是由多份草稿拼成的报告中常见的编辑失误；公文检查工具把它列为“句子查重”或“片段重复”。
@@ -34,12 +34,22 @@
 // `深入学习贯彻党的二十大精神` …) with fewer than `min-chars` other characters
 // is never a finding. Headings, list items and other lines without any
 // sentence punctuation (repeated titles are `boilerplate/repeated-title`).
+// A sentence found twice in the text of a statute (lines opening with
+// `第…条`, the paragraphs and items that follow them, and the articles an
+// amending decision quotes): the same penalty closes one article after another, as laws are
+// written. A procedural record (a sentence or paragraph opening with one of
+// `formulas`, such as `表决结果：……`) that closes two different items, as
+// minutes are written; the same line twice in a row is still a paste.
 //
 // ## Fix safety
 // Unsafe: deleting the later copy is usually right, but which copy should
 // stay (and whether the repetition is rhetorical) needs a human.
+// A repeated paragraph, or a repeated sentence that is its whole line, is
+// deleted with its line break: no empty line is left.
 
 use super::helpers::canonical::Canonical;
+use super::helpers::lines::deletion;
+use super::helpers::statute::in_statute;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -51,9 +61,10 @@ use crate::text::compare::{fingerprint, fold, is_blank, is_word_char, lines, nor
 use std::collections::HashMap;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
-    deny_unknown_params(args.params, &["min-chars", "canonical"])?;
+    deny_unknown_params(args.params, &["min-chars", "canonical", "formulas"])?;
     Ok(Box::new(RepeatedSentence {
         emit: args.emitter(),
+        formulas: param_list(args.params, "formulas")?,
         min_chars: param_usize(args.params, "min-chars")?.unwrap_or(10),
         canonical: Canonical::new(&param_list(args.params, "canonical")?)?,
     }))
@@ -61,6 +72,8 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 
 struct RepeatedSentence {
     emit: Emitter,
+    /// How procedural records open (`表决结果：`): repeated on purpose.
+    formulas: Vec<String>,
     min_chars: usize,
     canonical: Canonical,
 }
@@ -112,6 +125,19 @@ impl RepeatedSentence {
             && self.canonical.residue(key) >= self.min_chars
     }
 
+    /// Whether a repeat of `raw` on line `n`, first written on line `first`,
+    /// is the text's own wording: a clause shared by two articles of a
+    /// statute, or a procedural record (`表决结果：……`) that closes two
+    /// different items (not a line pasted twice in a row).
+    fn legitimate(&self, raw: &str, (first, n): (usize, usize), ctx: &Repeats) -> bool {
+        if ctx.article[first] && ctx.article[n] {
+            return true;
+        }
+        let raw = raw.trim_start_matches(is_blank);
+        self.formulas.iter().any(|f| raw.starts_with(f.as_str()))
+            && ctx.previous_nonblank.get(n).copied().flatten() != Some(first)
+    }
+
     fn report(&self, out: &mut Vec<Finding>, span: Span, delete: Span, what: &str, line: usize) {
         let message = self
             .emit
@@ -131,7 +157,21 @@ impl Checker for RepeatedSentence {
         // the normalized string itself is built only for a repeat.
         let mut paragraphs: HashMap<u64, usize> = HashMap::new();
         let mut seen: HashMap<u64, usize> = HashMap::new();
-        for (n, line) in lines(text).into_iter().enumerate() {
+        let lines = lines(text);
+        let mut repeats = Repeats {
+            article: Vec::with_capacity(lines.len()),
+            previous_nonblank: Vec::with_capacity(lines.len()),
+        };
+        repeats.article = in_statute(lines.iter().map(|l| &text[l.span.range()]));
+        let mut last = None;
+        for line in &lines {
+            let s = &text[line.span.range()];
+            repeats.previous_nonblank.push(last);
+            if !s.chars().all(is_blank) {
+                last = Some(repeats.previous_nonblank.len() - 1);
+            }
+        }
+        for (n, line) in lines.into_iter().enumerate() {
             let s = &text[line.span.range()];
             if s.chars().all(is_blank) {
                 continue;
@@ -139,8 +179,9 @@ impl Checker for RepeatedSentence {
             let (words, print) = summary(s);
             if words >= self.min_chars {
                 match paragraphs.get(&print) {
+                    Some(&first) if self.legitimate(s, (first, n), &repeats) => continue,
                     Some(&first) if self.eligible(&normalize(s), s) => {
-                        self.report(out, line.span, line.full, "段落", first + 1);
+                        self.report(out, line.span, deletion(text, line.full), "段落", first + 1);
                         continue;
                     }
                     Some(_) => {}
@@ -157,7 +198,9 @@ impl Checker for RepeatedSentence {
                 }
                 match seen.get(&print) {
                     Some(&first) => {
-                        if !self.eligible(&normalize(raw), raw) {
+                        if !self.eligible(&normalize(raw), raw)
+                            || self.legitimate(raw, (first, n), &repeats)
+                        {
                             continue;
                         }
                         // Report without the leading spaces of the sentence.
@@ -166,7 +209,14 @@ impl Checker for RepeatedSentence {
                             line.span.start + sent.start + lead,
                             line.span.start + sent.end,
                         );
-                        self.report(out, span, span, "句子", first + 1);
+                        // A sentence that is the whole line goes with its
+                        // line break: no empty line is left behind.
+                        let delete = if s.trim_matches(is_blank) == raw.trim_matches(is_blank) {
+                            deletion(text, line.full)
+                        } else {
+                            span
+                        };
+                        self.report(out, span, delete, "句子", first + 1);
                     }
                     None => {
                         seen.insert(print, n);
@@ -175,6 +225,13 @@ impl Checker for RepeatedSentence {
             }
         }
     }
+}
+
+/// Per line of the text: whether it is in the text of a statute, and the
+/// nearest non-blank line before it.
+struct Repeats {
+    article: Vec<bool>,
+    previous_nonblank: Vec<Option<usize>>,
 }
 
 /// Word characters and fingerprint of the normalized form of `s`, without

@@ -11,7 +11,7 @@
 //! 第一段之前的标题区中的副本：窗口标题后跟正文标题，或者信息源的标题字段后跟文本自身的标题（`央视网消息（新闻联播）：`之下的`…全体会议公报`），这是页面或信息源的结构，应保留哪一份并不明显。只与标题共有一些词语的副标题和提要，在句子中包含标题的行，以及可能理应反复出现的短标题（少于`min-chars`个字符）。
 //!
 //! ## 修复
-//! 安全修复：删除较后的副本，保留第一处。
+//! 安全修复：删除较后的副本（连同换行，以及只起分隔作用、删除后会多余的空行），保留第一处。
 //!
 //! ## 依据
 //! 复制网页时，会带上窗口标题、正文标题，还常常带上分享组件中的第二个标题；于是文章开头就有两遍标题。转载也是如此。
@@ -43,9 +43,11 @@
 // `min-chars` characters) that may legitimately recur.
 //
 // ## Fix safety
-// Safe: the later copy is deleted; the first stays.
+// Safe: the later copy is deleted (with its line breaks and the blank
+// lines that would be left over); the first stays.
 
 use super::helpers::canonical::strip_title_label;
+use super::helpers::lines::deletion;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -221,7 +223,7 @@ impl Checker for RepeatedTitle {
             }
             if let Some(last) = matched {
                 let span = Span::new(all[i].span.start, all[last].span.end);
-                let delete = Span::new(all[i].full.start, all[last].full.end);
+                let delete = deletion(text, Span::new(all[i].full.start, all[last].full.end));
                 let parts = last - i + 1;
                 let how = if parts > 1 {
                     format!("（分成 {parts} 行）")

@@ -1,15 +1,15 @@
 //! 网页框架内容：抓取文本中残留的导航、面包屑、分享按钮、相关文章列表、页脚和免责声明
 //!
 //! ## 检查什么
-//! 找出文档中属于文章周围网页、而不属于文章本身的行：面包屑和导航（`首页 > 新闻中心 > 正文`、`简体|繁体|无障碍`），分享和打印组件（`分享到：`、`【打印本页】【关闭窗口】`），浏览计数（`浏览次数：801`），相关文章列表（`相关新闻`及其后内容），页脚（`版权所有`、`主办单位`、`ICP备`、`公网安备`、`网站标识码`）和免责声明（`本网站所收集的部分公开资料来源于互联网…`）。每一段连续的框架行报告为一个问题。
+//! 找出文档中属于文章周围网页、而不属于文章本身的行：面包屑和导航（`首页 > 新闻中心 > 正文`、`简体|繁体|无障碍`），分享和打印组件（`分享到：`、`【打印本页】【关闭窗口】`），浏览、点击和评论计数（有没有数字都算，也包括成组的`浏览：12  评论：0`），字号栏（`字号：大 中 小`），登录提示（`登录后查看全文`），文档分享网站的页码和下载提示（`第 3 页 / 共 12 页`、`下载积分：5`），公众号关注提示（`长按识别二维码关注`），标题正上方的栏目名（`学院新闻`、`工作动态`：一行只有几个汉字、以栏目名称的常见结尾收尾，见`column-suffixes`），相关文章列表（`相关新闻`及其后内容），页脚（`版权所有`、`主办单位`、`ICP备`、`公网安备`、`网站标识码`）和免责声明（`本网站所收集的部分公开资料来源于互联网…`）。粘在正文或元数据行中的单个组件由`boilerplate/inline-widget`报告。每一段连续的框架行报告为一个问题。
 //!
 //! 判断综合多种信号（见`[rule.params]`）：该行相对于文章正文（最长的一段连续正文行）的位置，行的长度和句末点号，导航分隔符，强信号模式，只在短行上才计数的弱信号词，元数据标签，以及相邻的行。
 //!
 //! ## 不报告的情形
-//! 标题及其副本，元数据行（`发布时间：…`、`来源：…`，以及`（文/刘艺 图/刘艺）`或`责任编辑：…`之类的署名），正文中的图片说明和小标题，以及只是提到某个信号词的正文行：一篇介绍无障碍服务或长者专区的文章是内容。弱信号词只在短行上计数；在正文内部，只有带强信号且不具正文形态的行才算框架内容。
+//! 标题及其副本，元数据行（`发布时间：…`、`来源：…`，以及`（文/刘艺 图/刘艺）`或`责任编辑：…`之类的署名），正文中的图片说明和小标题，以及只是提到某个信号词的正文行：一篇介绍无障碍服务或长者专区的文章是内容。法律法规自身的结构也不是框架：题注中的制定和修订说明（`（2015年……常务委员会第……次会议修订）`）、目录和章节标题（`第一章　总　　则`）。弱信号词只在短行上计数；在正文内部，只有带强信号且不具正文形态的行才算框架内容。
 //!
 //! ## 修复
-//! 修复恰好删除问题所示的那些行（连同换行；在HTML中只删除其文字，从不删除周围的标签），消息中给出行数。在前导部分（文章正文之前）和尾部（正文之后）删除这些行是安全修复；正文内部的框架行为不安全修复，因为从文章中间删除文字需要人工查看。读起来像完整句子（六个及以上汉字并以`。！？…`结尾，或以结束句子的`.`结尾）且不带强框架信号的行，同样为不安全修复：相关文章的摘要看起来是这样，版面分析无法与框架内容区分的短消息也是这样，而安全修复从不删除正文。这类行与所在的连续段分开报告，该段的其余部分仍可安全删除。免责声明或版权声明套语（强信号）无论形态如何都算框架内容，只要该信号出现在它的某个句子中，而不仅仅是出现在开头的标签中：免责声明段落会被整段删除，但在`版权所有：党员们参观了校史馆。`中，标签并不能证明其后的内容是框架，该行只得到不安全修复。
+//! 修复恰好删除问题所示的那些行（连同换行，以及只起分隔作用、删除后会多余的空行；在HTML中只删除其文字，从不删除周围的标签），消息中给出行数。在前导部分（文章正文之前）和尾部（正文之后）删除这些行是安全修复；正文内部的框架行为不安全修复，因为从文章中间删除文字需要人工查看。读起来像完整句子（六个及以上汉字并以`。！？…`结尾，或以结束句子的`.`结尾）且不带强框架信号的行，同样为不安全修复：相关文章的摘要看起来是这样，版面分析无法与框架内容区分的短消息也是这样，而安全修复从不删除正文。这类行与所在的连续段分开报告，该段的其余部分仍可安全删除。免责声明或版权声明套语（强信号）无论形态如何都算框架内容，只要该信号出现在它的某个句子中，而不仅仅是出现在开头的标签中：免责声明段落会被整段删除，但在`版权所有：党员们参观了校史馆。`中，标签并不能证明其后的内容是框架，该行只得到不安全修复。
 //!
 //! ## 依据
 //! 从网页复制的文本会把网页本身一并带走。再次发布时（在报告、档案、简报中），框架内容轻则是干扰，重则（页脚和免责声明）会造成来源张冠李戴。
@@ -23,8 +23,14 @@
 // Finds the lines of a document that belong to the web page around the
 // article rather than to the article: breadcrumbs and navigation
 // (`首页 > 新闻中心 > 正文`, `简体|繁体|无障碍`), share and print widgets
-// (`分享到：`, `【打印本页】【关闭窗口】`), view counters (`浏览次数：801`),
-// related-article lists (`相关新闻` and what follows), footers (`版权所有`,
+// (`分享到：`, `【打印本页】【关闭窗口】`), view, click and comment counters
+// with or without a number, alone or grouped (`浏览：12  评论：0`), font-size
+// bars (`字号：大 中 小`), login walls (`登录后查看全文`), page markers and
+// download prompts of document-sharing sites (`第 3 页 / 共 12 页`,
+// `下载积分：5`), "follow our account" footers (`长按识别二维码关注`), a
+// column label right above the headline (`学院新闻`: a few Han characters
+// ending like a column name, `column-suffixes`), related-article lists
+// (`相关新闻` and what follows), footers (`版权所有`,
 // `主办单位`, `ICP备`, `公网安备`, `网站标识码`) and disclaimers
 // (`本网站所收集的部分公开资料来源于互联网…`). Each run of consecutive chrome
 // lines is one finding.
@@ -47,10 +53,15 @@
 // signal word: an article about 无障碍 services or a 长者专区 is content.
 // Weak signal words count only on short lines; inside the body only a line
 // with a strong signal and no prose shape is chrome.
+// A statute's own structure is not chrome either: the note on its adoption
+// and revisions (`（2015年……常务委员会第……次会议修订）`), its table of
+// contents and chapter headings (`第一章　总　　则`). A single widget glued
+// inside a body or metadata line is `boilerplate/inline-widget`'s.
 //
 // ## Fix safety
 // The fix deletes exactly the lines the finding shows (with their line
-// breaks; in HTML only their text, never the tags around it), and the
+// breaks and the blank lines that would be left over, see
+// `helpers::lines`; in HTML only their text, never the tags around it), and the
 // message counts them. Deleting them is safe in the leading block (before
 // the article body) and the trailing block (after it); a chrome line inside
 // the body gets an unsafe fix, since removing text from the middle of an
@@ -71,6 +82,7 @@ use super::helpers::layout::{
     CHROME_PARAMS, ChromeParams, Layout, Region, SENTENCE_MIN_HAN, ends_sentence,
     has_prose_sentence,
 };
+use super::helpers::lines::deletion;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -155,6 +167,7 @@ impl SiteChrome {
     /// One finding for chrome lines `first..=last`.
     fn finding(
         &self,
+        text: &str,
         layout: &Layout,
         (first, last): (usize, usize),
         region: Region,
@@ -163,7 +176,10 @@ impl SiteChrome {
         // The finding shows exactly the lines its fix deletes, URLs and
         // addresses on them included.
         let span = Span::new(layout.lines[first].span.start, layout.lines[last].span.end);
-        let delete = Span::new(layout.lines[first].full.start, layout.lines[last].full.end);
+        let delete = deletion(
+            text,
+            Span::new(layout.lines[first].full.start, layout.lines[last].full.end),
+        );
         let (what, mut applicability) = match region {
             Region::Leading => ("正文前的网页导航、栏目或工具栏", Applicability::Safe),
             Region::Trailing => ("正文后的相关链接、页脚或声明", Applicability::Safe),
@@ -211,14 +227,14 @@ impl Checker for SiteChrome {
                     Some((s, _, r)) if r == risky => Some((s, i, r)),
                     Some((s, _, r)) => {
                         // Blank lines between two parts go with the first.
-                        out.push(self.finding(&layout, (s, i - 1), region, r));
+                        out.push(self.finding(text, &layout, (s, i - 1), region, r));
                         Some((i, i, risky))
                     }
                     None => Some((i, i, risky)),
                 };
             }
             if let Some((s, e, r)) = part {
-                out.push(self.finding(&layout, (s, e), region, r));
+                out.push(self.finding(text, &layout, (s, e), region, r));
             }
         }
     }

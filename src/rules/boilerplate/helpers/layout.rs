@@ -23,6 +23,7 @@
 //!    chrome (a stray 【打印】【关闭】 or a view counter between paragraphs).
 
 use super::canonical::strip_title_label;
+use super::statute::is_heading;
 use crate::rule::params::param_strings;
 use crate::rule::params::param_usize;
 use crate::text::compare::{Line, is_blank, lines};
@@ -37,8 +38,14 @@ pub struct ChromeParams {
     weak: Option<AhoCorasick>,
     sections: Option<AhoCorasick>,
     meta: Regex,
+    /// A metadata line whose first field is glued to its label: a date
+    /// (`2021-06-08阅读次数：235`) or an unlabelled office
+    /// (`党委宣传部发布时间：2021-06-08`).
+    meta_glued: Regex,
     meta_label_only: Regex,
     counter_label_only: Regex,
+    /// How the name of a site's column ends (`学院新闻`, `工作动态`).
+    column_suffixes: Vec<String>,
     pub short_max_chars: usize,
     pub prose_min_chars: usize,
     pub max_gap_lines: usize,
@@ -62,6 +69,7 @@ pub const CHROME_PARAMS: &[&str] = &[
     "section-headers",
     "meta-labels",
     "counter-labels",
+    "column-suffixes",
     "short-max-chars",
     "prose-min-chars",
     "max-gap-lines",
@@ -119,8 +127,12 @@ impl ChromeParams {
             meta: re(format!(
                 r"(?:^|[\s(（【\[|丨])(?:{labels})\s*(?:[:：]|/[^/\s])"
             ))?,
+            meta_glued: re(format!(
+                r"^(?:\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{labels}|{counters})\s*[:：]|\p{{Han}}{{2,12}}(?:发布|发表|更新)(?:时间|日期)\s*[:：]\s*\d)"
+            ))?,
             meta_label_only: re(format!(r"(?:{labels})\s*[:：]\s*$"))?,
             counter_label_only: re(format!(r"(?:{counters})\s*[:：]?\s*$"))?,
+            column_suffixes: param_strings(params, "column-suffixes")?.unwrap_or_default(),
             short_max_chars: param_usize(params, "short-max-chars")?.unwrap_or(16),
             prose_min_chars: param_usize(params, "prose-min-chars")?.unwrap_or(30),
             max_gap_lines: param_usize(params, "max-gap-lines")?.unwrap_or(3),
@@ -272,7 +284,8 @@ fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
         // A section header is a short line that *is* the header (maybe with `更多`).
         f.section = f.chars <= 10 && ac.find(text).is_some();
     }
-    f.meta = f.chars <= 80 && (p.meta.is_match(text.trim_start_matches(is_blank)));
+    let trimmed = text.trim_start_matches(is_blank);
+    f.meta = f.chars <= 80 && (p.meta.is_match(trimmed) || p.meta_glued.is_match(trimmed));
     f.meta_label_only = f.chars <= 40 && p.meta_label_only.is_match(text);
     f.counter_label_only = f.chars <= 60 && p.counter_label_only.is_match(text);
     f.numeric = f.chars > 0
@@ -296,11 +309,20 @@ impl Layout {
             nonblank.push(i);
             facts_v[i] = facts(s, p, &mut buffer);
         }
-        // Value lines: the line after `来源：` is metadata; after `浏览：` a counter.
+        // Value lines: the line after `来源：` is metadata; after `浏览：` a
+        // count (with a digit, or shorter than a headline: the headline after
+        // a bare `点击数：` is not its value), after `上一篇：` the title of
+        // another article.
         for w in nonblank.windows(2) {
             let (a, b) = (w[0], w[1]);
             if facts_v[b].chars <= 30 && facts_v[b].sentence_marks == 0 {
-                if facts_v[a].counter_label_only && !facts_v[b].meta {
+                let label = text[lines[a].span.range()]
+                    .trim_end_matches(|c: char| is_blank(c) || c == ':' || c == '：');
+                let value = &text[lines[b].span.range()];
+                let counted = label.ends_with('篇')
+                    || value.contains(|c: char| c.is_ascii_digit())
+                    || facts_v[b].chars < TITLE_MIN_CHARS;
+                if facts_v[a].counter_label_only && counted && !facts_v[b].meta {
                     facts_v[b].strong += 1;
                     facts_v[b].meta = false;
                 } else if facts_v[a].meta_label_only {
@@ -320,7 +342,43 @@ impl Layout {
         layout.find_body(p);
         layout.find_title(text);
         layout.mark_chrome(text, p);
+        layout.mark_column_label(text, p);
         layout
+    }
+
+    /// The longest column name taken for a label above the headline.
+    const COLUMN_MAX_CHARS: usize = 8;
+
+    /// A column label right above the headline (`学院新闻`, `工作动态`): a
+    /// short line of Han characters only that ends like a column name. A
+    /// headline is at least six characters, so such a line is never the
+    /// title itself.
+    /// The headline may be the second copy of the title (after the
+    /// window title): the line above each copy in the leading block counts.
+    fn mark_column_label(&mut self, text: &str, p: &ChromeParams) {
+        if self.title.is_none() {
+            return;
+        }
+        let key = self.title_key();
+        let limit = self.body.map_or(self.lines.len(), |(a, _)| a);
+        let copies: Vec<usize> = (1..self.nonblank.len())
+            .filter(|&k| self.nonblank[k] < limit)
+            .filter(|&k| self.is_title_like(text, key.as_deref(), self.nonblank[k]))
+            .collect();
+        for k in copies {
+            let i = self.nonblank[k - 1];
+            let f = &self.facts[i];
+            let line = text[self.lines[i].span.range()].trim_matches(is_blank);
+            if self.chrome[i].is_none()
+                && (2..=Self::COLUMN_MAX_CHARS).contains(&f.chars)
+                && f.han == f.chars
+                && f.strong == 0
+                && !f.meta
+                && p.column_suffixes.iter().any(|s| line.ends_with(s.as_str()))
+            {
+                self.chrome[i] = Some(Region::Leading);
+            }
+        }
     }
 
     /// The run of prose lines with the most text (gaps of a few non-prose
@@ -371,7 +429,11 @@ impl Layout {
         let f = &self.facts[i];
         let s = &text[self.lines[i].span.range()];
         let labelled = s.trim_start_matches(is_blank).starts_with("标题");
-        f.chars >= 6 && f.han >= 4 && f.strong == 0 && !f.section && (labelled || !f.meta)
+        f.chars >= TITLE_MIN_CHARS
+            && f.han >= 4
+            && f.strong == 0
+            && !f.section
+            && (labelled || !f.meta)
     }
 
     /// The title. Web pages show it twice (window title and headline): a
@@ -455,9 +517,13 @@ impl Layout {
         let (body_start, body_end) = self.body.unwrap_or((usize::MAX, usize::MAX));
         let nb = self.nonblank.clone();
         let evident: Vec<bool> = nb.iter().map(|&i| self.facts[i].evidence(p)).collect();
+        // Metadata, the title and its copies, and the headings of a statute
+        // (`第七章　退出现役`: a short line with a weak word in it) stay.
         let keep = |this: &Self, i: usize| -> bool {
             let f = &this.facts[i];
-            (f.meta && f.strong == 0) || this.is_title_like(text, key.as_deref(), i)
+            (f.meta && f.strong == 0)
+                || this.is_title_like(text, key.as_deref(), i)
+                || (f.strong == 0 && is_heading(&text[this.lines[i].span.range()]))
         };
         let mut trailing_seen_chrome = false;
         // A web page header: several chrome-like lines before the body.
@@ -558,6 +624,9 @@ pub(crate) fn ends_sentence(line: &str, i: usize, c: char) -> bool {
         _ => false,
     }
 }
+
+/// The shortest headline (visible characters).
+const TITLE_MIN_CHARS: usize = 6;
 
 /// Han characters a sentence needs before its final mark to count as prose.
 pub(crate) const SENTENCE_MIN_HAN: usize = 6;
