@@ -173,7 +173,11 @@ impl Aggregator {
                 shown_priority: Vec::new(),
             });
         }
-        pages.sort_by(|a, b| a.site.cmp(&b.site).then_with(|| worse(a, b)));
+        let mut rank = vec![0; sites.len()];
+        for (r, &s) in site_order(&sites).iter().enumerate() {
+            rank[s] = r;
+        }
+        pages.sort_by(|a, b| rank[a.site].cmp(&rank[b.site]).then_with(|| worse(a, b)));
         for site in &mut sites {
             site.months.sort_by_key(|m| m.month);
         }
@@ -201,6 +205,19 @@ fn worse(a: &Page, b: &Page) -> std::cmp::Ordering {
         })
         .then_with(|| b.findings.cmp(&a.findings))
         .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Sites by priority findings, then findings, then name.
+fn site_order(sites: &[Site]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..sites.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&sites[a], &sites[b]);
+        y.priority
+            .cmp(&x.priority)
+            .then_with(|| y.findings.cmp(&x.findings))
+            .then_with(|| x.name.cmp(&y.name))
+    });
+    order
 }
 
 /// A month (`YYYY-MM` as year and month) of a site.
@@ -416,7 +433,7 @@ pub struct Audit {
     pub options: Options,
     /// In order of first appearance; [`Audit::site_order`] ranks them.
     pub sites: Vec<Site>,
-    /// Every document, by site, worst first.
+    /// Every document, by site (in [`Audit::site_order`]), worst first.
     pub pages: Vec<Page>,
     /// Findings read in pass 1.
     pub findings: u64,
@@ -440,15 +457,7 @@ impl Audit {
 
     /// Sites by priority findings, then findings, then name.
     pub fn site_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.sites.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&self.sites[a], &self.sites[b]);
-            y.priority
-                .cmp(&x.priority)
-                .then_with(|| y.findings.cmp(&x.findings))
-                .then_with(|| x.name.cmp(&y.name))
-        });
-        order
+        site_order(&self.sites)
     }
 
     /// The worst pages of site `site`, worst first.

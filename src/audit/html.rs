@@ -269,9 +269,11 @@ fn findings(s: &mut String, audit: &Audit, p: &Page) {
             ),
             None => String::new(),
         };
-        let fix = f.fix.as_ref().map_or(String::new(), |r| {
-            format!("<br>建议改为：<code>{}</code>", escape(r))
-        });
+        let fix = match f.fix.as_deref() {
+            None => String::new(),
+            Some("") => "<br>可自动修复（删除）".to_string(),
+            Some(r) => format!("<br>建议改为：<code>{}</code>", escape(r)),
+        };
         let _ = write!(
             s,
             r#"<tr><td class="n">{}:{}</td><td><code{}>{}</code><br>{}</td><td>{}{fix}</td><td class="ctx">{ctx}</td></tr>"#,
