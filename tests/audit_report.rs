@@ -2,8 +2,9 @@
 //! Lines and Parquet findings. The page's structure is snapshotted as an
 //! outline (headings, the overview table, the worst pages and their
 //! marked spans); the three input formats must give the same report; bad
-//! input exits 2 with a precise message. The ignored test measures the
-//! peak memory of a report on 1,000,000 findings (CI runs it in release).
+//! input exits 2 with a precise message. The ignored tests measure the
+//! peak memory of a report on 1,000,000 findings and run the page in
+//! headless Chromium (CI runs them in release).
 
 mod support;
 use std::fs;
@@ -409,4 +410,19 @@ fn a_million_findings_in_bounded_memory() {
         "the page stays small: {} bytes",
         html.len()
     );
+}
+
+/// The page in headless Chromium through Playwright (`tests/web/report.sh`:
+/// the saved web pages of ../shared/corpus as one folder per site).
+#[test]
+#[ignore = "e2e: needs node, Debian's chromium and ../shared/corpus; run with: cargo test --release -- --ignored"]
+fn the_page_in_headless_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = std::process::Command::new("bash")
+        .arg(root.join("tests/web/report.sh"))
+        .arg(env!("CARGO_BIN_EXE_guifan"))
+        .current_dir(root)
+        .status()
+        .expect("bash runs tests/web/report.sh");
+    assert!(status.success(), "tests/web/report.sh failed: {status}");
 }

@@ -35,6 +35,7 @@ section.site{background:#fff;border:1px solid var(--line);border-radius:8px;padd
 ul.priority{margin:4px 0;padding-left:20px}
 .none{color:#2e7d32}
 .chart{display:block;max-width:100%;height:auto}
+.chart-box .chart{min-width:560px}
 .chart .tick{font-size:11px;fill:#5b6475}
 .chart .rule{font-size:12px;fill:#1d2433;font-family:ui-monospace,monospace}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px}
@@ -164,7 +165,9 @@ fn site(s: &mut String, audit: &Audit, i: usize, anchor: usize) {
     let top = &x.rules[..x.rules.len().min(x.top_rules)];
     if !top.is_empty() {
         s.push_str("<h3>最常见的规则</h3>");
+        s.push_str(r#"<div class="wrap chart-box">"#);
         s.push_str(&svg::rules_chart(&x.name, top));
+        s.push_str("</div>");
         if x.rules.len() > top.len() {
             let _ = write!(
                 s,
@@ -204,7 +207,9 @@ fn timeline(s: &mut String, audit: &Audit, x: &Site) {
     if months.is_empty() {
         s.push_str(r#"<p class="note">没有带日期的文档。</p>"#);
     } else {
+        s.push_str(r#"<div class="wrap chart-box">"#);
         s.push_str(&svg::rate_chart(&x.name, &months, audit.chars_known));
+        s.push_str("</div>");
         let _ = write!(
             s,
             r#"<p class="legend note"><span style="background:#8aa4c8"></span>全部问题<span style="background:#b42318"></span>领导人姓名职务与规范表述（{}）</p>"#,

@@ -295,7 +295,12 @@ fn fix_text(v: &serde_json::Value) -> Option<String> {
                 .iter()
                 .filter_map(|e| e.get("replacement")?.as_str())
                 .collect();
-            Some(text.join("…"))
+            // Deletions only (the page says so), else the replacements.
+            if text.iter().all(|t| t.is_empty()) {
+                Some(String::new())
+            } else {
+                Some(text.join("…"))
+            }
         }
         _ => None,
     }
