@@ -227,7 +227,7 @@ fn write_parquet(path: &Path, rows: &[serde_json::Value]) {
             let values: Vec<ByteArray> = present
                 .iter()
                 .filter_map(|v| v.as_str())
-                .map(|s| ByteArray::from(s))
+                .map(ByteArray::from)
                 .collect();
             col.typed::<ByteArrayType>()
                 .write_batch(&values, levels, None)
