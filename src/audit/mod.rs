@@ -73,6 +73,28 @@ pub struct DocumentFacts {
     pub chars: Option<u64>,
 }
 
+/// One record of an input: a finding, or what is known of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    /// A finding.
+    Finding(Finding),
+    /// A document's date and length.
+    Document(DocumentFacts),
+}
+
+/// A date of the input: `2024-03-05`, or the date part of an ISO date-time
+/// (`2024-03-05T08:00:00Z`); `None` for an empty value.
+pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let day = s.get(..10).unwrap_or(s);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("日期 {s:?} 不是 YYYY-MM-DD 格式"))
+}
+
 /// How a document's site is found when the input does not name it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GroupBy {
@@ -180,6 +202,15 @@ mod tests {
         assert_eq!(GroupBy::Parent.group_of("site/2024/a.txt"), "site/2024");
         assert_eq!(GroupBy::Parent.group_of("a.txt"), NO_FOLDER);
         assert_eq!(GroupBy::None.group_of("site/a.txt"), ALL);
+    }
+
+    #[test]
+    fn dates_are_iso_days() {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 5);
+        assert_eq!(parse_date("2024-03-05"), Ok(day));
+        assert_eq!(parse_date(" 2024-03-05T08:00:00Z"), Ok(day));
+        assert_eq!(parse_date(""), Ok(None));
+        assert!(parse_date("3月5日").is_err());
     }
 
     #[test]

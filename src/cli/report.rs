@@ -13,7 +13,7 @@
 use super::args::{FindingsFormatArg, GroupByArg, ReportArgs};
 use super::read::io_message;
 use guifan::audit::aggregate::{Aggregator, Audit, Options};
-use guifan::audit::{DocumentFacts, Finding, GroupBy, html, table};
+use guifan::audit::{DocumentFacts, Finding, GroupBy, Record, html, parse_date, table};
 use guifan::{Document, DocumentOptions, Format};
 use miette::{Report, miette};
 use serde::Deserialize;
@@ -22,12 +22,6 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-
-/// One record of an input: a finding, or what is known of a document.
-pub enum Record {
-    Finding(Finding),
-    Document(DocumentFacts),
-}
 
 /// The largest document re-read for context.
 const MAX_TEXT: u64 = 64 * 1024 * 1024;
@@ -271,18 +265,6 @@ struct Row {
     chars: Option<u64>,
     #[serde(default)]
     context: Option<String>,
-}
-
-/// `2024-03-05` (or the date part of an ISO date-time); `None` for an empty value.
-pub fn parse_date(s: &str) -> Result<Option<chrono::NaiveDate>, String> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let day = s.get(..10).unwrap_or(s);
-    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("日期 {s:?} 不是 YYYY-MM-DD 格式"))
 }
 
 /// A fix as the page shows it: the replacement text of its edits.

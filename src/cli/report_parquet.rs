@@ -8,8 +8,7 @@
 //! crate without Arrow and with Snappy only, Spark's default codec: a file
 //! written with another codec is refused with the crate's message).
 
-use super::report::{Record, parse_date};
-use guifan::audit::{DocumentFacts, Finding};
+use guifan::audit::{DocumentFacts, Finding, Record, parse_date};
 use miette::{Report, miette};
 use parquet::file::reader::SerializedFileReader;
 use parquet::record::Field;
