@@ -330,6 +330,9 @@ struct FileEntry {
     date_known: Option<bool>,
     #[serde(default)]
     chars: Option<u64>,
+    /// Why the file could not be checked (then it is no document of the audit).
+    #[serde(default)]
+    error: Option<String>,
 }
 
 /// Streams a JSON v1 report: each diagnostic and each `files` entry is
@@ -398,6 +401,9 @@ impl<'de> Visitor<'de> for Items<'_> {
         use serde::de::Error;
         if self.files {
             while let Some(f) = seq.next_element::<FileEntry>()? {
+                if f.error.is_some() {
+                    continue;
+                }
                 // A date taken as of today is no document date.
                 let date = match (f.date, f.date_known) {
                     (Some(d), Some(true) | None) => parse_date(&d).map_err(A::Error::custom)?,
