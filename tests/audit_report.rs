@@ -288,6 +288,24 @@ fn parquet_parts_give_the_same_report() {
 }
 
 #[test]
+fn files_that_could_not_be_checked_are_no_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = r#"{"version":1,"diagnostics":[
+{"path":"s/a.txt","rule":"punctuation/halfwidth-in-cjk","severity":"error","message":"m","start":3,"end":4,"line":1,"column":2,"fix":null}
+],"files_checked":2,"files_failed":1,"file_errors":[{"path":"s/b.txt","error":"不是 UTF-8"}],"files":[
+{"path":"s/a.txt","date":"2024-05-06","date_source":"metadata","date_known":true,"error":null,"chars":100},
+{"path":"s/b.txt","date":null,"date_source":null,"error":"不是 UTF-8"}
+]}"#;
+    fs::write(dir.path().join("findings.json"), json).unwrap();
+    let (html, stderr) = report(dir.path(), &["findings.json", "-o", "report.html"]);
+    assert!(stderr.contains("1 个网站、1 篇文档、1 个问题"), "{stderr}");
+    assert!(
+        html.contains("100 字") && html.contains("每万字问题"),
+        "rates per 10,000 characters"
+    );
+}
+
+#[test]
 fn bad_input_exits_2_with_a_precise_message() {
     let dir = archive();
     fs::write(
