@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod corpus;
 pub mod diagnostic;
 pub mod document;

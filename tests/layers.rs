@@ -30,7 +30,7 @@ const LAYERS: &[&[&str]] = &[
     &["rule"],
     &["ruleset", "rules"],
     &["corpus", "engine"],
-    &["report"],
+    &["report", "audit"],
     // The binary (`crate::` in it is the binary crate).
     &["cli"],
     &["serve", "lsp"],

@@ -111,6 +111,7 @@ impl Checked {
             error: self.error.clone(),
             fixed: self.fixed.as_deref(),
             view: None,
+            chars: None,
         }
     }
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Server(ServerArgs),
     /// 记录当前的全部问题到基线文件，此后 `guifan check --baseline FILE` 只报告新问题
     Baseline(BaselineArgs),
+    /// 汇总检查结果，生成审计报告网页（自包含 HTML：各网站的问题率、常见规则、问题最多的页面）
+    Report(ReportArgs),
 }
 
 /// Severity as a command-line value.
@@ -257,6 +259,59 @@ pub enum AnnotateArg {
     Unfixed,
     /// 批注全部问题
     All,
+}
+
+/// `guifan report`: what the inputs are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormatArg {
+    /// `guifan check --format json` 的输出
+    Json,
+    /// JSON Lines：每行一个问题（或一篇文档）
+    Jsonl,
+    /// Parquet：每行一个问题（Spark 作业的输出；可给文件夹）
+    Parquet,
+}
+
+/// `guifan report --group-by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupByArg {
+    /// 路径的第一层文件夹
+    Folder,
+    /// 文档所在的文件夹
+    Parent,
+    /// 不分网站
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// 检查结果：`guifan check --format json --show-date` 的输出、JSON Lines 或 Parquet（文件或文件夹）
+    #[arg(required = true, value_name = "FINDINGS")]
+    pub inputs: Vec<PathBuf>,
+    /// 写入的网页文件
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// 网页标题
+    #[arg(long, default_value = "规范审计报告")]
+    pub title: String,
+    /// 另把每篇文档的统计（网站、日期、字数、问题数）写成 CSV 文件
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// 输入没有网站（group）时如何由路径得出
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = GroupByArg::Folder)]
+    pub group_by: GroupByArg,
+    /// 从此文件夹重读问题最多的页面，显示每个问题的上下文（路径相对于它）
+    #[arg(long, value_name = "DIR")]
+    pub text_root: Option<PathBuf>,
+    /// 输入格式（默认按内容判断）
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<FindingsFormatArg>,
+    /// 每个网站列出的问题最多的页面数
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub worst_pages: usize,
+    /// 每个页面列出的问题数
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub findings_per_page: usize,
 }
 
 #[derive(Debug, Args)]

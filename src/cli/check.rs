@@ -75,6 +75,8 @@ struct Outcome {
     note: Option<String>,
     /// The fixes applied (`--show-fixes`).
     shown: Vec<ShownFix>,
+    /// Characters of the document's prose (counted with `--show-date`).
+    chars: Option<usize>,
 }
 
 impl Outcome {
@@ -93,6 +95,7 @@ impl Outcome {
             view: None,
             note: None,
             shown: Vec::new(),
+            chars: None,
         }
     }
 }
@@ -212,6 +215,7 @@ fn check_file(
         );
     }
     let date = Some(cx.date_of(&doc));
+    let chars = cx.opts.show_date.then(|| doc.prose().chars().count());
     let has_fix = diagnostics.iter().any(|d| {
         d.fix
             .as_ref()
@@ -256,6 +260,7 @@ fn check_file(
         view: cx.view,
         note,
         shown: Vec::new(),
+        chars,
     }
 }
 
@@ -331,6 +336,7 @@ fn fix_docx(
         view: cx.view,
         note,
         shown: if applied > 0 { shown } else { Vec::new() },
+        chars: None,
     }
 }
 
@@ -382,6 +388,7 @@ fn fix_text(cx: &FileCx<'_>, source: String, stamp: Option<super::read::FileStam
         view: cx.view,
         note: None,
         shown,
+        chars: None,
     }
 }
 
@@ -693,6 +700,7 @@ fn emit(
             Mode::Fix => None,
         },
         view: o.view,
+        chars: o.chars,
     };
     reporter.file(out, &report)?;
     out.flush()

@@ -19,6 +19,8 @@ pub mod options;
 pub mod output;
 pub mod paths;
 pub mod read;
+pub mod report;
+pub mod report_parquet;
 pub mod walk;
 pub mod write;
 
@@ -113,6 +115,10 @@ pub fn run(command: Command, cwd: &Path) -> ExitCode {
             Err(e) => fail(e),
         },
         Command::Baseline(args) => record_baseline(args, cwd),
+        Command::Report(args) => match report::run(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
         Command::Serve(_) | Command::Server(_) => {
             unreachable!("main.rs dispatches the other front-ends")
         }

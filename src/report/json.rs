@@ -75,6 +75,10 @@ struct FileFacts {
     /// `docx-text` for a Word document (key left out otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<&'static str>,
+    /// The document's prose in characters (added in version 1; absent for
+    /// a file that could not be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chars: Option<usize>,
 }
 
 /// One diagnostic as serialized (the documented key order), for this report and for
@@ -232,6 +236,7 @@ impl Reporter for Json {
                     .map(|d| d.source != crate::document::DateSource::Today),
                 error: report.error.clone(),
                 view: report.view,
+                chars: report.chars,
             });
         }
         Ok(())

@@ -32,6 +32,10 @@ pub struct FileReport<'a> {
     /// What `source` is when it is not the file's own text: `docx-text`,
     /// the text view of a Word document (offsets point into it).
     pub view: Option<&'static str>,
+    /// The length of the document's prose in characters (what rates of
+    /// findings per 10,000 characters divide by), when it was counted
+    /// (`--show-date`; JSON key `files[].chars`).
+    pub chars: Option<usize>,
 }
 
 /// Totals for the closing summary.
