@@ -1,6 +1,7 @@
 //! Terminology findings at warning or above per 10,000 characters on edited
 //! news, per rule, with samples in context: CCTV 新闻联播 as dated items
-//! (`support/cctv.rs`, every 10th item, as `cctv_families` samples them),
+//! (`support/cctv.rs`, all 35,000 items: the family is quiet, so the
+//! sample `cctv_families` takes is too small to bound it),
 //! People's Daily January 1998 and Dec 2000 / Jan 2001 (one document per
 //! line, dated by `--as-of` to the month the corpus covers), and the scraped
 //! web pages (printed for judging, not bounded: they carry real errors).
@@ -48,11 +49,8 @@ fn terminology_rates_on_edited_news() {
     let linter = linter();
 
     let text = support::read_shared("corpus/cctv-xwlb-2020-2026.txt");
-    let mut cctv = Tally::new("CCTV (every 10th dated item)", 8);
-    for (i, item) in cctv::dated_items(&text).iter().enumerate() {
-        if i % 10 != 0 {
-            continue;
-        }
+    let mut cctv = Tally::new("CCTV (every dated item)", 20);
+    for item in cctv::dated_items(&text) {
         let mut opts = DocumentOptions::new(Format::Plain, item.latest);
         opts.as_of = Some(item.earliest);
         let doc = Document::new(item.text, &opts);
@@ -61,9 +59,10 @@ fn terminology_rates_on_edited_news() {
     cctv.print();
 
     let mut pd = Vec::new();
-    for (file, as_of) in [
-        ("corpus/pd1998-ner-sentences.txt", day(1998, 1, 15)),
-        ("corpus/pd2001-sighan-pku-test.txt", day(2001, 1, 1)),
+    // (file, the month it covers, bound on warnings per 10,000 characters)
+    for (file, as_of, bound) in [
+        ("corpus/pd1998-ner-sentences.txt", day(1998, 1, 15), 0.20),
+        ("corpus/pd2001-sighan-pku-test.txt", day(2001, 1, 1), 0.12),
     ] {
         let text = support::read_shared(file);
         let mut t = Tally::new(file, 8);
@@ -74,7 +73,7 @@ fn terminology_rates_on_edited_news() {
             t.add(line, &serious(&linter, &doc), "");
         }
         t.print();
-        pd.push(t);
+        pd.push((t, bound));
     }
 
     // Scraped pages: dated from their own text (or unknown), judged by hand.
@@ -91,14 +90,16 @@ fn terminology_rates_on_edited_news() {
     }
     web.print();
 
-    // Bounds: a little above what this rule set measures (see the README's
-    // terminology row), so that a noisier rule fails here.
+    // Bounds: just above what this rule set measures (CCTV 42 findings in
+    // 18.6 M characters = 0.023; PD1998 6 = 0.18, the same six as before the
+    // campaign, organ and placeholder sets; PD2001 1 = 0.06), so that a
+    // noisier rule fails here.
     assert!(
-        cctv.serious_rate() <= 0.10,
+        cctv.serious_rate() <= 0.03,
         "CCTV: {:.4}",
         cctv.serious_rate()
     );
-    for t in &pd {
-        assert!(t.serious_rate() <= 0.15, "PD: {:.4}", t.serious_rate());
+    for (t, bound) in &pd {
+        assert!(t.serious_rate() <= *bound, "PD: {:.4}", t.serious_rate());
     }
 }

@@ -9,6 +9,7 @@
 //! ## 不报告的情形
 //! - 隐去姓名或地名的写法：占位符前紧接汉字（姓或上级地名）时，如`张某某`、`李××同志`、`河北省××市`，这是案件通报、法院报道隐名的正当写法。但前面是“对”“给予”“向”“和”“、”等虚词或标点时，占位符自己就是人名或单位名，仍然报告（`给予××同志警告处分`的`××`是没填的名字）。
 //! - 乘号：数字之间的`×`（`3×4`、`100×200毫米`），以及前后是其他拉丁字母或数字的`X`、`x`（`XXL`、`0x1F`）。
+//! - 有意留空的用量：药品标签式样中的`一次×片，一日×次`（“次”前的占位符只在`第×次`中报告）。
 //! - 行首的栏目标签：`【会议名称】第五届论坛`这类后面紧跟内容的标签不报，只有前面紧接汉字（`在【单位名称】召开`）或独占一行的方括号栏目才报；`（待定）`是正当的说明，不报。
 //!
 //! ## 修复
@@ -36,6 +37,8 @@
 //   (对, 给予, 向, 、) the mask *is* the whole name and is reported.
 // * The multiplication sign between digits (3×4) and X/x runs touching other
 //   ASCII letters or digits (XXL, 0x1F).
+// * A dose left open on purpose (一次×片，一日×次 on a drug label's model):
+//   a mask before 次 counts only in 第×次.
 // * Field labels at the start of a line followed by their content
 //   (【会议名称】第五届论坛); only a bracket right after a Han character or
 //   alone on its line is a slot. （待定） is information, not a slot.
@@ -174,10 +177,14 @@ fn is_placeholder(text: &str, start: usize, end: usize) -> bool {
             return true;
         }
         // ××届×中全会, 20××年×月×日: a unit of a fixed name or a date after
-        // the mask. Only 大 needs more (张×大姐 is an anonymised name).
-        if NUMERAL_AFTER
-            .iter()
-            .any(|a| after_text.starts_with(a) && (*a != "大" || !before.is_some_and(is_han)))
+        // the mask, which starts the name or follows its own characters
+        // (年 before 月, 届 before 中全会). 次 counts only after 第: 一日×次
+        // on a drug label is a dose left open on purpose.
+        let opens = !before.is_some_and(is_han);
+        let follows = before.is_some_and(|c| "年月届".contains(c));
+        if ["届", "中全会"].iter().any(|a| after_text.starts_with(a))
+            || (["年", "大"].iter().any(|a| after_text.starts_with(a)) && opens)
+            || (["月", "日", "号"].iter().any(|a| after_text.starts_with(a)) && (opens || follows))
         {
             return true;
         }
