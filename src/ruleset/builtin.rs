@@ -27,6 +27,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/terminology-renames.toml"),
     ),
     (
+        "terminology-campaigns",
+        include_str!("../../rules/terminology-campaigns.toml"),
+    ),
+    (
+        "terminology-organs",
+        include_str!("../../rules/terminology-organs.toml"),
+    ),
+    (
+        "terminology-placeholders",
+        include_str!("../../rules/terminology-placeholders.toml"),
+    ),
+    (
         "terminology-banned",
         include_str!("../../rules/terminology-banned.toml"),
     ),

@@ -10,6 +10,7 @@
 //! - `params.valid`中所列的短语：相差几处编辑的正当近邻（在正文中作动词短语用的`不忘初心，牢记使命`，`伟大的建党精神`，外事报道中的`以习近平同志为核心的中共中央`）。
 //! - 规范形式本身不含标点、而文中在其内部加了标点的情形（`“以人民为中心”的发展思想`引用了该表述的一部分）。
 //! - 只有数字不同的情形（`中国共产党第十九次全国代表大会`是另一次代表大会，不是“第二十次”的笔误），或只有标点和空格不同的情形（标题中用空格代替`、`）。
+//! - 只有开头的动词不同的情形：`学习贯彻…主题教育`、`深入贯彻…学习教育`这类以动词开头的名称，文中写成`组织党员学习习近平新时代中国特色社会主义思想主题教育读本`时，“学习”是句子自己的动词，后面是它的宾语，不是写错的名称。
 //! - 相邻两个字被替换、构成另一个双字词的情形（`中国特色社会主义法治体系`不是`…理论体系`的笔误）。已知的错误词语另列在`variants`中。
 //! - 在开头或结尾（前两个字或后两个字）被截短或改动、且旁边还有其他汉字的形式，此时匹配会切断一个结巴分词的词：这段文字是与该表述部分相同的另一个短语（`社会主义核心价值体系`与`社会主义核心价值观`；`学习贯彻新时代…`与`习近平新时代…`）。只有存在此类候选的文档才进行分词。
 //!
@@ -67,6 +68,9 @@
 // * Differences in numerals only (中国共产党第十九次全国代表大会 is another
 //   congress, not a typo of the twentieth), or in punctuation and spaces
 //   only (a headline writing 、 as a space).
+// * A difference only in the leading verb of a form that opens with one
+//   (学习贯彻…主题教育): in 组织党员学习习近平…主题教育读本 the sentence's
+//   own verb 学习 takes the rest of the form as its object.
 // * Two neighbouring characters replaced, which makes another two-character
 //   word (中国特色社会主义法治体系 is not a typo of …理论体系). Known wrong
 //   words are listed in `variants` instead.
@@ -315,7 +319,7 @@ impl NearMiss {
         }
         let e = s + len;
         let found = &w[s..e];
-        if !reads_as_a_typo(form, found, d) {
+        if !reads_as_a_typo(form, found, d) || verb_only_difference(form, found) {
             return None;
         }
         // A form cut short (or changed at its end) next to more Han text may
@@ -484,6 +488,48 @@ fn best_alignment(
 /// form rather than as other text: Han at both ends, no punctuation inside a
 /// form without any, not only numerals, punctuation or spaces changed, and
 /// not two neighbouring characters replaced (another two-character word).
+/// Verbs (and their adverbs) that open a canonical form such as
+/// 学习贯彻…主题教育 or 深入贯彻…学习教育, and that a sentence uses as its
+/// own verb before the rest of the form.
+const LEADING_VERBS: &[&str] = &[
+    "学习",
+    "贯彻",
+    "学习贯彻",
+    "深入",
+    "深入贯彻",
+    "深入学习",
+    "深入学习贯彻",
+    "认真学习",
+    "认真贯彻",
+    "学好",
+    "领会",
+    "落实",
+    "贯彻落实",
+    "宣传",
+    "学习宣传",
+    "学习宣传贯彻",
+    "宣讲",
+    "研读",
+    "学",
+];
+
+/// Whether `found` differs from the form only in the form's leading verb:
+/// 组织党员学习习近平…主题教育读本 has the sentence's verb 学习 where the
+/// campaign's name begins with 学习贯彻; the text is a verb and its object,
+/// not a misspelt name.
+fn verb_only_difference(form: &Form, found: &[char]) -> bool {
+    let common = form
+        .chars
+        .iter()
+        .rev()
+        .zip(found.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let q: String = form.chars[..form.chars.len() - common].iter().collect();
+    let p: String = found[..found.len() - common].iter().collect();
+    LEADING_VERBS.contains(&q.as_str()) && (p.is_empty() || LEADING_VERBS.contains(&p.as_str()))
+}
+
 fn reads_as_a_typo(form: &Form, found: &[char], d: usize) -> bool {
     let m = form.chars.len();
     // Both ends must be Han: punctuation at an end is context, not the

@@ -4,6 +4,7 @@
 pub mod canonical_near_miss;
 pub mod congress_numerals;
 pub mod party_congress_prefix;
+pub mod template_placeholder;
 
 /// Chinese numeral for 1..=99 (1 → 一, 10 → 十, 16 → 十六, 20 → 二十, 21 → 二十一).
 pub(crate) fn chinese_numeral(n: u32) -> Option<String> {
@@ -40,5 +41,9 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
     (
         "terminology/party-congress-prefix",
         party_congress_prefix::build,
+    ),
+    (
+        "terminology/template-placeholder",
+        template_placeholder::build,
     ),
 ];

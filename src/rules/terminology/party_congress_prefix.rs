@@ -6,6 +6,7 @@
 //! ## 不报告的情形
 //! - 前面有“党的”“中共”“中国共产党”“党”或数字的名称。
 //! - 引号、`【】`栏目标记、书名号或`「」`内的名称（如口号`“学思践悟二十大”`，栏目标记`【团结奋斗二十大】`）。
+//! - 不加引号的标语：紧跟在“喜迎”“献礼”“奋进”等标语动词之后（`喜迎二十大`），或所在的行只由空格、逗号、顿号隔开的几个短语组成（`喜迎二十大 奋进新征程`）。
 //! - 以“党的”开头的列举中后面的各项（`党的十八大、十九大`）。
 //! - 后接量词或名词的`二十大`（`二十大类`、`二十大项目`）：只认定表示代表大会的读法（`二十大精神`、`二十大以来`、`二十大报告`、`二十大召开`、`二十大的`等，或其后为标点）。
 //!
@@ -33,6 +34,9 @@
 // * Names preceded by 党的, 中共, 中国共产党, 党 or a numeral.
 // * Names inside quotation marks, 【】 column tags, 《》 titles or 「」
 //   (slogans such as “学思践悟二十大”, tags such as 【团结奋斗二十大】).
+// * Unquoted banner slogans: right after a slogan verb (喜迎二十大, 献礼二十大),
+//   or on a line made only of short phrases separated by spaces, commas or
+//   顿号 (喜迎二十大 奋进新征程).
 // * Later members of a list that began with 党的 (党的十八大、十九大).
 // * 二十大 followed by a classifier or noun (二十大类, 二十大项目): only
 //   the congress readings are taken (二十大精神, 二十大以来, 二十大报告,
@@ -89,6 +93,50 @@ fn enclosed(text: &str, at: usize) -> bool {
     false
 }
 
+/// Verbs that open a banner slogan (喜迎二十大, 献礼二十大).
+const SLOGAN_VERBS: &[&str] = &[
+    "喜迎",
+    "迎接",
+    "献礼",
+    "礼赞",
+    "奋进",
+    "聚焦",
+    "唱响",
+    "喜庆",
+    "庆祝",
+    "讴歌",
+    "歌颂",
+    "放歌",
+    "盛赞",
+    "筑梦",
+    "献给",
+    "建功",
+    "追梦",
+    "聚力",
+    "学思践悟",
+];
+
+/// Whether the name at `start..end` stands in a banner slogan: right after a
+/// slogan verb (喜迎二十大), or on a line made only of short segments
+/// separated by spaces or commas (喜迎二十大 奋进新征程), which slogans are
+/// and sentences are not.
+fn in_slogan(text: &str, start: usize, end: usize) -> bool {
+    if SLOGAN_VERBS.iter().any(|v| text[..start].ends_with(v)) {
+        return true;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = text[line_start..line_end].trim();
+    if line.contains(['。', '；', '：', '？']) {
+        return false;
+    }
+    let segments: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || "、，！!·—".contains(c))
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments.len() >= 2 && segments.iter().all(|s| s.chars().count() <= 8)
+}
+
 impl Checker for PartyPrefix {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
@@ -119,7 +167,7 @@ impl Checker for PartyPrefix {
             {
                 continue;
             }
-            if enclosed(text, m.start()) {
+            if enclosed(text, m.start()) || in_slogan(text, m.start(), m.end()) {
                 continue;
             }
             let span = Span::new(m.start(), m.end());
