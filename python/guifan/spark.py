@@ -155,6 +155,46 @@ def check_documents(linter_args: Tuple, fmt: Optional[str], with_date: bool, cor
 FINDINGS_COLUMNS = [c.split()[0] for c in FINDINGS_SCHEMA.split(", ")]
 
 
+def _jvm_peak_rss_mb(spark) -> Optional[float]:
+    """The JVM's peak resident memory when this process launched it (local
+    mode: the driver is the executor), from /proc; else None."""
+    try:
+        pid = spark.sparkContext._gateway.proc.pid
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (AttributeError, OSError, ValueError):
+        pass
+    return None
+
+
+def _reduce_memory(spark) -> Optional[dict]:
+    """The shuffle stage that sums the counts, from the Spark UI's REST API:
+    its peak execution memory (summed over its tasks) and input records."""
+    import urllib.request
+
+    sc = spark.sparkContext
+    if not sc.uiWebUrl:
+        return None
+    try:
+        url = f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/stages?status=complete"
+        with urllib.request.urlopen(url, timeout=10) as r:
+            stages = json.load(r)
+    except (OSError, ValueError):
+        return None
+    reads = [s for s in stages if s.get("shuffleReadRecords", 0) > 0]
+    if not reads:
+        return None
+    top = max(reads, key=lambda s: s.get("peakExecutionMemory", 0))
+    return {
+        "stage": top.get("name", ""),
+        "peak_execution_memory_mb": round(top.get("peakExecutionMemory", 0) / 1e6, 1),
+        "shuffle_read_records": top.get("shuffleReadRecords", 0),
+        "shuffle_read_mb": round(top.get("shuffleReadBytes", 0) / 1e6, 1),
+    }
+
+
 def _max_accumulator(spark):
     from pyspark.accumulators import AccumulatorParam
 
@@ -268,6 +308,8 @@ def run(spark, opts) -> dict:
         "docs_per_s": round(n_docs / seconds, 1),
         "mb_per_s": round(n_bytes / 1e6 / seconds, 3),
         "python_worker_peak_rss_mb": round(peak.value, 1),
+        "jvm_peak_rss_mb": _jvm_peak_rss_mb(spark),
+        "reduce": _reduce_memory(spark),
     }
     docs.unpersist()
     return measured

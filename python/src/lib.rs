@@ -66,8 +66,8 @@ struct Linter {
 fn read_config(path: &Path) -> Result<(ConfigFile, Vec<RuleSet>), PyErr> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| err(format!("无法读取配置文件 {}：{e}", path.display())))?;
-    let file = ConfigFile::parse(&path.display().to_string(), &text)
-        .map_err(|e| err(e.to_string()))?;
+    let file =
+        ConfigFile::parse(&path.display().to_string(), &text).map_err(|e| err(e.to_string()))?;
     let root = path.parent().unwrap_or(Path::new("."));
     let mut sets = Vec::new();
     for r in &file.rules {
@@ -131,7 +131,11 @@ fn doc_options(
 
 /// A group's reduced counts from Python: `{"documents": n, "counts": {fingerprint: n}}`.
 fn group_counts(corpus: &Bound<'_, PyAny>) -> PyResult<GroupCounts> {
-    let missing = |k: &str| err(format!("corpus 缺少键 `{k}`（应为 {{\"documents\": 文档数, \"counts\": {{指纹: 文档数}}}}）"));
+    let missing = |k: &str| {
+        err(format!(
+            "corpus 缺少键 `{k}`（应为 {{\"documents\": 文档数, \"counts\": {{指纹: 文档数}}}}）"
+        ))
+    };
     let documents: u32 = corpus
         .get_item("documents")
         .map_err(|_| missing("documents"))?
@@ -181,7 +185,9 @@ impl Linter {
         settings
             .extend_select
             .extend(args.extend_select.iter().flatten().cloned());
-        settings.ignore.extend(args.ignore.iter().flatten().cloned());
+        settings
+            .ignore
+            .extend(args.ignore.iter().flatten().cloned());
         let linter = guifan::Linter::new(&sets, &settings).map_err(linter_error)?;
         let corpus = CorpusPlan::new(&linter, &sets, &settings).map(|p| p.collector());
         Ok(Linter {
@@ -267,7 +273,10 @@ impl Linter {
         corpus: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyList>> {
         let options = doc_options(format, path, date_arg(date)?, self.as_of)?;
-        let counts = corpus.filter(|c| !c.is_none()).map(group_counts).transpose()?;
+        let counts = corpus
+            .filter(|c| !c.is_none())
+            .map(group_counts)
+            .transpose()?;
         let (doc, found) = self.run(py, text, options, counts)?;
         to_python(py, path.unwrap_or("-"), &doc, &found)
     }
@@ -284,7 +293,10 @@ impl Linter {
     ) -> PyResult<Py<PyDict>> {
         let options = doc_options(format, path, date_arg(date)?, self.as_of)?;
         let format = options.format;
-        let counts = corpus.filter(|c| !c.is_none()).map(group_counts).transpose()?;
+        let counts = corpus
+            .filter(|c| !c.is_none())
+            .map(group_counts)
+            .transpose()?;
         let (doc, found) = self.run(py, text, options, counts)?;
         let path = path.unwrap_or("-");
         let out = PyDict::new(py);
