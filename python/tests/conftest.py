@@ -17,7 +17,7 @@ def cli_binary() -> pathlib.Path:
     """GUIFAN_BIN, else the release build, else the debug build."""
     env = os.environ.get("GUIFAN_BIN")
     if env:
-        return pathlib.Path(env)
+        return pathlib.Path(env).resolve()
     for profile in ("release", "debug"):
         p = ROOT / "target" / profile / "guifan"
         if p.is_file():
