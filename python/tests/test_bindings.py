@@ -3,6 +3,7 @@
 import pathlib
 import pickle
 import threading
+import time
 
 import pytest
 
@@ -178,3 +179,34 @@ def test_threads_share_one_linter():
     for t in threads:
         t.join()
     assert all(results[k] == expected for k in range(4))
+
+
+def test_the_gil_is_released_while_checking():
+    """Python code in another thread keeps running during one long check:
+    with the GIL held it would stop until the check returned."""
+    text = "\n".join((ROOT / p).read_text(encoding="utf-8") for p in FIXTURES) * 20
+    linter = guifan.Linter()
+    done = threading.Event()
+    spans = {}
+
+    def check():
+        t = time.perf_counter()
+        linter.check(text, date=AS_OF)
+        spans["check"] = time.perf_counter() - t
+        done.set()
+
+    # The rate of a pure-Python loop alone, then while the check runs.
+    n, t = 0, time.perf_counter()
+    while time.perf_counter() - t < 0.3:
+        n += 1
+    alone = n / (time.perf_counter() - t)
+    worker = threading.Thread(target=check)
+    n, t = 0, time.perf_counter()
+    worker.start()
+    while not done.is_set():
+        n += 1
+    during = n / (time.perf_counter() - t)
+    worker.join()
+    assert spans["check"] > 0.2, "a check long enough to measure"
+    print(f"\nloop rate during a {spans['check']:.2f} s check: {during / alone:.0%} of alone")
+    assert during > 0.1 * alone, (during, alone)

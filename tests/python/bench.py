@@ -42,6 +42,14 @@ def timed(f):
     return time.perf_counter() - t, r
 
 
+def cpu_per_wall(f):
+    """CPU seconds of this process per wall second while `f` runs: above 1
+    only if threads run Python-called code at the same time (GIL released)."""
+    c, t = time.process_time(), time.perf_counter()
+    f()
+    return round((time.process_time() - c) / (time.perf_counter() - t), 2)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--items", type=int, default=10000)
@@ -74,6 +82,11 @@ def main():
 
     s2, _ = timed(two_threads)
     result["python_2_threads"] = {"s": round(s2, 2), "docs_per_s": round(len(docs) / s2), "mb_per_s": round(mb / s2, 2), "speedup": round(s / s2, 2)}
+    result["cpu_per_wall"] = {
+        "1_thread": cpu_per_wall(lambda: [linter.check(d, date=AS_OF) for d in docs[:3000]]),
+        "2_threads": cpu_per_wall(two_threads),
+    }
+    result["load_average"] = os.getloadavg()
     if opts.spark:
         result["spark_local_2"] = spark(docs)
     print(json.dumps(result, indent=1))
