@@ -244,8 +244,9 @@ def run(spark, opts) -> dict:
     reduced = partial.groupBy("group", "fp").agg(F.sum("n").alias("n")).cache()
     sizes = {r["group"]: int(r["n"]) for r in reduced.where(F.col("fp").isNull()).collect()}
     distinct = reduced.where(F.col("fp").isNotNull()).count()
+    # No threshold when the selection turned the corpus rule off: nothing repeats.
     need = spark.createDataFrame(
-        [(g, int(linter.corpus_threshold(n)), n) for g, n in sizes.items()],
+        [(g, int(linter.corpus_threshold(n) or 2**62), n) for g, n in sizes.items()],
         "group string, need long, documents long",
     )
     repeated = (
