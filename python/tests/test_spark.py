@@ -103,6 +103,7 @@ def test_archive_findings_equal_the_cli_per_group(spark, tmp_path):
     t = time.perf_counter()
     expected = cli_findings(folders)
     cli_seconds = time.perf_counter() - t
+    shutil.rmtree(folders)  # 100,000 small files: not kept in pytest's temporary folders
     measured = job.run(
         spark,
         options(input=str(tmp_path / "archive"), output=str(tmp_path / "out"), format="parquet",
