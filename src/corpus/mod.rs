@@ -142,12 +142,18 @@ impl CorpusOptions {
     }
 }
 
-/// Per-group statistics.
-#[derive(Debug, Default, Clone)]
-struct Group {
-    documents: u32,
-    /// Line fingerprint → number of documents containing the line.
-    counts: HashMap<u64, u32>,
+/// Per-group statistics: what pass 1 keeps of a group, as plain data, so
+/// that a distributed job can reduce it itself (sum `documents` and the
+/// counts per fingerprint over its partitions) and hand it back for pass 2
+/// ([`CorpusIndex::insert_group`], [`pass::Collector::group_diagnostics`]).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct GroupCounts {
+    /// How many documents of the group were counted.
+    pub documents: u32,
+    /// Line fingerprint ([`CorpusIndex::line_fingerprints`]) → number of
+    /// documents containing the line. Pass 2 only looks up the fingerprints
+    /// that reach [`CorpusIndex::threshold_for`], so the others may be left out.
+    pub counts: HashMap<u64, u32>,
 }
 
 /// A recurring line of one document.
@@ -165,7 +171,7 @@ pub struct CorpusHit {
 pub struct CorpusIndex {
     options: CorpusOptions,
     canonical: Canonical,
-    groups: HashMap<String, Group>,
+    groups: HashMap<String, GroupCounts>,
 }
 
 impl std::fmt::Debug for CorpusIndex {
@@ -222,11 +228,18 @@ impl CorpusIndex {
         })
     }
 
-    /// Pass 1: count the lines of one document of `group`.
-    pub fn add(&mut self, group: &str, text: &str) {
+    /// What pass 1 counts of `text`: the fingerprints of its countable
+    /// lines, each once, sorted.
+    pub fn line_fingerprints(&self, text: &str) -> Vec<u64> {
         let mut prints: Vec<u64> = self.line_prints(text).map(|(h, _)| h).collect();
         prints.sort_unstable();
         prints.dedup();
+        prints
+    }
+
+    /// Pass 1: count the lines of one document of `group`.
+    pub fn add(&mut self, group: &str, text: &str) {
+        let prints = self.line_fingerprints(text);
         let g = match self.groups.get_mut(group) {
             Some(g) => g,
             None => self.groups.entry(group.to_string()).or_default(),
@@ -240,19 +253,33 @@ impl CorpusIndex {
     /// Combine an index built on another thread (same options) into this one.
     pub fn merge(&mut self, other: CorpusIndex) {
         for (name, theirs) in other.groups {
-            let ours = self.groups.entry(name).or_default();
-            ours.documents += theirs.documents;
-            if ours.counts.len() < theirs.counts.len() {
-                let mine = std::mem::replace(&mut ours.counts, theirs.counts);
-                for (h, n) in mine {
-                    *ours.counts.entry(h).or_insert(0) += n;
-                }
-            } else {
-                for (h, n) in theirs.counts {
-                    *ours.counts.entry(h).or_insert(0) += n;
-                }
+            self.insert_group(&name, theirs);
+        }
+    }
+
+    /// Add counts reduced elsewhere (another process, a Spark stage) to
+    /// those of `group`.
+    pub fn insert_group(&mut self, group: &str, theirs: GroupCounts) {
+        let ours = match self.groups.get_mut(group) {
+            Some(g) => g,
+            None => self.groups.entry(group.to_string()).or_default(),
+        };
+        ours.documents += theirs.documents;
+        if ours.counts.len() < theirs.counts.len() {
+            let mine = std::mem::replace(&mut ours.counts, theirs.counts);
+            for (h, n) in mine {
+                *ours.counts.entry(h).or_insert(0) += n;
+            }
+        } else {
+            for (h, n) in theirs.counts {
+                *ours.counts.entry(h).or_insert(0) += n;
             }
         }
+    }
+
+    /// The counts of `group`, as plain data.
+    pub fn group(&self, group: &str) -> Option<&GroupCounts> {
+        self.groups.get(group)
     }
 
     /// How many documents of `group` were added.
@@ -267,7 +294,12 @@ impl CorpusIndex {
 
     /// The document count a line needs in `group` to be boilerplate.
     pub fn threshold(&self, group: &str) -> u32 {
-        let n = self.documents(group);
+        self.threshold_for(self.documents(group))
+    }
+
+    /// The document count a line needs to be boilerplate in a group of `n`
+    /// documents: the larger of `min_documents` and `min_share` of `n`.
+    pub fn threshold_for(&self, n: u32) -> u32 {
         let share = (self.options.min_share * f64::from(n)).ceil() as u32;
         share.max(self.options.min_documents as u32).max(2)
     }
@@ -275,10 +307,15 @@ impl CorpusIndex {
     /// Pass 2: the lines of `text` (a document of `group`, added in pass 1)
     /// that recur across the group. Spans are byte ranges of `text`.
     pub fn findings(&self, group: &str, text: &str) -> Vec<CorpusHit> {
-        let Some(g) = self.groups.get(group) else {
-            return Vec::new();
-        };
-        let need = self.threshold(group);
+        match self.groups.get(group) {
+            Some(g) => self.findings_in(g, text),
+            None => Vec::new(),
+        }
+    }
+
+    /// Pass 2 against a group's counts given as plain data.
+    pub fn findings_in(&self, g: &GroupCounts, text: &str) -> Vec<CorpusHit> {
+        let need = self.threshold_for(g.documents);
         self.line_prints(text)
             .filter_map(|(h, span)| {
                 let n = *g.counts.get(&h)?;
@@ -295,8 +332,16 @@ impl CorpusIndex {
     /// of rule [`RULE_ID`] with source offsets (severity warning, no fix:
     /// whether a recurring line should go is the site's decision).
     pub fn diagnostics(&self, group: &str, doc: &Document) -> Vec<Diagnostic> {
+        match self.groups.get(group) {
+            Some(g) => self.diagnostics_in(g, doc),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`CorpusIndex::diagnostics`] against a group's counts given as plain data.
+    pub fn diagnostics_in(&self, g: &GroupCounts, doc: &Document) -> Vec<Diagnostic> {
         let map = doc.source_map();
-        self.findings(group, doc.prose())
+        self.findings_in(g, doc.prose())
             .into_iter()
             .filter(|h| !doc.is_masked(h.span))
             .map(|h| Diagnostic {

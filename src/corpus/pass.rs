@@ -15,6 +15,15 @@
 //!    [`Findings::add_diagnostics`] appends a document's corpus-wide
 //!    findings to what the linter found in it.
 //!
+//! A job whose reduce is not in Rust (Spark, a database) uses the plain-data
+//! form of `boilerplate/corpus-repeated` instead: [`Collector::fingerprints`]
+//! gives what stage 1 counts of one document, the job sums the documents and
+//! the counts per (group, fingerprint) into a [`GroupCounts`], and
+//! [`Collector::group_diagnostics`] is stage 2 for one document against its
+//! group's counts. The results are those of the merged pass. (Near-duplicate
+//! documents need the MinHash signatures of the whole run, not a per-group
+//! count, and are not part of this form.)
+//!
 //! ```
 //! use guifan::corpus::pass::CorpusPlan;
 //! use guifan::ruleset::builtin_rule_sets;
@@ -45,7 +54,7 @@
 //! ```
 
 use super::near::{self, NearDuplicates, NearOptions};
-use super::{CorpusIndex, CorpusOptions, RULE_ID};
+use super::{CorpusIndex, CorpusOptions, GroupCounts, RULE_ID};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::engine::Linter;
@@ -126,6 +135,41 @@ impl Collector {
         }
     }
 
+    /// Stage 1 as plain data: the line fingerprints of `doc` that
+    /// [`Collector::add`] would count (each once), or nothing when
+    /// `boilerplate/corpus-repeated` is off.
+    pub fn fingerprints(&self, doc: &Document) -> Vec<u64> {
+        self.lines
+            .as_ref()
+            .map(|index| index.line_fingerprints(doc.prose()))
+            .unwrap_or_default()
+    }
+
+    /// The document count a line needs to be boilerplate in a group of
+    /// `documents` documents (`None` when `boilerplate/corpus-repeated` is
+    /// off): counts below it can be dropped before they are shipped back.
+    pub fn threshold_for(&self, documents: u32) -> Option<u32> {
+        self.lines.as_ref().map(|i| i.threshold_for(documents))
+    }
+
+    /// Stage 2 as plain data: append the `boilerplate/corpus-repeated`
+    /// findings of `doc` against its group's reduced `counts` to `out`, as
+    /// [`Findings::add_diagnostics`] does (configured severity, inline
+    /// suppressions, `out` kept sorted). The collector itself is not read:
+    /// an empty one of the plan will do, built once.
+    pub fn group_diagnostics(
+        &self,
+        linter: &Linter,
+        counts: &GroupCounts,
+        doc: &Document,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if let Some(index) = &self.lines {
+            let found = index.diagnostics_in(counts, doc);
+            append_lines(linter, doc, found, out);
+        }
+    }
+
     /// Fold in the collector of another worker (of the same plan).
     pub fn merge(&mut self, other: Collector) {
         if let (Some(a), Some(b)) = (&mut self.lines, other.lines) {
@@ -182,13 +226,8 @@ impl Findings {
         out: &mut Vec<Diagnostic>,
     ) {
         let mut found = Vec::new();
-        if let (Some(index), Some(entry)) =
-            (&self.lines, linter.rule(RULE_ID).filter(|r| r.enabled))
-        {
-            found.extend(index.diagnostics(group, doc).into_iter().map(|mut d| {
-                d.severity = entry.severity;
-                d
-            }));
+        if let Some(index) = &self.lines {
+            found = index.diagnostics(group, doc);
         }
         if let (Some((other, similarity)), Some(entry)) = (
             self.near.get(name),
@@ -202,13 +241,32 @@ impl Findings {
                 *similarity,
             ));
         }
-        linter.retain_unsuppressed(doc, &mut found);
-        if !found.is_empty() {
-            out.append(&mut found);
-            out.sort_by(|a, b| {
-                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-            });
-        }
+        append_lines(linter, doc, found, out);
+    }
+}
+
+/// Append corpus-wide findings to a document's: `boilerplate/corpus-repeated`
+/// at its configured severity (dropped if the rule is off), inline
+/// suppressions applied, `out` kept sorted by position.
+fn append_lines(
+    linter: &Linter,
+    doc: &Document,
+    mut found: Vec<Diagnostic>,
+    out: &mut Vec<Diagnostic>,
+) {
+    match linter.rule(RULE_ID).filter(|r| r.enabled) {
+        Some(entry) => found
+            .iter_mut()
+            .filter(|d| d.rule == RULE_ID)
+            .for_each(|d| d.severity = entry.severity),
+        None => found.retain(|d| d.rule != RULE_ID),
+    }
+    linter.retain_unsuppressed(doc, &mut found);
+    if !found.is_empty() {
+        out.append(&mut found);
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
     }
 }
 
@@ -229,5 +287,64 @@ fn near_diagnostic(
         help: Some(format!("与 {other} 比较，保留一份即可")),
         span: doc.source_map().to_source(prose_span),
         fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{DocumentOptions, Format};
+    use crate::ruleset::builtin_rule_sets;
+
+    /// The plain-data stages (fingerprints summed outside, counts handed
+    /// back per group) find what the merged collector finds.
+    #[test]
+    fn plain_data_stages_equal_the_merged_pass() {
+        let sets = builtin_rule_sets().unwrap();
+        let settings = Settings {
+            extend_select: vec![RULE_ID.into()],
+            ..Settings::default()
+        };
+        let linter = Linter::new(&sets, &settings).unwrap();
+        let plan = CorpusPlan::new(&linter, &sets, &settings).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        let options = DocumentOptions::new(Format::Plain, today);
+        let docs: Vec<(&str, Document)> = (0..12)
+            .map(|i| {
+                let group = if i % 3 == 0 { "b" } else { "a" };
+                let footer = if i % 4 == 0 {
+                    ""
+                } else {
+                    "主办单位：某某市人民政府办公室"
+                };
+                let text = format!(
+                    "标题{i}\n第{i}篇正文，内容各不相同。\n{footer}\n网站标识码：12345{i}\n"
+                );
+                (group, Document::new(text, &options))
+            })
+            .collect();
+        let mut collector = plan.collector();
+        let mut reduced: HashMap<&str, GroupCounts> = HashMap::new();
+        for (i, (group, doc)) in docs.iter().enumerate() {
+            collector.add(i as u64, group, doc);
+            let g = reduced.entry(group).or_default();
+            g.documents += 1;
+            for h in plan.collector().fingerprints(doc) {
+                *g.counts.entry(h).or_insert(0) += 1;
+            }
+        }
+        let findings = collector.finish(|i| i.to_string());
+        let template = plan.collector();
+        let mut any = false;
+        for (i, (group, doc)) in docs.iter().enumerate() {
+            let mut merged = Vec::new();
+            findings.add_diagnostics(&linter, group, &i.to_string(), doc, &mut merged);
+            let mut plain = Vec::new();
+            template.group_diagnostics(&linter, &reduced[group], doc, &mut plain);
+            assert_eq!(merged, plain, "document {i}");
+            any |= !plain.is_empty();
+        }
+        assert!(any, "the footer recurs in group a");
+        assert_eq!(template.threshold_for(8), Some(3));
     }
 }
