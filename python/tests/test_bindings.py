@@ -184,8 +184,18 @@ def test_threads_share_one_linter():
 def test_the_gil_is_released_while_checking():
     """Python code in another thread keeps running during one long check:
     with the GIL held it would stop until the check returned."""
-    text = "\n".join((ROOT / p).read_text(encoding="utf-8") for p in FIXTURES) * 20
+    base = "\n".join((ROOT / p).read_text(encoding="utf-8") for p in FIXTURES)
     linter = guifan.Linter()
+    # A text long enough for the check to take about half a second on this
+    # machine, however fast it is.
+    copies = 20
+    while True:
+        t = time.perf_counter()
+        linter.check(base * copies, date=AS_OF)
+        if time.perf_counter() - t > 0.1 or copies >= 20 * 2**8:
+            break
+        copies *= 2
+    text = base * (copies * 5)
     done = threading.Event()
     spans = {}
 
