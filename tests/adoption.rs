@@ -15,17 +15,7 @@ use tempfile::TempDir;
 const BAD: &str = "会议指出,要深入学习。\n";
 const RULE: &str = "punctuation/halfwidth-in-cjk";
 
-use support::guifan;
-
-fn tree(files: &[(&str, &str)]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, body) in files {
-        let p = dir.path().join(name);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, body).unwrap();
-    }
-    dir
-}
+use support::{guifan, tree};
 
 struct Out {
     code: i32,

@@ -39,13 +39,7 @@ fn archive() -> TempDir {
         ),
         ("notice.txt", "通知：请各单位于月底前报送材料,逾期不候.\n"),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    for (name, body) in files {
-        let p = dir.path().join(name);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, body).unwrap();
-    }
-    dir
+    support::tree(files)
 }
 
 /// `guifan check --format json --show-date .` of the archive, in `findings.json`.

@@ -118,3 +118,15 @@ pub fn shown_dates(body: &str) -> Vec<chrono::NaiveDate> {
     }
     out
 }
+
+/// A temporary folder holding `files` (paths relative to it, folders made
+/// as needed).
+pub fn tree<B: AsRef<[u8]>>(files: &[(&str, B)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, body).unwrap();
+    }
+    dir
+}
