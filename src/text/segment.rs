@@ -1,25 +1,292 @@
-//! Word segmentation with jieba, loaded once per process.
+//! Word segmentation with jieba, without paying for its dictionary up front.
 //!
 //! Chinese has no spaces, so "the whole word" means "aligned with jieba's
-//! tokens". The dictionary takes a noticeable time to load, so it is built
-//! lazily, once, and only when some enabled rule asks for word boundaries.
+//! tokens". jieba's dictionary holds 349,045 words and takes 60–110 ms to
+//! load — more than everything else a check of a short draft costs, and a
+//! pre-commit hook or an editor runs guifan once per file.
+//!
+//! How a text is cut and tagged depends only on the dictionary words that
+//! occur in it (their frequencies and tags) and on the dictionary's total
+//! frequency. So a process starts with an empty jieba and, before a text is
+//! segmented, adds the dictionary words that occur in that text, looked up
+//! in a transducer that the build script compiled from jieba-rs's own
+//! dictionary file and that is read in place from the binary (no load). A
+//! placeholder word that no text contains carries the rest of the total.
+//! The results are exactly those of the full dictionary (the tests compare
+//! both on many windows of text). Once a process has segmented
+//! [`LOOKUP_BUDGET`] bytes this way, the lookups would soon cost more than
+//! the load, so the full dictionary is loaded, once. Without a prebuilt
+//! transducer (the build script could not find the dictionary file) the
+//! full dictionary is loaded on first use.
+//!
+//! jieba's part-of-speech model for unknown words is parsed on its first
+//! use (about 20 ms); [`warm_up`] lets a caller do that on another thread
+//! while it reads rule sets and files.
 
 use crate::span::Span;
+use fst::raw::{Fst, Output};
 use jieba_rs::Jieba;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, RwLock};
 
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+mod prebuilt {
+    include!(concat!(env!("OUT_DIR"), "/jieba_dict.rs"));
+}
 
-/// The shared jieba instance.
-pub fn jieba() -> &'static Jieba {
-    &JIEBA
+/// jieba's dictionary as a transducer, `word → frequency << 8 | tag index`.
+static DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.fst"));
+
+/// Bytes of text segmented with looked-up words before the process loads
+/// the whole dictionary instead (a look-up costs about 40 ns per byte, the
+/// load 60–110 ms).
+pub const LOOKUP_BUDGET: usize = 1 << 20;
+
+/// A word that no text contains (two noncharacters of plane 16), whose
+/// frequency makes up the rest of the dictionary's total.
+const PLACEHOLDER: &str = "\u{10FFFE}\u{10FFFE}";
+
+/// A jieba that holds the dictionary words needed so far, or all of them.
+pub(crate) struct Segmenter {
+    jieba: Jieba,
+    /// The prebuilt dictionary, while words are looked up one text at a time.
+    lookup: Option<Fst<&'static [u8]>>,
+    /// Sum of the frequencies of the words added so far.
+    added: usize,
+}
+
+impl Segmenter {
+    /// Words looked up per text when a prebuilt dictionary exists, else the
+    /// whole dictionary.
+    pub(crate) fn new() -> Segmenter {
+        match Fst::new(DICTIONARY) {
+            Ok(fst) if prebuilt::TOTAL > 0 && fst.len() == prebuilt::WORDS => Segmenter {
+                jieba: Jieba::empty(),
+                lookup: Some(fst),
+                added: 0,
+            },
+            _ => Segmenter::full(),
+        }
+    }
+
+    /// The whole dictionary, loaded.
+    pub(crate) fn full() -> Segmenter {
+        Segmenter {
+            jieba: Jieba::new(),
+            lookup: None,
+            added: 0,
+        }
+    }
+
+    /// The dictionary words occurring in `text` that are not added yet,
+    /// with their transducer values.
+    fn missing<'t>(&self, text: &'t str) -> Vec<(&'t str, u64)> {
+        let Some(fst) = &self.lookup else {
+            return Vec::new();
+        };
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for (start, _) in text.char_indices() {
+            let mut node = fst.root();
+            let mut value = Output::zero();
+            for (k, &b) in bytes[start..].iter().enumerate() {
+                let Some(i) = node.find_input(b) else { break };
+                let t = node.transition(i);
+                value = value.cat(t.out);
+                node = fst.node(t.addr);
+                if node.is_final() {
+                    let word = &text[start..start + k + 1];
+                    if !self.jieba.has_word(word) {
+                        out.push((word, value.cat(node.final_output()).value()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Add `words` (from [`Segmenter::missing`]) and keep the total exact.
+    fn add(&mut self, words: &[(&str, u64)]) {
+        for &(word, value) in words {
+            if self.jieba.has_word(word) {
+                continue;
+            }
+            let freq = (value >> 8) as usize;
+            let tag = prebuilt::TAGS[(value & 0xFF) as usize];
+            self.jieba.add_word(word, Some(freq), Some(tag));
+            self.added += freq;
+        }
+        self.jieba.add_word(
+            PLACEHOLDER,
+            Some(prebuilt::TOTAL.saturating_sub(self.added)),
+            Some("x"),
+        );
+    }
+
+    /// Make sure every dictionary word in `text` is present.
+    #[cfg(test)]
+    pub(crate) fn prepare(&mut self, text: &str) {
+        let missing = self.missing(text);
+        if !missing.is_empty() {
+            self.add(&missing);
+        }
+    }
+
+    /// The jieba to segment a prepared text with.
+    pub(crate) fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+}
+
+static SEGMENTER: LazyLock<RwLock<Segmenter>> = LazyLock::new(|| RwLock::new(Segmenter::new()));
+
+/// Bytes segmented with looked-up words so far in this process.
+static LOOKED_UP: AtomicUsize = AtomicUsize::new(0);
+
+/// Run `f` with a jieba that knows every dictionary word of `text`. `f`
+/// must not segment (it runs under a read lock).
+fn with_jieba<R>(text: &str, f: impl FnOnce(&Jieba) -> R) -> R {
+    let lock = &*SEGMENTER;
+    {
+        let s = lock.read().unwrap_or_else(|e| e.into_inner());
+        if s.lookup.is_none() {
+            return f(s.jieba());
+        }
+        let spent = LOOKED_UP.fetch_add(text.len(), Ordering::Relaxed) + text.len();
+        if spent <= LOOKUP_BUDGET {
+            let missing = s.missing(text);
+            if missing.is_empty() {
+                return f(s.jieba());
+            }
+            drop(s);
+            let mut w = lock.write().unwrap_or_else(|e| e.into_inner());
+            if w.lookup.is_some() {
+                w.add(&missing);
+            }
+        } else {
+            drop(s);
+            let mut w = lock.write().unwrap_or_else(|e| e.into_inner());
+            if w.lookup.is_some() {
+                *w = Segmenter::full();
+            }
+        }
+    }
+    let s = lock.read().unwrap_or_else(|e| e.into_inner());
+    f(s.jieba())
 }
 
 /// Byte spans of jieba's words in `text` (HMM on, for unknown words).
 pub fn words(text: &str) -> Vec<Span> {
-    JIEBA
-        .cut(text, true)
-        .into_iter()
-        .map(|t| Span::new(t.byte_start, t.byte_end))
-        .collect()
+    with_jieba(text, |j| {
+        j.cut(text, true)
+            .into_iter()
+            .map(|t| Span::new(t.byte_start, t.byte_end))
+            .collect()
+    })
+}
+
+/// jieba's words of `text` with their part-of-speech tags, each handed to
+/// `each(span, tag)` in order (HMM on). `each` must not segment.
+pub fn tag_each(text: &str, mut each: impl FnMut(Span, &str)) {
+    with_jieba(text, |j| {
+        for t in j.tag(text, true) {
+            each(Span::new(t.byte_start, t.byte_end), t.tag);
+        }
+    })
+}
+
+/// Parse jieba's model for unknown words now (it is otherwise parsed on the
+/// first unknown word, ~20 ms): for a caller that will segment soon and has
+/// a spare thread meanwhile.
+pub fn warm_up() {
+    // A word jieba cannot know: tagging it consults the model.
+    let _ = Jieba::empty().tag("\u{9fa0}\u{9fa1}", true);
+}
+
+/// Whether this build carries the prebuilt dictionary (else the first
+/// segmentation loads the whole dictionary).
+pub fn is_prebuilt() -> bool {
+    prebuilt::TOTAL > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every window of `text` of 2..=`width` characters at every `step`-th
+    /// character, cut and tagged by a segmenter that looks words up and by
+    /// the full dictionary.
+    fn agree(text: &str, width: usize, step: usize) -> usize {
+        let full = Jieba::new();
+        let mut sub = Segmenter::new();
+        assert!(sub.lookup.is_some(), "no prebuilt dictionary in this build");
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let mut n = 0;
+        for (k, &a) in starts.iter().enumerate().step_by(step) {
+            for w in 2..=width {
+                let b = starts.get(k + w).copied().unwrap_or(text.len());
+                let window = &text[a..b];
+                sub.prepare(window);
+                let got: Vec<_> = sub
+                    .jieba()
+                    .tag(window, true)
+                    .into_iter()
+                    .map(|t| (t.word, t.tag))
+                    .collect();
+                let want: Vec<_> = full
+                    .tag(window, true)
+                    .into_iter()
+                    .map(|t| (t.word, t.tag))
+                    .collect();
+                assert_eq!(got, want, "window {window:?}");
+                n += 1;
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn the_build_carries_the_dictionary() {
+        assert!(is_prebuilt());
+        assert!(prebuilt::WORDS > 300_000);
+        assert!(Fst::new(DICTIONARY).is_ok_and(|f| f.len() == prebuilt::WORDS));
+    }
+
+    #[test]
+    fn looked_up_words_segment_like_the_full_dictionary() {
+        // Our own fixtures: names, titles, dates and terms of the kind the
+        // rules segment.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut text = String::new();
+        for family in ["names", "terminology", "punctuation"] {
+            let mut files: Vec<_> = std::fs::read_dir(dir.join(family))
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+                .collect();
+            files.sort();
+            for f in files {
+                text.push_str(&std::fs::read_to_string(f).unwrap());
+            }
+        }
+        assert!(text.len() > 2_000);
+        assert!(agree(&text, 12, 3) > 1_000);
+    }
+
+    #[test]
+    fn the_shared_segmenter_answers_like_jieba() {
+        let text = "学院党委书记区向丽主持会议，锁志海表示要抓好落实。";
+        let want: Vec<Span> = Jieba::new()
+            .cut(text, true)
+            .into_iter()
+            .map(|t| Span::new(t.byte_start, t.byte_end))
+            .collect();
+        assert_eq!(words(text), want);
+        let mut tags = Vec::new();
+        tag_each(text, |sp, t| tags.push((sp, t.to_string())));
+        assert_eq!(tags.len(), want.len());
+        assert!(
+            tags.iter()
+                .any(|(sp, t)| &text[sp.range()] == "区向丽" && t.starts_with("nr"))
+        );
+    }
 }

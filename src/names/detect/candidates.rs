@@ -67,16 +67,11 @@ pub fn name_ends(text: &str, i: usize) -> Vec<usize> {
 
 /// jieba's tags of `text[start..end]`: `(byte span, tag)`.
 pub(super) fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
-    let s = &text[start..end];
-    crate::text::segment::jieba()
-        .tag(s, true)
-        .into_iter()
-        .scan(start, |at, t| {
-            let sp = Span::new(*at, *at + t.word.len());
-            *at = sp.end;
-            Some((sp, intern_tag(t.tag)))
-        })
-        .collect()
+    let mut out = Vec::new();
+    crate::text::segment::tag_each(&text[start..end], |sp, t| {
+        out.push((Span::new(start + sp.start, start + sp.end), intern_tag(t)))
+    });
+    out
 }
 
 pub(super) fn intern_tag(t: &str) -> &'static str {

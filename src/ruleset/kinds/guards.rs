@@ -249,10 +249,9 @@ impl<'c, 'a> Words<'c, 'a> {
         let cached = matches!(&self.last, Some((s, e, _)) if *s == start && *e == end);
         if !cached {
             self.spent += end - start;
-            let starts = crate::text::segment::jieba()
-                .cut(&text[start..end], true)
+            let starts = crate::text::segment::words(&text[start..end])
                 .into_iter()
-                .map(|t| start + t.byte_start)
+                .map(|w| start + w.start)
                 .collect();
             self.last = Some((start, end, starts));
         }
