@@ -195,11 +195,25 @@ pub fn tag_each(text: &str, mut each: impl FnMut(Span, &str)) {
 }
 
 /// Parse jieba's model for unknown words now (it is otherwise parsed on the
-/// first unknown word, ~20 ms): for a caller that will segment soon and has
-/// a spare thread meanwhile.
+/// first unknown word, ~20 ms).
 pub fn warm_up() {
     // A word jieba cannot know: tagging it consults the model.
     let _ = Jieba::empty().tag("\u{9fa0}\u{9fa1}", true);
+}
+
+/// [`warm_up`] on a thread of its own, once per process: for a caller that
+/// will tag words soon (the names rules) and has rule sets to compile and
+/// files to read meanwhile. Whoever tags first waits for it, if it is not
+/// done yet, inside jieba.
+pub fn warm_up_in_background() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let spawned = std::thread::Builder::new()
+            .name("guifan-jieba-model".into())
+            .spawn(warm_up);
+        // No thread to be had: the first unknown word pays instead.
+        drop(spawned);
+    });
 }
 
 /// Whether this build carries the prebuilt dictionary (else the first
