@@ -209,6 +209,14 @@ fn check_file(
 ) -> Outcome {
     let doc = Document::new(source, &cx.doc_opts);
     let mut diagnostics = cx.linter.check(&doc);
+    let wanted = |d: &Diagnostic| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability >= cx.opts.applicability)
+    };
+    // The linter's own findings, for fixing without checking again (the
+    // corpus pass's findings are reported, not fixed).
+    let own = (with_fixes && diagnostics.iter().any(wanted)).then(|| diagnostics.clone());
     if let Some(corpus) = &cx.opts.corpus {
         let group = guifan::corpus::group_of(std::path::Path::new(&cx.input.display));
         corpus.add_diagnostics(
@@ -221,28 +229,29 @@ fn check_file(
     }
     let date = Some(cx.date_of(&doc));
     let chars = cx.opts.show_date.then(|| doc.prose().chars().count());
-    let has_fix = diagnostics.iter().any(|d| {
-        d.fix
-            .as_ref()
-            .is_some_and(|f| f.applicability >= cx.opts.applicability)
-    });
-    let source = doc.into_source();
     let mut fixed = None;
     let mut not_converged = false;
-    if with_fixes && has_fix {
-        let out = cx.linter.fix(&source, &cx.doc_opts, cx.opts.applicability);
-        not_converged = !out.converged;
-        if out.text != source {
-            // A Word document: what the writer can really apply.
-            fixed = match docx {
-                Some(d) => match d.0.apply(&d.1, &out.text) {
-                    Ok(f) => (f.text != source).then_some(f.text),
-                    Err(e) => return Outcome::failed(&cx.input.display, e.to_string()),
-                },
-                None => Some(out.text),
-            };
+    let source = match own {
+        Some(own) => {
+            let source = doc.source().to_string();
+            let out = cx
+                .linter
+                .fix_checked(doc, own, &cx.doc_opts, cx.opts.applicability);
+            not_converged = !out.converged;
+            if out.text != source {
+                // A Word document: what the writer can really apply.
+                fixed = match docx {
+                    Some(d) => match d.0.apply(&d.1, &out.text) {
+                        Ok(f) => (f.text != source).then_some(f.text),
+                        Err(e) => return Outcome::failed(&cx.input.display, e.to_string()),
+                    },
+                    None => Some(out.text),
+                };
+            }
+            source
         }
-    }
+        None => doc.into_source(),
+    };
     diagnostics.retain(|d| cx.keep(d));
     let mut note = None;
     if let (Some(a), Some(d)) = (&cx.opts.annotate, docx) {

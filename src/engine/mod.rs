@@ -463,7 +463,22 @@ impl Linter {
     /// `check`, for the writer to decide.
     pub fn fix(&self, source: &str, options: &DocumentOptions, min: Applicability) -> FixOutcome {
         let doc = Document::new(source.to_string(), options);
-        let mut diagnostics = self.check(&doc);
+        let diagnostics = self.check(&doc);
+        self.fix_checked(doc, diagnostics, options, min)
+    }
+
+    /// [`Linter::fix`] of a document already checked: `diagnostics` must be
+    /// what [`Linter::check`] returned for `doc` (a caller that reports the
+    /// findings and then fixes, as `guifan check --diff` does, checks once
+    /// instead of twice).
+    pub fn fix_checked(
+        &self,
+        doc: Document,
+        diagnostics: Vec<Diagnostic>,
+        options: &DocumentOptions,
+        min: Applicability,
+    ) -> FixOutcome {
+        let mut diagnostics = diagnostics;
         let wanted = |d: &Diagnostic| d.fix.as_ref().is_some_and(|f| f.applicability >= min);
         // The findings of the first check whose fixes are still to apply,
         // by rule and span in `source`.
