@@ -552,59 +552,27 @@ pub fn run(
         }
         drop(tx);
 
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
-        let mut emitted = 0usize;
-        // The file the main thread took and has not checked yet.
-        let mut mine: Option<usize> = None;
-        let mut exhausted = false;
-        'run: while emitted < n {
-            // Emit what is ready, in order.
-            while let Some(mut o) = pending.remove(&emitted) {
-                emitted += 1;
-                gate.advance(emitted);
-                for f in &opts.filters {
-                    f.filter(&o.display, &o.source, &o.lines, &mut o.diagnostics);
-                }
-                if let Err(e) = emit(&o, opts, reporter, out, fixed_out, &mut summary, &mut exit) {
+        let shared = Shared {
+            inputs,
+            stdin,
+            config,
+            opts,
+            next: &next,
+            gate: &gate,
+            window,
+        };
+        check_and_emit(&shared, &rx, |mut o| {
+            for f in &opts.filters {
+                f.filter(&o.display, &o.source, &o.lines, &mut o.diagnostics);
+            }
+            match emit(&o, opts, reporter, out, fixed_out, &mut summary, &mut exit) {
+                Ok(()) => true,
+                Err(e) => {
                     fail(e, &mut broken, &mut exit);
-                    break 'run;
+                    false
                 }
             }
-            if emitted == n {
-                break;
-            }
-            if mine.is_none() && !exhausted {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i < n {
-                    mine = Some(i);
-                } else {
-                    exhausted = true;
-                }
-            }
-            match mine {
-                // Within the window: check it here.
-                Some(i) if i < emitted + window => {
-                    mine = None;
-                    pending.insert(i, process(&inputs[i], stdin, config, opts));
-                    // Collect what the workers finished meanwhile.
-                    pending.extend(rx.try_iter());
-                }
-                // Nothing to check here (or too far ahead): wait for a worker.
-                _ => match rx.recv() {
-                    Ok((i, o)) => {
-                        pending.insert(i, o);
-                        pending.extend(rx.try_iter());
-                    }
-                    // Every worker is gone and what they checked is in.
-                    Err(_) => match mine.take() {
-                        Some(i) => {
-                            pending.insert(i, process(&inputs[i], stdin, config, opts));
-                        }
-                        None => break,
-                    },
-                },
-            }
-        }
+        });
         // Stop the workers (after an output error) and let them go.
         gate.stop();
         drop(rx);
@@ -623,6 +591,78 @@ pub fn run(
         note_fixes(opts, &summary);
     }
     RunResult { exit }
+}
+
+/// What the main thread and the workers share.
+struct Shared<'a> {
+    inputs: &'a [Input],
+    stdin: Option<&'a [u8]>,
+    config: &'a Resolved,
+    opts: &'a RunOptions,
+    next: &'a AtomicUsize,
+    gate: &'a Gate,
+    window: usize,
+}
+
+/// The main thread's part: check files itself, collect the workers'
+/// outcomes between its own, and hand every outcome to `emit` in input
+/// order until all are out or `emit` says stop.
+fn check_and_emit(
+    s: &Shared<'_>,
+    rx: &mpsc::Receiver<(usize, Outcome)>,
+    mut emit: impl FnMut(Outcome) -> bool,
+) {
+    let n = s.inputs.len();
+    let process = |i: usize| process(&s.inputs[i], s.stdin, s.config, s.opts);
+    let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+    let mut emitted = 0usize;
+    // The file the main thread took and has not checked yet.
+    let mut mine: Option<usize> = None;
+    let mut exhausted = false;
+    while emitted < n {
+        // Emit what is ready, in order.
+        while let Some(o) = pending.remove(&emitted) {
+            emitted += 1;
+            s.gate.advance(emitted);
+            if !emit(o) {
+                return;
+            }
+        }
+        if emitted == n {
+            break;
+        }
+        if mine.is_none() && !exhausted {
+            let i = s.next.fetch_add(1, Ordering::Relaxed);
+            if i < n {
+                mine = Some(i);
+            } else {
+                exhausted = true;
+            }
+        }
+        match mine {
+            // Within the window: check it here, then collect what the
+            // workers finished meanwhile.
+            Some(i) if i < emitted + s.window => {
+                mine = None;
+                pending.insert(i, process(i));
+                pending.extend(rx.try_iter());
+            }
+            // Nothing to check here (or too far ahead): wait for a worker.
+            _ => match rx.recv() {
+                Ok((i, o)) => {
+                    pending.insert(i, o);
+                    pending.extend(rx.try_iter());
+                }
+                // Every worker is gone and what they checked is in.
+                Err(_) => match mine.take() {
+                    Some(i) => {
+                        pending.insert(i, process(i));
+                    }
+                    None => break,
+                },
+            },
+        }
+    }
 }
 
 /// After `fix` with a machine-readable report: what was fixed, on stderr
