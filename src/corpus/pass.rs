@@ -183,19 +183,25 @@ impl Collector {
     /// Stage 2's view of the whole run. `name` gives the name a document id
     /// is reported under (its path). Of a near-duplicate pair, the document
     /// with the larger id is reported (number documents in path order, and
-    /// the later path is the copy).
+    /// the later path is the copy), against its most similar earlier
+    /// document, the first in id order among equally similar ones: the
+    /// order in which worker threads merged their collectors does not
+    /// show.
     pub fn finish(self, name: impl Fn(u64) -> String) -> Findings {
-        let mut near: HashMap<String, (String, f64)> = HashMap::new();
+        // Later id → (earlier id, similarity).
+        let mut best: HashMap<u64, (u64, f64)> = HashMap::new();
         for pair in self.near.iter().flat_map(|n| n.pairs()) {
-            let earlier = name(pair.first.min(pair.second));
-            let later = name(pair.first.max(pair.second));
-            let entry = near
-                .entry(later)
-                .or_insert((earlier.clone(), pair.similarity));
-            if pair.similarity > entry.1 {
+            let earlier = pair.first.min(pair.second);
+            let later = pair.first.max(pair.second);
+            let entry = best.entry(later).or_insert((earlier, pair.similarity));
+            if pair.similarity > entry.1 || (pair.similarity == entry.1 && earlier < entry.0) {
                 *entry = (earlier, pair.similarity);
             }
         }
+        let near = best
+            .into_iter()
+            .map(|(later, (earlier, similarity))| (name(later), (name(earlier), similarity)))
+            .collect();
         Findings {
             lines: self.lines,
             near,
@@ -346,5 +352,50 @@ mod tests {
         }
         assert!(any, "the footer recurs in group a");
         assert_eq!(template.threshold_for(8), Some(3));
+    }
+
+    /// Of equally similar earlier documents, a copy is reported against
+    /// the first, whatever order the workers' collectors merge in.
+    #[test]
+    fn near_duplicate_partner_does_not_depend_on_merge_order() {
+        let sets = builtin_rule_sets().unwrap();
+        let settings = Settings {
+            extend_select: vec![near::RULE_ID.into()],
+            ..Settings::default()
+        };
+        let linter = Linter::new(&sets, &settings).unwrap();
+        let plan = CorpusPlan::new(&linter, &sets, &settings).unwrap();
+        let options = DocumentOptions::new(Format::Plain, chrono::NaiveDate::MIN);
+        let text = "会议指出，今年以来全市粮食生产形势总体平稳，但部分地区土壤墒情偏差，\
+                    播种进度不均衡，必须提早谋划、压茬推进，确保夏粮面积稳定、产量不减。\
+                    各地要加强田间管理，落实防灾减灾措施，切实做好农资供应和技术指导服务。\n";
+        let docs: Vec<Document> = (0..4)
+            .map(|_| Document::new(text.to_string(), &options))
+            .collect();
+        // Worker splits: which documents each of two workers saw, merged
+        // one way or the other.
+        let splits: [&[u64]; 3] = [&[0, 1], &[2, 3], &[1, 3]];
+        for first in splits {
+            for swap in [false, true] {
+                let mut a = plan.collector();
+                let mut b = plan.collector();
+                for id in 0..4u64 {
+                    let c = if first.contains(&id) { &mut a } else { &mut b };
+                    c.add(id, "g", &docs[id as usize]);
+                }
+                if swap {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                a.merge(b);
+                let findings = a.finish(|i| i.to_string());
+                for later in ["1", "2", "3"] {
+                    assert_eq!(
+                        findings.near.get(later).map(|(p, _)| p.as_str()),
+                        Some("0"),
+                        "document {later}, split {first:?}, swapped {swap}"
+                    );
+                }
+            }
+        }
     }
 }

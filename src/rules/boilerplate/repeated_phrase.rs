@@ -150,18 +150,19 @@ struct RepeatedPhrase {
 
 /// The normalized prose of a document: the lines that can hold a copied
 /// clause (not the title, not headings), one entry per kept character, a
-/// `'\n'` after each line.
-struct Normalized {
+/// `'\n'` after each line. Only the characters are held per character (the
+/// repeats are searched in them); byte offsets and quotation marks are
+/// worked out again from a line's text for the few candidates that need
+/// them.
+struct Normalized<'t> {
+    text: &'t str,
     chars: Vec<char>,
-    /// Byte offset of each character in the prose view.
-    offs: Vec<usize>,
-    /// Index (into `lines`) of the line of each character.
-    line: Vec<u32>,
+    /// Index (into `chars`) of the first character of each kept line.
+    starts: Vec<usize>,
+    /// Byte range in the prose view of each kept line (without its break).
+    spans: Vec<(usize, usize)>,
     /// 1-based number of each kept line.
     lines: Vec<usize>,
-    /// Whether a quotation is open before each character (counted from the
-    /// start of its line).
-    quoted: Vec<bool>,
     /// Whether each kept line is in the text of a statute (`第十条　……`).
     articles: Vec<bool>,
 }
@@ -180,14 +181,14 @@ fn is_prose_line(line: &str) -> bool {
     line.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
 }
 
-impl Normalized {
-    fn new(text: &str) -> Normalized {
+impl<'t> Normalized<'t> {
+    fn new(text: &'t str) -> Normalized<'t> {
         let mut n = Normalized {
+            text,
             chars: Vec::with_capacity(text.len() / 3 + 16),
-            offs: Vec::with_capacity(text.len() / 3 + 16),
-            line: Vec::with_capacity(text.len() / 3 + 16),
+            starts: Vec::new(),
+            spans: Vec::new(),
             lines: Vec::new(),
-            quoted: Vec::new(),
             articles: Vec::new(),
         };
         let mut base = 0;
@@ -204,36 +205,15 @@ impl Normalized {
             let keep = !blank && title_seen && is_prose_line(content);
             title_seen |= !blank;
             if keep {
-                let index = n.lines.len() as u32;
-                for (i, c) in content.char_indices() {
-                    if let Some(f) = fold(c) {
-                        n.chars.push(f);
-                        n.offs.push(base + i);
-                        n.line.push(index);
-                    }
-                }
+                n.starts.push(n.chars.len());
+                n.spans.push((base, base + content.len()));
+                n.chars.extend(content.chars().filter_map(fold));
                 n.lines.push(number + 1);
                 n.articles.push(statute[number]);
                 n.chars.push('\n');
-                n.offs.push(base + content.len());
-                n.line.push(index);
             }
             base += raw.len();
         }
-        let mut open = false;
-        n.quoted = n
-            .chars
-            .iter()
-            .map(|&c| {
-                let before = open;
-                match c {
-                    '"' => open = !open,
-                    '\n' => open = false,
-                    _ => {}
-                }
-                before
-            })
-            .collect();
         // A decimal point is not a sentence end (`。` and `.` fold together).
         for i in 1..n.chars.len().saturating_sub(1) {
             if n.chars[i] == '.'
@@ -246,13 +226,35 @@ impl Normalized {
         n
     }
 
+    /// Index (into `lines`) of the kept line of the character at `pos`.
+    fn line(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos) - 1
+    }
+
+    /// Byte offset in the prose view of the character at `pos` (of the end
+    /// of its line for the `'\n'` closing it).
+    fn offset(&self, pos: usize) -> usize {
+        let line = self.line(pos);
+        let (start, end) = self.spans[line];
+        let mut index = self.starts[line];
+        for (i, c) in self.text[start..end].char_indices() {
+            if fold(c).is_some() {
+                if index == pos {
+                    return start + i;
+                }
+                index += 1;
+            }
+        }
+        end
+    }
+
     /// Whether the character at `pos` is in an article of a statute.
     fn in_article(&self, pos: usize) -> bool {
-        self.articles[self.line[pos] as usize]
+        self.articles[self.line(pos)]
     }
 
     fn line_number(&self, pos: usize) -> usize {
-        self.lines[self.line[pos] as usize]
+        self.lines[self.line(pos)]
     }
 
     /// Word characters of `[x, x + len)` that belong to clauses lying whole
@@ -300,10 +302,23 @@ impl Normalized {
     }
 
     /// Word characters of `[x, x + len)` inside quotation marks.
+    /// A quotation is open before a character when an odd number of `"`
+    /// precede it on its line.
     fn quoted_chars(&self, x: usize, len: usize) -> usize {
-        (x..x + len)
-            .filter(|&i| self.quoted[i] && self.chars[i] != '"' && is_word_char(self.chars[i]))
-            .count()
+        let mut open = false;
+        let mut count = 0;
+        for i in self.starts[self.line(x)]..x + len {
+            let c = self.chars[i];
+            if i >= x && open && c != '"' && is_word_char(c) {
+                count += 1;
+            }
+            match c {
+                '"' => open = !open,
+                '\n' => open = false,
+                _ => {}
+            }
+        }
+        count
     }
 }
 
@@ -493,8 +508,9 @@ impl Checker for RepeatedPhrase {
                     continue;
                 }
                 let (start, end) = (piece.1, piece.1 + piece.2 - 1);
+                let (start_byte, end_byte) = (n.offset(start), n.offset(end));
                 let end_byte =
-                    n.offs[end] + text[n.offs[end]..].chars().next().map_or(0, char::len_utf8);
+                    end_byte + text[end_byte..].chars().next().map_or(0, char::len_utf8);
                 let words = n.chars[start..=end]
                     .iter()
                     .filter(|c| is_word_char(**c))
@@ -502,7 +518,7 @@ impl Checker for RepeatedPhrase {
                 out.push(
                     self.emit
                         .at(
-                            Span::new(n.offs[start], end_byte),
+                            Span::new(start_byte, end_byte),
                             &[
                                 ("chars", &words.to_string()),
                                 ("line", &n.line_number(piece.0).to_string()),

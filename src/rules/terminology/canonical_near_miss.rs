@@ -394,6 +394,7 @@ impl Checker for NearMiss {
             }
         }
         let mut scratch = Scratch::default();
+        let mut words = LocalWords::default();
         for (at, off, fi) in candidates {
             if inside_good(at, fi) {
                 continue;
@@ -406,14 +407,89 @@ impl Checker for NearMiss {
             if overlaps_good(span) || found.iter().any(|(s, _)| s.overlaps(span)) {
                 continue;
             }
-            if (start_uncertain && !ctx.is_word_boundary(span.start))
-                || (end_uncertain && !ctx.is_word_boundary(span.end))
+            if (start_uncertain && !words.is_boundary(text, span.start))
+                || (end_uncertain && !words.is_boundary(text, span.end))
             {
                 continue;
             }
             found.push((span, fi));
             out.push(self.finding(span, &text[span.range()], &self.forms[fi].text));
         }
+    }
+}
+
+/// Jieba's word boundaries found locally: only the run of text that jieba
+/// segments as one block around an offset is cut, so the cost (and memory)
+/// follows the candidates, not the document. The last block's words are
+/// kept, since candidates cluster.
+///
+/// Jieba splits its input into blocks of Han, ASCII letters and digits and
+/// `+#&._%-` ([`in_jieba_block`]), cuts each block on its own, and emits
+/// every other character as a word of its own (`\r\n` as one). So an offset
+/// between two block characters is a boundary exactly when the block cut
+/// alone puts one there, and any other offset is a boundary unless it splits
+/// `\r\n`: the same answer as segmenting the whole text.
+#[derive(Default)]
+struct LocalWords {
+    /// Byte range of the last block segmented.
+    block: Option<(usize, usize)>,
+    /// Starts of its words, in document offsets.
+    starts: Vec<usize>,
+}
+
+/// The characters jieba keeps together in one block (its default Han
+/// pattern: CJK ideographs, ASCII letters and digits, `+#&._%-`).
+fn in_jieba_block(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2B73F}'
+        | '\u{2B740}'..='\u{2B81F}'
+        | '\u{2B820}'..='\u{2CEAF}'
+        | '\u{2CEB0}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}')
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+impl LocalWords {
+    /// Whether byte `offset` of `text` falls between two of jieba's words.
+    fn is_boundary(&mut self, text: &str, offset: usize) -> bool {
+        if offset == 0 || offset >= text.len() {
+            return true;
+        }
+        let (Some(before), Some(after)) = (
+            text[..offset].chars().next_back(),
+            text[offset..].chars().next(),
+        ) else {
+            return true;
+        };
+        if !in_jieba_block(before) || !in_jieba_block(after) {
+            return !(before == '\r' && after == '\n');
+        }
+        let inside = |(a, b): (usize, usize)| a < offset && offset < b;
+        if !self.block.is_some_and(inside) {
+            let start = text[..offset]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| in_jieba_block(c))
+                .last()
+                .map_or(offset, |(i, _)| i);
+            let end = text[offset..]
+                .char_indices()
+                .find(|&(_, c)| !in_jieba_block(c))
+                .map_or(text.len(), |(i, _)| offset + i);
+            self.block = Some((start, end));
+            self.starts.clear();
+            self.starts.extend(
+                crate::text::segment::words(&text[start..end])
+                    .iter()
+                    .map(|w| start + w.start),
+            );
+        }
+        self.starts.binary_search(&offset).is_ok()
     }
 }
 
@@ -569,4 +645,24 @@ fn reads_as_a_typo(form: &Form, found: &[char], d: usize) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LocalWords;
+
+    #[test]
+    fn local_boundaries_are_those_of_the_whole_text() {
+        let text = "学习贯彻习近平新时代中国特色社会主义思想，GDP增长3.5%以上\r\n\
+                    社会主义核心价值体系建设 不断推进。Hello世界！以习近平同志为核心的党中央";
+        let whole = crate::text::segment::words(text);
+        let mut local = LocalWords::default();
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // In order and in reverse, so the cached block is both reused and replaced.
+        for &i in offsets.iter().chain(offsets.iter().rev()) {
+            let expected = i == 0 || whole.binary_search_by_key(&i, |w| w.start).is_ok();
+            assert_eq!(local.is_boundary(text, i), expected, "offset {i}");
+        }
+        assert!(local.is_boundary(text, text.len()));
+    }
 }

@@ -224,54 +224,54 @@ pub struct Layout {
     pub title_text: Option<String>,
 }
 
-/// The facts of one line; `chars` is a buffer reused between lines.
-fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
+/// The facts of one line, in one pass over its visible characters (a
+/// character's neighbours are the visible characters around it).
+fn facts(text: &str, p: &ChromeParams) -> LineFacts {
+    use crate::text::chars::is_han;
     let mut f = LineFacts::default();
-    chars.clear();
-    chars.extend(text.chars().filter(|c| !is_blank(*c)));
-    let chars = &chars[..];
-    f.chars = chars.len();
-    f.han = chars
-        .iter()
-        .filter(|c| crate::text::chars::is_han(**c))
-        .count();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut numeric = true;
+    let mut visible = text.chars().filter(|c| !is_blank(*c));
+    let mut prev: Option<char> = None;
+    let mut next = visible.next();
+    // A run of `_` and `-`: the character before it, whether it holds a
+    // `_`, and its length.
+    let mut run: Option<(Option<char>, bool, usize)> = None;
+    while let Some(c) = next {
+        next = visible.next();
+        f.chars += 1;
+        if is_han(c) {
+            f.han += 1;
+        }
+        numeric &= c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ',');
         match c {
             '。' | '！' | '？' | '；' | '，' => f.sentence_marks += 1,
             ',' | '!' | '?' | ';' => {
-                let han = |j: Option<&char>| j.is_some_and(|c| crate::text::chars::is_han(*c));
-                if han(i.checked_sub(1).and_then(|j| chars.get(j))) || han(chars.get(i + 1)) {
+                if prev.is_some_and(is_han) || next.is_some_and(is_han) {
                     f.sentence_marks += 1
                 }
             }
             '|' | '丨' | '｜' | '»' | '›' | '>' => f.separators += 1,
             _ => {}
         }
-    }
-    // `_` and `-` separate items in page titles (`标题_中山网`, `标题--人民网`)
-    // and keyword lists; count runs between non-ASCII words only.
-    let mut k = 0;
-    while k < chars.len() {
-        if matches!(chars[k], '_' | '-') {
-            let start = k;
-            while k < chars.len() && matches!(chars[k], '_' | '-') {
-                k += 1;
+        // `_` and `-` separate items in page titles (`标题_中山网`,
+        // `标题--人民网`) and keyword lists; count runs between non-ASCII
+        // words only: `_` always, `-` only doubled (`标题--栏目--站名`): a
+        // single hyphen joins names (`东盟-中国-海合会`).
+        if matches!(c, '_' | '-') {
+            let r = run.get_or_insert((prev, false, 0));
+            r.1 |= c == '_';
+            r.2 += 1;
+            if !next.is_some_and(|n| matches!(n, '_' | '-')) {
+                let (before, underscore, len) = run.take().expect("a run");
+                if (underscore || len >= 2)
+                    && before.is_some_and(|b| !b.is_ascii())
+                    && next.is_some_and(|a| !a.is_ascii())
+                {
+                    f.separators += 1;
+                }
             }
-            let before = start.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(k).copied();
-            // `_` always; `-` only doubled (`标题--栏目--站名`): a single
-            // hyphen joins names (`东盟-中国-海合会`).
-            let run = &chars[start..k];
-            let separator = run.contains(&'_') || run.len() >= 2;
-            if separator
-                && before.is_some_and(|c| !c.is_ascii())
-                && after.is_some_and(|c| !c.is_ascii())
-            {
-                f.separators += 1;
-            }
-        } else {
-            k += 1;
         }
+        prev = Some(c);
     }
     f.strong = usize::from(p.strong.is_match(text));
     // Weak words only ever count on lines of up to twice the prose length.
@@ -288,10 +288,7 @@ fn facts(text: &str, p: &ChromeParams, chars: &mut Vec<char>) -> LineFacts {
     f.meta = f.chars <= 80 && (p.meta.is_match(trimmed) || p.meta_glued.is_match(trimmed));
     f.meta_label_only = f.chars <= 40 && p.meta_label_only.is_match(text);
     f.counter_label_only = f.chars <= 60 && p.counter_label_only.is_match(text);
-    f.numeric = f.chars > 0
-        && chars
-            .iter()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ','));
+    f.numeric = f.chars > 0 && numeric;
     f
 }
 
@@ -300,14 +297,13 @@ impl Layout {
         let lines = lines(text);
         let mut facts_v = vec![LineFacts::default(); lines.len()];
         let mut nonblank = Vec::new();
-        let mut buffer = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             let s = &text[line.span.range()];
             if s.chars().all(is_blank) {
                 continue;
             }
             nonblank.push(i);
-            facts_v[i] = facts(s, p, &mut buffer);
+            facts_v[i] = facts(s, p);
         }
         // Value lines: the line after `来源：` is metadata; after `浏览：` a
         // count (with a digit, or shorter than a headline: the headline after
