@@ -47,7 +47,7 @@ mod lists;
 mod scan;
 mod titles;
 
-pub use candidates::name_ends;
+pub use candidates::{NameEnds, name_ends};
 pub use scan::is_dot;
 pub use titles::{title_at, title_ending_at};
 
@@ -137,6 +137,7 @@ impl KnownNames {
         names.dedup();
         let ac = (!names.is_empty()).then(|| {
             AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&names)
                 .expect("known names automaton")
@@ -170,8 +171,9 @@ impl<S: AsRef<str>> FromIterator<S> for KnownNames {
 
 /// Every person mentioned in `text`, in text order, without overlaps.
 pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
-    let is_place = |sp: Span| PLACES.iter().any(|p| text[sp.range()].starts_with(p));
+    let is_place = |sp: Span| is_place(text, sp);
     let mut out: Vec<PersonMention> = Vec::new();
+    clear_tag_cache();
     known_names(text, known, &mut out);
     titled_names(text, &mut out);
     byline_names(text, &mut out);
@@ -192,6 +194,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     if repeated_names(text, &mut out) {
         normalize(text, &mut out, is_place);
     }
+    clear_tag_cache();
     out
 }
 
@@ -264,22 +267,25 @@ fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
 /// punctuation or a line start), confirmed by what follows it.
 fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
     let lex = &*LEX;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = char_at(text, i).unwrap();
+    // Positions before `skip` lie inside a name found already.
+    let mut skip = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let before = prev.replace(c);
+        if i < skip || !lex.name_firsts.contains(&c) {
+            continue;
+        }
+        // `hard_left` from the character already at hand.
+        let hard = before.is_none_or(|b| !is_han(b) && !is_dot(b) && !b.is_ascii_alphanumeric());
+        let soft = !hard && soft_left(text, i);
+        if !hard && !soft {
+            continue;
+        }
         let surname = lex.surnames.contains(&c)
             || (lex.compound_firsts.contains(&c)
                 && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
         let translit = lex.translit.contains(&c);
-        if !surname && !translit {
-            i += c.len_utf8();
-            continue;
-        }
-        let hard = hard_left(text, i);
-        let soft = !hard && soft_left(text, i);
         if surname
-            && (hard || soft)
             && let Some((name, a)) = name_at_clause_start(text, i)
             && (hard || jieba_person(text, name))
         {
@@ -293,11 +299,11 @@ fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
                 trailing_title: trailing,
                 evidence,
             });
-            i = name.end;
+            skip = name.end;
             continue;
         }
         if translit
-            && (hard || (soft && !text[..i].ends_with(['在', '到', '赴', '了', '与', '和'])))
+            && (hard || !text[..i].ends_with(['在', '到', '赴', '了', '与', '和']))
             && let Some((name, a)) = translit_at(text, i)
             && a.is_strong()
         {
@@ -310,10 +316,8 @@ fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
                 },
                 evidence: Evidence::Sandwich,
             });
-            i = name.end;
-            continue;
+            skip = name.end;
         }
-        i += c.len_utf8();
     }
 }
 

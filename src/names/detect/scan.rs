@@ -51,6 +51,9 @@ pub(super) struct Lexicon {
     pub(super) surnames: CharSet,
     pub(super) compounds: Vec<&'static str>,
     pub(super) compound_firsts: CharSet,
+    /// Where a name can start: surnames, first characters of compound
+    /// surnames, transliteration characters.
+    pub(super) name_firsts: CharSet,
     pub(super) title_firsts: CharSet,
     pub(super) not_in_given: CharSet,
     pub(super) translit: CharSet,
@@ -60,6 +63,13 @@ pub(super) struct Lexicon {
     /// Words that can follow a name, by first character, longest first.
     pub(super) after: HashMap<char, Vec<&'static str>>,
     pub(super) bylines: AhoCorasick,
+
+    /// The last characters of titles (a title can end only after one).
+    pub(super) title_lasts: CharSet,
+    /// The last characters of the words of [`soft_left`].
+    pub(super) soft_lasts: CharSet,
+    /// [`PLACES`] by first character.
+    pub(super) places: HashMap<char, Vec<&'static str>>,
     /// The strong words of `after` (verbs, honorifics: two characters or more, and `说`).
     pub(super) strong: AhoCorasick,
 }
@@ -75,12 +85,30 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in after.values_mut() {
         v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
+    let mut places: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for p in PLACES {
+        places.entry(p.chars().next().unwrap()).or_default().push(p);
+    }
     Lexicon {
+        title_lasts: TITLES
+            .iter()
+            .map(|t| t.chars().next_back().unwrap())
+            .collect(),
+        soft_lasts: SOFT_CHARS
+            .chars()
+            .chain(SOFT_WORDS.iter().map(|w| w.chars().next_back().unwrap()))
+            .collect(),
+        places,
         surnames: SURNAMES.chars().collect(),
         compounds: COMPOUND_SURNAMES.to_vec(),
         compound_firsts: COMPOUND_SURNAMES
             .iter()
             .map(|s| s.chars().next().unwrap())
+            .collect(),
+        name_firsts: SURNAMES
+            .chars()
+            .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
+            .chain(TRANSLIT.chars())
             .collect(),
         title_firsts: TITLES.iter().map(|t| t.chars().next().unwrap()).collect(),
         not_in_given: NOT_IN_GIVEN.chars().collect(),
@@ -112,11 +140,26 @@ pub(super) fn is_han(c: char) -> bool {
     crate::text::chars::is_han(c)
 }
 
+/// Whether a place jieba reads as a person's name ([`PLACES`]) starts at `i`.
+pub(super) fn place_at(text: &str, i: usize) -> bool {
+    char_at(text, i)
+        .and_then(|c| LEX.places.get(&c))
+        .is_some_and(|ps| ps.iter().any(|p| text[i..].starts_with(p)))
+}
+
+/// Whether `sp` starts with a place ([`PLACES`]) that lies within it.
+pub(super) fn is_place(text: &str, sp: Span) -> bool {
+    place_at(&text[..sp.end], sp.start)
+}
+
 /// Whether `c` is one of the middle dots that join the parts of a
 /// transliterated name (`·` and its look-alikes).
 pub fn is_dot(c: char) -> bool {
     matches!(c, '·' | '・' | '•' | '‧' | '∙')
 }
+
+/// The characters of [`is_dot`].
+pub(super) const DOTS: &[&str] = &["·", "・", "•", "‧", "∙"];
 
 pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
@@ -140,17 +183,27 @@ pub(super) fn hard_left(text: &str, i: usize) -> bool {
     char_before(text, i).is_none_or(|c| !is_han(c) && !is_dot(c) && !c.is_ascii_alphanumeric())
 }
 
+/// Verbs and function words of two characters that often come right before
+/// a person's name mid-sentence (see [`soft_left`]).
+const SOFT_WORDS: &[&str] = &[
+    "会见", "看望", "接见", "陪同", "慰问", "会晤", "致电", "致函", "称赞", "感谢", "祝贺", "邀请",
+    "授予", "任命", "选举", "推选", "采访", "告诉", "介绍", "委托", "支持", "欢迎", "以及", "或者",
+    "并且", "同意", "批准",
+];
+
+/// Single characters that often come right before a person's name.
+const SOFT_CHARS: &str = "了由对向与和同及给请据让把被是为在跟使令派";
+
 /// Whether the word before `i` is a function word or a verb that often
 /// comes right before a person's name mid-sentence (`会见了`, `由`, `与`).
 pub(super) fn soft_left(text: &str, i: usize) -> bool {
-    const WORDS: &[&str] = &[
-        "会见", "看望", "接见", "陪同", "慰问", "会晤", "致电", "致函", "称赞", "感谢", "祝贺",
-        "邀请", "授予", "任命", "选举", "推选", "采访", "告诉", "介绍", "委托", "支持", "欢迎",
-        "以及", "或者", "并且", "同意", "批准",
-    ];
-    const CHARS: &str = "了由对向与和同及给请据让把被是为在跟使令派";
-    char_before(text, i).is_some_and(|c| CHARS.contains(c))
-        || WORDS.iter().any(|w| text[..i].ends_with(w))
+    let Some(c) = char_before(text, i) else {
+        return false;
+    };
+    // One lookup decides for most characters: the last characters of the
+    // words and the single characters.
+    LEX.soft_lasts.contains(&c)
+        && (SOFT_CHARS.contains(c) || SOFT_WORDS.iter().any(|w| text[..i].ends_with(w)))
 }
 
 /// Punctuation that can end a name.
