@@ -8,8 +8,11 @@ use super::*;
 pub(super) fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
     let mut ends: Vec<usize> = out.iter().map(|o| o.name.end).collect();
     ends.sort_unstable();
-    for m in LEX.strong.find_iter(text) {
-        let q = m.start();
+    let mut verbs = Vec::new();
+    leftmost_longest(text, &LEX.strong_starts, &LEX.strong, |m| {
+        verbs.push(m.start())
+    });
+    for q in verbs {
         // A surname (or transliteration) two to four characters before.
         let mut starts = Vec::new();
         let mut k = q;

@@ -62,7 +62,7 @@ use super::lexicon::{
     PLACES, SURNAMES, TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -112,7 +112,8 @@ pub struct PersonMention {
 #[derive(Clone, Debug, Default)]
 pub struct KnownNames {
     names: Vec<String>,
-    ac: Option<AhoCorasick>,
+    /// The names, searched anchored where `starts` lets one start.
+    ac: Option<(AhoCorasick, Starts)>,
 }
 
 impl KnownNames {
@@ -136,11 +137,12 @@ impl KnownNames {
         names.sort();
         names.dedup();
         let ac = (!names.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
+            let ac = AhoCorasick::builder()
+                .start_kind(StartKind::Anchored)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&names)
-                .expect("known names automaton")
+                .expect("known names automaton");
+            (ac, Starts::new(names.iter().map(String::as_str)))
         });
         KnownNames { names, ac }
     }
@@ -200,15 +202,15 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
 
 /// Stage 1: the names the registry and the lexicon know.
 fn known_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) {
-    if let Some(ac) = &known.ac {
-        for m in ac.find_iter(text) {
+    if let Some((ac, starts)) = &known.ac {
+        leftmost_longest(text, starts, ac, |m| {
             out.push(PersonMention {
                 name: Span::new(m.start(), m.end()),
                 title: title_ending_at(text, m.start()),
                 trailing_title: title_at(text, m.end()),
                 evidence: Evidence::Known,
             });
-        }
+        });
     }
 }
 

@@ -6,6 +6,7 @@ use super::*;
 /// A set of characters as a bitmap over the basic CJK block (other
 /// characters in a small sorted list): a lookup per character of the text
 /// must be cheap.
+#[derive(Clone, Debug)]
 pub(super) struct CharSet {
     pub(super) bits: Vec<u64>,
     pub(super) other: Vec<char>,
@@ -47,6 +48,101 @@ impl FromIterator<char> for CharSet {
     }
 }
 
+/// Where the words of a list (titles, verbs, known names) can start,
+/// decided from two characters: the first in a bitmap, the pair in a
+/// small hashed bitmap. A whole-text automaton over Chinese text misses the
+/// cache at almost every byte; this prefilter lets the automaton run only,
+/// anchored, where a word can start.
+#[derive(Clone, Debug)]
+pub(super) struct Starts {
+    firsts: CharSet,
+    /// First characters of one-character words (no pair to check).
+    singles: CharSet,
+    pairs: Box<[u64]>,
+}
+
+impl Starts {
+    const PAIR_BITS: usize = 1 << 16;
+
+    /// The prefilter of `words`.
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut firsts = Vec::new();
+        let mut singles = Vec::new();
+        let mut pairs = vec![0u64; Self::PAIR_BITS / 64].into_boxed_slice();
+        for w in words {
+            let mut cs = w.chars();
+            let Some(a) = cs.next() else { continue };
+            firsts.push(a);
+            match cs.next() {
+                Some(b) => {
+                    let k = Self::pair(a, b);
+                    pairs[k / 64] |= 1 << (k % 64);
+                }
+                None => singles.push(a),
+            }
+        }
+        Starts {
+            firsts: firsts.into_iter().collect(),
+            singles: singles.into_iter().collect(),
+            pairs,
+        }
+    }
+
+    fn pair(a: char, b: char) -> usize {
+        let h = (a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32).wrapping_mul(0x85EB_CA77);
+        (h >> 16) as usize
+    }
+
+    /// Calls `f` with every offset of `text` where one of the words may
+    /// start (every offset where one does, and a few more), in order.
+    pub(super) fn each(&self, text: &str, mut f: impl FnMut(usize)) {
+        let mut it = text.char_indices();
+        let Some((mut i, mut a)) = it.next() else {
+            return;
+        };
+        loop {
+            let next = it.next();
+            if self.firsts.contains(&a)
+                && (self.singles.contains(&a)
+                    || next.is_some_and(|(_, b)| {
+                        let k = Self::pair(a, b);
+                        self.pairs[k / 64] & (1 << (k % 64)) != 0
+                    }))
+            {
+                f(i);
+            }
+            match next {
+                Some((j, b)) => (i, a) = (j, b),
+                None => break,
+            }
+        }
+    }
+}
+
+/// The leftmost-longest matches of `ac` (built with anchored starts) in
+/// `text`, tried only where `starts` lets a word start: the same matches as
+/// `ac.find_iter(text)` with leftmost-longest semantics.
+pub(super) fn leftmost_longest(
+    text: &str,
+    starts: &Starts,
+    ac: &AhoCorasick,
+    mut f: impl FnMut(aho_corasick::Match),
+) {
+    let mut skip = 0;
+    starts.each(text, |i| {
+        if i < skip {
+            return;
+        }
+        let input = aho_corasick::Input::new(text)
+            .range(i..)
+            .anchored(aho_corasick::Anchored::Yes);
+        if let Some(m) = ac.find(input) {
+            skip = m.end();
+            f(m);
+        }
+    });
+}
+
 pub(super) struct Lexicon {
     pub(super) surnames: CharSet,
     pub(super) compounds: Vec<&'static str>,
@@ -60,6 +156,9 @@ pub(super) struct Lexicon {
     /// Titles and title stops; pattern ids `< n_titles` are titles.
     pub(super) titles: AhoCorasick,
     pub(super) n_titles: usize,
+    /// Where a title or a stop can start, and the longest of them in characters.
+    pub(super) title_starts: Starts,
+    pub(super) max_title_chars: usize,
     /// Words that can follow a name, by first character, longest first.
     pub(super) after: HashMap<char, Vec<&'static str>>,
     pub(super) bylines: AhoCorasick,
@@ -70,8 +169,17 @@ pub(super) struct Lexicon {
     pub(super) soft_lasts: CharSet,
     /// [`PLACES`] by first character.
     pub(super) places: HashMap<char, Vec<&'static str>>,
-    /// The strong words of `after` (verbs, honorifics: two characters or more, and `说`).
+    /// The strong words of `after` (verbs, honorifics: two characters or
+    /// more, and `说`), searched anchored where `strong_starts` allows.
     pub(super) strong: AhoCorasick,
+    pub(super) strong_starts: Starts,
+}
+
+fn strong_words() -> impl Iterator<Item = &'static str> {
+    AFTER_NAME
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= 2 || matches!(*w, "说" | "称"))
 }
 
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -122,13 +230,17 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         after,
         strong: AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(
-                AFTER_NAME
-                    .iter()
-                    .filter(|w| w.chars().count() >= 2 || matches!(**w, "说" | "称")),
-            )
+            .build(strong_words())
             .expect("verbs automaton"),
+        strong_starts: Starts::new(strong_words()),
+        title_starts: Starts::new(patterns.iter().copied()),
+        max_title_chars: patterns
+            .iter()
+            .map(|p| p.chars().count())
+            .max()
+            .unwrap_or(0),
         bylines: AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(BYLINE_MARKERS)

@@ -50,13 +50,29 @@ fn raw_titles(window: &str) -> ([(Span, bool); 72], usize) {
 pub(super) fn titles_in(text: &str) -> Vec<Span> {
     let mut stops: Vec<Span> = Vec::new();
     let mut titles: Vec<Span> = Vec::new();
-    for m in LEX.titles.find_overlapping_iter(text) {
-        let sp = Span::new(m.start(), m.end());
+    let mut add = |m: aho_corasick::Match, at: usize| {
+        let sp = Span::new(m.start(), m.end()).shifted(at);
         if m.pattern().as_usize() >= LEX.n_titles {
             stops.push(sp);
         } else {
             titles.push(sp);
         }
+    };
+    if text.len() <= 64 {
+        for m in LEX.titles.find_overlapping_iter(text) {
+            add(m, 0);
+        }
+    } else {
+        // Every match, found from where it starts: the titles and stops
+        // starting at each offset the prefilter lets through.
+        LEX.title_starts.each(text, |i| {
+            let end = chars_after(text, i, LEX.max_title_chars);
+            for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
+                if m.start() == 0 {
+                    add(m, i);
+                }
+            }
+        });
     }
     // Spans are at most a few characters long: compare each with the
     // spans starting within its reach only.
