@@ -12,25 +12,51 @@ pub(super) fn jieba_person(text: &str, name: Span) -> bool {
         .any(|(_, t)| is_person_tag(t))
 }
 
-/// The surname at `i`: its byte length, if a (compound) surname starts there.
-pub(super) fn surname_len(text: &str, i: usize) -> Vec<usize> {
-    let mut v = Vec::new();
-    if !char_at(text, i).is_some_and(|c| LEX.compound_firsts.contains(&c)) {
-        if let Some(c) = char_at(text, i)
-            && LEX.surnames.contains(&c)
-        {
-            v.push(c.len_utf8());
-        }
+/// A few byte offsets, sorted, without allocating: what [`name_ends`]
+/// returns (a surname, compound or not, and one or two given characters
+/// make at most four ends).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameEnds {
+    v: [usize; 4],
+    n: usize,
+}
+
+impl NameEnds {
+    fn push(&mut self, x: usize) {
+        self.v[self.n] = x;
+        self.n += 1;
+    }
+}
+
+impl std::ops::Deref for NameEnds {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        &self.v[..self.n]
+    }
+}
+
+impl IntoIterator for NameEnds {
+    type Item = usize;
+    type IntoIter = std::iter::Take<std::array::IntoIter<usize, 4>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.v.into_iter().take(self.n)
+    }
+}
+
+/// The surname at `i`: its byte lengths, if a (compound) surname starts there.
+pub(super) fn surname_len(text: &str, i: usize) -> NameEnds {
+    let mut v = NameEnds::default();
+    let Some(c) = char_at(text, i) else {
         return v;
-    }
-    for c in &LEX.compounds {
-        if text[i..].starts_with(c) {
-            v.push(c.len());
+    };
+    if LEX.compound_firsts.contains(&c) {
+        for s in &LEX.compounds {
+            if text[i..].starts_with(s) {
+                v.push(s.len());
+            }
         }
     }
-    if let Some(c) = char_at(text, i)
-        && LEX.surnames.contains(&c)
-    {
+    if LEX.surnames.contains(&c) {
         v.push(c.len_utf8());
     }
     v
@@ -38,8 +64,8 @@ pub(super) fn surname_len(text: &str, i: usize) -> Vec<usize> {
 
 /// Candidate ends for a Chinese name starting at `i`: surname + 1–2 given
 /// characters, shortest first.
-pub fn name_ends(text: &str, i: usize) -> Vec<usize> {
-    let mut ends = Vec::new();
+pub fn name_ends(text: &str, i: usize) -> NameEnds {
+    let mut ends = NameEnds::default();
     for s in surname_len(text, i) {
         let mut e = i + s;
         for n in 1..=2 {
@@ -57,21 +83,68 @@ pub fn name_ends(text: &str, i: usize) -> Vec<usize> {
                 break;
             }
             e += c.len_utf8();
-            ends.push(e);
+            if !ends.contains(&e) {
+                ends.push(e);
+            }
         }
     }
-    ends.sort_unstable();
-    ends.dedup();
+    ends.v[..ends.n].sort_unstable();
     ends
 }
 
 /// jieba's tags of `text[start..end]`: `(byte span, tag)`.
+///
+/// Detection asks for the same few characters more than once (a name
+/// checked from a title, a list and a clause start): the tags of a window
+/// are kept for the text being detected (see [`TagCache`]).
 pub(super) fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
+    TAG_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let key = (text.as_ptr() as usize, text.len());
+        if c.text != key {
+            c.text = key;
+            c.tags.clear();
+        }
+        c.tags
+            .entry((start, end))
+            .or_insert_with(|| tag_uncached(text, start, end))
+            .clone()
+    })
+}
+
+fn tag_uncached(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
     let mut out = Vec::new();
     crate::text::segment::tag_each(&text[start..end], |sp, t| {
         out.push((Span::new(start + sp.start, start + sp.end), intern_tag(t)))
     });
     out
+}
+
+/// The tags of the windows of one text, by window: the text is told apart
+/// by its address and length, and [`detect`] empties the cache when it is
+/// done, so what it holds is proportional to the candidates of one text.
+#[derive(Default)]
+pub(super) struct TagCache {
+    text: (usize, usize),
+    tags: HashMap<(usize, usize), Vec<(Span, &'static str)>>,
+}
+
+thread_local! {
+    static TAG_CACHE: std::cell::RefCell<TagCache> = std::cell::RefCell::default();
+}
+
+/// Forget the tags kept for the last text (keeping a small table for the
+/// next one).
+pub(super) fn clear_tag_cache() {
+    TAG_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.text = (0, 0);
+        if c.tags.capacity() > 1024 {
+            c.tags = HashMap::new();
+        } else {
+            c.tags.clear();
+        }
+    });
 }
 
 pub(super) fn intern_tag(t: &str) -> &'static str {
@@ -154,7 +227,7 @@ pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
         }
     }
     let (sp, a) = best?;
-    if PLACES.iter().any(|p| text[sp.start..].starts_with(p)) {
+    if place_at(text, sp.start) {
         return None;
     }
     let tags = tag(text, sp.start, chars_after(text, sp.end, 2));

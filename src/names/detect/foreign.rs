@@ -8,9 +8,19 @@ use super::*;
 /// characters.
 pub(super) fn foreign_names(text: &str, out: &mut Vec<PersonMention>) {
     let mut i = 0;
-    while let Some((p, c)) = text[i..].char_indices().find(|(_, c)| is_dot(*c)) {
-        let dot = i + p;
-        i = dot + c.len_utf8();
+    // The dots, by one fast pass for each form.
+    let mut dots: Vec<(usize, usize)> = DOTS
+        .iter()
+        .flat_map(|d| {
+            memchr::memmem::find_iter(text.as_bytes(), d.as_bytes()).map(|p| (p, d.len()))
+        })
+        .collect();
+    dots.sort_unstable();
+    for (dot, len) in dots {
+        if dot < i {
+            continue;
+        }
+        i = dot + len;
         // Left part.
         let mut s = dot;
         let mut n = 0;

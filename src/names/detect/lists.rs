@@ -6,9 +6,13 @@ use super::*;
 /// Names mid-sentence before a reporting verb or honorific, read as a
 /// person's name by jieba on their clause.
 pub(super) fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
-    let ends: HashSet<usize> = out.iter().map(|o| o.name.end).collect();
-    for m in LEX.strong.find_iter(text) {
-        let q = m.start();
+    let mut ends: Vec<usize> = out.iter().map(|o| o.name.end).collect();
+    ends.sort_unstable();
+    let mut verbs = Vec::new();
+    leftmost_longest(text, &LEX.strong_starts, &LEX.strong, |m| {
+        verbs.push(m.start())
+    });
+    for q in verbs {
         // A surname (or transliteration) two to four characters before.
         let mut starts = Vec::new();
         let mut k = q;
@@ -22,7 +26,17 @@ pub(super) fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
                 starts.push(k);
             }
         }
-        if starts.is_empty() || ends.contains(&q) {
+        if starts.is_empty() || ends.binary_search(&q).is_ok() {
+            continue;
+        }
+        // jieba only where its reading can still make a name: a start
+        // that ends a word on its left and makes a whole name up to `q`.
+        if !starts.iter().any(|&s| {
+            let sp = Span::new(s, q);
+            (name_ends(text, s).contains(&q) || is_foreign_name(text, sp))
+                && !is_place(text, sp)
+                && (hard_left(text, s) || soft_left(text, s) || title_ending_at(text, s).is_some())
+        }) {
             continue;
         }
         // The clause: back to the previous non-Han character, at most 16 characters.
@@ -50,11 +64,7 @@ pub(super) fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
         }
         let name = *sp;
         let chinese = name_ends(text, name.start).contains(&name.end);
-        let foreign = text[name.range()]
-            .chars()
-            .all(|c| LEX.translit.contains(&c))
-            && text[name.range()].chars().count() >= 3;
-        if !(chinese || foreign) || PLACES.iter().any(|p| text[name.range()].starts_with(p)) {
+        if !(chinese || is_foreign_name(text, name)) || is_place(text, name) {
             continue;
         }
         out.push(PersonMention {
@@ -66,38 +76,54 @@ pub(super) fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
     }
 }
 
+/// Three or more transliteration characters (`克林顿`).
+fn is_foreign_name(text: &str, name: Span) -> bool {
+    let s = &text[name.range()];
+    s.chars().all(|c| LEX.translit.contains(&c)) && s.chars().count() >= 3
+}
+
 /// Lists of at least three bare names separated by `、`
 /// (`刘一、陈二二、张三三`), with no other evidence: every inner item is a
 /// whole name, the first may follow a title, the last may be followed by a
 /// word that follows names, and jieba must read most of them as names.
 pub(super) fn name_lists(text: &str, out: &mut Vec<PersonMention>) {
-    // Maximal Han runs.
-    let mut runs: Vec<Span> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_han(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push(Span::new(s, i));
-                start = None;
+    // Chains of maximal Han runs joined by a single `、`, found from the
+    // `、` alone: the runs of the current chain.
+    let mut chain: Vec<Span> = Vec::new();
+    let flush = |chain: &mut Vec<Span>, out: &mut Vec<PersonMention>| {
+        if chain.len() >= 3 {
+            list_chain(text, chain, out);
+        }
+        chain.clear();
+    };
+    for p in memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
+        if chain.last().is_none_or(|r| r.end != p) {
+            flush(&mut chain, out);
+            let mut s = p;
+            while let Some(c) = char_before(text, s)
+                && is_han(c)
+            {
+                s -= c.len_utf8();
             }
-            _ => {}
+            if s == p {
+                continue;
+            }
+            chain.push(Span::new(s, p));
         }
-    }
-    if let Some(s) = start {
-        runs.push(Span::new(s, text.len()));
-    }
-    let mut k = 0;
-    while k < runs.len() {
-        let mut j = k;
-        while j + 1 < runs.len() && &text[runs[j].end..runs[j + 1].start] == "、" {
-            j += 1;
+        let s = p + "、".len();
+        let mut e = s;
+        while let Some(c) = char_at(text, e)
+            && is_han(c)
+        {
+            e += c.len_utf8();
         }
-        if j - k + 1 >= 3 {
-            list_chain(text, &runs[k..=j], out);
+        if e == s {
+            flush(&mut chain, out);
+            continue;
         }
-        k = j + 1;
+        chain.push(Span::new(s, e));
     }
+    flush(&mut chain, out);
 }
 
 pub(super) fn list_chain(text: &str, runs: &[Span], out: &mut Vec<PersonMention>) {

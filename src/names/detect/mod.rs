@@ -47,7 +47,7 @@ mod lists;
 mod scan;
 mod titles;
 
-pub use candidates::name_ends;
+pub use candidates::{NameEnds, name_ends};
 pub use scan::is_dot;
 pub use titles::{title_at, title_ending_at};
 
@@ -62,7 +62,7 @@ use super::lexicon::{
     PLACES, SURNAMES, TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -112,7 +112,8 @@ pub struct PersonMention {
 #[derive(Clone, Debug, Default)]
 pub struct KnownNames {
     names: Vec<String>,
-    ac: Option<AhoCorasick>,
+    /// The names, searched anchored where `starts` lets one start.
+    ac: Option<(AhoCorasick, Starts)>,
 }
 
 impl KnownNames {
@@ -136,10 +137,12 @@ impl KnownNames {
         names.sort();
         names.dedup();
         let ac = (!names.is_empty()).then(|| {
-            AhoCorasick::builder()
+            let ac = AhoCorasick::builder()
+                .start_kind(StartKind::Anchored)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&names)
-                .expect("known names automaton")
+                .expect("known names automaton");
+            (ac, Starts::new(names.iter().map(String::as_str)))
         });
         KnownNames { names, ac }
     }
@@ -170,8 +173,9 @@ impl<S: AsRef<str>> FromIterator<S> for KnownNames {
 
 /// Every person mentioned in `text`, in text order, without overlaps.
 pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
-    let is_place = |sp: Span| PLACES.iter().any(|p| text[sp.range()].starts_with(p));
+    let is_place = |sp: Span| is_place(text, sp);
     let mut out: Vec<PersonMention> = Vec::new();
+    clear_tag_cache();
     known_names(text, known, &mut out);
     titled_names(text, &mut out);
     byline_names(text, &mut out);
@@ -192,20 +196,21 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     if repeated_names(text, &mut out) {
         normalize(text, &mut out, is_place);
     }
+    clear_tag_cache();
     out
 }
 
 /// Stage 1: the names the registry and the lexicon know.
 fn known_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) {
-    if let Some(ac) = &known.ac {
-        for m in ac.find_iter(text) {
+    if let Some((ac, starts)) = &known.ac {
+        leftmost_longest(text, starts, ac, |m| {
             out.push(PersonMention {
                 name: Span::new(m.start(), m.end()),
                 title: title_ending_at(text, m.start()),
                 trailing_title: title_at(text, m.end()),
                 evidence: Evidence::Known,
             });
-        }
+        });
     }
 }
 
@@ -264,22 +269,25 @@ fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
 /// punctuation or a line start), confirmed by what follows it.
 fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
     let lex = &*LEX;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = char_at(text, i).unwrap();
+    // Positions before `skip` lie inside a name found already.
+    let mut skip = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let before = prev.replace(c);
+        if i < skip || !lex.name_firsts.contains(&c) {
+            continue;
+        }
+        // `hard_left` from the character already at hand.
+        let hard = before.is_none_or(|b| !is_han(b) && !is_dot(b) && !b.is_ascii_alphanumeric());
+        let soft = !hard && soft_left(text, i);
+        if !hard && !soft {
+            continue;
+        }
         let surname = lex.surnames.contains(&c)
             || (lex.compound_firsts.contains(&c)
                 && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
         let translit = lex.translit.contains(&c);
-        if !surname && !translit {
-            i += c.len_utf8();
-            continue;
-        }
-        let hard = hard_left(text, i);
-        let soft = !hard && soft_left(text, i);
         if surname
-            && (hard || soft)
             && let Some((name, a)) = name_at_clause_start(text, i)
             && (hard || jieba_person(text, name))
         {
@@ -293,11 +301,11 @@ fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
                 trailing_title: trailing,
                 evidence,
             });
-            i = name.end;
+            skip = name.end;
             continue;
         }
         if translit
-            && (hard || (soft && !text[..i].ends_with(['在', '到', '赴', '了', '与', '和'])))
+            && (hard || !text[..i].ends_with(['在', '到', '赴', '了', '与', '和']))
             && let Some((name, a)) = translit_at(text, i)
             && a.is_strong()
         {
@@ -310,10 +318,8 @@ fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
                 },
                 evidence: Evidence::Sandwich,
             });
-            i = name.end;
-            continue;
+            skip = name.end;
         }
-        i += c.len_utf8();
     }
 }
 

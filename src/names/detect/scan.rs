@@ -6,6 +6,7 @@ use super::*;
 /// A set of characters as a bitmap over the basic CJK block (other
 /// characters in a small sorted list): a lookup per character of the text
 /// must be cheap.
+#[derive(Clone, Debug)]
 pub(super) struct CharSet {
     pub(super) bits: Vec<u64>,
     pub(super) other: Vec<char>,
@@ -47,21 +48,138 @@ impl FromIterator<char> for CharSet {
     }
 }
 
+/// Where the words of a list (titles, verbs, known names) can start,
+/// decided from two characters: the first in a bitmap, the pair in a
+/// small hashed bitmap. A whole-text automaton over Chinese text misses the
+/// cache at almost every byte; this prefilter lets the automaton run only,
+/// anchored, where a word can start.
+#[derive(Clone, Debug)]
+pub(super) struct Starts {
+    firsts: CharSet,
+    /// First characters of one-character words (no pair to check).
+    singles: CharSet,
+    pairs: Box<[u64]>,
+}
+
+impl Starts {
+    const PAIR_BITS: usize = 1 << 16;
+
+    /// The prefilter of `words`.
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut firsts = Vec::new();
+        let mut singles = Vec::new();
+        let mut pairs = vec![0u64; Self::PAIR_BITS / 64].into_boxed_slice();
+        for w in words {
+            let mut cs = w.chars();
+            let Some(a) = cs.next() else { continue };
+            firsts.push(a);
+            match cs.next() {
+                Some(b) => {
+                    let k = Self::pair(a, b);
+                    pairs[k / 64] |= 1 << (k % 64);
+                }
+                None => singles.push(a),
+            }
+        }
+        Starts {
+            firsts: firsts.into_iter().collect(),
+            singles: singles.into_iter().collect(),
+            pairs,
+        }
+    }
+
+    fn pair(a: char, b: char) -> usize {
+        let h = (a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32).wrapping_mul(0x85EB_CA77);
+        (h >> 16) as usize
+    }
+
+    /// Calls `f` with every offset of `text` where one of the words may
+    /// start (every offset where one does, and a few more), in order.
+    pub(super) fn each(&self, text: &str, mut f: impl FnMut(usize)) {
+        let mut it = text.char_indices();
+        let Some((mut i, mut a)) = it.next() else {
+            return;
+        };
+        loop {
+            let next = it.next();
+            if self.firsts.contains(&a)
+                && (self.singles.contains(&a)
+                    || next.is_some_and(|(_, b)| {
+                        let k = Self::pair(a, b);
+                        self.pairs[k / 64] & (1 << (k % 64)) != 0
+                    }))
+            {
+                f(i);
+            }
+            match next {
+                Some((j, b)) => (i, a) = (j, b),
+                None => break,
+            }
+        }
+    }
+}
+
+/// The leftmost-longest matches of `ac` (built with anchored starts) in
+/// `text`, tried only where `starts` lets a word start: the same matches as
+/// `ac.find_iter(text)` with leftmost-longest semantics.
+pub(super) fn leftmost_longest(
+    text: &str,
+    starts: &Starts,
+    ac: &AhoCorasick,
+    mut f: impl FnMut(aho_corasick::Match),
+) {
+    let mut skip = 0;
+    starts.each(text, |i| {
+        if i < skip {
+            return;
+        }
+        let input = aho_corasick::Input::new(text)
+            .range(i..)
+            .anchored(aho_corasick::Anchored::Yes);
+        if let Some(m) = ac.find(input) {
+            skip = m.end();
+            f(m);
+        }
+    });
+}
+
 pub(super) struct Lexicon {
     pub(super) surnames: CharSet,
     pub(super) compounds: Vec<&'static str>,
     pub(super) compound_firsts: CharSet,
+    /// Where a name can start: surnames, first characters of compound
+    /// surnames, transliteration characters.
+    pub(super) name_firsts: CharSet,
     pub(super) title_firsts: CharSet,
     pub(super) not_in_given: CharSet,
     pub(super) translit: CharSet,
     /// Titles and title stops; pattern ids `< n_titles` are titles.
     pub(super) titles: AhoCorasick,
     pub(super) n_titles: usize,
+    /// Where a title or a stop can start, and the longest of them in characters.
+    pub(super) title_starts: Starts,
+    pub(super) max_title_chars: usize,
     /// Words that can follow a name, by first character, longest first.
     pub(super) after: HashMap<char, Vec<&'static str>>,
     pub(super) bylines: AhoCorasick,
-    /// The strong words of `after` (verbs, honorifics: two characters or more, and `说`).
+
+    /// The last characters of titles (a title can end only after one).
+    pub(super) title_lasts: CharSet,
+    /// The last characters of the words of [`soft_left`].
+    pub(super) soft_lasts: CharSet,
+    /// [`PLACES`] by first character.
+    pub(super) places: HashMap<char, Vec<&'static str>>,
+    /// The strong words of `after` (verbs, honorifics: two characters or
+    /// more, and `说`), searched anchored where `strong_starts` allows.
     pub(super) strong: AhoCorasick,
+    pub(super) strong_starts: Starts,
+}
+
+fn strong_words() -> impl Iterator<Item = &'static str> {
+    AFTER_NAME
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= 2 || matches!(*w, "说" | "称"))
 }
 
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -75,12 +193,30 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in after.values_mut() {
         v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
+    let mut places: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for p in PLACES {
+        places.entry(p.chars().next().unwrap()).or_default().push(p);
+    }
     Lexicon {
+        title_lasts: TITLES
+            .iter()
+            .map(|t| t.chars().next_back().unwrap())
+            .collect(),
+        soft_lasts: SOFT_CHARS
+            .chars()
+            .chain(SOFT_WORDS.iter().map(|w| w.chars().next_back().unwrap()))
+            .collect(),
+        places,
         surnames: SURNAMES.chars().collect(),
         compounds: COMPOUND_SURNAMES.to_vec(),
         compound_firsts: COMPOUND_SURNAMES
             .iter()
             .map(|s| s.chars().next().unwrap())
+            .collect(),
+        name_firsts: SURNAMES
+            .chars()
+            .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
+            .chain(TRANSLIT.chars())
             .collect(),
         title_firsts: TITLES.iter().map(|t| t.chars().next().unwrap()).collect(),
         not_in_given: NOT_IN_GIVEN.chars().collect(),
@@ -94,13 +230,17 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         after,
         strong: AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(
-                AFTER_NAME
-                    .iter()
-                    .filter(|w| w.chars().count() >= 2 || matches!(**w, "说" | "称")),
-            )
+            .build(strong_words())
             .expect("verbs automaton"),
+        strong_starts: Starts::new(strong_words()),
+        title_starts: Starts::new(patterns.iter().copied()),
+        max_title_chars: patterns
+            .iter()
+            .map(|p| p.chars().count())
+            .max()
+            .unwrap_or(0),
         bylines: AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(BYLINE_MARKERS)
@@ -112,11 +252,26 @@ pub(super) fn is_han(c: char) -> bool {
     crate::text::chars::is_han(c)
 }
 
+/// Whether a place jieba reads as a person's name ([`PLACES`]) starts at `i`.
+pub(super) fn place_at(text: &str, i: usize) -> bool {
+    char_at(text, i)
+        .and_then(|c| LEX.places.get(&c))
+        .is_some_and(|ps| ps.iter().any(|p| text[i..].starts_with(p)))
+}
+
+/// Whether `sp` starts with a place ([`PLACES`]) that lies within it.
+pub(super) fn is_place(text: &str, sp: Span) -> bool {
+    place_at(&text[..sp.end], sp.start)
+}
+
 /// Whether `c` is one of the middle dots that join the parts of a
 /// transliterated name (`·` and its look-alikes).
 pub fn is_dot(c: char) -> bool {
     matches!(c, '·' | '・' | '•' | '‧' | '∙')
 }
+
+/// The characters of [`is_dot`].
+pub(super) const DOTS: &[&str] = &["·", "・", "•", "‧", "∙"];
 
 pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
@@ -140,17 +295,27 @@ pub(super) fn hard_left(text: &str, i: usize) -> bool {
     char_before(text, i).is_none_or(|c| !is_han(c) && !is_dot(c) && !c.is_ascii_alphanumeric())
 }
 
+/// Verbs and function words of two characters that often come right before
+/// a person's name mid-sentence (see [`soft_left`]).
+const SOFT_WORDS: &[&str] = &[
+    "会见", "看望", "接见", "陪同", "慰问", "会晤", "致电", "致函", "称赞", "感谢", "祝贺", "邀请",
+    "授予", "任命", "选举", "推选", "采访", "告诉", "介绍", "委托", "支持", "欢迎", "以及", "或者",
+    "并且", "同意", "批准",
+];
+
+/// Single characters that often come right before a person's name.
+const SOFT_CHARS: &str = "了由对向与和同及给请据让把被是为在跟使令派";
+
 /// Whether the word before `i` is a function word or a verb that often
 /// comes right before a person's name mid-sentence (`会见了`, `由`, `与`).
 pub(super) fn soft_left(text: &str, i: usize) -> bool {
-    const WORDS: &[&str] = &[
-        "会见", "看望", "接见", "陪同", "慰问", "会晤", "致电", "致函", "称赞", "感谢", "祝贺",
-        "邀请", "授予", "任命", "选举", "推选", "采访", "告诉", "介绍", "委托", "支持", "欢迎",
-        "以及", "或者", "并且", "同意", "批准",
-    ];
-    const CHARS: &str = "了由对向与和同及给请据让把被是为在跟使令派";
-    char_before(text, i).is_some_and(|c| CHARS.contains(c))
-        || WORDS.iter().any(|w| text[..i].ends_with(w))
+    let Some(c) = char_before(text, i) else {
+        return false;
+    };
+    // One lookup decides for most characters: the last characters of the
+    // words and the single characters.
+    LEX.soft_lasts.contains(&c)
+        && (SOFT_CHARS.contains(c) || SOFT_WORDS.iter().any(|w| text[..i].ends_with(w)))
 }
 
 /// Punctuation that can end a name.

@@ -9,12 +9,40 @@ pub fn title_at(text: &str, i: usize) -> Option<Span> {
         return None;
     }
     let end = chars_after(text, i, 8);
-    let titles = titles_in(&text[i..end]);
-    titles
-        .into_iter()
-        .filter(|t| t.start == 0)
+    let (raw, n) = raw_titles(&text[i..end]);
+    let raw = &raw[..n];
+    // What `titles_in` keeps of the titles starting at 0 (they are the
+    // longest ending where they end), without its allocations: not inside
+    // a longer stop, not running into a title that ends later.
+    raw.iter()
+        .filter(|(t, stop)| !stop && t.start == 0)
+        .filter(|(t, _)| {
+            !raw.iter().any(|(s, stop)| {
+                if *stop {
+                    s.contains_span(*t) && s != t
+                } else {
+                    s.start > t.start && s.start < t.end && s.end > t.end
+                }
+            })
+        })
+        .map(|(t, _)| *t)
         .max_by_key(|t| t.end)
         .map(|t| t.shifted(i))
+}
+
+/// The title and stop matches of a window of at most eight characters
+/// (at most 36 substrings, each a title, a stop or both).
+fn raw_titles(window: &str) -> ([(Span, bool); 72], usize) {
+    let mut raw = [(Span::new(0, 0), false); 72];
+    let mut n = 0;
+    for m in LEX.titles.find_overlapping_iter(window) {
+        raw[n] = (
+            Span::new(m.start(), m.end()),
+            m.pattern().as_usize() >= LEX.n_titles,
+        );
+        n += 1;
+    }
+    (raw, n)
 }
 
 /// The titles in `text`: for every end position the longest title ending
@@ -22,34 +50,54 @@ pub fn title_at(text: &str, i: usize) -> Option<Span> {
 pub(super) fn titles_in(text: &str) -> Vec<Span> {
     let mut stops: Vec<Span> = Vec::new();
     let mut titles: Vec<Span> = Vec::new();
-    for m in LEX.titles.find_overlapping_iter(text) {
-        let sp = Span::new(m.start(), m.end());
+    let mut add = |m: aho_corasick::Match, at: usize| {
+        let sp = Span::new(m.start(), m.end()).shifted(at);
         if m.pattern().as_usize() >= LEX.n_titles {
             stops.push(sp);
         } else {
             titles.push(sp);
         }
+    };
+    if text.len() <= 64 {
+        for m in LEX.titles.find_overlapping_iter(text) {
+            add(m, 0);
+        }
+    } else {
+        // Every match, found from where it starts: the titles and stops
+        // starting at each offset the prefilter lets through.
+        LEX.title_starts.each(text, |i| {
+            let end = chars_after(text, i, LEX.max_title_chars);
+            for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
+                if m.start() == 0 {
+                    add(m, i);
+                }
+            }
+        });
     }
     // Spans are at most a few characters long: compare each with the
     // spans starting within its reach only.
     stops.sort_unstable();
     titles.sort_unstable();
     const REACH: usize = 40;
-    let near = |v: &[Span], t: Span| {
+    fn near(v: &[Span], t: Span) -> &[Span] {
         let lo = v.partition_point(|s| s.start + REACH < t.start);
         let hi = v.partition_point(|s| s.start < t.end);
-        v[lo..hi].to_vec()
-    };
-    let all = titles.clone();
-    titles.retain(|t| {
-        // Inside a title stop (`代表团`, `委员会`).
-        !near(&stops, *t).iter().any(|s| s.contains_span(*t) && s != t)
-        // Running into a longer title ending later (`泰国王储`: not `国王`;
-        // `主教练`: not `主教`; `部长官`: `长官`).
-            && !near(&all, *t)
-                .iter()
-                .any(|o| o.start > t.start && o.start < t.end && o.end > t.end)
-    });
+        &v[lo..hi]
+    }
+    let keep: Vec<bool> = titles
+        .iter()
+        .map(|t| {
+            // Inside a title stop (`代表团`, `委员会`).
+            !near(&stops, *t).iter().any(|s| s.contains_span(*t) && s != t)
+            // Running into a longer title ending later (`泰国王储`: not `国王`;
+            // `主教练`: not `主教`; `部长官`: `长官`).
+                && !near(&titles, *t)
+                    .iter()
+                    .any(|o| o.start > t.start && o.start < t.end && o.end > t.end)
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    titles.retain(|_| keep.next().unwrap());
     titles.sort_by_key(|t| (t.end, t.start));
     let mut out: Vec<Span> = Vec::with_capacity(titles.len());
     for t in titles {
@@ -63,6 +111,9 @@ pub(super) fn titles_in(text: &str) -> Vec<Span> {
 
 /// The title that ends exactly at `i` (with a past marker before it).
 pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
+    if !char_before(text, i).is_some_and(|c| LEX.title_lasts.contains(&c)) {
+        return None;
+    }
     let start = {
         let mut s = i;
         for _ in 0..8 {
@@ -74,9 +125,20 @@ pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
         s
     };
     let window = &text[start..i];
-    let t = titles_in(window)
-        .into_iter()
-        .find(|t| start + t.end == i)?
+    let (raw, n) = raw_titles(window);
+    let raw = &raw[..n];
+    // What `titles_in` keeps as the title ending at the window's end: the
+    // longest title ending there that no longer stop covers (no title can
+    // run past the window's end).
+    let t = raw
+        .iter()
+        .filter(|(t, stop)| !stop && t.end == window.len())
+        .filter(|(t, _)| {
+            !raw.iter()
+                .any(|(s, stop)| *stop && s.contains_span(*t) && s != t)
+        })
+        .map(|(t, _)| *t)
+        .min_by_key(|t| t.start)?
         .shifted(start);
     Some(with_past_marker(text, t))
 }
