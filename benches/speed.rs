@@ -56,9 +56,11 @@
 //! cut at an item boundary), `GUIFAN_BENCH_RUNS` (runs per measurement, the
 //! lowest CPU time kept; default 1), `GUIFAN_BENCH_RULE_MB`,
 //! `GUIFAN_BENCH_PER_RULE` (`0` skips the per-rule section, `1` runs it in a
-//! smoke run too), `GUIFAN_BENCH_BIN` (another `guifan` binary to measure),
-//! `GUIFAN_AUTOCORRECT`, `GUIFAN_BENCH_JSON` (where to write the results;
-//! default `<target dir>/bench-speed.json`).
+//! smoke run too), `GUIFAN_BENCH_TIMEOUT` (seconds one end-to-end run may
+//! take, default 120, 60 in a smoke run: a run cut there is marked `CUT`
+//! and its figures are bounds, `≤`/`≥`), `GUIFAN_BENCH_BIN` (another
+//! `guifan` binary to measure), `GUIFAN_AUTOCORRECT`, `GUIFAN_BENCH_JSON`
+//! (where to write the results; default `<target dir>/bench-speed.json`).
 //!
 //! Run without `--bench` (as `cargo test --all-targets` does), or with
 //! `--smoke` or `GUIFAN_BENCH_SMOKE=1`, it makes a smoke run over small
@@ -109,6 +111,7 @@ fn main() -> ExitCode {
         || args.iter().any(|a| a == "--smoke")
         || std::env::var_os("GUIFAN_BENCH_SMOKE").is_some_and(|v| v != "0");
     let cfg = Config::new(bench, smoke);
+    let _ = DEFAULT_TIMEOUT.set(if smoke { 60.0 } else { 120.0 });
     match run(&cfg) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -153,8 +156,8 @@ impl Config {
             rule_mb,
             fix_articles: match (smoke, debug) {
                 (false, _) => 2_000,
-                (true, false) => 200,
-                (true, true) => 20,
+                (true, false) => 30,
+                (true, true) => 10,
             },
             startup_runs: match (smoke, debug) {
                 (false, _) => 21,
@@ -348,19 +351,32 @@ struct Target {
     /// `true`: the measured value must be at least `bound`; else at most.
     at_least: bool,
     bound: f64,
+    /// `Some('≤')`: the true value is at most `measured` (a run was cut at
+    /// the time limit); `Some('≥')`: at least.
+    approx: Option<char>,
     note: String,
 }
 
 impl Target {
     fn verdict(&self) -> &'static str {
+        let Some(v) = self.measured else {
+            return "n/a";
+        };
+        let pass = (self.at_least && v >= self.bound) || (!self.at_least && v <= self.bound);
+        match (self.approx, self.at_least, pass) {
+            (None, _, true) => "PASS",
+            (None, _, false) => "FAIL",
+            // Cut runs: a verdict only where the bound decides it.
+            (Some('≤'), true, false) | (Some('≥'), false, false) => "FAIL",
+            (Some('≤'), false, true) | (Some('≥'), true, true) => "PASS",
+            _ => "?",
+        }
+    }
+
+    fn shown(&self) -> String {
         match self.measured {
-            None => "n/a",
-            Some(v)
-                if (self.at_least && v >= self.bound) || (!self.at_least && v <= self.bound) =>
-            {
-                "PASS"
-            }
-            Some(_) => "FAIL",
+            None => "-".into(),
+            Some(v) => format!("{}{v:.2}", self.approx.map_or(String::new(), String::from)),
         }
     }
 
@@ -368,6 +384,7 @@ impl Target {
         json!({
             "target": self.name, "measured": self.measured, "unit": self.unit,
             "bound": self.bound, "at_least": self.at_least,
+            "approx": self.approx.map(String::from),
             "verdict": self.verdict(), "note": self.note,
         })
     }
@@ -511,6 +528,7 @@ fn rule_sets(
                 unit: "MB/s per core",
                 at_least: true,
                 bound: TARGET_ITEMS_MBS,
+                approx: e2e_items.timed_out.then_some('≤'),
                 note: format!("load {}", e2e_items.load_text()),
             });
             report.targets.push(Target {
@@ -519,6 +537,7 @@ fn rule_sets(
                 unit: "MB/s per core",
                 at_least: true,
                 bound: TARGET_WHOLE_MBS,
+                approx: e2e_whole.timed_out.then_some('≤'),
                 note: format!("load {}", e2e_whole.load_text()),
             });
             defaults.items = Some(e2e_items);
@@ -712,6 +731,7 @@ fn startup(
             unit: "ms wall",
             at_least: false,
             bound: TARGET_STARTUP_MS,
+            approx: None,
             note: format!("{name}, load {load}"),
         });
     }
@@ -799,18 +819,21 @@ fn scaling(
         unit: "× budget",
         at_least: false,
         bound: 1.0,
+        approx: (x1.timed_out || x4.timed_out).then_some('≥'),
         note: format!(
             "1x {:.0} MB, 4x {:.0} MB",
             x1.rss_kb as f64 / 1024.0,
             x4.rss_kb as f64 / 1024.0
         ),
     });
+    let approx = bound(x4.timed_out, x1.timed_out);
     report.targets.push(Target {
         name: "3b time 4x / 1x, one document",
-        measured: Some(ratio),
+        measured: approx.is_ok().then_some(ratio),
         unit: "ratio (CPU)",
         at_least: false,
         bound: TARGET_SCALING,
+        approx: approx.ok().flatten(),
         note: format!(
             "{:.0} MB vs {:.0} MB",
             size4 as f64 / 1e6,
@@ -868,12 +891,14 @@ fn threads(
         "speed-up 2 threads / 1: {ratio:.2} (target ≥ {TARGET_THREADS} on an otherwise idle machine)"
     );
     report.threads = json!({ "t1": t1.json(bytes), "t2": t2.json(bytes), "ratio": ratio });
+    let approx = bound(t1.timed_out, t2.timed_out);
     report.targets.push(Target {
         name: "6  --threads 2 / --threads 1, item folder",
-        measured: Some(ratio),
+        measured: approx.is_ok().then_some(ratio),
         unit: "× (wall)",
         at_least: true,
         bound: TARGET_THREADS,
+        approx: approx.ok().flatten(),
         note: format!("load {} / {}", t1.load_text(), t2.load_text()),
     });
     Ok(())
@@ -938,7 +963,7 @@ fn versus_autocorrect(
             "what": format!("punctuation lint, {label}"), "bytes": bytes,
             "guifan": g.json(bytes), "autocorrect": a.json(bytes), "ratio": ratio,
         }));
-        let (name, bound) = if target == "2a" {
+        let (name, limit) = if target == "2a" {
             (
                 "2a punctuation vs autocorrect --lint, item folder",
                 TARGET_PUNCT_DIR,
@@ -949,12 +974,14 @@ fn versus_autocorrect(
                 TARGET_PUNCT_FILE,
             )
         };
+        let approx = bound(a.timed_out, g.timed_out);
         report.targets.push(Target {
             name,
-            measured: Some(ratio),
+            measured: approx.is_ok().then_some(ratio),
             unit: "× (CPU)",
             at_least: true,
-            bound,
+            bound: limit,
+            approx: approx.ok().flatten(),
             note: format!("load {}", g.load_text()),
         });
     }
@@ -1048,12 +1075,14 @@ fn versus_autocorrect(
         "guifan": g.json(fix_bytes), "autocorrect": a.json(fix_bytes), "ratio": ratio,
     }));
     report.autocorrect = json!(rows);
+    let approx = bound(a.timed_out, g.timed_out);
     report.targets.push(Target {
         name: "4  guifan fix vs autocorrect --fix, article folder",
-        measured: Some(ratio),
+        measured: approx.is_ok().then_some(ratio),
         unit: "× (CPU)",
         at_least: true,
         bound: TARGET_FIX,
+        approx: approx.ok().flatten(),
         note: format!("{} files, load {}", cfg.fix_articles, g.load_text()),
     });
     Ok(())
@@ -1120,11 +1149,13 @@ fn summary(report: &Report) {
         "target", "measured", "unit", "bound", "", "note"
     );
     println!("{}", "-".repeat(110));
-    for t in &report.targets {
+    let mut targets: Vec<&Target> = report.targets.iter().collect();
+    targets.sort_by_key(|t| t.name);
+    for t in targets {
         println!(
             "{:<56} {:>10} {:>14} {:>9}  {:<5} {}",
             t.name,
-            t.measured.map_or("-".into(), |v| format!("{v:.2}")),
+            t.shown(),
             t.unit,
             format!("{}{}", if t.at_least { "≥ " } else { "≤ " }, t.bound),
             t.verdict(),
@@ -1157,6 +1188,9 @@ struct Run {
     rss_kb: u64,
     code: i32,
     out_bytes: u64,
+    /// Killed at the time limit (`GUIFAN_BENCH_TIMEOUT`): its times are
+    /// lower bounds.
+    timed_out: bool,
     load: Vec<f64>,
 }
 
@@ -1165,8 +1199,14 @@ impl Run {
         (self.user + self.sys).max(1e-9)
     }
 
+    /// The load average before the run, and whether it was cut.
     fn load_text(&self) -> String {
-        fmt_load(&self.load)
+        let cut = if self.timed_out {
+            format!("; CUT at the {:.0} s time limit", timeout_seconds())
+        } else {
+            String::new()
+        };
+        format!("{}{cut}", fmt_load(&self.load))
     }
 
     fn json(&self, bytes: usize) -> Value {
@@ -1174,6 +1214,7 @@ impl Run {
             "mb_per_cpu_s": rate(bytes, self.cpu()), "mb_per_wall_s": rate(bytes, self.wall),
             "wall_s": self.wall, "user_s": self.user, "sys_s": self.sys,
             "peak_rss_kb": self.rss_kb, "exit_code": self.code, "stdout_bytes": self.out_bytes,
+            "timed_out": self.timed_out,
             "loadavg": self.load,
         })
     }
@@ -1222,6 +1263,7 @@ fn measured(cwd: &Path, prog: &str, args: &[String], ok: &[i32]) -> Result<Run, 
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let out = Command::new(me)
         .arg("--measure")
+        .arg(timeout_seconds().to_string())
         .arg(cwd)
         .arg(prog)
         .args(args)
@@ -1235,7 +1277,7 @@ fn measured(cwd: &Path, prog: &str, args: &[String], ok: &[i32]) -> Result<Run, 
     }
     let f: Vec<&str> = text.split_whitespace().collect();
     let bad = || format!("{what}: bad helper output {text:?}");
-    let [wall, user, sys, rss, code, bytes] = f[..] else {
+    let [wall, user, sys, rss, code, bytes, timed_out] = f[..] else {
         return Err(bad());
     };
     let run = Run {
@@ -1245,22 +1287,28 @@ fn measured(cwd: &Path, prog: &str, args: &[String], ok: &[i32]) -> Result<Run, 
         rss_kb: rss.parse().map_err(|_| bad())?,
         code: code.parse().map_err(|_| bad())?,
         out_bytes: bytes.parse().map_err(|_| bad())?,
+        timed_out: timed_out == "true",
         load,
     };
-    if !ok.contains(&run.code) {
+    if !run.timed_out && !ok.contains(&run.code) {
         return Err(format!("{what}: exit code {}", run.code));
     }
     Ok(run)
 }
 
-/// The helper: `--measure CWD PROG ARGS…` runs the program once, its
-/// stdout counted and discarded, and prints `<wall s> <user s> <sys s>
-/// <peak RSS kB> <exit code> <stdout bytes>`; on failure to run it, the
-/// reason and a non-zero exit. The program's stderr is shown when it dies
-/// by a signal or exits with 2 or more.
+/// The helper: `--measure TIMEOUT CWD PROG ARGS…` runs the program once,
+/// its stdout counted and discarded, killed after TIMEOUT seconds, and
+/// prints `<wall s> <user s> <sys s> <peak RSS kB> <exit code> <stdout
+/// bytes> <timed out>`; on failure to run it, the reason and a non-zero
+/// exit. The program's stderr is shown when it dies by a signal or exits
+/// with 2 or more.
 fn measure(args: &[String]) -> ExitCode {
-    let [cwd, prog, rest @ ..] = args else {
-        println!("usage: --measure CWD PROGRAM ARGS…");
+    let [timeout, cwd, prog, rest @ ..] = args else {
+        println!("usage: --measure TIMEOUT-SECONDS CWD PROGRAM ARGS…");
+        return ExitCode::FAILURE;
+    };
+    let Ok(timeout) = timeout.parse::<f64>() else {
+        println!("--measure: not a number of seconds: {timeout:?}");
         return ExitCode::FAILURE;
     };
     let start = Instant::now();
@@ -1285,9 +1333,24 @@ fn measure(args: &[String]) -> ExitCode {
         let _ = stderr.read_to_end(&mut buf);
         buf
     });
+    // The watchdog: past the time limit, the child is killed (its CPU time
+    // so far is still reported, as a lower bound).
+    let (done, waiting) = std::sync::mpsc::channel::<()>();
+    let pid = child.id().to_string();
+    let watchdog = std::thread::spawn(move || {
+        let limit = std::time::Duration::from_secs_f64(timeout);
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = waiting.recv_timeout(limit) {
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            return true;
+        }
+        false
+    });
     let mut stdout = child.stdout.take().expect("piped stdout");
     let out_bytes = std::io::copy(&mut stdout, &mut std::io::sink()).unwrap_or(0);
-    let status = match child.wait() {
+    let waited = child.wait();
+    let _ = done.send(());
+    let timed_out = watchdog.join().unwrap_or(false);
+    let status = match waited {
         Ok(s) => s,
         Err(e) => {
             println!("waiting for {prog} failed: {e}");
@@ -1297,7 +1360,7 @@ fn measure(args: &[String]) -> ExitCode {
     let wall = start.elapsed().as_secs_f64();
     let stderr = err_reader.join().unwrap_or_default();
     let code = status.code().unwrap_or(-1);
-    if !(0..=1).contains(&code) {
+    if !(0..=1).contains(&code) && !timed_out {
         let err = String::from_utf8_lossy(&stderr);
         let tail: String = err
             .chars()
@@ -1313,7 +1376,7 @@ fn measure(args: &[String]) -> ExitCode {
         println!("getrusage of a child is not available here");
         return ExitCode::FAILURE;
     };
-    println!("{wall} {user} {sys} {rss} {code} {out_bytes}");
+    println!("{wall} {user} {sys} {rss} {code} {out_bytes} {timed_out}");
     let _ = std::io::stdout().flush();
     ExitCode::SUCCESS
 }
@@ -1358,6 +1421,28 @@ fn seconds(t: nix::sys::time::TimeVal) -> f64 {
 
 // ---------------------------------------------------------------------------
 // Small helpers
+
+/// The default time limit of one end-to-end run: 120 s, 60 s in a smoke run.
+static DEFAULT_TIMEOUT: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+
+/// The time limit of one end-to-end run: `GUIFAN_BENCH_TIMEOUT` seconds,
+/// else [`DEFAULT_TIMEOUT`].
+fn timeout_seconds() -> f64 {
+    env_number("GUIFAN_BENCH_TIMEOUT").unwrap_or(*DEFAULT_TIMEOUT.get().unwrap_or(&120.0))
+}
+
+/// The direction in which a ratio may be off when a run was cut at the
+/// time limit: `Some('≥')` when the true value is at least the measured one
+/// (the numerator's run was cut), `Some('≤')` when at most (the
+/// denominator's), `None` when exact, `Err` when both were cut.
+fn bound(numerator_cut: bool, denominator_cut: bool) -> Result<Option<char>, ()> {
+    match (numerator_cut, denominator_cut) {
+        (false, false) => Ok(None),
+        (true, false) => Ok(Some('≥')),
+        (false, true) => Ok(Some('≤')),
+        (true, true) => Err(()),
+    }
+}
 
 /// The binary to measure: `GUIFAN_BENCH_BIN`, else the one cargo built.
 fn guifan_bin() -> String {
