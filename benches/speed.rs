@@ -1145,8 +1145,8 @@ fn slowest_rules(cfg: &Config, input: &Input, report: &mut Report) -> Result<(),
 fn summary(report: &Report) {
     println!("\n== summary: the speed issue's targets");
     println!(
-        "{:<56} {:>10} {:>14} {:>9}  {:<5} {}",
-        "target", "measured", "unit", "bound", "", "note"
+        "{:<56} {:>10} {:>14} {:>9}  {:<5} note",
+        "target", "measured", "unit", "bound", "ok?"
     );
     println!("{}", "-".repeat(110));
     let mut targets: Vec<&Target> = report.targets.iter().collect();
