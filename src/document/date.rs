@@ -168,7 +168,13 @@ pub fn detect_document_date(
     }
     let end = floor_boundary(prose, STAMP_BYTES.min(prose.len()));
     let head = &prose[..end];
-    for caps in STAMP.captures_iter(head) {
+    // A stamp holds a time's colon: without one there is nothing to search.
+    let stamps = head
+        .contains([':', '：'])
+        .then(|| STAMP.captures_iter(head))
+        .into_iter()
+        .flatten();
+    for caps in stamps {
         if let Some(date) = ymd(&caps, 1).filter(plausible) {
             let m = caps.get(0).expect("match");
             return Some((date, Some(Span::new(m.start(), m.end()))));
@@ -217,6 +223,10 @@ fn date_line(line: &str) -> Option<(NaiveDate, Span)> {
     let trimmed = line.trim();
     let chars = trimmed.chars().count();
     if chars > 120 || trimmed.contains(['。', '，', '；', '！', '？']) {
+        return None;
+    }
+    // A date holds one of its separators (most lines have none).
+    if !trimmed.contains(['-', '/', '.', '年', '－', '／', '．']) {
         return None;
     }
     let caps = BARE_DATE.captures(line)?;

@@ -509,8 +509,7 @@ impl Checker for RepeatedPhrase {
                 }
                 let (start, end) = (piece.1, piece.1 + piece.2 - 1);
                 let (start_byte, end_byte) = (n.offset(start), n.offset(end));
-                let end_byte =
-                    end_byte + text[end_byte..].chars().next().map_or(0, char::len_utf8);
+                let end_byte = end_byte + text[end_byte..].chars().next().map_or(0, char::len_utf8);
                 let words = n.chars[start..=end]
                     .iter()
                     .filter(|c| is_word_char(**c))

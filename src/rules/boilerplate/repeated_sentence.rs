@@ -176,7 +176,8 @@ impl Checker for RepeatedSentence {
             if s.chars().all(is_blank) {
                 continue;
             }
-            let (words, print) = summary(s);
+            let line_summary = summary(s);
+            let (words, print) = line_summary;
             if words >= self.min_chars {
                 match paragraphs.get(&print) {
                     Some(&first) if self.legitimate(s, (first, n), &repeats) => continue,
@@ -192,7 +193,12 @@ impl Checker for RepeatedSentence {
             }
             for sent in sentences(s) {
                 let raw = &s[sent.range()];
-                let (words, print) = summary(raw);
+                // A line of one sentence is summarized already.
+                let (words, print) = if raw.len() == s.len() {
+                    line_summary
+                } else {
+                    summary(raw)
+                };
                 if words < self.min_chars || !has_sentence_mark(raw) {
                     continue;
                 }

@@ -245,10 +245,8 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
         numeric &= c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ',');
         match c {
             '。' | '！' | '？' | '；' | '，' => f.sentence_marks += 1,
-            ',' | '!' | '?' | ';' => {
-                if prev.is_some_and(is_han) || next.is_some_and(is_han) {
-                    f.sentence_marks += 1
-                }
+            ',' | '!' | '?' | ';' if prev.is_some_and(is_han) || next.is_some_and(is_han) => {
+                f.sentence_marks += 1
             }
             '|' | '丨' | '｜' | '»' | '›' | '>' => f.separators += 1,
             _ => {}
