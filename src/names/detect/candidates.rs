@@ -213,8 +213,9 @@ pub(super) fn jieba_agrees(text: &str, name: Span) -> bool {
 
 /// A transliterated name without `·` at `i` (`克林顿`, `科尔`): two to five
 /// transliteration characters followed by a word that follows names, and
-/// read as a person's name by jieba.
-pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
+/// read as a person's name by jieba. With `strong`, only a name followed by
+/// a strong word ([`After::is_strong`]): jieba is not asked about the rest.
+pub(super) fn translit_at(text: &str, i: usize, strong: bool) -> Option<(Span, After)> {
     let mut e = i;
     let mut n = 0;
     let mut best = None;
@@ -232,7 +233,7 @@ pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
         }
     }
     let (sp, a) = best?;
-    if place_at(text, sp.start) {
+    if (strong && !a.is_strong()) || place_at(text, sp.start) {
         return None;
     }
     let tags = tag(text, sp.start, chars_after(text, sp.end, 2));
@@ -242,7 +243,7 @@ pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
 
 /// The name after a title ending at `i`, if one is there.
 pub(super) fn name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
-    chinese_name_after_title(text, i).or_else(|| translit_at(text, i))
+    chinese_name_after_title(text, i).or_else(|| translit_at(text, i, false))
 }
 
 pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
@@ -266,7 +267,7 @@ pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, Af
         .collect();
     // A Chinese reading that cuts a transliteration (`部长贾斯蒂卡`,
     // `总统尤勒斯·韦登博斯`) is not one.
-    if let Some((t, _)) = translit_at(text, i)
+    if let Some((t, _)) = translit_at(text, i, false)
         && anchored.iter().all(|(e, _)| t.end > *e)
     {
         return Some((t, after(text, t.end)));

@@ -93,45 +93,43 @@ impl Starts {
         (h >> 16) as usize
     }
 
+    /// Whether one of the words may start with `a` followed by `b`.
+    #[inline]
+    pub(super) fn hit(&self, a: char, b: Option<char>) -> bool {
+        self.firsts.contains(&a)
+            && (self.singles.contains(&a)
+                || b.is_some_and(|b| {
+                    let k = Self::pair(a, b);
+                    self.pairs[k / 64] & (1 << (k % 64)) != 0
+                }))
+    }
+
     /// Calls `f` with every offset of `text` where one of the words may
     /// start (every offset where one does, and a few more), in order.
     pub(super) fn each(&self, text: &str, mut f: impl FnMut(usize)) {
-        let mut it = text.char_indices();
-        let Some((mut i, mut a)) = it.next() else {
-            return;
-        };
-        loop {
-            let next = it.next();
-            if self.firsts.contains(&a)
-                && (self.singles.contains(&a)
-                    || next.is_some_and(|(_, b)| {
-                        let k = Self::pair(a, b);
-                        self.pairs[k / 64] & (1 << (k % 64)) != 0
-                    }))
-            {
+        let mut it = text.char_indices().peekable();
+        while let Some((i, a)) = it.next() {
+            if self.hit(a, it.peek().map(|&(_, b)| b)) {
                 f(i);
-            }
-            match next {
-                Some((j, b)) => (i, a) = (j, b),
-                None => break,
             }
         }
     }
 }
 
 /// The leftmost-longest matches of `ac` (built with anchored starts) in
-/// `text`, tried only where `starts` lets a word start: the same matches as
-/// `ac.find_iter(text)` with leftmost-longest semantics.
+/// `text`, tried only at `starts` (offsets in order, where the prefilter
+/// lets a word start): the same matches as `ac.find_iter(text)` with
+/// leftmost-longest semantics.
 pub(super) fn leftmost_longest(
     text: &str,
-    starts: &Starts,
+    starts: &[usize],
     ac: &AhoCorasick,
     mut f: impl FnMut(aho_corasick::Match),
 ) {
     let mut skip = 0;
-    starts.each(text, |i| {
+    for &i in starts {
         if i < skip {
-            return;
+            continue;
         }
         let input = aho_corasick::Input::new(text)
             .range(i..)
@@ -140,7 +138,16 @@ pub(super) fn leftmost_longest(
             skip = m.end();
             f(m);
         }
-    });
+    }
+}
+
+/// Where the stages may find something, from one pass over the text:
+/// offsets where a known name, a title or stop, a reporting verb may start.
+#[derive(Default)]
+pub(super) struct Candidates {
+    pub(super) known: Vec<usize>,
+    pub(super) titles: Vec<usize>,
+    pub(super) verbs: Vec<usize>,
 }
 
 pub(super) struct Lexicon {
@@ -309,9 +316,11 @@ const SOFT_CHARS: &str = "了由对向与和同及给请据让把被是为在跟
 /// Whether the word before `i` is a function word or a verb that often
 /// comes right before a person's name mid-sentence (`会见了`, `由`, `与`).
 pub(super) fn soft_left(text: &str, i: usize) -> bool {
-    let Some(c) = char_before(text, i) else {
-        return false;
-    };
+    char_before(text, i).is_some_and(|c| soft_left_after(text, i, c))
+}
+
+/// [`soft_left`] when the character before `i`, `c`, is known.
+pub(super) fn soft_left_after(text: &str, i: usize, c: char) -> bool {
     // One lookup decides for most characters: the last characters of the
     // words and the single characters.
     LEX.soft_lasts.contains(&c)
@@ -404,4 +413,61 @@ pub(super) fn after(text: &str, i: usize) -> After {
         }
     }
     After::Nothing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "学院党委书记区向丽主持会议并讲话，副校长张三、李四表示，\
+        要抓好落实。国务院总理李强会见了美国国务卿布林肯，代表团团长王五说，\
+        委员会主任委员赵六强调指出：司法部长卡洛斯·阿马特在会上发言。";
+
+    fn each(starts: &Starts, text: &str) -> Vec<usize> {
+        let mut v = Vec::new();
+        starts.each(text, |i| v.push(i));
+        v
+    }
+
+    #[test]
+    fn prefiltered_titles_are_the_whole_text_titles() {
+        let text = SAMPLE.repeat(3);
+        let starts = each(&LEX.title_starts, &text);
+        assert_eq!(
+            super::super::titles::titles_from(&text, Some(&starts)),
+            super::super::titles::titles_from(&text, None)
+        );
+        assert!(!super::super::titles::titles_from(&text, None).is_empty());
+    }
+
+    #[test]
+    fn prefiltered_verbs_are_the_leftmost_longest_matches() {
+        let text = SAMPLE.repeat(3);
+        let whole = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(strong_words())
+            .unwrap();
+        let expected: Vec<(usize, usize)> = whole
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut found = Vec::new();
+        leftmost_longest(&text, &each(&LEX.strong_starts, &text), &LEX.strong, |m| {
+            found.push((m.start(), m.end()))
+        });
+        assert_eq!(found, expected);
+        assert!(!found.is_empty());
+    }
+
+    #[test]
+    fn title_windows_fit() {
+        // `title_at` keeps the matches of an eight-character window on the
+        // stack: at most 36 substrings, each at most a title and a stop.
+        for list in [TITLES, TITLE_STOPS] {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            assert_eq!(v.len(), list.len());
+        }
+    }
 }

@@ -48,6 +48,18 @@ fn raw_titles(window: &str) -> ([(Span, bool); 72], usize) {
 /// The titles in `text`: for every end position the longest title ending
 /// there, unless a title stop (`代表团`, `委员会`) covers it.
 pub(super) fn titles_in(text: &str) -> Vec<Span> {
+    if text.len() <= 64 {
+        titles_from(text, None)
+    } else {
+        let mut starts = Vec::new();
+        LEX.title_starts.each(text, |i| starts.push(i));
+        titles_from(text, Some(&starts))
+    }
+}
+
+/// [`titles_in`], searching only from `starts` (where the prefilter lets a
+/// title or a stop start) when given, else the whole text.
+pub(super) fn titles_from(text: &str, starts: Option<&[usize]>) -> Vec<Span> {
     let mut stops: Vec<Span> = Vec::new();
     let mut titles: Vec<Span> = Vec::new();
     let mut add = |m: aho_corasick::Match, at: usize| {
@@ -58,21 +70,23 @@ pub(super) fn titles_in(text: &str) -> Vec<Span> {
             titles.push(sp);
         }
     };
-    if text.len() <= 64 {
-        for m in LEX.titles.find_overlapping_iter(text) {
-            add(m, 0);
+    match starts {
+        None => {
+            for m in LEX.titles.find_overlapping_iter(text) {
+                add(m, 0);
+            }
         }
-    } else {
-        // Every match, found from where it starts: the titles and stops
-        // starting at each offset the prefilter lets through.
-        LEX.title_starts.each(text, |i| {
-            let end = chars_after(text, i, LEX.max_title_chars);
-            for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
-                if m.start() == 0 {
-                    add(m, i);
+        Some(starts) => {
+            // Every match, found from where it starts.
+            for &i in starts {
+                let end = chars_after(text, i, LEX.max_title_chars);
+                for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
+                    if m.start() == 0 {
+                        add(m, i);
+                    }
                 }
             }
-        });
+        }
     }
     // Spans are at most a few characters long: compare each with the
     // spans starting within its reach only.
