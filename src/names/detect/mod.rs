@@ -287,13 +287,14 @@ fn clause_start_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMentio
         if known.is_some_and(|k| k.hit(c, next)) {
             cands.known.push(i);
         }
-        if lex.title_starts.hit(c, next) {
+        let f = lex.flags(c);
+        if f & STARTS_TITLE != 0 && lex.title_starts.pair_hit(c, next) {
             cands.titles.push(i);
         }
-        if lex.strong_starts.hit(c, next) {
+        if f & STARTS_VERB != 0 && lex.strong_starts.pair_hit(c, next) {
             cands.verbs.push(i);
         }
-        if i < skip || !lex.name_firsts.contains(&c) {
+        if i < skip || f & STARTS_NAME == 0 {
             continue;
         }
         // `hard_left` and `soft_left` from the character at hand.

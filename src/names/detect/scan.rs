@@ -96,12 +96,17 @@ impl Starts {
     /// Whether one of the words may start with `a` followed by `b`.
     #[inline]
     pub(super) fn hit(&self, a: char, b: Option<char>) -> bool {
-        self.firsts.contains(&a)
-            && (self.singles.contains(&a)
-                || b.is_some_and(|b| {
-                    let k = Self::pair(a, b);
-                    self.pairs[k / 64] & (1 << (k % 64)) != 0
-                }))
+        self.firsts.contains(&a) && self.pair_hit(a, b)
+    }
+
+    /// [`Starts::hit`] for an `a` known to start a word.
+    #[inline]
+    pub(super) fn pair_hit(&self, a: char, b: Option<char>) -> bool {
+        self.singles.contains(&a)
+            || b.is_some_and(|b| {
+                let k = Self::pair(a, b);
+                self.pairs[k / 64] & (1 << (k % 64)) != 0
+            })
     }
 
     /// Calls `f` with every offset of `text` where one of the words may
@@ -150,14 +155,24 @@ pub(super) struct Candidates {
     pub(super) verbs: Vec<usize>,
 }
 
+/// A character can start a title or stop ([`Lexicon::flags`]).
+pub(super) const STARTS_TITLE: u8 = 1;
+/// A character can start a reporting verb.
+pub(super) const STARTS_VERB: u8 = 2;
+/// A character can start a name ([`Lexicon::name_firsts`]).
+pub(super) const STARTS_NAME: u8 = 4;
+
 pub(super) struct Lexicon {
+    /// For each character of the basic CJK block, what it can start
+    /// (`STARTS_*` bits): one load per character of the text instead of a
+    /// lookup in each set.
+    flags: Box<[u8]>,
     pub(super) surnames: CharSet,
     pub(super) compounds: Vec<&'static str>,
     pub(super) compound_firsts: CharSet,
     /// Where a name can start: surnames, first characters of compound
     /// surnames, transliteration characters.
     pub(super) name_firsts: CharSet,
-    pub(super) title_firsts: CharSet,
     pub(super) not_in_given: CharSet,
     pub(super) translit: CharSet,
     /// Titles and title stops; pattern ids `< n_titles` are titles.
@@ -170,8 +185,10 @@ pub(super) struct Lexicon {
     pub(super) after: HashMap<char, Vec<&'static str>>,
     pub(super) bylines: AhoCorasick,
 
-    /// The last characters of titles (a title can end only after one).
-    pub(super) title_lasts: CharSet,
+    /// The titles (not the stops) by their first two characters, and by
+    /// their last two read backwards: where a title can start or end.
+    pub(super) title_heads: Starts,
+    pub(super) title_tails: Starts,
     /// The last characters of the words of [`soft_left`].
     pub(super) soft_lasts: CharSet,
     /// [`PLACES`] by first character.
@@ -189,6 +206,38 @@ fn strong_words() -> impl Iterator<Item = &'static str> {
         .filter(|w| w.chars().count() >= 2 || matches!(*w, "说" | "称"))
 }
 
+impl Lexicon {
+    /// What `c` can start (`STARTS_*` bits).
+    #[inline]
+    pub(super) fn flags(&self, c: char) -> u8 {
+        let u = c as u32;
+        if (CharSet::BASE..CharSet::BASE + CharSet::LEN).contains(&u) {
+            self.flags[(u - CharSet::BASE) as usize]
+        } else {
+            Self::flags_of(
+                c,
+                &self.title_starts,
+                &self.strong_starts,
+                &self.name_firsts,
+            )
+        }
+    }
+
+    fn flags_of(c: char, titles: &Starts, verbs: &Starts, names: &CharSet) -> u8 {
+        let mut f = 0;
+        if titles.firsts.contains(&c) {
+            f |= STARTS_TITLE;
+        }
+        if verbs.firsts.contains(&c) {
+            f |= STARTS_VERB;
+        }
+        if names.contains(&c) {
+            f |= STARTS_NAME;
+        }
+        f
+    }
+}
+
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = TITLES.to_vec();
     let n_titles = patterns.len();
@@ -204,11 +253,31 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for p in PLACES {
         places.entry(p.chars().next().unwrap()).or_default().push(p);
     }
+    let title_starts = Starts::new(patterns.iter().copied());
+    let strong_starts = Starts::new(strong_words());
+    let name_firsts: CharSet = SURNAMES
+        .chars()
+        .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
+        .chain(TRANSLIT.chars())
+        .collect();
+    let flags = (CharSet::BASE..CharSet::BASE + CharSet::LEN)
+        .map(|u| {
+            char::from_u32(u).map_or(0, |c| {
+                Lexicon::flags_of(c, &title_starts, &strong_starts, &name_firsts)
+            })
+        })
+        .collect();
     Lexicon {
-        title_lasts: TITLES
-            .iter()
-            .map(|t| t.chars().next_back().unwrap())
-            .collect(),
+        flags,
+        title_heads: Starts::new(TITLES.iter().copied()),
+        title_tails: Starts::new(
+            TITLES
+                .iter()
+                .map(|t| t.chars().rev().collect::<String>())
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        ),
         soft_lasts: SOFT_CHARS
             .chars()
             .chain(SOFT_WORDS.iter().map(|w| w.chars().next_back().unwrap()))
@@ -220,12 +289,7 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .iter()
             .map(|s| s.chars().next().unwrap())
             .collect(),
-        name_firsts: SURNAMES
-            .chars()
-            .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
-            .chain(TRANSLIT.chars())
-            .collect(),
-        title_firsts: TITLES.iter().map(|t| t.chars().next().unwrap()).collect(),
+        name_firsts,
         not_in_given: NOT_IN_GIVEN.chars().collect(),
         translit: TRANSLIT.chars().collect(),
         titles: AhoCorasick::builder()
@@ -241,8 +305,8 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .match_kind(MatchKind::LeftmostLongest)
             .build(strong_words())
             .expect("verbs automaton"),
-        strong_starts: Starts::new(strong_words()),
-        title_starts: Starts::new(patterns.iter().copied()),
+        strong_starts,
+        title_starts,
         max_title_chars: patterns
             .iter()
             .map(|p| p.chars().count())

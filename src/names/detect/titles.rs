@@ -5,7 +5,10 @@ use super::*;
 
 /// A title (not a title stop) starting exactly at `i`.
 pub fn title_at(text: &str, i: usize) -> Option<Span> {
-    if !char_at(text, i).is_some_and(|c| LEX.title_firsts.contains(&c)) {
+    // Every title has two characters or more: its first two decide
+    // whether one can start here.
+    let mut cs = text[i..].chars();
+    if !cs.next().is_some_and(|c| LEX.title_heads.hit(c, cs.next())) {
         return None;
     }
     let end = chars_after(text, i, 8);
@@ -125,7 +128,8 @@ pub(super) fn titles_from(text: &str, starts: Option<&[usize]>) -> Vec<Span> {
 
 /// The title that ends exactly at `i` (with a past marker before it).
 pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
-    if !char_before(text, i).is_some_and(|c| LEX.title_lasts.contains(&c)) {
+    let mut cs = text[..i].chars().rev();
+    if !cs.next().is_some_and(|c| LEX.title_tails.hit(c, cs.next())) {
         return None;
     }
     let start = {
