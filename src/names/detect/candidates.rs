@@ -101,7 +101,9 @@ pub(super) fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static s
     TAG_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         let key = (text.as_ptr() as usize, text.len());
-        if c.text != key {
+        // A new text, or a long one whose windows fill the table: start
+        // afresh (the same window is asked again soon after, if at all).
+        if c.text != key || c.tags.len() >= TAG_CACHE_MAX {
             c.text = key;
             c.tags.clear();
         }
@@ -125,9 +127,13 @@ fn tag_uncached(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str
         .collect()
 }
 
+/// How many windows the cache keeps at most: a long document's detection
+/// must not hold the tags of all its candidates.
+const TAG_CACHE_MAX: usize = 1024;
+
 /// The tags of the windows of one text, by window: the text is told apart
 /// by its address and length, and [`detect`] empties the cache when it is
-/// done, so what it holds is proportional to the candidates of one text.
+/// done; it holds at most [`TAG_CACHE_MAX`] windows.
 #[derive(Default)]
 pub(super) struct TagCache {
     text: (usize, usize),
@@ -144,7 +150,7 @@ pub(super) fn clear_tag_cache() {
     TAG_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         c.text = (0, 0);
-        if c.tags.capacity() > 1024 {
+        if c.tags.capacity() > 2 * TAG_CACHE_MAX {
             c.tags = HashMap::new();
         } else {
             c.tags.clear();
