@@ -101,7 +101,9 @@ pub(super) fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static s
     TAG_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         let key = (text.as_ptr() as usize, text.len());
-        if c.text != key {
+        // A new text, or a long one whose windows fill the table: start
+        // afresh (the same window is asked again soon after, if at all).
+        if c.text != key || c.tags.len() >= TAG_CACHE_MAX {
             c.text = key;
             c.tags.clear();
         }
@@ -120,9 +122,13 @@ fn tag_uncached(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str
     out
 }
 
+/// How many windows the cache keeps at most: a long document's detection
+/// must not hold the tags of all its candidates.
+const TAG_CACHE_MAX: usize = 1024;
+
 /// The tags of the windows of one text, by window: the text is told apart
 /// by its address and length, and [`detect`] empties the cache when it is
-/// done, so what it holds is proportional to the candidates of one text.
+/// done; it holds at most [`TAG_CACHE_MAX`] windows.
 #[derive(Default)]
 pub(super) struct TagCache {
     text: (usize, usize),
@@ -139,7 +145,7 @@ pub(super) fn clear_tag_cache() {
     TAG_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         c.text = (0, 0);
-        if c.tags.capacity() > 1024 {
+        if c.tags.capacity() > 2 * TAG_CACHE_MAX {
             c.tags = HashMap::new();
         } else {
             c.tags.clear();
@@ -208,8 +214,9 @@ pub(super) fn jieba_agrees(text: &str, name: Span) -> bool {
 
 /// A transliterated name without `·` at `i` (`克林顿`, `科尔`): two to five
 /// transliteration characters followed by a word that follows names, and
-/// read as a person's name by jieba.
-pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
+/// read as a person's name by jieba. With `strong`, only a name followed by
+/// a strong word ([`After::is_strong`]): jieba is not asked about the rest.
+pub(super) fn translit_at(text: &str, i: usize, strong: bool) -> Option<(Span, After)> {
     let mut e = i;
     let mut n = 0;
     let mut best = None;
@@ -227,7 +234,7 @@ pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
         }
     }
     let (sp, a) = best?;
-    if place_at(text, sp.start) {
+    if (strong && !a.is_strong()) || place_at(text, sp.start) {
         return None;
     }
     let tags = tag(text, sp.start, chars_after(text, sp.end, 2));
@@ -237,7 +244,7 @@ pub(super) fn translit_at(text: &str, i: usize) -> Option<(Span, After)> {
 
 /// The name after a title ending at `i`, if one is there.
 pub(super) fn name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
-    chinese_name_after_title(text, i).or_else(|| translit_at(text, i))
+    chinese_name_after_title(text, i).or_else(|| translit_at(text, i, false))
 }
 
 pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, After)> {
@@ -261,7 +268,7 @@ pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, Af
         .collect();
     // A Chinese reading that cuts a transliteration (`部长贾斯蒂卡`,
     // `总统尤勒斯·韦登博斯`) is not one.
-    if let Some((t, _)) = translit_at(text, i)
+    if let Some((t, _)) = translit_at(text, i, false)
         && anchored.iter().all(|(e, _)| t.end > *e)
     {
         return Some((t, after(text, t.end)));

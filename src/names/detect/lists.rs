@@ -5,13 +5,11 @@ use super::*;
 
 /// Names mid-sentence before a reporting verb or honorific, read as a
 /// person's name by jieba on their clause.
-pub(super) fn tagged_names(text: &str, out: &mut Vec<PersonMention>) {
+pub(super) fn tagged_names(text: &str, verb_starts: &[usize], out: &mut Vec<PersonMention>) {
     let mut ends: Vec<usize> = out.iter().map(|o| o.name.end).collect();
     ends.sort_unstable();
     let mut verbs = Vec::new();
-    leftmost_longest(text, &LEX.strong_starts, &LEX.strong, |m| {
-        verbs.push(m.start())
-    });
+    leftmost_longest(text, verb_starts, &LEX.strong, |m| verbs.push(m.start()));
     for q in verbs {
         // A surname (or transliteration) two to four characters before.
         let mut starts = Vec::new();

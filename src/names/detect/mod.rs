@@ -176,12 +176,16 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     let is_place = |sp: Span| is_place(text, sp);
     let mut out: Vec<PersonMention> = Vec::new();
     clear_tag_cache();
-    known_names(text, known, &mut out);
-    titled_names(text, &mut out);
+    // One pass over the characters: the clause starts, and where the other
+    // stages may find something. (The stages' order within `out` does not
+    // matter: `normalize` sorts by evidence first, and each kind of
+    // evidence comes from one stage.)
+    let cands = clause_start_names(text, known, &mut out);
+    known_names(text, known, &cands.known, &mut out);
+    titled_names(text, &cands.titles, &mut out);
     byline_names(text, &mut out);
-    clause_start_names(text, &mut out);
     foreign_names(text, &mut out);
-    tagged_names(text, &mut out);
+    tagged_names(text, &cands.verbs, &mut out);
     name_lists(text, &mut out);
     normalize(text, &mut out, is_place);
 
@@ -201,8 +205,8 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
 }
 
 /// Stage 1: the names the registry and the lexicon know.
-fn known_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) {
-    if let Some((ac, starts)) = &known.ac {
+fn known_names(text: &str, known: &KnownNames, starts: &[usize], out: &mut Vec<PersonMention>) {
+    if let Some((ac, _)) = &known.ac {
         leftmost_longest(text, starts, ac, |m| {
             out.push(PersonMention {
                 name: Span::new(m.start(), m.end()),
@@ -215,8 +219,8 @@ fn known_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) {
 }
 
 /// Stage 2: a name right after a title (`校长王小明`).
-fn titled_names(text: &str, out: &mut Vec<PersonMention>) {
-    for t in titles_in(text) {
+fn titled_names(text: &str, starts: &[usize], out: &mut Vec<PersonMention>) {
+    for t in titles_from(text, Some(starts)) {
         if let Some((name, a)) = name_after_title(text, t.end) {
             let title = with_past_marker(text, t);
             out.push(PersonMention {
@@ -266,20 +270,36 @@ fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
 }
 
 /// Stage 4: a surname or a transliteration at the start of a clause (after
-/// punctuation or a line start), confirmed by what follows it.
-fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
+/// punctuation or a line start), confirmed by what follows it. The same
+/// pass over the characters notes where the other stages may find
+/// something (known names, titles, reporting verbs).
+fn clause_start_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) -> Candidates {
     let lex = &*LEX;
+    let known = known.ac.as_ref().map(|(_, starts)| starts);
+    let mut cands = Candidates::default();
     // Positions before `skip` lie inside a name found already.
     let mut skip = 0;
     let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
         let before = prev.replace(c);
-        if i < skip || !lex.name_firsts.contains(&c) {
+        let next = it.peek().map(|&(_, n)| n);
+        if known.is_some_and(|k| k.hit(c, next)) {
+            cands.known.push(i);
+        }
+        let f = lex.flags(c);
+        if f & STARTS_TITLE != 0 && lex.title_starts.pair_hit(c, next) {
+            cands.titles.push(i);
+        }
+        if f & STARTS_VERB != 0 && lex.strong_starts.pair_hit(c, next) {
+            cands.verbs.push(i);
+        }
+        if i < skip || f & STARTS_NAME == 0 {
             continue;
         }
-        // `hard_left` from the character already at hand.
+        // `hard_left` and `soft_left` from the character at hand.
         let hard = before.is_none_or(|b| !is_han(b) && !is_dot(b) && !b.is_ascii_alphanumeric());
-        let soft = !hard && soft_left(text, i);
+        let soft = !hard && before.is_some_and(|b| soft_left_after(text, i, b));
         if !hard && !soft {
             continue;
         }
@@ -306,8 +326,7 @@ fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
         }
         if translit
             && (hard || !text[..i].ends_with(['在', '到', '赴', '了', '与', '和']))
-            && let Some((name, a)) = translit_at(text, i)
-            && a.is_strong()
+            && let Some((name, a)) = translit_at(text, i, true)
         {
             out.push(PersonMention {
                 name,
@@ -321,6 +340,7 @@ fn clause_start_names(text: &str, out: &mut Vec<PersonMention>) {
             skip = name.end;
         }
     }
+    cands
 }
 
 /// Stage 5: repeats of the full names found so far, wherever they stand;
@@ -347,13 +367,18 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
             })
             .collect()
     } else {
-        AhoCorasick::builder()
+        let ac = AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
-            .expect("repeat automaton")
-            .find_iter(text)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect()
+            .expect("repeat automaton");
+        let mut starts = Vec::new();
+        Starts::new(names.iter().copied()).each(text, |i| starts.push(i));
+        let mut hits = Vec::new();
+        leftmost_longest(text, &starts, &ac, |m| {
+            hits.push(Span::new(m.start(), m.end()))
+        });
+        hits
     };
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut added = Vec::new();

@@ -93,45 +93,48 @@ impl Starts {
         (h >> 16) as usize
     }
 
+    /// Whether one of the words may start with `a` followed by `b`.
+    #[inline]
+    pub(super) fn hit(&self, a: char, b: Option<char>) -> bool {
+        self.firsts.contains(&a) && self.pair_hit(a, b)
+    }
+
+    /// [`Starts::hit`] for an `a` known to start a word.
+    #[inline]
+    pub(super) fn pair_hit(&self, a: char, b: Option<char>) -> bool {
+        self.singles.contains(&a)
+            || b.is_some_and(|b| {
+                let k = Self::pair(a, b);
+                self.pairs[k / 64] & (1 << (k % 64)) != 0
+            })
+    }
+
     /// Calls `f` with every offset of `text` where one of the words may
     /// start (every offset where one does, and a few more), in order.
     pub(super) fn each(&self, text: &str, mut f: impl FnMut(usize)) {
-        let mut it = text.char_indices();
-        let Some((mut i, mut a)) = it.next() else {
-            return;
-        };
-        loop {
-            let next = it.next();
-            if self.firsts.contains(&a)
-                && (self.singles.contains(&a)
-                    || next.is_some_and(|(_, b)| {
-                        let k = Self::pair(a, b);
-                        self.pairs[k / 64] & (1 << (k % 64)) != 0
-                    }))
-            {
+        let mut it = text.char_indices().peekable();
+        while let Some((i, a)) = it.next() {
+            if self.hit(a, it.peek().map(|&(_, b)| b)) {
                 f(i);
-            }
-            match next {
-                Some((j, b)) => (i, a) = (j, b),
-                None => break,
             }
         }
     }
 }
 
 /// The leftmost-longest matches of `ac` (built with anchored starts) in
-/// `text`, tried only where `starts` lets a word start: the same matches as
-/// `ac.find_iter(text)` with leftmost-longest semantics.
+/// `text`, tried only at `starts` (offsets in order, where the prefilter
+/// lets a word start): the same matches as `ac.find_iter(text)` with
+/// leftmost-longest semantics.
 pub(super) fn leftmost_longest(
     text: &str,
-    starts: &Starts,
+    starts: &[usize],
     ac: &AhoCorasick,
     mut f: impl FnMut(aho_corasick::Match),
 ) {
     let mut skip = 0;
-    starts.each(text, |i| {
+    for &i in starts {
         if i < skip {
-            return;
+            continue;
         }
         let input = aho_corasick::Input::new(text)
             .range(i..)
@@ -140,17 +143,36 @@ pub(super) fn leftmost_longest(
             skip = m.end();
             f(m);
         }
-    });
+    }
 }
 
+/// Where the stages may find something, from one pass over the text:
+/// offsets where a known name, a title or stop, a reporting verb may start.
+#[derive(Default)]
+pub(super) struct Candidates {
+    pub(super) known: Vec<usize>,
+    pub(super) titles: Vec<usize>,
+    pub(super) verbs: Vec<usize>,
+}
+
+/// A character can start a title or stop ([`Lexicon::flags`]).
+pub(super) const STARTS_TITLE: u8 = 1;
+/// A character can start a reporting verb.
+pub(super) const STARTS_VERB: u8 = 2;
+/// A character can start a name ([`Lexicon::name_firsts`]).
+pub(super) const STARTS_NAME: u8 = 4;
+
 pub(super) struct Lexicon {
+    /// For each character of the basic CJK block, what it can start
+    /// (`STARTS_*` bits): one load per character of the text instead of a
+    /// lookup in each set.
+    flags: Box<[u8]>,
     pub(super) surnames: CharSet,
     pub(super) compounds: Vec<&'static str>,
     pub(super) compound_firsts: CharSet,
     /// Where a name can start: surnames, first characters of compound
     /// surnames, transliteration characters.
     pub(super) name_firsts: CharSet,
-    pub(super) title_firsts: CharSet,
     pub(super) not_in_given: CharSet,
     pub(super) translit: CharSet,
     /// Titles and title stops; pattern ids `< n_titles` are titles.
@@ -163,8 +185,10 @@ pub(super) struct Lexicon {
     pub(super) after: HashMap<char, Vec<&'static str>>,
     pub(super) bylines: AhoCorasick,
 
-    /// The last characters of titles (a title can end only after one).
-    pub(super) title_lasts: CharSet,
+    /// The titles (not the stops) by their first two characters, and by
+    /// their last two read backwards: where a title can start or end.
+    pub(super) title_heads: Starts,
+    pub(super) title_tails: Starts,
     /// The last characters of the words of [`soft_left`].
     pub(super) soft_lasts: CharSet,
     /// [`PLACES`] by first character.
@@ -182,6 +206,38 @@ fn strong_words() -> impl Iterator<Item = &'static str> {
         .filter(|w| w.chars().count() >= 2 || matches!(*w, "说" | "称"))
 }
 
+impl Lexicon {
+    /// What `c` can start (`STARTS_*` bits).
+    #[inline]
+    pub(super) fn flags(&self, c: char) -> u8 {
+        let u = c as u32;
+        if (CharSet::BASE..CharSet::BASE + CharSet::LEN).contains(&u) {
+            self.flags[(u - CharSet::BASE) as usize]
+        } else {
+            Self::flags_of(
+                c,
+                &self.title_starts,
+                &self.strong_starts,
+                &self.name_firsts,
+            )
+        }
+    }
+
+    fn flags_of(c: char, titles: &Starts, verbs: &Starts, names: &CharSet) -> u8 {
+        let mut f = 0;
+        if titles.firsts.contains(&c) {
+            f |= STARTS_TITLE;
+        }
+        if verbs.firsts.contains(&c) {
+            f |= STARTS_VERB;
+        }
+        if names.contains(&c) {
+            f |= STARTS_NAME;
+        }
+        f
+    }
+}
+
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = TITLES.to_vec();
     let n_titles = patterns.len();
@@ -197,11 +253,31 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for p in PLACES {
         places.entry(p.chars().next().unwrap()).or_default().push(p);
     }
+    let title_starts = Starts::new(patterns.iter().copied());
+    let strong_starts = Starts::new(strong_words());
+    let name_firsts: CharSet = SURNAMES
+        .chars()
+        .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
+        .chain(TRANSLIT.chars())
+        .collect();
+    let flags = (CharSet::BASE..CharSet::BASE + CharSet::LEN)
+        .map(|u| {
+            char::from_u32(u).map_or(0, |c| {
+                Lexicon::flags_of(c, &title_starts, &strong_starts, &name_firsts)
+            })
+        })
+        .collect();
     Lexicon {
-        title_lasts: TITLES
-            .iter()
-            .map(|t| t.chars().next_back().unwrap())
-            .collect(),
+        flags,
+        title_heads: Starts::new(TITLES.iter().copied()),
+        title_tails: Starts::new(
+            TITLES
+                .iter()
+                .map(|t| t.chars().rev().collect::<String>())
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        ),
         soft_lasts: SOFT_CHARS
             .chars()
             .chain(SOFT_WORDS.iter().map(|w| w.chars().next_back().unwrap()))
@@ -213,12 +289,7 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .iter()
             .map(|s| s.chars().next().unwrap())
             .collect(),
-        name_firsts: SURNAMES
-            .chars()
-            .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
-            .chain(TRANSLIT.chars())
-            .collect(),
-        title_firsts: TITLES.iter().map(|t| t.chars().next().unwrap()).collect(),
+        name_firsts,
         not_in_given: NOT_IN_GIVEN.chars().collect(),
         translit: TRANSLIT.chars().collect(),
         titles: AhoCorasick::builder()
@@ -234,8 +305,8 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .match_kind(MatchKind::LeftmostLongest)
             .build(strong_words())
             .expect("verbs automaton"),
-        strong_starts: Starts::new(strong_words()),
-        title_starts: Starts::new(patterns.iter().copied()),
+        strong_starts,
+        title_starts,
         max_title_chars: patterns
             .iter()
             .map(|p| p.chars().count())
@@ -309,9 +380,11 @@ const SOFT_CHARS: &str = "了由对向与和同及给请据让把被是为在跟
 /// Whether the word before `i` is a function word or a verb that often
 /// comes right before a person's name mid-sentence (`会见了`, `由`, `与`).
 pub(super) fn soft_left(text: &str, i: usize) -> bool {
-    let Some(c) = char_before(text, i) else {
-        return false;
-    };
+    char_before(text, i).is_some_and(|c| soft_left_after(text, i, c))
+}
+
+/// [`soft_left`] when the character before `i`, `c`, is known.
+pub(super) fn soft_left_after(text: &str, i: usize, c: char) -> bool {
     // One lookup decides for most characters: the last characters of the
     // words and the single characters.
     LEX.soft_lasts.contains(&c)
@@ -404,4 +477,61 @@ pub(super) fn after(text: &str, i: usize) -> After {
         }
     }
     After::Nothing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "学院党委书记区向丽主持会议并讲话，副校长张三、李四表示，\
+        要抓好落实。国务院总理李强会见了美国国务卿布林肯，代表团团长王五说，\
+        委员会主任委员赵六强调指出：司法部长卡洛斯·阿马特在会上发言。";
+
+    fn each(starts: &Starts, text: &str) -> Vec<usize> {
+        let mut v = Vec::new();
+        starts.each(text, |i| v.push(i));
+        v
+    }
+
+    #[test]
+    fn prefiltered_titles_are_the_whole_text_titles() {
+        let text = SAMPLE.repeat(3);
+        let starts = each(&LEX.title_starts, &text);
+        assert_eq!(
+            super::super::titles::titles_from(&text, Some(&starts)),
+            super::super::titles::titles_from(&text, None)
+        );
+        assert!(!super::super::titles::titles_from(&text, None).is_empty());
+    }
+
+    #[test]
+    fn prefiltered_verbs_are_the_leftmost_longest_matches() {
+        let text = SAMPLE.repeat(3);
+        let whole = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(strong_words())
+            .unwrap();
+        let expected: Vec<(usize, usize)> = whole
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut found = Vec::new();
+        leftmost_longest(&text, &each(&LEX.strong_starts, &text), &LEX.strong, |m| {
+            found.push((m.start(), m.end()))
+        });
+        assert_eq!(found, expected);
+        assert!(!found.is_empty());
+    }
+
+    #[test]
+    fn title_windows_fit() {
+        // `title_at` keeps the matches of an eight-character window on the
+        // stack: at most 36 substrings, each at most a title and a stop.
+        for list in [TITLES, TITLE_STOPS] {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            assert_eq!(v.len(), list.len());
+        }
+    }
 }

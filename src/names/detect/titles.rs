@@ -5,7 +5,10 @@ use super::*;
 
 /// A title (not a title stop) starting exactly at `i`.
 pub fn title_at(text: &str, i: usize) -> Option<Span> {
-    if !char_at(text, i).is_some_and(|c| LEX.title_firsts.contains(&c)) {
+    // Every title has two characters or more: its first two decide
+    // whether one can start here.
+    let mut cs = text[i..].chars();
+    if !cs.next().is_some_and(|c| LEX.title_heads.hit(c, cs.next())) {
         return None;
     }
     let end = chars_after(text, i, 8);
@@ -48,6 +51,18 @@ fn raw_titles(window: &str) -> ([(Span, bool); 72], usize) {
 /// The titles in `text`: for every end position the longest title ending
 /// there, unless a title stop (`代表团`, `委员会`) covers it.
 pub(super) fn titles_in(text: &str) -> Vec<Span> {
+    if text.len() <= 64 {
+        titles_from(text, None)
+    } else {
+        let mut starts = Vec::new();
+        LEX.title_starts.each(text, |i| starts.push(i));
+        titles_from(text, Some(&starts))
+    }
+}
+
+/// [`titles_in`], searching only from `starts` (where the prefilter lets a
+/// title or a stop start) when given, else the whole text.
+pub(super) fn titles_from(text: &str, starts: Option<&[usize]>) -> Vec<Span> {
     let mut stops: Vec<Span> = Vec::new();
     let mut titles: Vec<Span> = Vec::new();
     let mut add = |m: aho_corasick::Match, at: usize| {
@@ -58,21 +73,23 @@ pub(super) fn titles_in(text: &str) -> Vec<Span> {
             titles.push(sp);
         }
     };
-    if text.len() <= 64 {
-        for m in LEX.titles.find_overlapping_iter(text) {
-            add(m, 0);
+    match starts {
+        None => {
+            for m in LEX.titles.find_overlapping_iter(text) {
+                add(m, 0);
+            }
         }
-    } else {
-        // Every match, found from where it starts: the titles and stops
-        // starting at each offset the prefilter lets through.
-        LEX.title_starts.each(text, |i| {
-            let end = chars_after(text, i, LEX.max_title_chars);
-            for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
-                if m.start() == 0 {
-                    add(m, i);
+        Some(starts) => {
+            // Every match, found from where it starts.
+            for &i in starts {
+                let end = chars_after(text, i, LEX.max_title_chars);
+                for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
+                    if m.start() == 0 {
+                        add(m, i);
+                    }
                 }
             }
-        });
+        }
     }
     // Spans are at most a few characters long: compare each with the
     // spans starting within its reach only.
@@ -111,7 +128,8 @@ pub(super) fn titles_in(text: &str) -> Vec<Span> {
 
 /// The title that ends exactly at `i` (with a past marker before it).
 pub fn title_ending_at(text: &str, i: usize) -> Option<Span> {
-    if !char_before(text, i).is_some_and(|c| LEX.title_lasts.contains(&c)) {
+    let mut cs = text[..i].chars().rev();
+    if !cs.next().is_some_and(|c| LEX.title_tails.hit(c, cs.next())) {
         return None;
     }
     let start = {

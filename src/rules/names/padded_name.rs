@@ -102,6 +102,12 @@ impl Checker for PaddedName {
         let mut i = 0;
         let mut known: Option<KnownNames> = None;
         while i < bytes.len() {
+            // The next character that can be a pad starts with one of these
+            // bytes (` `, U+00A0, U+3000), never a continuation byte.
+            let Some(k) = memchr::memchr3(b' ', 0xC2, 0xE3, &bytes[i..]) else {
+                break;
+            };
+            i += k;
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
