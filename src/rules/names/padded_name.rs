@@ -95,12 +95,54 @@ fn han_after(text: &str, i: usize) -> usize {
     e
 }
 
+/// Lines up to this many bytes are read whole around a pad; on a longer
+/// line (a scraped page with no line breaks) only the sentences within
+/// half of it on either side are, so that a pad costs what its
+/// neighbourhood costs, not the whole page (which made the rule quadratic
+/// in the length of a line).
+const CONTEXT_MAX: usize = 4096;
+
+/// The part of the line `(ls, le)` that detection reads for the pad
+/// `ps..pe` after a surname at `ss`: the whole line, or on a long line the
+/// sentences around the pad within [`CONTEXT_MAX`] / 2 bytes.
+fn context(text: &str, (ls, le): (usize, usize), ss: usize, pe: usize) -> (usize, usize) {
+    if le - ls <= CONTEXT_MAX {
+        return (ls, le);
+    }
+    let half = CONTEXT_MAX / 2;
+    let mut start = ss.saturating_sub(half).max(ls);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (pe + half).min(le);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let is_end = |c: char| matches!(c, '。' | '！' | '？');
+    // Begin after the first sentence end of the margin before the name…
+    if start > ls
+        && let Some((k, c)) = text[start..ss].char_indices().find(|&(_, c)| is_end(c))
+    {
+        start += k + c.len_utf8();
+    }
+    // …and stop after the last one of the margin after the pad.
+    if end < le
+        && let Some((k, c)) = text[pe..end].char_indices().rev().find(|&(_, c)| is_end(c))
+    {
+        end = pe + k + c.len_utf8();
+    }
+    (start, end)
+}
+
 impl Checker for PaddedName {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut known: Option<KnownNames> = None;
+        // Whether the line starting at an offset is a list of names (asked
+        // once per line, not once per pad).
+        let mut name_list: Option<(usize, bool)> = None;
         while i < bytes.len() {
             // The next character that can be a pad starts with one of these
             // bytes (` `, U+00A0, U+3000), never a continuation byte.
@@ -148,7 +190,17 @@ impl Checker for PaddedName {
                 })
                 .collect();
             for ss in surname_starts {
-                if let Some(f) = self.at(ctx, ss, ps, pe, r, run_start, run_end, &mut known) {
+                if let Some(f) = self.at(
+                    ctx,
+                    ss,
+                    ps,
+                    pe,
+                    r,
+                    run_start,
+                    run_end,
+                    &mut known,
+                    &mut name_list,
+                ) {
                     out.push(f);
                     break;
                 }
@@ -169,16 +221,26 @@ impl PaddedName {
         run_start: usize,
         run_end: usize,
         known: &mut Option<KnownNames>,
+        name_list: &mut Option<(usize, bool)>,
     ) -> Option<Finding> {
         let text = ctx.text();
         let l = text[..ps].chars().next_back()?;
         let given_len = text[pe..run_end].chars().count();
-        let (ls, le) = line_bounds(text, ss);
-        let line = &text[ls..le];
+        let (line_start, line_end) = line_bounds(text, ss);
         // Roster: `李 明` between pads or line edges, both single characters.
-        let roster =
-            ss == run_start && ps - ss == l.len_utf8() && given_len == 1 && is_name_list(line);
+        let roster = ss == run_start
+            && ps - ss == l.len_utf8()
+            && given_len == 1
+            && match *name_list {
+                Some((start, is)) if start == line_start => is,
+                _ => {
+                    let is = is_name_list(&text[line_start..line_end]);
+                    *name_list = Some((line_start, is));
+                    is
+                }
+            };
         // In context: join the pieces and detect on the line.
+        let (ls, le) = context(text, (line_start, line_end), ss, pe);
         let mut joined = String::with_capacity(le - ls);
         joined.push_str(&text[ls..ps]);
         joined.push_str(&text[pe..le]);
