@@ -33,6 +33,10 @@
 //! Run without `--bench` (as `cargo test --all-targets` does) it makes a
 //! smoke run over 1 MB, once, and writes no JSON.
 
+#[path = "support/mod.rs"]
+mod support;
+use support::{cut_at_item, env_number, proc_status_kb, reset_peak, split_items, target_dir};
+
 use chrono::NaiveDate;
 use guifan::rule::Family;
 use guifan::ruleset::builtin_rule_sets;
@@ -293,43 +297,6 @@ fn check_one(linter: &Linter, text: &str, options: &DocumentOptions) -> usize {
     linter.check(&doc).len()
 }
 
-/// Items: runs of non-blank lines; each keeps its final newline.
-fn split_items(text: &str) -> Vec<&str> {
-    let mut items = Vec::new();
-    let mut start = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            if offset > start {
-                items.push(&text[start..offset]);
-            }
-            start = offset + line.len();
-        }
-        offset += line.len();
-    }
-    if offset > start && !text[start..].trim().is_empty() {
-        items.push(&text[start..]);
-    }
-    items
-}
-
-/// The longest prefix of `text` of at most `limit` bytes that ends at an item
-/// boundary (or a line boundary when a single item is longer than `limit`).
-fn cut_at_item(text: &str, limit: usize) -> &str {
-    if limit >= text.len() {
-        return text;
-    }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
-    match head.rfind("\n\n").or_else(|| head.rfind('\n')) {
-        Some(i) => &text[..i + 1],
-        None => head,
-    }
-}
-
 fn shared_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("GUIFAN_SHARED") {
         return Some(PathBuf::from(dir));
@@ -344,43 +311,6 @@ fn json_path() -> PathBuf {
         return PathBuf::from(p);
     }
     target_dir().join("bench-throughput.json")
-}
-
-/// `CARGO_TARGET_DIR`, else the target dir this binary was built into
-/// (`<target>/<profile>/deps/throughput-…`), else `./target`.
-fn target_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
-        return PathBuf::from(dir);
-    }
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| {
-            let deps = exe.parent()?;
-            (deps.file_name()? == "deps").then(|| deps.parent()?.parent().map(Path::to_path_buf))?
-        })
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
-fn env_number(name: &str) -> Option<f64> {
-    let v = std::env::var(name).ok()?;
-    match v.trim().parse::<f64>() {
-        Ok(n) if n > 0.0 => Some(n),
-        _ => panic!("{name} must be a positive number, not {v:?}"),
-    }
-}
-
-/// A `kB` field of `/proc/self/status` (Linux only; `None` elsewhere).
-fn proc_status_kb(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find_map(|l| {
-        let rest = l.strip_prefix(field)?.strip_prefix(':')?;
-        rest.trim().trim_end_matches("kB").trim().parse().ok()
-    })
-}
-
-/// Reset VmHWM to the current RSS (Linux ≥ 4.0). False when not possible.
-fn reset_peak() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 fn mb(bytes: usize) -> f64 {

@@ -174,6 +174,39 @@ fn with_jieba<R>(text: &str, f: impl FnOnce(&Jieba) -> R) -> R {
     f(s.jieba())
 }
 
+/// jieba-rs's block character class (`RE_HAN_DEFAULT`: CJK ideographs,
+/// ASCII letters and digits, `+#&._%-`). jieba cuts each maximal run of
+/// these on its own and emits every other character as a word of its own,
+/// so the words inside a run do not depend on anything outside it: a rule
+/// that needs word boundaries near a span segments only [`block_around`] it.
+pub fn is_block_char(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}'
+        | 'a'..='z' | 'A'..='Z' | '0'..='9'
+        | '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+/// The run of [`is_block_char`] characters around `span` (plus `span`
+/// itself), as a byte range of `text`.
+pub fn block_around(text: &str, span: Span) -> (usize, usize) {
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_block_char(c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let end = text[span.end..]
+        .char_indices()
+        .find(|&(_, c)| !is_block_char(c))
+        .map_or(text.len(), |(i, _)| span.end + i);
+    (start, end)
+}
+
 /// Byte spans of jieba's words in `text` (HMM on, for unknown words).
 pub fn words(text: &str) -> Vec<Span> {
     with_jieba(text, |j| {

@@ -96,6 +96,7 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
+use crate::text::segment::{block_around, is_block_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -424,7 +425,7 @@ impl Checker for NearMiss {
 /// kept, since candidates cluster.
 ///
 /// Jieba splits its input into blocks of Han, ASCII letters and digits and
-/// `+#&._%-` ([`in_jieba_block`]), cuts each block on its own, and emits
+/// `+#&._%-` ([`crate::text::segment::is_block_char`]), cuts each block on its own, and emits
 /// every other character as a word of its own (`\r\n` as one). So an offset
 /// between two block characters is a boundary exactly when the block cut
 /// alone puts one there, and any other offset is a boundary unless it splits
@@ -435,23 +436,6 @@ struct LocalWords {
     block: Option<(usize, usize)>,
     /// Starts of its words, in document offsets.
     starts: Vec<usize>,
-}
-
-/// The characters jieba keeps together in one block (its default Han
-/// pattern: CJK ideographs, ASCII letters and digits, `+#&._%-`).
-fn in_jieba_block(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2A6DF}'
-        | '\u{2A700}'..='\u{2B73F}'
-        | '\u{2B740}'..='\u{2B81F}'
-        | '\u{2B820}'..='\u{2CEAF}'
-        | '\u{2CEB0}'..='\u{2EBEF}'
-        | '\u{2F800}'..='\u{2FA1F}')
-        || c.is_ascii_alphanumeric()
-        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
 }
 
 impl LocalWords {
@@ -466,21 +450,12 @@ impl LocalWords {
         ) else {
             return true;
         };
-        if !in_jieba_block(before) || !in_jieba_block(after) {
+        if !is_block_char(before) || !is_block_char(after) {
             return !(before == '\r' && after == '\n');
         }
         let inside = |(a, b): (usize, usize)| a < offset && offset < b;
         if !self.block.is_some_and(inside) {
-            let start = text[..offset]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| in_jieba_block(c))
-                .last()
-                .map_or(offset, |(i, _)| i);
-            let end = text[offset..]
-                .char_indices()
-                .find(|&(_, c)| !in_jieba_block(c))
-                .map_or(text.len(), |(i, _)| offset + i);
+            let (start, end) = block_around(text, Span::empty(offset));
             self.block = Some((start, end));
             self.starts.clear();
             self.starts.extend(

@@ -193,21 +193,6 @@ impl LiteralGuards {
     }
 }
 
-/// jieba-rs's block character class (`RE_HAN_DEFAULT`: CJK ideographs, ASCII
-/// alphanumerics and `+#&._%-`). jieba cuts each maximal run of these on its
-/// own, so the words inside a run do not depend on anything outside it.
-fn is_jieba_block_char(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2A6DF}'
-        | '\u{2A700}'..='\u{2EBEF}'
-        | '\u{2F800}'..='\u{2FA1F}'
-        | 'a'..='z' | 'A'..='Z' | '0'..='9'
-        | '+' | '#' | '&' | '.' | '_' | '%' | '-')
-}
-
 /// Longest run of block chars we segment locally; beyond it, the whole
 /// document is segmented once (cached in the context).
 const LOCAL_SEGMENT_MAX: usize = 4096;
@@ -242,7 +227,7 @@ impl<'c, 'a> Words<'c, 'a> {
         if self.spent > text.len() / 2 {
             return self.ctx.on_word_boundaries(span);
         }
-        let (start, end) = block_around(text, span);
+        let (start, end) = crate::text::segment::block_around(text, span);
         if end - start > LOCAL_SEGMENT_MAX {
             return self.ctx.on_word_boundaries(span);
         }
@@ -259,22 +244,6 @@ impl<'c, 'a> Words<'c, 'a> {
         let at = |o: usize| o == start || o == end || starts.binary_search(&o).is_ok();
         at(span.start) && at(span.end)
     }
-}
-
-/// The run of jieba block characters around `span` (plus `span` itself).
-fn block_around(text: &str, span: Span) -> (usize, usize) {
-    let start = text[..span.start]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_jieba_block_char(*c))
-        .last()
-        .map_or(span.start, |(i, _)| i);
-    let end = span.end
-        + text[span.end..]
-            .char_indices()
-            .find(|(_, c)| !is_jieba_block_char(*c))
-            .map_or(text.len() - span.end, |(i, _)| i);
-    (start, end)
 }
 
 #[cfg(test)]
