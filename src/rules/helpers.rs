@@ -65,16 +65,12 @@ pub const CJK_PAIRS: [(char, char); 8] = [
     ('「', '」'),
 ];
 
-/// Whether byte `i` of `line` sits inside an open 《…》, “…” or 【…】 (or one
+/// Whether offsets of a line sit inside an open 《…》, “…” or 【…】 (or one
 /// of `extra` openers) started earlier on the line. Used to spare titles of
 /// works and slogans, where a space is the title's own clause separator.
-pub fn inside_title_marks(line: &str, i: usize, extra: &[(char, char)]) -> bool {
-    TitleMarkScanner::new(line, extra).inside(i)
-}
-
-/// [`inside_title_marks`] for a series of increasing offsets in one line:
-/// each call scans only the text since the previous one, so checking every
-/// space of a long line stays linear.
+/// Offsets are asked in increasing order: each call scans only the text
+/// since the previous one, so checking every space of a long line stays
+/// linear.
 pub struct TitleMarkScanner<'a> {
     line: &'a str,
     pairs: Vec<(char, char)>,

@@ -116,7 +116,99 @@ pub fn line_bounds(text: &str, i: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// [`line_bounds`] for positions visited in increasing order, as a rule
+/// walking its candidates front to back does.
+///
+/// `line_bounds` scans back to the line's start and forward to its end, so
+/// asking it once per candidate costs the line's length each time: on a
+/// scraped page saved as one line of 100,000 characters with thousands of
+/// spaces, that is quadratic. The cursor keeps the current line and, for a
+/// later position, scans only the bytes between the two, so a whole walk
+/// costs the text's length once. An earlier position is answered too, at
+/// `line_bounds`'s price.
+#[derive(Clone, Debug)]
+pub struct LineCursor<'a> {
+    text: &'a [u8],
+    /// The current line's start, and the byte after its last one (its
+    /// `\n` or the text's end); `None` before the first query.
+    line: Option<(usize, usize)>,
+}
+
+impl<'a> LineCursor<'a> {
+    /// A cursor over `text`.
+    pub fn new(text: &'a str) -> Self {
+        LineCursor {
+            text: text.as_bytes(),
+            line: None,
+        }
+    }
+
+    /// The line (without its terminator) around byte `i`, as
+    /// [`line_bounds`] gives it.
+    pub fn bounds(&mut self, i: usize) -> (usize, usize) {
+        let b = self.text;
+        let (start, next) = match self.line {
+            Some((start, next)) if (start..=next).contains(&i) => (start, next),
+            Some((_, next)) if i > next => {
+                let start = memchr::memrchr(b'\n', &b[next..i]).map_or(next, |p| next + p + 1);
+                (
+                    start,
+                    memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p),
+                )
+            }
+            _ => {
+                let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |p| p + 1);
+                (
+                    start,
+                    memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p),
+                )
+            }
+        };
+        self.line = Some((start, next));
+        let end = if next > start && b[next - 1] == b'\r' {
+            next - 1
+        } else {
+            next
+        };
+        (start, end)
+    }
+}
+
 /// Whether `c` is an ASCII letter or digit.
 pub fn is_ascii_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cursor answers exactly what `line_bounds` does, whatever the
+    /// order of the positions.
+    #[test]
+    fn line_cursor_is_line_bounds() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "甲乙\n\n丙 丁\r\n戊\r\n",
+            "x\r\n\r\ny\n",
+            "长行 甲 乙 丙",
+        ] {
+            let positions: Vec<usize> = (0..=text.len()).collect();
+            let mut forward = LineCursor::new(text);
+            for &i in &positions {
+                assert_eq!(forward.bounds(i), line_bounds(text, i), "{text:?} at {i}");
+            }
+            let mut backward = LineCursor::new(text);
+            for &i in positions.iter().rev() {
+                assert_eq!(backward.bounds(i), line_bounds(text, i), "{text:?} at {i}");
+            }
+            let mut hopping = LineCursor::new(text);
+            for k in 0..positions.len() {
+                let i = positions[(k * 7 + 3) % positions.len()];
+                assert_eq!(hopping.bounds(i), line_bounds(text, i), "{text:?} at {i}");
+            }
+        }
+    }
 }

@@ -64,7 +64,7 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::{TitleMarkScanner, is_spaced_list, is_title_like};
 use crate::span::Span;
-use crate::text::chars::{char_at, char_before, is_ascii_alnum, is_han, line_bounds};
+use crate::text::chars::{LineCursor, char_at, char_before, is_ascii_alnum, is_han};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Policy {
@@ -95,6 +95,7 @@ impl CjkLatinSpacing {
     fn remove(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         // Per-line facts, computed once per line (see space-between-han).
+        let mut lines = LineCursor::new(text);
         let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
         for run in space_runs(text) {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
@@ -114,7 +115,7 @@ impl CjkLatinSpacing {
             if ctx.doc.is_masked(latin) {
                 continue;
             }
-            let (ls, le) = line_bounds(text, run.start);
+            let (ls, le) = lines.bounds(run.start);
             if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
                 let line = &text[ls..le];
                 let skip = is_title_like(line) || is_spaced_list(line);

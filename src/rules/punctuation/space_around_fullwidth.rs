@@ -53,9 +53,9 @@ use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::rules::helpers::{inside_title_marks, is_name_list, is_spaced_list, is_title_like};
+use crate::rules::helpers::{TitleMarkScanner, is_name_list, is_spaced_list, is_title_like};
 use crate::span::Span;
-use crate::text::chars::{char_at, char_before, line_bounds};
+use crate::text::chars::{LineCursor, char_at, char_before};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -66,6 +66,13 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 
 struct SpaceAroundFullwidth {
     base: Emitter,
+}
+
+/// What decides, for a whole line, whether its spaces are separators.
+struct LineFacts {
+    title_like: bool,
+    name_list: bool,
+    spaced_list: bool,
 }
 
 fn is_pause(c: char) -> bool {
@@ -87,6 +94,10 @@ fn is_closing(c: char) -> bool {
 impl Checker for SpaceAroundFullwidth {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
+        // Per-line facts, computed once per line (a long line with many
+        // spaces must not be rescanned for each of them).
+        let mut lines = LineCursor::new(text);
+        let mut line_cache: Option<(usize, LineFacts, TitleMarkScanner<'_>)> = None;
         for run in space_runs(text) {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
                 continue;
@@ -102,19 +113,28 @@ impl Checker for SpaceAroundFullwidth {
                 continue;
             }
             if !pause {
-                let (ls, le) = line_bounds(text, run.start);
-                let line = &text[ls..le];
+                let (ls, le) = lines.bounds(run.start);
+                if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
+                    let line = &text[ls..le];
+                    let facts = LineFacts {
+                        title_like: is_title_like(line),
+                        name_list: is_name_list(line),
+                        spaced_list: is_spaced_list(line),
+                    };
+                    line_cache = Some((ls, facts, TitleMarkScanner::new(line, &[])));
+                }
+                let (_, facts, marks) = line_cache.as_mut().expect("cached line");
                 // `”␣兴起` / `开展␣“…`: a clause separator in a headline; a
                 // space inside a quoted slogan or title (`“新视界 ‘智’发展”`);
                 // a list of names with 括注 (`梁惠玲（女） 谌贻琴`).
-                let separator = !is_opening(p) && !is_closing(n) && is_title_like(line);
+                let separator = !is_opening(p) && !is_closing(n) && facts.title_like;
                 // A tag cloud or navigation bar (`【专题】 党建 学习 …`):
                 // the spaces separate items.
                 let inner = !(is_opening(p) || is_closing(n));
                 if separator
-                    || is_name_list(line)
-                    || is_spaced_list(line) && inner
-                    || inside_title_marks(line, run.start - ls, &[]) && inner
+                    || facts.name_list
+                    || facts.spaced_list && inner
+                    || inner && marks.inside(run.start - ls)
                 {
                     continue;
                 }

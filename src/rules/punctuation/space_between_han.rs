@@ -60,7 +60,7 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::rules::helpers::{TitleMarkScanner, is_name_list, is_spaced_list, is_title_like};
 use crate::span::Span;
-use crate::text::chars::{char_at, char_before, is_han, is_space, line_bounds};
+use crate::text::chars::{LineCursor, char_at, char_before, is_han, is_space};
 
 /// Titles and roles that a caption puts before a name with a space.
 const ROLES: &[&str] = &[
@@ -176,6 +176,7 @@ impl Checker for SpaceBetweenHan {
         let text = ctx.text();
         // Per-line facts, computed once per line (a long line with many
         // spaces must not be rescanned for each of them).
+        let mut lines = LineCursor::new(text);
         let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
         for run in space_runs(text) {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
@@ -190,7 +191,7 @@ impl Checker for SpaceBetweenHan {
             if after_role(text, run.start) || name_list(text, run) {
                 continue;
             }
-            let (ls, le) = line_bounds(text, run.start);
+            let (ls, le) = lines.bounds(run.start);
             if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
                 let line = &text[ls..le];
                 let skip = is_title_like(line) || is_name_list(line) || is_spaced_list(line);
