@@ -34,6 +34,7 @@ mod literal;
 pub mod pattern;
 pub mod sequence;
 pub mod substitution;
+mod window;
 
 use super::RuleDef;
 use super::schema::RuleDecl;

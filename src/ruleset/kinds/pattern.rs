@@ -25,16 +25,16 @@
 //! `replacement`. Each regex is compiled once, when the linter is built.
 
 use super::literal::RuleInfo;
+use super::window::Windowed;
 use super::{DeclCtx, fill};
 use crate::fix::Fix;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::source_error::SourceError;
 use crate::span::Span;
-use regex::Regex;
 
 pub struct PatRule {
     info: RuleInfo,
-    regex: Regex,
+    regex: Windowed,
     replacement: Option<String>,
     names: Vec<String>,
 }
@@ -80,20 +80,30 @@ pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<PatRule, SourceE
         return Err(cx.missing("regex", "正则表达式"));
     };
     let src = field.get_ref();
-    let regex = Regex::new(src).map_err(|e| {
+    let invalid = |e: &dyn std::fmt::Display| {
         cx.err(
             field.span(),
             format!("规则 `{}` 的正则表达式无效：\n{e}", cx.id()),
             "无效的正则表达式",
         )
-    })?;
-    let hir = regex_syntax::parse(src).map_err(|e| {
-        cx.err(
-            field.span(),
-            format!("规则 `{}` 的正则表达式无效：\n{e}", cx.id()),
-            "无效的正则表达式",
+    };
+    // The `regex` crate's engine with the `regex` crate's limits, used
+    // directly for its windowed search ([`Windowed`]); an invalid pattern
+    // is reported with the `regex` crate's message.
+    let regex = regex_automata::meta::Builder::new()
+        .configure(
+            regex_automata::meta::Config::new()
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(10 * (1 << 20)))
+                .hybrid_cache_capacity(2 * (1 << 20)),
         )
-    })?;
+        .build(src)
+        .map_err(|e| match regex::Regex::new(src) {
+            Err(e) => invalid(&e),
+            Ok(_) => invalid(&e),
+        })?;
+    let hir = regex_syntax::parse(src).map_err(|e| invalid(&e))?;
     if hir.properties().minimum_len() == Some(0) {
         return Err(cx
             .err(
@@ -106,7 +116,12 @@ pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<PatRule, SourceE
             )
             .with_help("把 `*` 改为 `+`，或去掉可省略整个表达式的 `?`"));
     }
-    let names: Vec<String> = regex.capture_names().flatten().map(String::from).collect();
+    let names: Vec<String> = regex
+        .group_info()
+        .pattern_names(regex_automata::PatternID::ZERO)
+        .flatten()
+        .map(String::from)
+        .collect();
     let replacement = match &cx.decl.replacement {
         None => None,
         Some(rep) => {
@@ -145,7 +160,7 @@ pub(crate) fn build(cx: &DeclCtx<'_>, info: RuleInfo) -> Result<PatRule, SourceE
     }
     Ok(PatRule {
         info,
-        regex,
+        regex: Windowed::new(regex, &hir),
         replacement,
         names,
     })
@@ -165,29 +180,33 @@ impl Checker for PatternChecker {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         for rule in &self.rules {
-            for caps in rule.regex.captures_iter(text) {
-                let m = caps.get(0).expect("group 0 always matches");
+            rule.regex.for_each_match(text, |caps| {
+                let Some(m) = caps.get_match() else {
+                    return;
+                };
                 if m.is_empty() {
-                    continue;
+                    return;
                 }
+                let whole = &text[m.range()];
                 let span = Span::new(m.start(), m.end());
                 let expanded = rule.replacement.as_ref().map(|r| {
                     let mut dst = String::new();
-                    caps.expand(r, &mut dst);
+                    caps.interpolate_string_into(text, r, &mut dst);
                     dst
                 });
                 let mut values: Vec<(&str, &str)> = vec![
-                    ("match", m.as_str()),
+                    ("match", whole),
                     ("replacement", expanded.as_deref().unwrap_or("")),
                 ];
                 for n in &rule.names {
-                    values.push((n, caps.name(n).map_or("", |c| c.as_str())));
+                    let group = caps.get_group_by_name(n).map_or("", |g| &text[g.range()]);
+                    values.push((n, group));
                 }
                 let message = fill(&rule.info.message, &values);
                 let mut f = Finding::new(rule.info.index, span, message);
                 if let Some(rep) = expanded {
-                    if rep == m.as_str() {
-                        continue;
+                    if rep == whole {
+                        return;
                     }
                     f = f.with_help(format!("改为“{rep}”"));
                     if let Some(app) = rule.info.fix {
@@ -195,7 +214,7 @@ impl Checker for PatternChecker {
                     }
                 }
                 out.push(f);
-            }
+            });
         }
     }
 }
