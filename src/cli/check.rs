@@ -227,7 +227,9 @@ fn check_file(
             &mut diagnostics,
         );
     }
-    let date = Some(cx.date_of(&doc));
+    // Reported with --show-date only; found on demand (most runs never
+    // need the document's date).
+    let date = cx.opts.show_date.then(|| cx.date_of(&doc));
     let chars = cx.opts.show_date.then(|| doc.prose().chars().count());
     let mut fixed = None;
     let mut not_converged = false;

@@ -209,8 +209,23 @@ pub struct Document {
     blocks: Vec<Block>,
     masks: Vec<Span>,
     directives: Vec<Directive>,
-    date: DocumentDate,
+    /// The document's date, found on first use: most documents are checked
+    /// by rules that never ask for it, and finding it reads the text's head
+    /// and tail with several regexes (a fifth of the cost of reading a short
+    /// file).
+    date: OnceLock<DocumentDate>,
+    date_inputs: DateInputs,
     line_index: OnceLock<LineIndex>,
+}
+
+/// What the document's date is found from, besides the text.
+#[derive(Clone, Copy, Debug)]
+struct DateInputs {
+    /// A date from the document's metadata outside the prose (front matter).
+    front_matter: Option<NaiveDate>,
+    html: bool,
+    today: NaiveDate,
+    as_of: Option<NaiveDate>,
 }
 
 impl Document {
@@ -234,37 +249,11 @@ impl Document {
         let mut masks = masks::find(prose);
         masks.extend(view.masks.iter().copied());
         masks.sort();
-        let html = options.format == Format::Html;
-        // Front matter (Markdown) beats a date line in the text.
-        let metadata = view
-            .date
-            .map(|date| (date, None))
-            .or_else(|| detect_document_date(&source, prose, html, options.today));
-        let date = match metadata {
-            Some((date, span)) => DocumentDate {
-                date,
-                source: DateSource::Metadata,
-                span,
-            },
-            None => match options.as_of {
-                Some(date) => DocumentDate {
-                    date,
-                    source: DateSource::AsOf,
-                    span: None,
-                },
-                None => match infer_text_date(prose, options.today) {
-                    Some((date, span)) => DocumentDate {
-                        date,
-                        source: DateSource::Text,
-                        span: Some(span),
-                    },
-                    None => DocumentDate {
-                        date: options.today,
-                        source: DateSource::Today,
-                        span: None,
-                    },
-                },
-            },
+        let date_inputs = DateInputs {
+            front_matter: view.date,
+            html: options.format == Format::Html,
+            today: options.today,
+            as_of: options.as_of,
         };
         Document {
             format: options.format,
@@ -273,7 +262,8 @@ impl Document {
             blocks: view.blocks,
             masks,
             directives: view.directives,
-            date,
+            date: OnceLock::new(),
+            date_inputs,
             line_index: OnceLock::new(),
             source,
         }
@@ -333,7 +323,45 @@ impl Document {
 
     /// The date the document is checked at, and where it came from.
     pub fn date(&self) -> &DocumentDate {
-        &self.date
+        self.date.get_or_init(|| self.find_date())
+    }
+
+    /// The date by the rules of [`date`]'s module documentation: metadata
+    /// (front matter, then the text's own), `--as-of`, the text, today.
+    fn find_date(&self) -> DocumentDate {
+        let inputs = self.date_inputs;
+        let prose = self.prose();
+        // Front matter (Markdown) beats a date line in the text.
+        let metadata = inputs
+            .front_matter
+            .map(|date| (date, None))
+            .or_else(|| detect_document_date(&self.source, prose, inputs.html, inputs.today));
+        match metadata {
+            Some((date, span)) => DocumentDate {
+                date,
+                source: DateSource::Metadata,
+                span,
+            },
+            None => match inputs.as_of {
+                Some(date) => DocumentDate {
+                    date,
+                    source: DateSource::AsOf,
+                    span: None,
+                },
+                None => match infer_text_date(prose, inputs.today) {
+                    Some((date, span)) => DocumentDate {
+                        date,
+                        source: DateSource::Text,
+                        span: Some(span),
+                    },
+                    None => DocumentDate {
+                        date: inputs.today,
+                        source: DateSource::Today,
+                        span: None,
+                    },
+                },
+            },
+        }
     }
 
     /// Line starts of the *source*, built on first use (reporting only).

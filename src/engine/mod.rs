@@ -389,11 +389,12 @@ impl Linter {
         for checker in &self.checkers {
             checker.check(&ctx, &mut findings);
         }
-        let date = doc.date().date;
         // With no date at all, a rule that holds only from or until a date
         // (a rename) cannot judge the text: it reports at `info` what would
-        // hold if the document were of that period.
-        let unknown = doc.date().source == crate::document::DateSource::Today;
+        // hold if the document were of that period. Only such rules ask for
+        // the document's date.
+        let unknown = || doc.date().source == crate::document::DateSource::Today;
+        let dated = |meta: &crate::rule::RuleMeta| meta.since.is_some() || meta.until.is_some();
         let suppressions = Suppressions::new(doc);
         let map = doc.source_map();
         let mut out: Vec<Diagnostic> = findings
@@ -401,7 +402,7 @@ impl Linter {
             .filter(|f| {
                 let entry = &self.rules[f.rule];
                 entry.enabled
-                    && (unknown || entry.meta.applies_on(date))
+                    && (!dated(&entry.meta) || unknown() || entry.meta.applies_on(doc.date().date))
                     && (f.whole_lines || !doc.is_masked(f.span))
             })
             .filter_map(|f| {
@@ -411,7 +412,10 @@ impl Linter {
                     return None;
                 }
                 let fix = f.fix.and_then(|fix| map_fix(fix, doc));
-                let (severity, message) = match undated_condition(&entry.meta, unknown) {
+                let condition = dated(&entry.meta)
+                    .then(|| undated_condition(&entry.meta, unknown()))
+                    .flatten();
+                let (severity, message) = match condition {
                     Some(cond) => (
                         entry.severity.min(crate::diagnostic::Severity::Info),
                         format!("{}（文稿未注明日期：{cond}）", f.message),

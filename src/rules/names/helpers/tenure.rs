@@ -33,9 +33,9 @@ impl Checker for TenureCheck {
             return;
         }
         let text = ctx.text();
-        let date = ctx.date();
-        let unknown = ctx.doc.date().source == crate::document::DateSource::Today;
         for m in reg.finder().mentions(reg, text) {
+            let date = ctx.date();
+            let unknown = ctx.doc.date().source == crate::document::DateSource::Today;
             let person: &Person = &reg.persons()[m.person];
             if person.builtin != self.builtin {
                 continue;
