@@ -421,14 +421,19 @@ fn reports_event(text: &str, start: usize, end: usize) -> Option<bool> {
 /// Whether the date at `start..end` is a plan, a deadline, a recurring day
 /// or the bound of a period (`将于7月1日`, `6月30日前`, `每月15日`, `到2025年`).
 fn planned(text: &str, start: usize, end: usize) -> bool {
-    let before = tail_chars(&text[..start], 6);
-    let after: String = text[end..].chars().take(2).collect();
-    [
+    const MARKERS: [&str; 12] = [
         "将", "拟", "计划", "预计", "定于", "每月", "每年", "截止", "期限", "前的", "到", "至",
-    ]
-    .iter()
-    .any(|w| before.contains(w))
-        || after.starts_with(['前', '起', '后', '到', '至', '止'])
+    ];
+    // A marker within the six characters before (no searcher set up per
+    // date: they are a few bytes, and a text names many dates).
+    let before = tail_chars(&text[..start], 6);
+    before
+        .char_indices()
+        .any(|(i, _)| MARKERS.iter().any(|w| before[i..].starts_with(w)))
+        || text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '前' | '起' | '后' | '到' | '至' | '止'))
 }
 
 /// The last `n` characters of `s`.

@@ -45,23 +45,57 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                     return None;
                 }
             }
-            all.sort();
-            all.dedup();
-            Some(all)
+            Some(minimal(all))
         }
         _ => None,
     }
+}
+
+/// `set` without the literals that hold another one: text that contains
+/// `的新发展理念` contains `新发展理念`, so the shorter one is required
+/// enough (and one literal is searched much faster than two).
+fn minimal(mut set: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    set.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    set.dedup();
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    for lit in set {
+        if !kept.iter().any(|k| memchr::memmem::find(&lit, k).is_some()) {
+            kept.push(lit);
+        }
+    }
+    kept.sort();
+    kept
 }
 
 fn shortest(set: &[Vec<u8>]) -> usize {
     set.iter().map(Vec::len).min().unwrap_or(0)
 }
 
+/// The required literals of a regex, as searched.
+enum Required {
+    /// One literal (the common case: `付`), with SIMD substring search.
+    One(memchr::memmem::Finder<'static>),
+    /// Several, searched leftmost-first.
+    Many(AhoCorasick),
+}
+
+impl Required {
+    /// The start of the first occurrence of a literal at or after `from`.
+    fn find(&self, text: &str, from: usize) -> Option<usize> {
+        match self {
+            Required::One(f) => f.find(&text.as_bytes()[from..]).map(|p| from + p),
+            Required::Many(ac) => ac
+                .find(aho_corasick::Input::new(text).span(from..text.len()))
+                .map(|m| m.start()),
+        }
+    }
+}
+
 /// A regex and what bounds where it can match.
 pub struct Windowed {
     regex: Regex,
-    /// The required literals, searched leftmost-first.
-    required: Option<AhoCorasick>,
+    /// The required literals.
+    required: Option<Required>,
     /// The longest match, in bytes.
     max_len: Option<usize>,
 }
@@ -69,11 +103,13 @@ pub struct Windowed {
 impl Windowed {
     /// `regex` compiled from `hir` (the same pattern).
     pub fn new(regex: Regex, hir: &Hir) -> Windowed {
-        let required = required(hir).and_then(|set| {
-            AhoCorasick::builder()
+        let required = required(hir).and_then(|set| match set.as_slice() {
+            [one] => Some(Required::One(memchr::memmem::Finder::new(one).into_owned())),
+            _ => AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(&set)
                 .ok()
+                .map(Required::Many),
         });
         Windowed {
             regex,
@@ -92,14 +128,13 @@ impl Windowed {
         };
         // No match starts in [0, pos) that has not been reported.
         let mut pos = 0;
-        while let Some(hit) = required.find(aho_corasick::Input::new(text).span(pos..text.len())) {
+        while let Some(p) = required.find(text, pos) {
             let Some(len) = self.max_len else {
                 // Unbounded: search the rest of the text from where a match
                 // holding this literal could start, that is from `pos`.
                 self.search_all(text, pos, &mut caps, &mut each);
                 return;
             };
-            let p = hit.start();
             // A match holding the literal at `p` starts in [p - len, p]; a
             // match starting before `start` would hold an earlier literal.
             let start = pos.max(p.saturating_sub(len));
@@ -177,8 +212,13 @@ mod tests {
             Some(vec!["付".as_bytes().to_vec()])
         );
         assert_eq!(
-            set("(?:甲|乙)(?P<t>的新发展理念|新发展理念)").map(|s| s.len()),
-            Some(2)
+            set("(?:甲乙|丙丁)(?P<t>的新发展理念|新发展理念)"),
+            Some(vec!["新发展理念".as_bytes().to_vec()])
+        );
+        // One-character branches are a class, not literals.
+        assert_eq!(
+            set("(?:甲乙|丙丁)(?:的|之)"),
+            Some(vec!["丙丁".as_bytes().to_vec(), "甲乙".as_bytes().to_vec()])
         );
         assert_eq!(set(r"\d+年"), Some(vec!["年".as_bytes().to_vec()]));
         assert_eq!(set(r"\p{Han}{2}"), None);
