@@ -74,7 +74,7 @@ fn shortest(set: &[Vec<u8>]) -> usize {
 /// The required literals of a regex, as searched.
 enum Required {
     /// One literal (the common case: `付`), with SIMD substring search.
-    One(memchr::memmem::Finder<'static>),
+    One(Box<memchr::memmem::Finder<'static>>),
     /// Several, searched leftmost-first.
     Many(AhoCorasick),
 }
@@ -104,7 +104,9 @@ impl Windowed {
     /// `regex` compiled from `hir` (the same pattern).
     pub fn new(regex: Regex, hir: &Hir) -> Windowed {
         let required = required(hir).and_then(|set| match set.as_slice() {
-            [one] => Some(Required::One(memchr::memmem::Finder::new(one).into_owned())),
+            [one] => Some(Required::One(Box::new(
+                memchr::memmem::Finder::new(one).into_owned(),
+            ))),
             _ => AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(&set)
