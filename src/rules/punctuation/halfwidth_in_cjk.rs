@@ -279,12 +279,18 @@ impl Checker for HalfwidthInCjk {
         };
         // Marks of a run already decided (see `run_end`).
         let mut decided_until = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
             if i < decided_until {
+                i = decided_until;
                 continue;
             }
+            let b = bytes[i];
             match CLASS[b as usize] {
-                0 => {}
+                0 => {
+                    i = skip_plain(bytes, i + 1);
+                    continue;
+                }
                 2 => flush(&mut opens, out),
                 4 => {
                     // A full stop ending a Chinese sentence at the end of a line
@@ -334,9 +340,32 @@ impl Checker for HalfwidthInCjk {
                     _ => decided_until = self.mark_run(text, i, out),
                 },
             }
+            i += 1;
         }
         flush(&mut opens, out);
     }
+}
+
+/// The first offset at or after `i` whose byte the scan must look at, or
+/// one before it: eight bytes at a time are skipped while none is below
+/// 0x40 (ASCII punctuation, digits, spaces, line ends) or the 0xEF that
+/// starts a full-width parenthesis. Han text is nearly all such bytes, so
+/// the scan touches one word in several instead of every byte.
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Exact tests for "some byte below 0x40" and "some byte is 0xEF".
+        let low = x.wrapping_sub(ONES * 0x40) & !x & HIGHS;
+        let v = x ^ (ONES * 0xEF);
+        let ef = v.wrapping_sub(ONES) & !v & HIGHS;
+        if low | ef != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// The end of the run of sentence marks (`, ; : ! ?`) that starts at `i`.
@@ -456,4 +485,33 @@ fn enumeration_comma(text: &str, at: usize) -> bool {
     // A list of at least three short items (the first may carry a verb).
     lens.push(last.chars().count());
     lens.len() >= 3 && lens.iter().skip(1).all(|&n| n <= 4)
+}
+
+#[cfg(test)]
+mod skip_tests {
+    use super::{CLASS, skip_plain};
+
+    /// Skipping never passes a byte the scan must see, and does skip Han
+    /// text.
+    #[test]
+    fn skip_plain_stops_before_every_mark() {
+        let texts = [
+            "中文，正文（括注）。再来一句;没有半角?a,b",
+            "长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长(",
+            "数字2024年12月\n下一行.结尾",
+            "",
+            "全角：冒号、顿号。句号！感叹号？问号",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let next = (i..b.len())
+                    .find(|&j| CLASS[b[j] as usize] != 0)
+                    .unwrap_or(b.len());
+                let got = skip_plain(b, i);
+                assert!(i <= got && got <= next, "{t:?} at {i}: {got} vs {next}");
+            }
+        }
+        assert!(skip_plain("长长长长长长".as_bytes(), 0) >= 8);
+    }
 }
