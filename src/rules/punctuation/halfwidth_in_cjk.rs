@@ -280,6 +280,9 @@ impl Checker for HalfwidthInCjk {
         // Marks of a run already decided (see `run_end`).
         let mut decided_until = 0;
         let mut i = 0;
+        // Skipping resumes after the word where it last stopped: that word
+        // holds a byte to look at, which the byte-by-byte scan finds.
+        let mut skip_from = 0;
         while i < bytes.len() {
             if i < decided_until {
                 i = decided_until;
@@ -288,7 +291,12 @@ impl Checker for HalfwidthInCjk {
             let b = bytes[i];
             match CLASS[b as usize] {
                 0 => {
-                    i = skip_plain(bytes, i + 1);
+                    if i >= skip_from {
+                        i = skip_plain(bytes, i + 1);
+                        skip_from = i + 8;
+                    } else {
+                        i += 1;
+                    }
                     continue;
                 }
                 2 => flush(&mut opens, out),
