@@ -114,6 +114,10 @@ pub struct KnownNames {
     names: Vec<String>,
     /// The names, searched anchored where `starts` lets one start.
     ac: Option<(AhoCorasick, Starts)>,
+    /// The lexicon's flags with [`STARTS_KNOWN`] where a name can start,
+    /// built on the first detection (not with the names: building them
+    /// must not build the lexicon).
+    flags: std::sync::OnceLock<Box<[u8]>>,
 }
 
 impl KnownNames {
@@ -144,7 +148,29 @@ impl KnownNames {
                 .expect("known names automaton");
             (ac, Starts::new(names.iter().map(String::as_str)))
         });
-        KnownNames { names, ac }
+        KnownNames {
+            names,
+            ac,
+            flags: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// What each character of the basic multilingual plane can start,
+    /// with the known names (see [`scan`]).
+    fn flags(&self) -> &[u8] {
+        let Some((_, starts)) = &self.ac else {
+            return &LEX.flags;
+        };
+        self.flags.get_or_init(|| {
+            LEX.flags
+                .iter()
+                .zip(0..)
+                .map(|(&f, u)| {
+                    let known = char::from_u32(u).is_some_and(|c| starts.firsts.contains(&c));
+                    f | if known { STARTS_KNOWN } else { 0 }
+                })
+                .collect()
+        })
     }
 
     /// Whether `name` is one of the names, exactly (no trimming or normalizing).
@@ -175,17 +201,18 @@ impl<S: AsRef<str>> FromIterator<S> for KnownNames {
 pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     let is_place = |sp: Span| is_place(text, sp);
     let mut out: Vec<PersonMention> = Vec::new();
-    clear_tag_cache();
     // One pass over the characters: the clause starts, and where the other
     // stages may find something. (The stages' order within `out` does not
     // matter: `normalize` sorts by evidence first, and each kind of
     // evidence comes from one stage.)
-    let cands = clause_start_names(text, known, &mut out);
+    let cands = scan(text, known.flags(), known.ac.as_ref().map(|(_, s)| s));
+    clause_start_names(text, &cands.clause_starts, &mut out);
     known_names(text, known, &cands.known, &mut out);
     titled_names(text, &cands.titles, &mut out);
-    byline_names(text, &mut out);
-    foreign_names(text, &mut out);
+    byline_names(text, &cands.bylines, &mut out);
+    foreign_names(text, &cands.dots, &mut out);
     tagged_names(text, &cands.verbs, &mut out);
+    cands.give_back();
     name_lists(text, &mut out);
     normalize(text, &mut out, is_place);
 
@@ -200,7 +227,6 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     if repeated_names(text, &mut out) {
         normalize(text, &mut out, is_place);
     }
-    clear_tag_cache();
     out
 }
 
@@ -300,9 +326,10 @@ fn titled_names(text: &str, starts: &[usize], out: &mut Vec<PersonMention>) {
 }
 
 /// Stage 3: names after a byline marker, separated by spaces or `、`.
-fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
-    let lex = &*LEX;
-    for m in lex.bylines.find_iter(text) {
+fn byline_names(text: &str, starts: &[usize], out: &mut Vec<PersonMention>) {
+    let mut markers = Vec::new();
+    leftmost_longest(text, starts, &LEX.bylines, |m| markers.push(m));
+    for m in markers {
         let mut i = m.end();
         while let Some(c) = char_at(text, i)
             && matches!(c, ' ' | '\u{3000}' | '：' | ':')
@@ -333,39 +360,17 @@ fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
 }
 
 /// Stage 4: a surname or a transliteration at the start of a clause (after
-/// punctuation or a line start), confirmed by what follows it. The same
-/// pass over the characters notes where the other stages may find
-/// something (known names, titles, reporting verbs).
-fn clause_start_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) -> Candidates {
+/// punctuation or a line start, or a function word or verb: `starts`, from
+/// [`scan`]), confirmed by what follows it.
+fn clause_start_names(text: &str, starts: &[(usize, bool)], out: &mut Vec<PersonMention>) {
     let lex = &*LEX;
-    let known = known.ac.as_ref().map(|(_, starts)| starts);
-    let mut cands = Candidates::default();
     // Positions before `skip` lie inside a name found already.
     let mut skip = 0;
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let before = prev.replace(c);
-        let next = it.peek().map(|&(_, n)| n);
-        if known.is_some_and(|k| k.hit(c, next)) {
-            cands.known.push(i);
-        }
-        let f = lex.flags(c);
-        if f & STARTS_TITLE != 0 && lex.title_starts.pair_hit(c, next) {
-            cands.titles.push(i);
-        }
-        if f & STARTS_VERB != 0 && lex.strong_starts.pair_hit(c, next) {
-            cands.verbs.push(i);
-        }
-        if i < skip || f & STARTS_NAME == 0 {
+    for &(i, hard) in starts {
+        if i < skip {
             continue;
         }
-        // `hard_left` and `soft_left` from the character at hand.
-        let hard = before.is_none_or(|b| !is_han(b) && !is_dot(b) && !b.is_ascii_alphanumeric());
-        let soft = !hard && before.is_some_and(|b| soft_left_after(text, i, b));
-        if !hard && !soft {
-            continue;
-        }
+        let Some(c) = char_at(text, i) else { continue };
         let surname = lex.surnames.contains(&c)
             || (lex.compound_firsts.contains(&c)
                 && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
@@ -403,7 +408,6 @@ fn clause_start_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMentio
             skip = name.end;
         }
     }
-    cands
 }
 
 /// Stage 5: repeats of the full names found so far, wherever they stand;
@@ -420,7 +424,8 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
     }
     let mut names: Vec<&str> = names.into_iter().collect();
     names.sort();
-    // A few names: one memmem pass each; many (a long document): one automaton.
+    // A few names: one memmem pass each; many (a long document): one pass
+    // looking them up where they can start.
     let mut hits: Vec<Span> = if names.len() <= 8 {
         names
             .iter()
@@ -430,18 +435,7 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
             })
             .collect()
     } else {
-        let ac = AhoCorasick::builder()
-            .start_kind(StartKind::Anchored)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("repeat automaton");
-        let mut starts = Vec::new();
-        Starts::new(names.iter().copied()).each(text, |i| starts.push(i));
-        let mut hits = Vec::new();
-        leftmost_longest(text, &starts, &ac, |m| {
-            hits.push(Span::new(m.start(), m.end()))
-        });
-        hits
+        longest_occurrences(text, &names)
     };
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut added = Vec::new();
@@ -467,6 +461,41 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
     let any = !added.is_empty();
     out.extend(added);
     any
+}
+
+/// Many names (a long document): the leftmost-longest occurrences of any
+/// of them, looked up by their first two characters where the prefilter
+/// lets one start.
+fn longest_occurrences(text: &str, names: &[&str]) -> Vec<Span> {
+    let mut by_pair: HashMap<(char, char), Vec<&str>> = HashMap::new();
+    for n in names {
+        let mut cs = n.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            by_pair.entry((a, b)).or_default().push(n);
+        }
+    }
+    for v in by_pair.values_mut() {
+        v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    }
+    let mut hits = Vec::new();
+    let mut skip = 0;
+    Starts::new(names.iter().copied()).each(text, |i| {
+        if i < skip {
+            return;
+        }
+        let mut cs = text[i..].chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            return;
+        };
+        if let Some(n) = by_pair
+            .get(&(a, b))
+            .and_then(|v| v.iter().find(|n| text[i..].starts_with(**n)))
+        {
+            skip = i + n.len();
+            hits.push(Span::new(i, skip));
+        }
+    });
+    hits
 }
 
 /// Sort by position; of overlapping mentions keep the one with the
