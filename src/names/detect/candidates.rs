@@ -76,9 +76,10 @@ pub fn name_ends(text: &str, i: usize) -> NameEnds {
             // The given name must not start a title (`和校长` is not a name).
             if n == 1
                 && (title_at(text, e).is_some()
-                    || ["先生", "女士", "同志", "夫人", "小姐"]
-                        .iter()
-                        .any(|h| text[e..].starts_with(h)))
+                    || (matches!(c, '先' | '女' | '同' | '夫' | '小')
+                        && ["先生", "女士", "同志", "夫人", "小姐"]
+                            .iter()
+                            .any(|h| text[e..].starts_with(h))))
             {
                 break;
             }
@@ -131,8 +132,11 @@ const TAG_CACHE_MAX: usize = 1 << 14;
 /// spans relative to the window.
 #[derive(Default)]
 pub(super) struct TagCache {
-    tags: HashMap<Box<str>, Box<[(u32, u32, &'static str)]>, BuildFastHasher>,
+    tags: HashMap<Box<str>, WindowTags, BuildFastHasher>,
 }
+
+/// The tags of a window: `(start, end, tag)`, relative to the window.
+type WindowTags = Box<[(u32, u32, &'static str)]>;
 
 thread_local! {
     static TAG_CACHE: std::cell::RefCell<TagCache> = std::cell::RefCell::default();

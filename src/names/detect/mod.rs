@@ -511,7 +511,22 @@ fn normalize(text: &str, out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -
     }
     out.sort_by_key(|m| (m.evidence, m.name.start, std::cmp::Reverse(m.name.end)));
     // Kept names by start; a new one is kept when it overlaps neither
-    // neighbour.
+    // neighbour. A few (a news item's): a sorted list.
+    if out.len() <= 64 {
+        let mut kept: Vec<PersonMention> = Vec::with_capacity(out.len());
+        for m in out.drain(..) {
+            let k = kept.partition_point(|x| x.name.start < m.name.start);
+            let before = kept[..kept.partition_point(|x| x.name.start <= m.name.start)].last();
+            if before.is_some_and(|b| b.name.overlaps(m.name))
+                || kept.get(k).is_some_and(|a| a.name.overlaps(m.name))
+            {
+                continue;
+            }
+            kept.insert(k, m);
+        }
+        *out = kept;
+        return;
+    }
     let mut kept: std::collections::BTreeMap<usize, PersonMention> =
         std::collections::BTreeMap::new();
     for m in out.drain(..) {
