@@ -614,6 +614,34 @@ mod tests {
     }
 
     #[test]
+    fn many_repeated_names_are_the_leftmost_longest_occurrences() {
+        let names = [
+            "王明",
+            "王明华",
+            "李强",
+            "张三",
+            "张三丰",
+            "欧阳康",
+            "卡洛斯",
+            "区向丽",
+            "赵六",
+            "刘艺",
+        ];
+        let text =
+            "王明华和王明、张三丰与张三，欧阳康欧阳康康卡洛斯·区向丽赵六刘艺王王明".repeat(3);
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names)
+            .unwrap();
+        let expected: Vec<Span> = ac
+            .find_iter(&text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(longest_occurrences(&text, &names), expected);
+        assert!(expected.len() > 30);
+    }
+
+    #[test]
     fn known_names_and_repeats() {
         let known = KnownNames::new(["区向丽"]);
         let t = "区向丽来到学院。";

@@ -699,6 +699,36 @@ mod tests {
     }
 
     #[test]
+    fn the_scan_finds_every_byline_marker_and_dot() {
+        let text = format!(
+            "{SAMPLE}记者 刘艺 本报记者李华 文/王五、赵六 新华社记者张三 摄影·约瑟夫•拜登‧科尔∙默克尔・"
+        )
+        .repeat(2);
+        let cands = scan(&text, &LEX.flags, None);
+        let whole = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(BYLINE_MARKERS)
+            .unwrap();
+        let expected: Vec<(usize, usize)> = whole
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut found = Vec::new();
+        leftmost_longest(&text, &cands.bylines, &LEX.bylines, |m| {
+            found.push((m.start(), m.end()))
+        });
+        assert_eq!(found, expected);
+        assert!(found.len() >= 8);
+        let dots: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|&(_, c)| is_dot(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        assert_eq!(cands.dots, dots);
+        assert_eq!(dots.len(), 12);
+    }
+
+    #[test]
     fn prefiltered_verbs_are_the_leftmost_longest_matches() {
         let text = SAMPLE.repeat(3);
         let whole = AhoCorasick::builder()
