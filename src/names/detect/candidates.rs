@@ -76,9 +76,10 @@ pub fn name_ends(text: &str, i: usize) -> NameEnds {
             // The given name must not start a title (`和校长` is not a name).
             if n == 1
                 && (title_at(text, e).is_some()
-                    || ["先生", "女士", "同志", "夫人", "小姐"]
-                        .iter()
-                        .any(|h| text[e..].starts_with(h)))
+                    || (matches!(c, '先' | '女' | '同' | '夫' | '小')
+                        && ["先生", "女士", "同志", "夫人", "小姐"]
+                            .iter()
+                            .any(|h| text[e..].starts_with(h))))
             {
                 break;
             }
@@ -94,63 +95,51 @@ pub fn name_ends(text: &str, i: usize) -> NameEnds {
 
 /// jieba's tags of `text[start..end]`: `(byte span, tag)`.
 ///
-/// Detection asks for the same few characters more than once (a name
-/// checked from a title, a list and a clause start): the tags of a window
-/// are kept for the text being detected (see [`TagCache`]).
+/// How jieba cuts and tags a window depends on the window's characters
+/// only, and detection asks about the same few characters again and again:
+/// within a text (a name checked from a title, a list and a clause start)
+/// and across texts (the same leaders, places and verbs in every news
+/// item). The tags are kept by window text (see [`TagCache`]).
 pub(super) fn tag(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
+    let shift = |&(s, e, t): &(u32, u32, &'static str)| {
+        (Span::new(start + s as usize, start + e as usize), t)
+    };
+    let window = &text[start..end];
     TAG_CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        let key = (text.as_ptr() as usize, text.len());
-        // A new text, or a long one whose windows fill the table: start
-        // afresh (the same window is asked again soon after, if at all).
-        if c.text != key || c.tags.len() >= TAG_CACHE_MAX {
-            c.text = key;
+        if let Some(tags) = c.tags.get(window) {
+            return tags.iter().map(shift).collect();
+        }
+        let mut tags = Vec::new();
+        crate::text::segment::tag_each(window, |sp, t| {
+            tags.push((sp.start as u32, sp.end as u32, intern_tag(t)))
+        });
+        let out = tags.iter().map(shift).collect();
+        // A full table starts afresh: the windows asked soon after are
+        // mostly new ones or the most frequent, which come back quickly.
+        if c.tags.len() >= TAG_CACHE_MAX {
             c.tags.clear();
         }
-        c.tags
-            .entry((start, end))
-            .or_insert_with(|| tag_uncached(text, start, end))
-            .clone()
+        c.tags.insert(window.into(), tags.into_boxed_slice());
+        out
     })
 }
 
-fn tag_uncached(text: &str, start: usize, end: usize) -> Vec<(Span, &'static str)> {
-    let mut out = Vec::new();
-    crate::text::segment::tag_each(&text[start..end], |sp, t| {
-        out.push((Span::new(start + sp.start, start + sp.end), intern_tag(t)))
-    });
-    out
-}
+/// How many windows the cache keeps at most (a few megabytes).
+const TAG_CACHE_MAX: usize = 1 << 14;
 
-/// How many windows the cache keeps at most: a long document's detection
-/// must not hold the tags of all its candidates.
-const TAG_CACHE_MAX: usize = 1024;
-
-/// The tags of the windows of one text, by window: the text is told apart
-/// by its address and length, and [`detect`] empties the cache when it is
-/// done; it holds at most [`TAG_CACHE_MAX`] windows.
+/// The tags of the windows seen last on this thread, by window text, with
+/// spans relative to the window.
 #[derive(Default)]
 pub(super) struct TagCache {
-    text: (usize, usize),
-    tags: HashMap<(usize, usize), Vec<(Span, &'static str)>>,
+    tags: HashMap<Box<str>, WindowTags, BuildFastHasher>,
 }
+
+/// The tags of a window: `(start, end, tag)`, relative to the window.
+type WindowTags = Box<[(u32, u32, &'static str)]>;
 
 thread_local! {
     static TAG_CACHE: std::cell::RefCell<TagCache> = std::cell::RefCell::default();
-}
-
-/// Forget the tags kept for the last text (keeping a small table for the
-/// next one).
-pub(super) fn clear_tag_cache() {
-    TAG_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        c.text = (0, 0);
-        if c.tags.capacity() > 2 * TAG_CACHE_MAX {
-            c.tags = HashMap::new();
-        } else {
-            c.tags.clear();
-        }
-    });
 }
 
 pub(super) fn intern_tag(t: &str) -> &'static str {
@@ -217,23 +206,25 @@ pub(super) fn jieba_agrees(text: &str, name: Span) -> bool {
 /// read as a person's name by jieba. With `strong`, only a name followed by
 /// a strong word ([`After::is_strong`]): jieba is not asked about the rest.
 pub(super) fn translit_at(text: &str, i: usize, strong: bool) -> Option<(Span, After)> {
-    let mut e = i;
+    // The ends after two to five transliteration characters; the longest
+    // with something after it that follows names wins.
+    let mut ends = [0; 5];
     let mut n = 0;
-    let mut best = None;
+    let mut e = i;
     while let Some(c) = char_at(text, e) {
         if n >= 5 || !LEX.translit.contains(&c) {
             break;
         }
         e += c.len_utf8();
+        ends[n] = e;
         n += 1;
-        if n >= 2 {
-            let a = after_name(text, e);
-            if a != After::Nothing {
-                best = Some((Span::new(i, e), a));
-            }
-        }
     }
-    let (sp, a) = best?;
+    let (sp, a) = ends[..n]
+        .iter()
+        .skip(1)
+        .rev()
+        .map(|&e| (Span::new(i, e), after_name(text, e)))
+        .find(|(_, a)| *a != After::Nothing)?;
     if (strong && !a.is_strong()) || place_at(text, sp.start) {
         return None;
     }

@@ -6,17 +6,10 @@ use super::*;
 /// A transliterated name with `·` starting at or containing `i`… found by
 /// scanning for the dots: every maximal run `X·Y(·Z)*` of transliteration
 /// characters.
-pub(super) fn foreign_names(text: &str, out: &mut Vec<PersonMention>) {
+/// `dots` are the dots of the text, in order ([`scan`]).
+pub(super) fn foreign_names(text: &str, dots: &[(usize, usize)], out: &mut Vec<PersonMention>) {
     let mut i = 0;
-    // The dots, by one fast pass for each form.
-    let mut dots: Vec<(usize, usize)> = DOTS
-        .iter()
-        .flat_map(|d| {
-            memchr::memmem::find_iter(text.as_bytes(), d.as_bytes()).map(|p| (p, d.len()))
-        })
-        .collect();
-    dots.sort_unstable();
-    for (dot, len) in dots {
+    for &(dot, len) in dots {
         if dot < i {
             continue;
         }

@@ -173,6 +173,10 @@ pub(super) fn list_chain(text: &str, runs: &[Span], out: &mut Vec<PersonMention>
     }));
 }
 
+/// Characters after which the first item of a `、` list may start mid-clause
+/// (`有张三、李四`).
+pub(super) const LIST_LEFT: &str = "有是和及与由请为对向";
+
 /// Items of a list next to the name `name`: `、` lists both ways, `，`/`,`
 /// lists when the items are bare short names.
 pub(super) fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) {
@@ -233,8 +237,7 @@ pub(super) fn extend_list(text: &str, name: Span, out: &mut Vec<PersonMention>) 
                     && (hard_left(text, st)
                         || title_ending_at(text, st).is_some()
                         || (sep == '、'
-                            && char_before(text, st)
-                                .is_some_and(|c| "有是和及与由请为对向".contains(c))))
+                            && char_before(text, st).is_some_and(|c| LIST_LEFT.contains(c))))
                 {
                     found = Some(st);
                 }

@@ -114,6 +114,10 @@ pub struct KnownNames {
     names: Vec<String>,
     /// The names, searched anchored where `starts` lets one start.
     ac: Option<(AhoCorasick, Starts)>,
+    /// The lexicon's flags with [`STARTS_KNOWN`] where a name can start,
+    /// built on the first detection (not with the names: building them
+    /// must not build the lexicon).
+    flags: std::sync::OnceLock<Box<[u8]>>,
 }
 
 impl KnownNames {
@@ -144,7 +148,29 @@ impl KnownNames {
                 .expect("known names automaton");
             (ac, Starts::new(names.iter().map(String::as_str)))
         });
-        KnownNames { names, ac }
+        KnownNames {
+            names,
+            ac,
+            flags: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// What each character of the basic multilingual plane can start,
+    /// with the known names (see [`scan`]).
+    fn flags(&self) -> &[u8] {
+        let Some((_, starts)) = &self.ac else {
+            return &LEX.flags;
+        };
+        self.flags.get_or_init(|| {
+            LEX.flags
+                .iter()
+                .zip(0..)
+                .map(|(&f, u)| {
+                    let known = char::from_u32(u).is_some_and(|c| starts.firsts.contains(&c));
+                    f | if known { STARTS_KNOWN } else { 0 }
+                })
+                .collect()
+        })
     }
 
     /// Whether `name` is one of the names, exactly (no trimming or normalizing).
@@ -175,17 +201,18 @@ impl<S: AsRef<str>> FromIterator<S> for KnownNames {
 pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     let is_place = |sp: Span| is_place(text, sp);
     let mut out: Vec<PersonMention> = Vec::new();
-    clear_tag_cache();
     // One pass over the characters: the clause starts, and where the other
     // stages may find something. (The stages' order within `out` does not
     // matter: `normalize` sorts by evidence first, and each kind of
     // evidence comes from one stage.)
-    let cands = clause_start_names(text, known, &mut out);
+    let cands = scan(text, known.flags(), known.ac.as_ref().map(|(_, s)| s));
+    clause_start_names(text, &cands.clause_starts, &mut out);
     known_names(text, known, &cands.known, &mut out);
     titled_names(text, &cands.titles, &mut out);
-    byline_names(text, &mut out);
-    foreign_names(text, &mut out);
+    byline_names(text, &cands.bylines, &mut out);
+    foreign_names(text, &cands.dots, &mut out);
     tagged_names(text, &cands.verbs, &mut out);
+    cands.give_back();
     name_lists(text, &mut out);
     normalize(text, &mut out, is_place);
 
@@ -200,8 +227,70 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     if repeated_names(text, &mut out) {
         normalize(text, &mut out, is_place);
     }
-    clear_tag_cache();
     out
+}
+
+/// Whether [`detect`] may find a mention starting at byte `i` of `text`:
+/// `false` only where none can start, because no kind of evidence can
+/// anchor a name there. A caller that asks about one place (a name split by
+/// a space) runs detection only where this says yes.
+///
+/// Every kind of evidence needs something next to `i`: a clause start, a
+/// separator or a space before it (anything but a Han character), a
+/// function word or verb before it, a title or byline marker ending at it,
+/// a known name or a dot (a transliterated name) starting near it; a repeat
+/// needs the name's first two characters elsewhere in the text.
+pub fn may_start_mention(text: &str, i: usize, known: &KnownNames) -> bool {
+    let lex = &*LEX;
+    let Some(c) = char_at(text, i) else {
+        return false;
+    };
+    let before = &text[..i];
+    let Some(b) = before.chars().next_back() else {
+        return true;
+    };
+    // Clause starts, list items, bylines: after anything but a Han character.
+    if !is_han(b) || lex.soft_lasts.contains(&b) || LIST_LEFT.contains(b) {
+        return true;
+    }
+    let mut cs = before.chars().rev();
+    if cs.next().is_some_and(|x| lex.title_tails.hit(x, cs.next()))
+        || BYLINE_MARKERS.iter().any(|m| before.ends_with(m))
+    {
+        return true;
+    }
+    if known
+        .ac
+        .as_ref()
+        .is_some_and(|(_, starts)| starts.hit(c, char_at(text, i + c.len_utf8())))
+    {
+        return true;
+    }
+    // A name written with a dot has at most six characters before it.
+    if text[i..].chars().take(8).any(is_dot) {
+        return true;
+    }
+    // A repeat: the name's first two characters somewhere else.
+    let e = chars_after(text, i, 2);
+    if text[i..e].chars().count() < 2 {
+        return false;
+    }
+    let (b, p) = (text.as_bytes(), &text.as_bytes()[i..e]);
+    memchr::memmem::find(&b[..i + p.len() - 1], p).is_some()
+        || memchr::memmem::find(&b[i + 1..], p).is_some()
+}
+
+/// Whether `c` is one of the lexicon's single-character surnames.
+pub fn is_surname(c: char) -> bool {
+    LEX.surnames.contains(&c)
+}
+
+/// Whether `s` is one of the lexicon's compound surnames (`欧阳`).
+pub fn is_compound_surname(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| LEX.compound_firsts.contains(&c))
+        && LEX.compounds.contains(&s)
 }
 
 /// Stage 1: the names the registry and the lexicon know.
@@ -237,9 +326,10 @@ fn titled_names(text: &str, starts: &[usize], out: &mut Vec<PersonMention>) {
 }
 
 /// Stage 3: names after a byline marker, separated by spaces or `、`.
-fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
-    let lex = &*LEX;
-    for m in lex.bylines.find_iter(text) {
+fn byline_names(text: &str, starts: &[usize], out: &mut Vec<PersonMention>) {
+    let mut markers = Vec::new();
+    leftmost_longest(text, starts, &LEX.bylines, |m| markers.push(m));
+    for m in markers {
         let mut i = m.end();
         while let Some(c) = char_at(text, i)
             && matches!(c, ' ' | '\u{3000}' | '：' | ':')
@@ -270,39 +360,17 @@ fn byline_names(text: &str, out: &mut Vec<PersonMention>) {
 }
 
 /// Stage 4: a surname or a transliteration at the start of a clause (after
-/// punctuation or a line start), confirmed by what follows it. The same
-/// pass over the characters notes where the other stages may find
-/// something (known names, titles, reporting verbs).
-fn clause_start_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMention>) -> Candidates {
+/// punctuation or a line start, or a function word or verb: `starts`, from
+/// [`scan`]), confirmed by what follows it.
+fn clause_start_names(text: &str, starts: &[(usize, bool)], out: &mut Vec<PersonMention>) {
     let lex = &*LEX;
-    let known = known.ac.as_ref().map(|(_, starts)| starts);
-    let mut cands = Candidates::default();
     // Positions before `skip` lie inside a name found already.
     let mut skip = 0;
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let before = prev.replace(c);
-        let next = it.peek().map(|&(_, n)| n);
-        if known.is_some_and(|k| k.hit(c, next)) {
-            cands.known.push(i);
-        }
-        let f = lex.flags(c);
-        if f & STARTS_TITLE != 0 && lex.title_starts.pair_hit(c, next) {
-            cands.titles.push(i);
-        }
-        if f & STARTS_VERB != 0 && lex.strong_starts.pair_hit(c, next) {
-            cands.verbs.push(i);
-        }
-        if i < skip || f & STARTS_NAME == 0 {
+    for &(i, hard) in starts {
+        if i < skip {
             continue;
         }
-        // `hard_left` and `soft_left` from the character at hand.
-        let hard = before.is_none_or(|b| !is_han(b) && !is_dot(b) && !b.is_ascii_alphanumeric());
-        let soft = !hard && before.is_some_and(|b| soft_left_after(text, i, b));
-        if !hard && !soft {
-            continue;
-        }
+        let Some(c) = char_at(text, i) else { continue };
         let surname = lex.surnames.contains(&c)
             || (lex.compound_firsts.contains(&c)
                 && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
@@ -340,7 +408,6 @@ fn clause_start_names(text: &str, known: &KnownNames, out: &mut Vec<PersonMentio
             skip = name.end;
         }
     }
-    cands
 }
 
 /// Stage 5: repeats of the full names found so far, wherever they stand;
@@ -357,7 +424,8 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
     }
     let mut names: Vec<&str> = names.into_iter().collect();
     names.sort();
-    // A few names: one memmem pass each; many (a long document): one automaton.
+    // A few names: one memmem pass each; many (a long document): one pass
+    // looking them up where they can start.
     let mut hits: Vec<Span> = if names.len() <= 8 {
         names
             .iter()
@@ -367,18 +435,7 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
             })
             .collect()
     } else {
-        let ac = AhoCorasick::builder()
-            .start_kind(StartKind::Anchored)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("repeat automaton");
-        let mut starts = Vec::new();
-        Starts::new(names.iter().copied()).each(text, |i| starts.push(i));
-        let mut hits = Vec::new();
-        leftmost_longest(text, &starts, &ac, |m| {
-            hits.push(Span::new(m.start(), m.end()))
-        });
-        hits
+        longest_occurrences(text, &names)
     };
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut added = Vec::new();
@@ -406,6 +463,41 @@ fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
     any
 }
 
+/// Many names (a long document): the leftmost-longest occurrences of any
+/// of them, looked up by their first two characters where the prefilter
+/// lets one start.
+fn longest_occurrences(text: &str, names: &[&str]) -> Vec<Span> {
+    let mut by_pair: HashMap<(char, char), Vec<&str>> = HashMap::new();
+    for n in names {
+        let mut cs = n.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            by_pair.entry((a, b)).or_default().push(n);
+        }
+    }
+    for v in by_pair.values_mut() {
+        v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    }
+    let mut hits = Vec::new();
+    let mut skip = 0;
+    Starts::new(names.iter().copied()).each(text, |i| {
+        if i < skip {
+            return;
+        }
+        let mut cs = text[i..].chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            return;
+        };
+        if let Some(n) = by_pair
+            .get(&(a, b))
+            .and_then(|v| v.iter().find(|n| text[i..].starts_with(**n)))
+        {
+            skip = i + n.len();
+            hits.push(Span::new(i, skip));
+        }
+    });
+    hits
+}
+
 /// Sort by position; of overlapping mentions keep the one with the
 /// strongest evidence (then the earlier, then the longer).
 fn normalize(text: &str, out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -> bool) {
@@ -419,7 +511,22 @@ fn normalize(text: &str, out: &mut Vec<PersonMention>, is_place: impl Fn(Span) -
     }
     out.sort_by_key(|m| (m.evidence, m.name.start, std::cmp::Reverse(m.name.end)));
     // Kept names by start; a new one is kept when it overlaps neither
-    // neighbour.
+    // neighbour. A few (a news item's): a sorted list.
+    if out.len() <= 64 {
+        let mut kept: Vec<PersonMention> = Vec::with_capacity(out.len());
+        for m in out.drain(..) {
+            let k = kept.partition_point(|x| x.name.start < m.name.start);
+            let before = kept[..kept.partition_point(|x| x.name.start <= m.name.start)].last();
+            if before.is_some_and(|b| b.name.overlaps(m.name))
+                || kept.get(k).is_some_and(|a| a.name.overlaps(m.name))
+            {
+                continue;
+            }
+            kept.insert(k, m);
+        }
+        *out = kept;
+        return;
+    }
     let mut kept: std::collections::BTreeMap<usize, PersonMention> =
         std::collections::BTreeMap::new();
     for m in out.drain(..) {
@@ -479,6 +586,59 @@ mod tests {
         assert!(names("公司表示，将继续推进。").is_empty());
         assert!(names("李书记说，要抓好落实。").is_empty());
         assert!(names("代表团团长出席。").is_empty());
+    }
+
+    #[test]
+    fn mentions_start_only_where_one_may() {
+        let known = KnownNames::new(["区向丽", "王小明"]);
+        let texts = [
+            "学院党委书记区向丽主持会议并讲话，副校长张三、李四表示，要抓好落实。",
+            "国务院总理李强会见了美国国务卿布林肯，代表团团长王五说，委员会主任委员赵六强调指出：",
+            "司法部长卡洛斯·阿马特在会上发言。会上王明表示，大家听取王明讲话后王小明说",
+            "记者 刘艺 陈安娜 报道 文/刘艺、陈安娜 本报记者李华 摄影王强",
+            "有张三、李四、王五出席。欧阳康、司马南，张三，李四等人参加。",
+            "校长王明主持。听取王明说明，王明书记讲话。区向丽来到学院。",
+            "首页 新闻 王 明 李 华 张三丰 联系我们 上海 王明华表示",
+        ];
+        let mut n = 0;
+        for text in texts {
+            for k in [KnownNames::none(), &known] {
+                for m in detect(text, k) {
+                    n += 1;
+                    let at = m.name.start;
+                    assert!(may_start_mention(text, at, k), "{text}: {at}");
+                }
+            }
+        }
+        assert!(n > 40, "{n}");
+    }
+
+    #[test]
+    fn many_repeated_names_are_the_leftmost_longest_occurrences() {
+        let names = [
+            "王明",
+            "王明华",
+            "李强",
+            "张三",
+            "张三丰",
+            "欧阳康",
+            "卡洛斯",
+            "区向丽",
+            "赵六",
+            "刘艺",
+        ];
+        let text =
+            "王明华和王明、张三丰与张三，欧阳康欧阳康康卡洛斯·区向丽赵六刘艺王王明".repeat(3);
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names)
+            .unwrap();
+        let expected: Vec<Span> = ac
+            .find_iter(&text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(longest_occurrences(&text, &names), expected);
+        assert!(expected.len() > 30);
     }
 
     #[test]

@@ -48,6 +48,44 @@ impl FromIterator<char> for CharSet {
     }
 }
 
+/// FxHash: the keys hashed here are a character or a few (a lexicon
+/// entry's first character, a window of text), hashed once per question,
+/// so a light hash is worth its collisions.
+#[derive(Clone, Copy, Default)]
+pub(super) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.add(x as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type BuildFastHasher = std::hash::BuildHasherDefault<FastHasher>;
+
+/// Lexicon entries by their first character.
+pub(super) type ByFirst = HashMap<char, Vec<&'static str>, BuildFastHasher>;
+
 /// Where the words of a list (titles, verbs, known names) can start,
 /// decided from two characters: the first in a bitmap, the pair in a
 /// small hashed bitmap. A whole-text automaton over Chinese text misses the
@@ -55,7 +93,7 @@ impl FromIterator<char> for CharSet {
 /// anchored, where a word can start.
 #[derive(Clone, Debug)]
 pub(super) struct Starts {
-    firsts: CharSet,
+    pub(super) firsts: CharSet,
     /// First characters of one-character words (no pair to check).
     singles: CharSet,
     pairs: Box<[u64]>,
@@ -147,12 +185,54 @@ pub(super) fn leftmost_longest(
 }
 
 /// Where the stages may find something, from one pass over the text:
-/// offsets where a known name, a title or stop, a reporting verb may start.
+/// offsets where a known name, a title or stop, a reporting verb, a byline
+/// marker may start, the dots of transliterated names, and the clause
+/// starts where a name may start.
 #[derive(Default)]
 pub(super) struct Candidates {
     pub(super) known: Vec<usize>,
     pub(super) titles: Vec<usize>,
     pub(super) verbs: Vec<usize>,
+    pub(super) bylines: Vec<usize>,
+    /// The middle dots ([`is_dot`]): offset and length.
+    pub(super) dots: Vec<(usize, usize)>,
+    /// A surname, compound surname or transliteration character after a
+    /// clause start: its offset, and whether the start is hard (not a
+    /// function word or verb before it: [`soft_left`]).
+    pub(super) clause_starts: Vec<(usize, bool)>,
+}
+
+impl Candidates {
+    /// Empty candidates, with the room the last text of this thread left.
+    fn take() -> Candidates {
+        let mut c = SPARE.with(|s| s.take()).unwrap_or_default();
+        c.known.clear();
+        c.titles.clear();
+        c.verbs.clear();
+        c.bylines.clear();
+        c.dots.clear();
+        c.clause_starts.clear();
+        c
+    }
+
+    /// Leave the room to the next text of this thread (unless a long text
+    /// made it large: a long document's lists are not kept).
+    pub(super) fn give_back(self) {
+        let room = self.known.capacity()
+            + self.titles.capacity()
+            + self.verbs.capacity()
+            + self.bylines.capacity()
+            + 2 * (self.dots.capacity() + self.clause_starts.capacity());
+        if room <= 1 << 16 {
+            SPARE.with(|s| s.set(Some(self)));
+        }
+    }
+}
+
+thread_local! {
+    /// The candidate lists of the last text, emptied: texts one after the
+    /// other reuse them instead of growing new ones.
+    static SPARE: std::cell::Cell<Option<Candidates>> = const { std::cell::Cell::new(None) };
 }
 
 /// A character can start a title or stop ([`Lexicon::flags`]).
@@ -161,12 +241,102 @@ pub(super) const STARTS_TITLE: u8 = 1;
 pub(super) const STARTS_VERB: u8 = 2;
 /// A character can start a name ([`Lexicon::name_firsts`]).
 pub(super) const STARTS_NAME: u8 = 4;
+/// A character can start a byline marker.
+pub(super) const STARTS_BYLINE: u8 = 8;
+/// A character can start one of the caller's known names.
+pub(super) const STARTS_KNOWN: u8 = 16;
+/// A middle dot ([`is_dot`]).
+pub(super) const IS_DOT: u8 = 32;
+
+/// The character starting at byte `i` of a valid UTF-8 text (as a code
+/// point), and its length: the scan decodes every character once.
+#[inline(always)]
+fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    match b[i..] {
+        [x, ..] if x < 0x80 => (x as u32, 1),
+        [x, b1, b2, ..] if (0xE0..0xF0).contains(&x) => (
+            (x as u32 & 0x0F) << 12 | (b1 as u32 & 0x3F) << 6 | (b2 as u32 & 0x3F),
+            3,
+        ),
+        [x, b1, ..] if x < 0xE0 => ((x as u32 & 0x1F) << 6 | (b1 as u32 & 0x3F), 2),
+        [x, b1, b2, b3, ..] => (
+            (x as u32 & 0x07) << 18
+                | (b1 as u32 & 0x3F) << 12
+                | (b2 as u32 & 0x3F) << 6
+                | (b3 as u32 & 0x3F),
+            4,
+        ),
+        _ => (0, 1),
+    }
+}
+
+/// The one pass over the characters behind [`Candidates`]. `flags` is
+/// [`Lexicon::flags`] for the basic multilingual plane, with
+/// [`STARTS_KNOWN`] where one of the `known` names can start.
+pub(super) fn scan(text: &str, flags: &[u8], known: Option<&Starts>) -> Candidates {
+    let lex = &*LEX;
+    let b = text.as_bytes();
+    let mut cands = Candidates::take();
+    // The character before, the one at hand and the one after, as code
+    // points (each decoded once).
+    let mut before = u32::MAX;
+    let (mut u, mut len) = if b.is_empty() { (0, 0) } else { decode(b, 0) };
+    let mut i = 0;
+    while i < b.len() {
+        let j = i + len;
+        let (next, next_len) = if j < b.len() {
+            decode(b, j)
+        } else {
+            (u32::MAX, 0)
+        };
+        let f = match flags.get(u as usize) {
+            Some(&f) => f,
+            None => {
+                let c = char::from_u32(u).unwrap_or_default();
+                let known = known.is_some_and(|s| s.firsts.contains(&c));
+                lex.flags(c) | if known { STARTS_KNOWN } else { 0 }
+            }
+        };
+        if f != 0 {
+            let c = char::from_u32(u).unwrap_or_default();
+            let next = char::from_u32(next);
+            if f & IS_DOT != 0 {
+                cands.dots.push((i, len));
+            }
+            if f & STARTS_KNOWN != 0 && known.is_some_and(|s| s.pair_hit(c, next)) {
+                cands.known.push(i);
+            }
+            if f & STARTS_TITLE != 0 && lex.title_starts.pair_hit(c, next) {
+                cands.titles.push(i);
+            }
+            if f & STARTS_VERB != 0 && lex.strong_starts.pair_hit(c, next) {
+                cands.verbs.push(i);
+            }
+            if f & STARTS_BYLINE != 0 && lex.byline_starts.pair_hit(c, next) {
+                cands.bylines.push(i);
+            }
+            if f & STARTS_NAME != 0 {
+                // `hard_left` and `soft_left` from the character before.
+                let before = char::from_u32(before);
+                let hard =
+                    before.is_none_or(|b| !is_han(b) && !is_dot(b) && !b.is_ascii_alphanumeric());
+                if hard || before.is_some_and(|b| soft_left_after(text, i, b)) {
+                    cands.clause_starts.push((i, hard));
+                }
+            }
+        }
+        before = u;
+        (u, len) = (next, next_len);
+        i = j;
+    }
+    cands
+}
 
 pub(super) struct Lexicon {
-    /// For each character of the basic CJK block, what it can start
-    /// (`STARTS_*` bits): one load per character of the text instead of a
-    /// lookup in each set.
-    flags: Box<[u8]>,
+    /// For each character of the basic multilingual plane, what it can
+    /// start (`STARTS_*` bits, and [`IS_DOT`]): one load per character of
+    /// the text instead of a lookup in each set.
+    pub(super) flags: Box<[u8]>,
     pub(super) surnames: CharSet,
     pub(super) compounds: Vec<&'static str>,
     pub(super) compound_firsts: CharSet,
@@ -178,12 +348,16 @@ pub(super) struct Lexicon {
     /// Titles and title stops; pattern ids `< n_titles` are titles.
     pub(super) titles: AhoCorasick,
     pub(super) n_titles: usize,
-    /// Where a title or a stop can start, and the longest of them in characters.
+    /// The same patterns, followed from where a match must start
+    /// ([`super::titles::titles_from`]).
+    pub(super) titles_anchored: aho_corasick::dfa::DFA,
+    /// Where a title or a stop can start.
     pub(super) title_starts: Starts,
-    pub(super) max_title_chars: usize,
     /// Words that can follow a name, by first character, longest first.
-    pub(super) after: HashMap<char, Vec<&'static str>>,
+    pub(super) after: ByFirst,
+    /// The byline markers, searched anchored where `byline_starts` allows.
     pub(super) bylines: AhoCorasick,
+    pub(super) byline_starts: Starts,
 
     /// The titles (not the stops) by their first two characters, and by
     /// their last two read backwards: where a title can start or end.
@@ -191,8 +365,11 @@ pub(super) struct Lexicon {
     pub(super) title_tails: Starts,
     /// The last characters of the words of [`soft_left`].
     pub(super) soft_lasts: CharSet,
+    /// [`SOFT_CHARS`], and the last characters of [`SOFT_WORDS`].
+    soft_chars: CharSet,
+    soft_word_lasts: CharSet,
     /// [`PLACES`] by first character.
-    pub(super) places: HashMap<char, Vec<&'static str>>,
+    pub(super) places: ByFirst,
     /// The strong words of `after` (verbs, honorifics: two characters or
     /// more, and `说`), searched anchored where `strong_starts` allows.
     pub(super) strong: AhoCorasick,
@@ -210,21 +387,26 @@ impl Lexicon {
     /// What `c` can start (`STARTS_*` bits).
     #[inline]
     pub(super) fn flags(&self, c: char) -> u8 {
-        let u = c as u32;
-        if (CharSet::BASE..CharSet::BASE + CharSet::LEN).contains(&u) {
-            self.flags[(u - CharSet::BASE) as usize]
-        } else {
-            Self::flags_of(
+        match self.flags.get(c as usize) {
+            Some(&f) => f,
+            None => Self::flags_of(
                 c,
                 &self.title_starts,
                 &self.strong_starts,
                 &self.name_firsts,
-            )
+                &self.byline_starts,
+            ),
         }
     }
 
-    fn flags_of(c: char, titles: &Starts, verbs: &Starts, names: &CharSet) -> u8 {
+    fn flags_of(c: char, titles: &Starts, verbs: &Starts, names: &CharSet, bylines: &Starts) -> u8 {
         let mut f = 0;
+        if is_dot(c) {
+            f |= IS_DOT;
+        }
+        if bylines.firsts.contains(&c) {
+            f |= STARTS_BYLINE;
+        }
         if titles.firsts.contains(&c) {
             f |= STARTS_TITLE;
         }
@@ -242,14 +424,14 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut patterns: Vec<&str> = TITLES.to_vec();
     let n_titles = patterns.len();
     patterns.extend_from_slice(TITLE_STOPS);
-    let mut after: HashMap<char, Vec<&'static str>> = HashMap::new();
+    let mut after = ByFirst::default();
     for w in AFTER_NAME {
         after.entry(w.chars().next().unwrap()).or_default().push(w);
     }
     for v in after.values_mut() {
         v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
-    let mut places: HashMap<char, Vec<&'static str>> = HashMap::new();
+    let mut places = ByFirst::default();
     for p in PLACES {
         places.entry(p.chars().next().unwrap()).or_default().push(p);
     }
@@ -260,10 +442,17 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .chain(COMPOUND_SURNAMES.iter().map(|s| s.chars().next().unwrap()))
         .chain(TRANSLIT.chars())
         .collect();
-    let flags = (CharSet::BASE..CharSet::BASE + CharSet::LEN)
+    let byline_starts = Starts::new(BYLINE_MARKERS.iter().copied());
+    let flags = (0..0x10000)
         .map(|u| {
             char::from_u32(u).map_or(0, |c| {
-                Lexicon::flags_of(c, &title_starts, &strong_starts, &name_firsts)
+                Lexicon::flags_of(
+                    c,
+                    &title_starts,
+                    &strong_starts,
+                    &name_firsts,
+                    &byline_starts,
+                )
             })
         })
         .collect();
@@ -278,6 +467,11 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 .iter()
                 .map(String::as_str),
         ),
+        soft_chars: SOFT_CHARS.chars().collect(),
+        soft_word_lasts: SOFT_WORDS
+            .iter()
+            .map(|w| w.chars().next_back().unwrap())
+            .collect(),
         soft_lasts: SOFT_CHARS
             .chars()
             .chain(SOFT_WORDS.iter().map(|w| w.chars().next_back().unwrap()))
@@ -297,6 +491,12 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("titles automaton"),
+        titles_anchored: aho_corasick::dfa::DFA::builder()
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(&patterns)
+            .expect("anchored titles automaton"),
         n_titles,
         after,
         strong: AhoCorasick::builder()
@@ -307,15 +507,12 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .expect("verbs automaton"),
         strong_starts,
         title_starts,
-        max_title_chars: patterns
-            .iter()
-            .map(|p| p.chars().count())
-            .max()
-            .unwrap_or(0),
         bylines: AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
             .build(BYLINE_MARKERS)
             .expect("bylines automaton"),
+        byline_starts,
     }
 });
 
@@ -340,9 +537,6 @@ pub(super) fn is_place(text: &str, sp: Span) -> bool {
 pub fn is_dot(c: char) -> bool {
     matches!(c, '·' | '・' | '•' | '‧' | '∙')
 }
-
-/// The characters of [`is_dot`].
-pub(super) const DOTS: &[&str] = &["·", "・", "•", "‧", "∙"];
 
 pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
@@ -384,11 +578,11 @@ pub(super) fn soft_left(text: &str, i: usize) -> bool {
 }
 
 /// [`soft_left`] when the character before `i`, `c`, is known.
+#[inline]
 pub(super) fn soft_left_after(text: &str, i: usize, c: char) -> bool {
-    // One lookup decides for most characters: the last characters of the
-    // words and the single characters.
-    LEX.soft_lasts.contains(&c)
-        && (SOFT_CHARS.contains(c) || SOFT_WORDS.iter().any(|w| text[..i].ends_with(w)))
+    let lex = &*LEX;
+    lex.soft_chars.contains(&c)
+        || (lex.soft_word_lasts.contains(&c) && SOFT_WORDS.iter().any(|w| text[..i].ends_with(w)))
 }
 
 /// Punctuation that can end a name.
@@ -502,6 +696,36 @@ mod tests {
             super::super::titles::titles_from(&text, None)
         );
         assert!(!super::super::titles::titles_from(&text, None).is_empty());
+    }
+
+    #[test]
+    fn the_scan_finds_every_byline_marker_and_dot() {
+        let text = format!(
+            "{SAMPLE}记者 刘艺 本报记者李华 文/王五、赵六 新华社记者张三 摄影·约瑟夫•拜登‧科尔∙默克尔・"
+        )
+        .repeat(2);
+        let cands = scan(&text, &LEX.flags, None);
+        let whole = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(BYLINE_MARKERS)
+            .unwrap();
+        let expected: Vec<(usize, usize)> = whole
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut found = Vec::new();
+        leftmost_longest(&text, &cands.bylines, &LEX.bylines, |m| {
+            found.push((m.start(), m.end()))
+        });
+        assert_eq!(found, expected);
+        assert!(found.len() >= 8);
+        let dots: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|&(_, c)| is_dot(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        assert_eq!(cands.dots, dots);
+        assert_eq!(dots.len(), 12);
     }
 
     #[test]

@@ -65,9 +65,8 @@ pub(super) fn titles_in(text: &str) -> Vec<Span> {
 pub(super) fn titles_from(text: &str, starts: Option<&[usize]>) -> Vec<Span> {
     let mut stops: Vec<Span> = Vec::new();
     let mut titles: Vec<Span> = Vec::new();
-    let mut add = |m: aho_corasick::Match, at: usize| {
-        let sp = Span::new(m.start(), m.end()).shifted(at);
-        if m.pattern().as_usize() >= LEX.n_titles {
+    let mut add = |pattern: usize, sp: Span| {
+        if pattern >= LEX.n_titles {
             stops.push(sp);
         } else {
             titles.push(sp);
@@ -76,18 +75,13 @@ pub(super) fn titles_from(text: &str, starts: Option<&[usize]>) -> Vec<Span> {
     match starts {
         None => {
             for m in LEX.titles.find_overlapping_iter(text) {
-                add(m, 0);
+                add(m.pattern().as_usize(), Span::new(m.start(), m.end()));
             }
         }
         Some(starts) => {
             // Every match, found from where it starts.
             for &i in starts {
-                let end = chars_after(text, i, LEX.max_title_chars);
-                for m in LEX.titles.find_overlapping_iter(&text[i..end]) {
-                    if m.start() == 0 {
-                        add(m, i);
-                    }
-                }
+                matches_from(text, i, |pattern, end| add(pattern, Span::new(i, end)));
             }
         }
     }
@@ -124,6 +118,37 @@ pub(super) fn titles_from(text: &str, starts: Option<&[usize]>) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The titles and stops that start exactly at `i`, as `(pattern, end)`:
+/// the anchored automaton follows the text from `i` only as long as a
+/// pattern can.
+fn matches_from(text: &str, i: usize, mut f: impl FnMut(usize, usize)) {
+    use aho_corasick::automaton::Automaton;
+    let dfa = &LEX.titles_anchored;
+    let anchored = aho_corasick::Anchored::Yes;
+    let Ok(mut sid) = dfa.start_state(anchored) else {
+        return;
+    };
+    for (k, &b) in text.as_bytes()[i..].iter().enumerate() {
+        sid = dfa.next_state(anchored, sid, b);
+        if !dfa.is_special(sid) {
+            continue;
+        }
+        if dfa.is_dead(sid) {
+            return;
+        }
+        if dfa.is_match(sid) {
+            let end = i + k + 1;
+            for n in 0..dfa.match_len(sid) {
+                let pattern = dfa.match_pattern(sid, n);
+                // A state also holds the patterns ending here that start later.
+                if dfa.pattern_len(pattern) == end - i {
+                    f(pattern.as_usize(), end);
+                }
+            }
+        }
+    }
 }
 
 /// The title that ends exactly at `i` (with a past marker before it).

@@ -54,6 +54,7 @@ use crate::rules::NativeArgs;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pinyin::ToPinyinMulti;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -79,11 +80,37 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&forms)
         .map_err(|e| e.to_string())?;
+    // The persons who ever held one of a form's titles, in registry order.
+    let holders = what
+        .iter()
+        .map(|(titles, _)| {
+            let names = title_names(&reg, titles);
+            (0..reg.persons().len())
+                .filter(|&p| names.iter().any(|t| reg.persons()[p].ever_held(t)))
+                .collect()
+        })
+        .collect();
+    let mut forms_by_first: HashMap<char, Vec<String>> = HashMap::new();
+    let mut forms_by_last: HashMap<char, Vec<String>> = HashMap::new();
+    let mut empty_form = false;
+    for f in reg.persons().iter().flat_map(|p| p.forms()) {
+        match (f.chars().next(), f.chars().next_back()) {
+            (Some(a), Some(z)) => {
+                forms_by_first.entry(a).or_default().push(f.to_string());
+                forms_by_last.entry(z).or_default().push(f.to_string());
+            }
+            _ => empty_form = true,
+        }
+    }
     Ok(Box::new(LeaderNameMisspelled {
         emit: args.emitter(),
         reg,
         ac,
         what,
+        holders,
+        forms_by_first,
+        forms_by_last,
+        empty_form,
     }))
 }
 
@@ -92,6 +119,14 @@ struct LeaderNameMisspelled {
     reg: Arc<Registry>,
     ac: AhoCorasick,
     what: Vec<(Vec<usize>, bool)>,
+    /// For each form of `ac`, the persons (indexes) who ever held one of
+    /// its titles: computed once, not per match.
+    holders: Vec<Vec<usize>>,
+    /// The persons' name forms by their first and by their last character.
+    forms_by_first: HashMap<char, Vec<String>>,
+    forms_by_last: HashMap<char, Vec<String>>,
+    /// Whether some person has an empty form (which every text starts with).
+    empty_form: bool,
 }
 
 /// Visually similar characters (documented above).
@@ -164,10 +199,33 @@ fn chars_at(text: &str, i: usize, len: usize, back: bool) -> Option<Span> {
 }
 
 impl LeaderNameMisspelled {
-    fn judge(
+    /// Whether a registry name ends (`back`) or starts at `at`.
+    fn name_there(&self, text: &str, at: usize, back: bool) -> bool {
+        if self.empty_form {
+            return true;
+        }
+        let (here, c, forms) = if back {
+            let here = &text[..at];
+            (here, here.chars().next_back(), &self.forms_by_last)
+        } else {
+            let here = &text[at..];
+            (here, here.chars().next(), &self.forms_by_first)
+        };
+        c.and_then(|c| forms.get(&c)).is_some_and(|fs| {
+            fs.iter().any(|f| {
+                if back {
+                    here.ends_with(f.as_str())
+                } else {
+                    here.starts_with(f.as_str())
+                }
+            })
+        })
+    }
+
+    fn judge<'p>(
         &self,
         text: &str,
-        candidates: &[&crate::names::registry::Person],
+        candidates: impl Iterator<Item = &'p crate::names::registry::Person>,
         at: usize,
         back: bool,
         min_len: usize,
@@ -175,14 +233,7 @@ impl LeaderNameMisspelled {
     ) {
         let reg = &*self.reg;
         // A registry name already there: nothing is misspelled.
-        let here = if back { &text[..at] } else { &text[at..] };
-        if reg.persons().iter().flat_map(|p| p.forms()).any(|f| {
-            if back {
-                here.ends_with(f)
-            } else {
-                here.starts_with(f)
-            }
-        }) {
+        if self.name_there(text, at, back) {
             return;
         }
         for p in candidates {
@@ -218,16 +269,14 @@ impl Checker for LeaderNameMisspelled {
         for m in self.ac.find_iter(text) {
             let (titles, comrade) = &self.what[m.pattern().as_usize()];
             if *comrade {
-                let all: Vec<_> = reg.persons().iter().collect();
-                self.judge(text, &all, m.start(), true, 3, out);
+                self.judge(text, reg.persons().iter(), m.start(), true, 3, out);
                 continue;
             }
-            let names = title_names(reg, titles);
-            let holders: Vec<_> = reg
-                .persons()
-                .iter()
-                .filter(|p| names.iter().any(|t| p.ever_held(t)))
-                .collect();
+            let holders = || {
+                self.holders[m.pattern().as_usize()]
+                    .iter()
+                    .map(|&p| &reg.persons()[p])
+            };
             let short = titles
                 .iter()
                 .all(|&t| !reg.titles()[t].name.eq(&text[m.start()..m.end()]))
@@ -239,10 +288,10 @@ impl Checker for LeaderNameMisspelled {
                 });
             // After a full title: the name follows.
             if !short {
-                self.judge(text, &holders, m.end(), false, 2, out);
+                self.judge(text, holders(), m.end(), false, 2, out);
             }
             // Before a title: the name precedes (`习近苹总书记`).
-            self.judge(text, &holders, m.start(), true, 2, out);
+            self.judge(text, holders(), m.start(), true, 2, out);
         }
     }
 }

@@ -49,7 +49,8 @@
 // Safe: only whitespace inside the name is removed.
 
 use crate::fix::{Applicability, Fix};
-use crate::names::{KnownNames, detect, detect::name_ends};
+use crate::names::detect::{is_compound_surname, is_surname, may_start_mention, name_ends};
+use crate::names::{KnownNames, detect};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
@@ -102,36 +103,83 @@ fn han_after(text: &str, i: usize) -> usize {
 /// in the length of a line).
 const CONTEXT_MAX: usize = 4096;
 
-/// The part of the line `(ls, le)` that detection reads for the pad
-/// `ps..pe` after a surname at `ss`: the whole line, or on a long line the
-/// sentences around the pad within [`CONTEXT_MAX`] / 2 bytes.
-fn context(text: &str, (ls, le): (usize, usize), ss: usize, pe: usize) -> (usize, usize) {
-    if le - ls <= CONTEXT_MAX {
-        return (ls, le);
+/// The line of the pads at hand, and what is asked about it once rather
+/// than once per pad.
+struct Line {
+    start: usize,
+    end: usize,
+    /// Whether it is a list of names ([`is_name_list`]), once asked.
+    name_list: Option<bool>,
+    /// On a long line, where its sentences end (`。！？`), once asked.
+    sentence_ends: Option<Vec<usize>>,
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+impl Line {
+    fn of(text: &str, i: usize) -> Line {
+        let (start, end) = line_bounds(text, i);
+        Line {
+            start,
+            end,
+            name_list: None,
+            sentence_ends: None,
+        }
     }
-    let half = CONTEXT_MAX / 2;
-    let mut start = ss.saturating_sub(half).max(ls);
-    while !text.is_char_boundary(start) {
-        start += 1;
+
+    fn contains(&self, i: usize) -> bool {
+        self.start <= i && i <= self.end
     }
-    let mut end = (pe + half).min(le);
-    while !text.is_char_boundary(end) {
-        end -= 1;
+
+    fn is_name_list(&mut self, text: &str) -> bool {
+        *self
+            .name_list
+            .get_or_insert_with(|| is_name_list(&text[self.start..self.end]))
     }
-    let is_end = |c: char| matches!(c, '。' | '！' | '？');
-    // Begin after the first sentence end of the margin before the name…
-    if start > ls
-        && let Some((k, c)) = text[start..ss].char_indices().find(|&(_, c)| is_end(c))
-    {
-        start += k + c.len_utf8();
+
+    /// The part of the line that detection reads for the pad `ps..pe`
+    /// after a surname at `ss`: the whole line, or on a long line the
+    /// sentences around the pad within [`CONTEXT_MAX`] / 2 bytes.
+    fn context(&mut self, text: &str, ss: usize, pe: usize) -> (usize, usize) {
+        let (ls, le) = (self.start, self.end);
+        if le - ls <= CONTEXT_MAX {
+            return (ls, le);
+        }
+        let ends = self.sentence_ends.get_or_insert_with(|| {
+            text[ls..le]
+                .char_indices()
+                .filter(|&(_, c)| is_sentence_end(c))
+                .map(|(k, _)| ls + k)
+                .collect()
+        });
+        let after_end = |e: usize| e + text[e..].chars().next().map_or(0, char::len_utf8);
+        let half = CONTEXT_MAX / 2;
+        let mut start = ss.saturating_sub(half).max(ls);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = (pe + half).min(le);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Begin after the first sentence end of the margin before the name…
+        if start > ls
+            && let Some(&e) = ends.get(ends.partition_point(|&e| e < start))
+            && e < ss
+        {
+            start = after_end(e);
+        }
+        // …and stop after the last one of the margin after the pad.
+        if end < le
+            && let Some(k) = ends.partition_point(|&e| e < end).checked_sub(1)
+            && ends[k] >= pe
+        {
+            end = after_end(ends[k]);
+        }
+        (start, end)
     }
-    // …and stop after the last one of the margin after the pad.
-    if end < le
-        && let Some((k, c)) = text[pe..end].char_indices().rev().find(|&(_, c)| is_end(c))
-    {
-        end = pe + k + c.len_utf8();
-    }
-    (start, end)
 }
 
 impl Checker for PaddedName {
@@ -139,10 +187,8 @@ impl Checker for PaddedName {
         let text = ctx.text();
         let bytes = text.as_bytes();
         let mut i = 0;
-        let mut known: Option<KnownNames> = None;
-        // Whether the line starting at an offset is a list of names (asked
-        // once per line, not once per pad).
-        let mut name_list: Option<(usize, bool)> = None;
+        let mut known: Option<Vec<&str>> = None;
+        let mut line: Option<Line> = None;
         while i < bytes.len() {
             // The next character that can be a pad starts with one of these
             // bytes (` `, U+00A0, U+3000), never a continuation byte.
@@ -184,23 +230,23 @@ impl Checker for PaddedName {
                 .filter(|&s| s >= run_start)
                 .filter(|&s| {
                     let piece = &text[s..ps];
-                    crate::names::lexicon::COMPOUND_SURNAMES.contains(&piece)
-                        || (piece.chars().count() == 1
-                            && crate::names::lexicon::SURNAMES.contains(piece))
+                    let mut cs = piece.chars();
+                    match (cs.next(), cs.next(), cs.next()) {
+                        (Some(c), None, _) => is_surname(c),
+                        (Some(_), Some(_), None) => is_compound_surname(piece),
+                        _ => false,
+                    }
                 })
                 .collect();
+            if surname_starts.is_empty() {
+                continue;
+            }
+            let line = match &mut line {
+                Some(l) if l.contains(one) => l,
+                l => l.insert(Line::of(text, one)),
+            };
             for ss in surname_starts {
-                if let Some(f) = self.at(
-                    ctx,
-                    ss,
-                    ps,
-                    pe,
-                    r,
-                    run_start,
-                    run_end,
-                    &mut known,
-                    &mut name_list,
-                ) {
+                if let Some(f) = self.at(ctx, ss, ps, pe, r, run_start, run_end, line, &mut known) {
                     out.push(f);
                     break;
                 }
@@ -211,36 +257,26 @@ impl Checker for PaddedName {
 
 impl PaddedName {
     #[allow(clippy::too_many_arguments)]
-    fn at(
+    fn at<'a>(
         &self,
-        ctx: &CheckContext<'_>,
+        ctx: &'a CheckContext<'_>,
         ss: usize,
         ps: usize,
         pe: usize,
         r: char,
         run_start: usize,
         run_end: usize,
-        known: &mut Option<KnownNames>,
-        name_list: &mut Option<(usize, bool)>,
+        line: &mut Line,
+        known: &mut Option<Vec<&'a str>>,
     ) -> Option<Finding> {
         let text = ctx.text();
         let l = text[..ps].chars().next_back()?;
         let given_len = text[pe..run_end].chars().count();
-        let (line_start, line_end) = line_bounds(text, ss);
         // Roster: `李 明` between pads or line edges, both single characters.
-        let roster = ss == run_start
-            && ps - ss == l.len_utf8()
-            && given_len == 1
-            && match *name_list {
-                Some((start, is)) if start == line_start => is,
-                _ => {
-                    let is = is_name_list(&text[line_start..line_end]);
-                    *name_list = Some((line_start, is));
-                    is
-                }
-            };
+        let roster =
+            ss == run_start && ps - ss == l.len_utf8() && given_len == 1 && line.is_name_list(text);
         // In context: join the pieces and detect on the line.
-        let (ls, le) = context(text, (line_start, line_end), ss, pe);
+        let (ls, le) = line.context(text, ss, pe);
         let mut joined = String::with_capacity(le - ls);
         joined.push_str(&text[ls..ps]);
         joined.push_str(&text[pe..le]);
@@ -251,19 +287,32 @@ impl PaddedName {
         let name_end = if roster {
             Some(pe + r.len_utf8())
         } else {
-            let found = detect(&joined, KnownNames::none())
-                .iter()
-                .find(|m| m.name.start == name_start && m.name.end > join_at)
-                .map(|m| back(m.name.end));
+            // Detection on the joined context, where a mention can start
+            // at the surname at all.
+            let found = may_start_mention(&joined, name_start, KnownNames::none())
+                .then(|| {
+                    detect(&joined, KnownNames::none())
+                        .iter()
+                        .find(|m| m.name.start == name_start && m.name.end > join_at)
+                        .map(|m| back(m.name.end))
+                })
+                .flatten();
             found.or_else(|| {
                 let k = known.get_or_insert_with(|| {
-                    KnownNames::new(ctx.persons().iter().map(|m| &text[m.name.range()]))
+                    let mut k: Vec<&str> = ctx
+                        .persons()
+                        .iter()
+                        .map(|m| &text[m.name.range()])
+                        .collect();
+                    k.sort_unstable();
+                    k.dedup();
+                    k
                 });
                 name_ends(&joined, name_start)
                     .into_iter()
                     .rev()
                     .filter(|&e| e > join_at)
-                    .find(|&e| k.contains(&joined[name_start..e]))
+                    .find(|&e| k.binary_search(&&joined[name_start..e]).is_ok())
                     .map(back)
             })
         };
