@@ -73,6 +73,7 @@
 // reference, is an editorial decision.
 
 use super::helpers::canonical::Canonical;
+use super::helpers::prints::PrintMap;
 use super::helpers::statute::in_statute;
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -82,8 +83,6 @@ use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::{fold, is_word_char};
 use regex::Regex;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 const PARAMS: &[&str] = &[
     "min-chars",
@@ -339,8 +338,8 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
     }
     const B: u64 = 0x100_0000_01b3;
     let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
-    let mut first: HashMap<u64, usize, BuildHasherDefault<Mix>> =
-        HashMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
+    let mut first: PrintMap<usize> =
+        PrintMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
     let mut h: u64 = 0;
     let mut last_break: isize = -1;
     // Positions before `skip_until` are inside a reported copy.
@@ -392,26 +391,6 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
         }
     }
     out
-}
-
-/// A hasher for keys that are already hashes: one multiply-xorshift round.
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        let mut x = (self.0 ^ n).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        self.0 = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53) ^ (x >> 29);
-    }
 }
 
 impl RepeatedPhrase {

@@ -61,23 +61,31 @@ pub fn is_heading(line: &str) -> bool {
 /// continues one. The text of a statute ends at a line without clause
 /// punctuation that is not one of its headings (the next headline).
 pub fn in_statute<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
-    let mut inside = false;
-    lines
-        .into_iter()
-        .map(|line| {
-            if line.chars().all(is_blank) {
-                return false;
-            }
-            if is_article(line) {
-                inside = true;
-            } else if is_heading(line) {
-                return inside;
-            } else if !line.contains(['，', '。', '；', '：', ',', ';', ':']) {
-                inside = false;
-            }
-            inside
-        })
-        .collect()
+    let mut statute = Statute::default();
+    lines.into_iter().map(|line| statute.holds(line)).collect()
+}
+
+/// [`in_statute`] one line at a time, in order.
+#[derive(Default)]
+pub struct Statute {
+    inside: bool,
+}
+
+impl Statute {
+    /// Whether `line`, the next line of the text, belongs to the text of a statute.
+    pub fn holds(&mut self, line: &str) -> bool {
+        if line.chars().all(is_blank) {
+            return false;
+        }
+        if is_article(line) {
+            self.inside = true;
+        } else if is_heading(line) {
+            return self.inside;
+        } else if !line.contains(['，', '。', '；', '：', ',', ';', ':']) {
+            self.inside = false;
+        }
+        self.inside
+    }
 }
 
 #[cfg(test)]
