@@ -74,7 +74,7 @@
 
 use super::helpers::canonical::Canonical;
 use super::helpers::prints::PrintMap;
-use super::helpers::statute::in_statute;
+use super::helpers::statute::Statute;
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
@@ -192,12 +192,10 @@ impl<'t> Normalized<'t> {
         };
         let mut base = 0;
         let mut title_seen = false;
-        let statute = in_statute(
-            text.split_inclusive('\n')
-                .map(|l| l.trim_end_matches(['\n', '\r'])),
-        );
+        let mut statute = Statute::default();
         for (number, raw) in text.split_inclusive('\n').enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
+            let article = statute.holds(content);
             let blank = content.chars().all(crate::text::compare::is_blank);
             // The first non-blank line is the title; lines without clause
             // punctuation are headings.
@@ -206,9 +204,14 @@ impl<'t> Normalized<'t> {
             if keep {
                 n.starts.push(n.chars.len());
                 n.spans.push((base, base + content.len()));
-                n.chars.extend(content.chars().filter_map(fold));
+                n.chars.reserve(content.len() + 1);
+                for c in content.chars() {
+                    if let Some(f) = fold(c) {
+                        n.chars.push(f);
+                    }
+                }
                 n.lines.push(number + 1);
-                n.articles.push(statute[number]);
+                n.articles.push(article);
                 n.chars.push('\n');
             }
             base += raw.len();
@@ -340,6 +343,7 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
     let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
     let mut first: PrintMap<usize> =
         PrintMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
+    let mut seen = Seen::new(chars.len() / stride + 1);
     let mut h: u64 = 0;
     let mut last_break: isize = -1;
     // Positions before `skip_until` are inside a reported copy.
@@ -358,6 +362,15 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
         }
         let start = i + 1 - k;
         if start < skip_until {
+            continue;
+        }
+        // Most windows are new: the filter answers for them without a
+        // lookup in the (large, cache-missing) map.
+        if !seen.maybe(h) {
+            if start % stride == 0 {
+                seen.insert(h);
+                first.insert(h, start);
+            }
             continue;
         }
         match first.get(&h) {
@@ -385,12 +398,44 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
             }
             Some(_) => {}
             None if start % stride == 0 => {
+                seen.insert(h);
                 first.insert(h, start);
             }
             None => {}
         }
     }
     out
+}
+
+/// A one-bit-per-slot filter of the window hashes remembered so far (about
+/// eight slots a window): `maybe` is false for a hash never inserted.
+struct Seen {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl Seen {
+    fn new(windows: usize) -> Seen {
+        let slots = (windows * 8).next_power_of_two().max(64);
+        Seen {
+            bits: vec![0; slots / 64],
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, h: u64) {
+        let i = self.slot(h);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    fn maybe(&self, h: u64) -> bool {
+        let i = self.slot(h);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 impl RepeatedPhrase {
