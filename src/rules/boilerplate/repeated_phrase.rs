@@ -83,6 +83,7 @@ use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::compare::{fold, is_word_char};
 use regex::Regex;
+use std::collections::HashMap;
 
 const PARAMS: &[&str] = &[
     "min-chars",
@@ -335,14 +336,32 @@ const PREFIX_MAX: usize = 200;
 /// extended both ways over characters that are then skipped: linear time,
 /// memory in `n / stride`.
 fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
     if chars.len() < 2 * k {
-        return out;
+        return Vec::new();
     }
+    let windows = chars.len() / stride + 1;
+    // Positions fit in 32 bits in any real document: 12 bytes a window.
+    match Compact::new(windows, chars.len()) {
+        Some(first) => repeats_in(chars, k, stride, first),
+        None => repeats_in(
+            chars,
+            k,
+            stride,
+            PrintMap::<usize>::with_capacity_and_hasher(windows, Default::default()),
+        ),
+    }
+}
+
+/// [`repeats`], remembering windows in `first`.
+fn repeats_in(
+    chars: &[char],
+    k: usize,
+    stride: usize,
+    mut first: impl Windows,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
     const B: u64 = 0x100_0000_01b3;
     let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
-    let mut first: PrintMap<usize> =
-        PrintMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
     let mut seen = Seen::new(chars.len() / stride + 1);
     let mut h: u64 = 0;
     let mut last_break: isize = -1;
@@ -373,8 +392,8 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
             }
             continue;
         }
-        match first.get(&h) {
-            Some(&j) if j + k <= start && chars[j..j + k] == chars[start..=i] => {
+        match first.get(h) {
+            Some(j) if j + k <= start && chars[j..j + k] == chars[start..=i] => {
                 // Backward, then forward, keeping the first copy before the later.
                 let mut back = 0;
                 while back < j
@@ -405,6 +424,81 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
         }
     }
     out
+}
+
+/// The first position of each remembered window, by hash.
+trait Windows {
+    fn get(&self, h: u64) -> Option<usize>;
+    /// Remember `h` (not remembered yet) at `position`.
+    fn insert(&mut self, h: u64, position: usize);
+}
+
+impl Windows for PrintMap<usize> {
+    fn get(&self, h: u64) -> Option<usize> {
+        HashMap::get(self, &h).copied()
+    }
+    fn insert(&mut self, h: u64, position: usize) {
+        HashMap::insert(self, h, position);
+    }
+}
+
+/// An open-addressing table of windows with 32-bit positions, at most 70 %
+/// full: 12 bytes a slot, key and position side by side (one cache line to
+/// probe; a general map takes 16 bytes and doubles its buckets).
+struct Compact {
+    /// Per slot: the low and high halves of the key, and the position
+    /// plus one (0 for an empty slot: a new table is zeroed memory).
+    slots: Vec<[u32; 3]>,
+}
+
+impl Compact {
+    const EMPTY: u32 = 0;
+
+    /// Room for `windows` windows at positions below `len`, if they fit in 32 bits.
+    fn new(windows: usize, len: usize) -> Option<Compact> {
+        if len >= u32::MAX as usize {
+            return None;
+        }
+        let slots = (windows + windows * 3 / 7).max(16);
+        Some(Compact {
+            slots: vec![[0; 3]; slots],
+        })
+    }
+
+    /// The first slot to probe for `h`.
+    fn home(&self, h: u64) -> usize {
+        let mixed = h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29);
+        ((u128::from(mixed) * self.slots.len() as u128) >> 64) as usize
+    }
+
+    fn next(&self, i: usize) -> usize {
+        if i + 1 == self.slots.len() { 0 } else { i + 1 }
+    }
+}
+
+impl Windows for Compact {
+    fn get(&self, h: u64) -> Option<usize> {
+        let key = [h as u32, (h >> 32) as u32];
+        let mut i = self.home(h);
+        loop {
+            let [lo, hi, p] = self.slots[i];
+            if p == Self::EMPTY {
+                return None;
+            }
+            if [lo, hi] == key {
+                return Some(p as usize - 1);
+            }
+            i = self.next(i);
+        }
+    }
+
+    fn insert(&mut self, h: u64, position: usize) {
+        let mut i = self.home(h);
+        while self.slots[i][2] != Self::EMPTY {
+            i = self.next(i);
+        }
+        self.slots[i] = [h as u32, (h >> 32) as u32, position as u32 + 1];
+    }
 }
 
 /// A one-bit-per-slot filter of the window hashes remembered so far (about
@@ -569,6 +663,21 @@ mod tests {
         let s: Vec<char> = "aaaaaaaaaaaa".chars().collect();
         // A run: the copy starts where the first ends.
         assert_eq!(repeats(&s, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
+    }
+
+    #[test]
+    fn compact_windows_find_what_a_map_finds() {
+        let text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉。\n甲乙丙丁戊己庚辛壬癸子丑寅卯,\n辰巳午未申酉甲乙丙丁戊己庚辛壬癸。\n";
+        let s: Vec<char> = text.repeat(40).chars().collect();
+        for (k, stride) in [(4, 1), (8, 3), (18, 19)] {
+            let windows = s.len() / stride + 1;
+            let compact = Compact::new(windows, s.len()).unwrap();
+            let map = PrintMap::<usize>::with_capacity_and_hasher(windows, Default::default());
+            assert_eq!(
+                repeats_in(&s, k, stride, compact),
+                repeats_in(&s, k, stride, map)
+            );
+        }
     }
 
     #[test]
