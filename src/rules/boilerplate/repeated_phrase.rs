@@ -796,7 +796,8 @@ mod tests {
         let many: String = (0..=ASTRAL_MAX as u32)
             .filter_map(|i| char::from_u32(0x20000 + i))
             .collect();
-        let n = Normalized::new(&format!("标题\n甲,{many}。\n"));
+        let text = format!("标题\n甲,{many}。\n");
+        let n = Normalized::new(&text);
         assert!(matches!(n.chars, Chars::Wide(_)));
         let held: String = (0..n.chars.len()).map(|i| n.chars.at(i)).collect();
         assert_eq!(held, format!("甲,{many}.\n"));
