@@ -36,6 +36,7 @@
 // Safe: the second label and the first separator are removed, leaving one
 // label and a full-width colon; the value is untouched.
 
+use super::helpers::lines::{marked_lines, marks};
 use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -80,8 +81,10 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     .map_err(|e| format!("标签正则无法编译：{e}"))?;
     Ok(Box::new(DuplicatedLabel {
         emit: args.emitter(),
+        per_line: !groups.iter().flatten().any(|l| l.contains('\n')),
         groups,
         pattern,
+        colons: marks(&[':', '：']),
     }))
 }
 
@@ -89,9 +92,45 @@ struct DuplicatedLabel {
     emit: Emitter,
     groups: Vec<Vec<String>>,
     pattern: Regex,
+    /// A match has two colons and, unless a label holds a line break
+    /// (`per_line`), no line break: only lines with a colon are searched.
+    colons: Regex,
+    per_line: bool,
 }
 
 impl DuplicatedLabel {
+    /// The findings of the matches in `text[range]`.
+    fn check_in(&self, text: &str, range: std::ops::Range<usize>, out: &mut Vec<Finding>) {
+        let base = range.start;
+        for caps in self.pattern.captures_iter(&text[range]) {
+            let (first, second) = (caps.get(1).expect("g1"), caps.get(3).expect("g3"));
+            let whole = caps.get(0).expect("match");
+            // The first label must start a field: line start, or after a space or bracket.
+            let before = text[..base + first.start()].chars().next_back();
+            if before
+                .is_some_and(|c| !is_blank(c) && !matches!(c, '\n' | '(' | '（' | '【' | '[' | '|'))
+            {
+                continue;
+            }
+            if !self.same_field(first.as_str(), second.as_str()) {
+                continue;
+            }
+            let span = Span::new(base + second.start(), base + whole.end());
+            let message = self
+                .emit
+                .message(&[("first", first.as_str()), ("second", second.as_str())]);
+            out.push(
+                Finding::new(self.emit.rule, span, message)
+                    .with_help(format!("只保留“{}：”", first.as_str()))
+                    .with_fix(Fix::replace(
+                        Applicability::Safe,
+                        Span::new(base + first.end(), base + whole.end()),
+                        "：",
+                    )),
+            );
+        }
+    }
+
     fn same_field(&self, a: &str, b: &str) -> bool {
         self.groups
             .iter()
@@ -102,35 +141,12 @@ impl DuplicatedLabel {
 impl Checker for DuplicatedLabel {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        if !text.contains([':', '：']) {
+        if !self.per_line {
+            self.check_in(text, 0..text.len(), out);
             return;
         }
-        for caps in self.pattern.captures_iter(text) {
-            let (first, second) = (caps.get(1).expect("g1"), caps.get(3).expect("g3"));
-            // The first label must start a field: line start, or after a space or bracket.
-            let before = text[..first.start()].chars().next_back();
-            if before
-                .is_some_and(|c| !is_blank(c) && !matches!(c, '\n' | '(' | '（' | '【' | '[' | '|'))
-            {
-                continue;
-            }
-            if !self.same_field(first.as_str(), second.as_str()) {
-                continue;
-            }
-            let whole = caps.get(0).expect("match");
-            let span = Span::new(second.start(), whole.end());
-            let message = self
-                .emit
-                .message(&[("first", first.as_str()), ("second", second.as_str())]);
-            out.push(
-                Finding::new(self.emit.rule, span, message)
-                    .with_help(format!("只保留“{}：”", first.as_str()))
-                    .with_fix(Fix::replace(
-                        Applicability::Safe,
-                        Span::new(first.end(), whole.end()),
-                        "：",
-                    )),
-            );
+        for line in marked_lines(text, &self.colons) {
+            self.check_in(text, line.span.range(), out);
         }
     }
 }

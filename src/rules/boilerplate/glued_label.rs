@@ -39,6 +39,7 @@
 // ## Fix safety
 // Safe: only a space is inserted between two fields.
 
+use super::helpers::lines::{marked_lines, marks};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -69,6 +70,7 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         han_glue: param_list(args.params, "han-glue-labels")?,
         date: Regex::new(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?").expect("date regex"),
         not_after: param_list(args.params, "not-after")?,
+        colons: marks(&[':', '：']),
     }))
 }
 
@@ -79,19 +81,16 @@ struct GluedLabel {
     not_after: Vec<String>,
     /// A metadata line may also start with a date (`2019-09-26 12:11来源：…`).
     date: Regex,
+    /// Every label ends with a colon: only lines with one are searched.
+    colons: Regex,
 }
 
 impl Checker for GluedLabel {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        if !text.contains([':', '：']) {
-            return;
-        }
-        let mut start = 0;
-        for raw in text.split_inclusive('\n') {
-            let line = raw.trim_end_matches(['\n', '\r']);
-            let base = start;
-            start += raw.len();
+        for marked in marked_lines(text, &self.colons) {
+            let line = &text[marked.span.range()];
+            let base = marked.span.start;
             if line.chars().count() > 120 {
                 continue;
             }

@@ -40,7 +40,7 @@
 // finding covers only the part that is surely the file name (the Latin
 // letters, digits and extension) and the fix is unsafe.
 
-use super::helpers::lines::deletion;
+use super::helpers::lines::{deletion, lines_with};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::param_usize;
@@ -49,7 +49,7 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
-use crate::text::compare::{Line, is_blank, lines};
+use crate::text::compare::is_blank;
 use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -67,6 +67,8 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
         emit: args.emitter(),
         ext: Regex::new(&format!(r"(?i)\.(?:{alt})(?:$|[^A-Za-z0-9])"))
             .map_err(|e| format!("扩展名正则无法编译：{e}"))?,
+        dotted: Regex::new(&format!(r"(?i)\.(?:{alt})"))
+            .map_err(|e| format!("扩展名正则无法编译：{e}"))?,
         max_name_chars: param_usize(args.params, "max-name-chars")?.unwrap_or(12),
     }))
 }
@@ -74,6 +76,9 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
 struct ImageFilename {
     emit: Emitter,
     ext: Regex,
+    /// The extension alone, searched in the whole text: only the lines
+    /// with one are looked at.
+    dotted: Regex,
     max_name_chars: usize,
 }
 
@@ -84,15 +89,11 @@ fn is_ascii_name(c: char) -> bool {
 impl Checker for ImageFilename {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        if !text.contains('.') {
-            return;
-        }
-        let all: Vec<Line> = lines(text);
-        for line in all {
+        let extensions = lines_with(text, |from| {
+            self.dotted.find_at(text, from).map(|m| m.start())
+        });
+        for line in extensions {
             let s = &text[line.span.range()];
-            if !s.contains('.') {
-                continue;
-            }
             for m in self.ext.find_iter(s) {
                 // The extension without the character after it.
                 let ext_end = m.start()

@@ -35,6 +35,7 @@
 // ## Fix safety
 // Safe: only invisible characters at the edges of a line are removed.
 
+use super::helpers::lines::{marked_lines, marks};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -42,20 +43,26 @@ use crate::rule::params::param_list;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use crate::text::compare::lines;
+use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["allowed-indents"])?;
     Ok(Box::new(IndentDebris {
         emit: args.emitter(),
         allowed: param_list(args.params, "allowed-indents")?,
+        debris: marks(&DEBRIS),
     }))
 }
 
 struct IndentDebris {
     emit: Emitter,
     allowed: Vec<String>,
+    /// Finds NBSP and U+3000: only a line with one can be a finding.
+    debris: Regex,
 }
+
+/// The spaces that are debris at a line's edge (ASCII spaces are not).
+const DEBRIS: [char; 2] = ['\u{a0}', '\u{3000}'];
 
 fn edge_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{3000}' | ' ' | '\t')
@@ -64,23 +71,20 @@ fn edge_space(c: char) -> bool {
 impl Checker for IndentDebris {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        if !text.contains(['\u{a0}', '\u{3000}']) {
-            return;
-        }
-        for line in lines(text) {
+        for line in marked_lines(text, &self.debris) {
             let s = &text[line.span.range()];
             if s.chars().all(edge_space) {
                 continue;
             }
             let body = s.trim_start_matches(edge_space);
             let lead = &s[..s.len() - body.len()];
-            if lead.contains(['\u{a0}', '\u{3000}']) && !self.allowed.iter().any(|a| a == lead) {
+            if lead.contains(DEBRIS) && !self.allowed.iter().any(|a| a == lead) {
                 let span = Span::new(line.span.start, line.span.start + lead.len());
                 out.push(self.finding(span, "行首"));
             }
             let rest = body.trim_end_matches(edge_space);
             let trail = &body[rest.len()..];
-            if trail.contains(['\u{a0}', '\u{3000}']) {
+            if trail.contains(DEBRIS) {
                 let span = Span::new(line.span.end - trail.len(), line.span.end);
                 out.push(self.finding(span, "行尾"));
             }

@@ -39,6 +39,7 @@
 // between it and the end of the line) are deleted; the rest of the line is
 // untouched.
 
+use super::helpers::lines::{marked_lines, marks};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::{deny_unknown_params, param_list};
@@ -46,7 +47,7 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
-use crate::text::compare::{is_blank, lines};
+use crate::text::compare::is_blank;
 use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -63,13 +64,19 @@ pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     Ok(Box::new(InlineWidget {
         emit: args.emitter(),
         widget: Regex::new(&alt).map_err(|e| format!("参数 `patterns` 中的正则表达式无效：{e}"))?,
+        marks: marks(&WIDGET_MARKS),
     }))
 }
 
 struct InlineWidget {
     emit: Emitter,
     widget: Regex,
+    /// Finds [`WIDGET_MARKS`].
+    marks: Regex,
 }
+
+/// Every widget has a colon or a bracket: only lines with one are searched.
+const WIDGET_MARKS: [char; 3] = [':', '：', '【'];
 
 /// Separators between widgets or fields (`阅读：12 | 评论：0`).
 fn separator(c: char) -> bool {
@@ -98,11 +105,8 @@ fn ends_widget(c: Option<char>) -> bool {
 impl Checker for InlineWidget {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for line in lines(text) {
+        for line in marked_lines(text, &self.marks) {
             let s = &text[line.span.range()];
-            if !s.contains([':', '：', '【']) {
-                continue;
-            }
             let found: Vec<(usize, usize)> = self
                 .widget
                 .find_iter(s)

@@ -33,43 +33,42 @@
 // Safe: the invisible characters are removed and an empty line remains, so
 // paragraph breaks are unchanged.
 
+use super::helpers::lines::{marked_lines, marks};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
-use crate::text::compare::lines;
+use regex::Regex;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
     Ok(Box::new(NbspLine {
         emit: args.emitter(),
+        invisible: marks(&INVISIBLE),
     }))
 }
 
 struct NbspLine {
     emit: Emitter,
+    /// Finds the invisible characters: only a line with one can be a finding.
+    invisible: Regex,
 }
 
+const INVISIBLE: [char; 7] = [
+    '\u{a0}', '\u{3000}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
 fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+    INVISIBLE.contains(&c)
 }
 
 impl Checker for NbspLine {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        // Every invisible character here is non-ASCII: skip pure-ASCII texts fast.
-        if !text.contains(invisible) {
-            return;
-        }
-        for line in lines(text) {
+        // Only a line with an invisible character can be one.
+        for line in marked_lines(text, &self.invisible) {
             let s = &text[line.span.range()];
-            if s.is_empty()
-                || !s.chars().all(|c| invisible(c) || c == ' ' || c == '\t')
-                || !s.contains(invisible)
-            {
+            if !s.chars().all(|c| invisible(c) || c == ' ' || c == '\t') {
                 continue;
             }
             out.push(

@@ -73,7 +73,8 @@
 // reference, is an editorial decision.
 
 use super::helpers::canonical::Canonical;
-use super::helpers::statute::in_statute;
+use super::helpers::prints::PrintMap;
+use super::helpers::statute::Statute;
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
 use crate::rule::params::{param_list, param_usize};
@@ -83,7 +84,6 @@ use crate::span::Span;
 use crate::text::compare::{fold, is_word_char};
 use regex::Regex;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 const PARAMS: &[&str] = &[
     "min-chars",
@@ -156,7 +156,7 @@ struct RepeatedPhrase {
 /// them.
 struct Normalized<'t> {
     text: &'t str,
-    chars: Vec<char>,
+    chars: Chars,
     /// Index (into `chars`) of the first character of each kept line.
     starts: Vec<usize>,
     /// Byte range in the prose view of each kept line (without its break).
@@ -165,6 +165,102 @@ struct Normalized<'t> {
     lines: Vec<usize>,
     /// Whether each kept line is in the text of a statute (`第十条　……`).
     articles: Vec<bool>,
+}
+
+/// The normalized characters, two bytes each: a character of the Basic
+/// Multilingual Plane is its own code unit, and the few others a text may
+/// hold (a rare ideograph, an emoji) are numbered in the surrogate range,
+/// which no character uses. Four bytes each only for a text with more than
+/// [`ASTRAL_MAX`] distinct characters beyond the plane.
+enum Chars {
+    Narrow {
+        units: Vec<u16>,
+        /// The characters beyond the plane, by unit minus `0xD800`.
+        astral: Vec<char>,
+        /// Their units.
+        numbered: HashMap<char, u16>,
+    },
+    Wide(Vec<char>),
+}
+
+/// How many characters beyond the Basic Multilingual Plane the surrogate
+/// range numbers.
+const ASTRAL_MAX: usize = 0x800;
+
+impl Chars {
+    fn with_capacity(n: usize) -> Chars {
+        Chars::Narrow {
+            units: Vec::with_capacity(n),
+            astral: Vec::new(),
+            numbered: HashMap::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Chars::Narrow { units, .. } => units.len(),
+            Chars::Wide(v) => v.len(),
+        }
+    }
+
+    fn reserve(&mut self, more: usize) {
+        match self {
+            Chars::Narrow { units, .. } => units.reserve(more),
+            Chars::Wide(v) => v.reserve(more),
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        match self {
+            Chars::Narrow {
+                units,
+                astral,
+                numbered,
+            } => {
+                if let Ok(unit) = u16::try_from(u32::from(c)) {
+                    units.push(unit);
+                } else if let Some(&unit) = numbered.get(&c) {
+                    units.push(unit);
+                } else if astral.len() < ASTRAL_MAX {
+                    let unit = 0xD800 + astral.len() as u16;
+                    units.push(unit);
+                    numbered.insert(c, unit);
+                    astral.push(c);
+                } else {
+                    let mut wide: Vec<char> = Vec::with_capacity(units.capacity());
+                    wide.extend(units.iter().map(|&u| decode(u, astral)));
+                    wide.push(c);
+                    *self = Chars::Wide(wide);
+                }
+            }
+            Chars::Wide(v) => v.push(c),
+        }
+    }
+
+    fn at(&self, i: usize) -> char {
+        match self {
+            Chars::Narrow { units, astral, .. } => decode(units[i], astral),
+            Chars::Wide(v) => v[i],
+        }
+    }
+
+    /// Replace the character at `i` by `c`, a character of the Basic Multilingual Plane.
+    fn set(&mut self, i: usize, c: char) {
+        match self {
+            Chars::Narrow { units, .. } => {
+                units[i] = u16::try_from(u32::from(c)).expect("a BMP character")
+            }
+            Chars::Wide(v) => v[i] = c,
+        }
+    }
+}
+
+/// The character of a code unit stored by [`Chars::push`].
+fn decode(unit: u16, astral: &[char]) -> char {
+    match unit {
+        0xD800..=0xDFFF => astral[usize::from(unit - 0xD800)],
+        _ => char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
 /// Sentence ends in the normalized text (line breaks are kept as `'\n'`).
@@ -185,7 +281,7 @@ impl<'t> Normalized<'t> {
     fn new(text: &'t str) -> Normalized<'t> {
         let mut n = Normalized {
             text,
-            chars: Vec::with_capacity(text.len() / 3 + 16),
+            chars: Chars::with_capacity(text.len() / 3 + 16),
             starts: Vec::new(),
             spans: Vec::new(),
             lines: Vec::new(),
@@ -193,12 +289,10 @@ impl<'t> Normalized<'t> {
         };
         let mut base = 0;
         let mut title_seen = false;
-        let statute = in_statute(
-            text.split_inclusive('\n')
-                .map(|l| l.trim_end_matches(['\n', '\r'])),
-        );
+        let mut statute = Statute::default();
         for (number, raw) in text.split_inclusive('\n').enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
+            let article = statute.holds(content);
             let blank = content.chars().all(crate::text::compare::is_blank);
             // The first non-blank line is the title; lines without clause
             // punctuation are headings.
@@ -207,20 +301,25 @@ impl<'t> Normalized<'t> {
             if keep {
                 n.starts.push(n.chars.len());
                 n.spans.push((base, base + content.len()));
-                n.chars.extend(content.chars().filter_map(fold));
+                n.chars.reserve(content.len() + 1);
+                for c in content.chars() {
+                    if let Some(f) = fold(c) {
+                        n.chars.push(f);
+                    }
+                }
                 n.lines.push(number + 1);
-                n.articles.push(statute[number]);
+                n.articles.push(article);
                 n.chars.push('\n');
             }
             base += raw.len();
         }
         // A decimal point is not a sentence end (`。` and `.` fold together).
         for i in 1..n.chars.len().saturating_sub(1) {
-            if n.chars[i] == '.'
-                && n.chars[i - 1].is_ascii_digit()
-                && n.chars[i + 1].is_ascii_digit()
+            if n.chars.at(i) == '.'
+                && n.chars.at(i - 1).is_ascii_digit()
+                && n.chars.at(i + 1).is_ascii_digit()
             {
-                n.chars[i] = '\u{2024}';
+                n.chars.set(i, '\u{2024}');
             }
         }
         n
@@ -262,9 +361,9 @@ impl<'t> Normalized<'t> {
     fn whole_clause_chars(&self, x: usize, len: usize) -> usize {
         let c = &self.chars;
         let mut total = 0;
-        let mut open = x == 0 || is_clause_mark(c[x - 1]);
+        let mut open = x == 0 || is_clause_mark(c.at(x - 1));
         let mut current = 0;
-        for &ch in &c[x..x + len] {
+        for ch in (x..x + len).map(|i| c.at(i)) {
             if is_clause_mark(ch) {
                 if open {
                     total += current;
@@ -276,7 +375,7 @@ impl<'t> Normalized<'t> {
             }
         }
         let end = x + len;
-        if open && (end >= c.len() || is_clause_mark(c[end])) {
+        if open && (end >= c.len() || is_clause_mark(c.at(end))) {
             total += current;
         }
         total
@@ -286,19 +385,18 @@ impl<'t> Normalized<'t> {
     fn whole_sentence(&self, x: usize, len: usize) -> bool {
         let c = &self.chars;
         let end = x + len;
-        (x == 0 || is_sentence_end(c[x - 1]))
-            && (is_sentence_end(c[end - 1]) || end >= c.len() || is_sentence_end(c[end]))
+        (x == 0 || is_sentence_end(c.at(x - 1)))
+            && (is_sentence_end(c.at(end - 1)) || end >= c.len() || is_sentence_end(c.at(end)))
     }
 
     /// The sentence before `x` (from the last sentence end, at most
     /// `PREFIX_MAX` characters back), as a string.
     fn sentence_prefix(&self, x: usize) -> String {
         let floor = x.saturating_sub(PREFIX_MAX);
-        let start = self.chars[floor..x]
-            .iter()
-            .rposition(|&c| is_sentence_end(c))
+        let start = (floor..x)
+            .rposition(|i| is_sentence_end(self.chars.at(i)))
             .map_or(floor, |p| floor + p + 1);
-        self.chars[start..x].iter().collect()
+        (start..x).map(|i| self.chars.at(i)).collect()
     }
 
     /// Word characters of `[x, x + len)` inside quotation marks.
@@ -308,7 +406,7 @@ impl<'t> Normalized<'t> {
         let mut open = false;
         let mut count = 0;
         for i in self.starts[self.line(x)]..x + len {
-            let c = self.chars[i];
+            let c = self.chars.at(i);
             if i >= x && open && c != '"' && is_word_char(c) {
                 count += 1;
             }
@@ -332,26 +430,53 @@ const PREFIX_MAX: usize = 200;
 /// repeat that long contains one), every window is looked up, and a hit is
 /// extended both ways over characters that are then skipped: linear time,
 /// memory in `n / stride`.
-fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
+fn repeats<T: Copy + Eq>(
+    chars: &[T],
+    value: impl Fn(T) -> char,
+    k: usize,
+    stride: usize,
+) -> Vec<(usize, usize, usize)> {
     if chars.len() < 2 * k {
-        return out;
+        return Vec::new();
     }
+    let windows = chars.len() / stride + 1;
+    // Positions fit in 32 bits in any real document: 12 bytes a window.
+    match Compact::new(windows, chars.len()) {
+        Some(first) => repeats_in(chars, value, k, stride, first),
+        None => repeats_in(
+            chars,
+            value,
+            k,
+            stride,
+            PrintMap::<usize>::with_capacity_and_hasher(windows, Default::default()),
+        ),
+    }
+}
+
+/// [`repeats`], remembering windows in `first`.
+fn repeats_in<T: Copy + Eq>(
+    chars: &[T],
+    value: impl Fn(T) -> char,
+    k: usize,
+    stride: usize,
+    mut first: impl Windows,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let is_break = |c: T| value(c) == '\n';
     const B: u64 = 0x100_0000_01b3;
     let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
-    let mut first: HashMap<u64, usize, BuildHasherDefault<Mix>> =
-        HashMap::with_capacity_and_hasher(chars.len() / stride + 1, Default::default());
+    let mut seen = Seen::new(chars.len() / stride + 1);
     let mut h: u64 = 0;
     let mut last_break: isize = -1;
     // Positions before `skip_until` are inside a reported copy.
     let mut skip_until = 0;
     for i in 0..chars.len() {
         let c = chars[i];
-        h = h.wrapping_mul(B).wrapping_add(c as u64);
+        h = h.wrapping_mul(B).wrapping_add(u64::from(value(c)));
         if i >= k {
-            h = h.wrapping_sub((chars[i - k] as u64).wrapping_mul(pow));
+            h = h.wrapping_sub(u64::from(value(chars[i - k])).wrapping_mul(pow));
         }
-        if c == '\n' {
+        if is_break(c) {
             last_break = i as isize;
         }
         if (i as isize) - last_break < k as isize {
@@ -361,14 +486,23 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
         if start < skip_until {
             continue;
         }
-        match first.get(&h) {
-            Some(&j) if j + k <= start && chars[j..j + k] == chars[start..=i] => {
+        // Most windows are new: the filter answers for them without a
+        // lookup in the (large, cache-missing) map.
+        if !seen.maybe(h) {
+            if start % stride == 0 {
+                seen.insert(h);
+                first.insert(h, start);
+            }
+            continue;
+        }
+        match first.get(h) {
+            Some(j) if j + k <= start && chars[j..j + k] == chars[start..=i] => {
                 // Backward, then forward, keeping the first copy before the later.
                 let mut back = 0;
                 while back < j
                     && start - back > skip_until
                     && chars[j - back - 1] == chars[start - back - 1]
-                    && chars[start - back - 1] != '\n'
+                    && !is_break(chars[start - back - 1])
                 {
                     back += 1;
                 }
@@ -377,7 +511,7 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
                 while start + len < chars.len()
                     && j + len < start
                     && chars[j + len] == chars[start + len]
-                    && chars[start + len] != '\n'
+                    && !is_break(chars[start + len])
                 {
                     len += 1;
                 }
@@ -386,6 +520,7 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
             }
             Some(_) => {}
             None if start % stride == 0 => {
+                seen.insert(h);
                 first.insert(h, start);
             }
             None => {}
@@ -394,23 +529,109 @@ fn repeats(chars: &[char], k: usize, stride: usize) -> Vec<(usize, usize, usize)
     out
 }
 
-/// A hasher for keys that are already hashes: one multiply-xorshift round.
-#[derive(Default)]
-struct Mix(u64);
+/// The first position of each remembered window, by hash.
+trait Windows {
+    fn get(&self, h: u64) -> Option<usize>;
+    /// Remember `h` (not remembered yet) at `position`.
+    fn insert(&mut self, h: u64, position: usize);
+}
 
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        self.0
+impl Windows for PrintMap<usize> {
+    fn get(&self, h: u64) -> Option<usize> {
+        HashMap::get(self, &h).copied()
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+    fn insert(&mut self, h: u64, position: usize) {
+        HashMap::insert(self, h, position);
+    }
+}
+
+/// An open-addressing table of windows with 32-bit positions, at most 70 %
+/// full: 12 bytes a slot, key and position side by side (one cache line to
+/// probe; a general map takes 16 bytes and doubles its buckets).
+struct Compact {
+    /// Per slot: the low and high halves of the key, and the position
+    /// plus one (0 for an empty slot: a new table is zeroed memory).
+    slots: Vec<[u32; 3]>,
+}
+
+impl Compact {
+    const EMPTY: u32 = 0;
+
+    /// Room for `windows` windows at positions below `len`, if they fit in 32 bits.
+    fn new(windows: usize, len: usize) -> Option<Compact> {
+        if len >= u32::MAX as usize {
+            return None;
+        }
+        let slots = (windows + windows * 3 / 7).max(16);
+        Some(Compact {
+            slots: vec![[0; 3]; slots],
+        })
+    }
+
+    /// The first slot to probe for `h`.
+    fn home(&self, h: u64) -> usize {
+        let mixed = h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29);
+        ((u128::from(mixed) * self.slots.len() as u128) >> 64) as usize
+    }
+
+    fn next(&self, i: usize) -> usize {
+        if i + 1 == self.slots.len() { 0 } else { i + 1 }
+    }
+}
+
+impl Windows for Compact {
+    fn get(&self, h: u64) -> Option<usize> {
+        let key = [h as u32, (h >> 32) as u32];
+        let mut i = self.home(h);
+        loop {
+            let [lo, hi, p] = self.slots[i];
+            if p == Self::EMPTY {
+                return None;
+            }
+            if [lo, hi] == key {
+                return Some(p as usize - 1);
+            }
+            i = self.next(i);
         }
     }
-    fn write_u64(&mut self, n: u64) {
-        let mut x = (self.0 ^ n).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        self.0 = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53) ^ (x >> 29);
+
+    fn insert(&mut self, h: u64, position: usize) {
+        let mut i = self.home(h);
+        while self.slots[i][2] != Self::EMPTY {
+            i = self.next(i);
+        }
+        self.slots[i] = [h as u32, (h >> 32) as u32, position as u32 + 1];
+    }
+}
+
+/// A one-bit-per-slot filter of the window hashes remembered so far (about
+/// eight slots a window): `maybe` is false for a hash never inserted.
+struct Seen {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl Seen {
+    fn new(windows: usize) -> Seen {
+        let slots = (windows * 8).next_power_of_two().max(64);
+        Seen {
+            bits: vec![0; slots / 64],
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, h: u64) {
+        let i = self.slot(h);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    fn maybe(&self, h: u64) -> bool {
+        let i = self.slot(h);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
     }
 }
 
@@ -449,8 +670,8 @@ impl RepeatedPhrase {
         if n.in_article(first) && n.in_article(later) {
             return false;
         }
-        let chars = &n.chars[later..later + len];
-        let words = chars.iter().filter(|c| is_word_char(**c)).count();
+        let chars = (later..later + len).map(|i| n.chars.at(i));
+        let words = chars.clone().filter(|c| is_word_char(*c)).count();
         if words < self.min_chars {
             return false;
         }
@@ -464,7 +685,7 @@ impl RepeatedPhrase {
         if quoted * 5 >= words * 4 {
             return false;
         }
-        let copy: String = chars.iter().collect();
+        let copy: String = chars.collect();
         if self.residue(&copy) < self.min_residue {
             return false;
         }
@@ -480,21 +701,25 @@ impl Checker for RepeatedPhrase {
         // characters: repeats of `k + stride - 1` are enough.
         let k = (self.min_chars / 2).max(8);
         let stride = (self.min_chars + 1).saturating_sub(k).max(1);
-        for (first, later, len) in repeats(&n.chars, k, stride) {
+        let found = match &n.chars {
+            Chars::Narrow { units, astral, .. } => repeats(units, |u| decode(u, astral), k, stride),
+            Chars::Wide(chars) => repeats(chars, |c| c, k, stride),
+        };
+        for (first, later, len) in found {
             // Cut the repeat at sentence ends; pieces that are whole
             // sentences in both copies are repeated-sentence's.
             let mut a = 0;
             for b in 1..=len {
-                if b < len && !is_sentence_end(n.chars[later + b - 1]) {
+                if b < len && !is_sentence_end(n.chars.at(later + b - 1)) {
                     continue;
                 }
                 let (mut from, mut to) = (a, b);
                 a = b;
                 // Without clause marks at its edges (a sentence end closing it stays).
-                while from < to && is_clause_mark(n.chars[later + from]) {
+                while from < to && is_clause_mark(n.chars.at(later + from)) {
                     from += 1;
                 }
-                while to > from && matches!(n.chars[later + to - 1], ',' | ';' | ':') {
+                while to > from && matches!(n.chars.at(later + to - 1), ',' | ';' | ':') {
                     to -= 1;
                 }
                 if from == to {
@@ -510,9 +735,8 @@ impl Checker for RepeatedPhrase {
                 let (start, end) = (piece.1, piece.1 + piece.2 - 1);
                 let (start_byte, end_byte) = (n.offset(start), n.offset(end));
                 let end_byte = end_byte + text[end_byte..].chars().next().map_or(0, char::len_utf8);
-                let words = n.chars[start..=end]
-                    .iter()
-                    .filter(|c| is_word_char(**c))
+                let words = (start..=end)
+                    .filter(|&i| is_word_char(n.chars.at(i)))
                     .count();
                 out.push(
                     self.emit
@@ -537,21 +761,55 @@ mod tests {
     #[test]
     fn repeats_are_maximal_and_do_not_overlap() {
         let s: Vec<char> = "abcdefghij-xyz-abcdefghij\n".chars().collect();
-        assert_eq!(repeats(&s, 4, 1), vec![(0, 15, 10)]);
+        assert_eq!(repeats(&s, |c| c, 4, 1), vec![(0, 15, 10)]);
         // Remembering every third window still finds it, extended backward.
-        assert_eq!(repeats(&s, 4, 3), vec![(0, 15, 10)]);
+        assert_eq!(repeats(&s, |c| c, 4, 3), vec![(0, 15, 10)]);
         let s: Vec<char> = "xyabcdefghij-abcdefghij\n".chars().collect();
-        assert_eq!(repeats(&s, 4, 5), vec![(2, 13, 10)]);
+        assert_eq!(repeats(&s, |c| c, 4, 5), vec![(2, 13, 10)]);
         let s: Vec<char> = "aaaaaaaaaaaa".chars().collect();
         // A run: the copy starts where the first ends.
-        assert_eq!(repeats(&s, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
+        assert_eq!(repeats(&s, |c| c, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
+    }
+
+    #[test]
+    fn compact_windows_find_what_a_map_finds() {
+        let text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉。\n甲乙丙丁戊己庚辛壬癸子丑寅卯,\n辰巳午未申酉甲乙丙丁戊己庚辛壬癸。\n";
+        let s: Vec<char> = text.repeat(40).chars().collect();
+        for (k, stride) in [(4, 1), (8, 3), (18, 19)] {
+            let windows = s.len() / stride + 1;
+            let compact = Compact::new(windows, s.len()).unwrap();
+            let map = PrintMap::<usize>::with_capacity_and_hasher(windows, Default::default());
+            assert_eq!(
+                repeats_in(&s, |c| c, k, stride, compact),
+                repeats_in(&s, |c| c, k, stride, map)
+            );
+        }
+    }
+
+    #[test]
+    fn characters_beyond_the_plane_are_numbered() {
+        let n = Normalized::new("标题\n甲乙,丙𠀀丁。\n");
+        assert!(matches!(n.chars, Chars::Narrow { .. }));
+        let held: String = (0..n.chars.len()).map(|i| n.chars.at(i)).collect();
+        assert_eq!(held, "甲乙,丙𠀀丁.\n");
+        // More distinct characters beyond the plane than the surrogate range numbers.
+        let many: String = (0..=ASTRAL_MAX as u32)
+            .filter_map(|i| char::from_u32(0x20000 + i))
+            .collect();
+        let text = format!("标题\n甲,{many}。\n");
+        let n = Normalized::new(&text);
+        assert!(matches!(n.chars, Chars::Wide(_)));
+        let held: String = (0..n.chars.len()).map(|i| n.chars.at(i)).collect();
+        assert_eq!(held, format!("甲,{many}.\n"));
     }
 
     #[test]
     fn whole_clause_chars_counts_clauses_between_marks() {
         let n = Normalized::new("标题\n甲说,乙丙丁,戊己\n");
         // "乙丙丁" is whole; "说" and "戊己" are partial at the edges of [4..9).
-        let start = n.chars.iter().position(|&c| c == '说').unwrap();
+        let start = (0..n.chars.len())
+            .position(|i| n.chars.at(i) == '说')
+            .unwrap();
         assert_eq!(n.whole_clause_chars(start, 6), 3);
         // Ending at the line end makes the last clause whole.
         assert_eq!(n.whole_clause_chars(start, 8), 5);

@@ -49,7 +49,8 @@
 
 use super::helpers::canonical::Canonical;
 use super::helpers::lines::deletion;
-use super::helpers::statute::in_statute;
+use super::helpers::prints::PrintMap;
+use super::helpers::statute::Statute;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::deny_unknown_params;
@@ -57,8 +58,7 @@ use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use crate::text::compare::{fingerprint, fold, is_blank, is_word_char, lines, normalize};
-use std::collections::HashMap;
+use crate::text::compare::{Fingerprint, Line, fold, is_blank, is_word_char, normalize};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["min-chars", "canonical", "formulas"])?;
@@ -83,35 +83,18 @@ fn is_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
 }
 
-fn has_sentence_mark(s: &str) -> bool {
-    s.contains(['，', '。', '；', '！', '？', ',', ';'])
+/// The punctuation that makes a unit a sentence rather than a heading.
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';')
 }
 
-/// Split a line into sentences: spans (relative to the line) that end
-/// after a run of end marks and any closing quotes.
-pub fn sentences(s: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_end(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_end(d) || matches!(d, '”' | '’' | '"' | '）' | ')' | '」') {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(Span::new(start, end));
-            start = end;
-        }
-    }
-    if start < s.len() {
-        out.push(Span::new(start, s.len()));
-    }
-    out
+fn has_sentence_mark(s: &str) -> bool {
+    s.contains(is_sentence_mark)
+}
+
+/// What may close a sentence after its end marks.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '）' | ')' | '」')
 }
 
 fn word_chars(s: &str) -> usize {
@@ -125,17 +108,16 @@ impl RepeatedSentence {
             && self.canonical.residue(key) >= self.min_chars
     }
 
-    /// Whether a repeat of `raw` on line `n`, first written on line `first`,
+    /// Whether a repeat of `raw` on line `here`, first written on line `first`,
     /// is the text's own wording: a clause shared by two articles of a
     /// statute, or a procedural record (`表决结果：……`) that closes two
     /// different items (not a line pasted twice in a row).
-    fn legitimate(&self, raw: &str, (first, n): (usize, usize), ctx: &Repeats) -> bool {
-        if ctx.article[first] && ctx.article[n] {
+    fn legitimate(&self, raw: &str, first: usize, here: &Here) -> bool {
+        if here.article[first] && here.article[here.line] {
             return true;
         }
         let raw = raw.trim_start_matches(is_blank);
-        self.formulas.iter().any(|f| raw.starts_with(f.as_str()))
-            && ctx.previous_nonblank.get(n).copied().flatten() != Some(first)
+        self.formulas.iter().any(|f| raw.starts_with(f.as_str())) && here.previous != Some(first)
     }
 
     fn report(&self, out: &mut Vec<Finding>, span: Span, delete: Span, what: &str, line: usize) {
@@ -155,32 +137,35 @@ impl Checker for RepeatedSentence {
         let text = ctx.text();
         // Units are keyed by the 64-bit fingerprint of their normalized text;
         // the normalized string itself is built only for a repeat.
-        let mut paragraphs: HashMap<u64, usize> = HashMap::new();
-        let mut seen: HashMap<u64, usize> = HashMap::new();
-        let lines = lines(text);
-        let mut repeats = Repeats {
-            article: Vec::with_capacity(lines.len()),
-            previous_nonblank: Vec::with_capacity(lines.len()),
-        };
-        repeats.article = in_statute(lines.iter().map(|l| &text[l.span.range()]));
-        let mut last = None;
-        for line in &lines {
-            let s = &text[line.span.range()];
-            repeats.previous_nonblank.push(last);
-            if !s.chars().all(is_blank) {
-                last = Some(repeats.previous_nonblank.len() - 1);
-            }
-        }
-        for (n, line) in lines.into_iter().enumerate() {
-            let s = &text[line.span.range()];
+        let mut paragraphs: PrintMap<usize> = PrintMap::default();
+        let mut seen: PrintMap<usize> = PrintMap::default();
+        let mut statute = Statute::default();
+        let mut article: Vec<bool> = Vec::new();
+        let mut previous_nonblank = None;
+        let mut units: Vec<Unit> = Vec::new();
+        let mut start = 0;
+        for (n, raw_line) in text.split_inclusive('\n').enumerate() {
+            let s = raw_line.trim_end_matches(['\n', '\r']);
+            let line = Line {
+                span: Span::new(start, start + s.len()),
+                full: Span::new(start, start + raw_line.len()),
+            };
+            start += raw_line.len();
+            article.push(statute.holds(s));
+            let previous = previous_nonblank;
             if s.chars().all(is_blank) {
                 continue;
             }
-            let line_summary = summary(s);
-            let (words, print) = line_summary;
+            previous_nonblank = Some(n);
+            let here = Here {
+                line: n,
+                previous,
+                article: &article,
+            };
+            let (words, print) = summarize(s, &mut units);
             if words >= self.min_chars {
                 match paragraphs.get(&print) {
-                    Some(&first) if self.legitimate(s, (first, n), &repeats) => continue,
+                    Some(&first) if self.legitimate(s, first, &here) => continue,
                     Some(&first) if self.eligible(&normalize(s), s) => {
                         self.report(out, line.span, deletion(text, line.full), "段落", first + 1);
                         continue;
@@ -191,25 +176,20 @@ impl Checker for RepeatedSentence {
                     }
                 }
             }
-            for sent in sentences(s) {
-                let raw = &s[sent.range()];
-                // A line of one sentence is summarized already.
-                let (words, print) = if raw.len() == s.len() {
-                    line_summary
-                } else {
-                    summary(raw)
-                };
-                if words < self.min_chars || !has_sentence_mark(raw) {
+            for unit in &units {
+                let raw = &s[unit.span.range()];
+                if unit.words < self.min_chars || !unit.marked {
                     continue;
                 }
-                match seen.get(&print) {
+                match seen.get(&unit.print) {
                     Some(&first) => {
                         if !self.eligible(&normalize(raw), raw)
-                            || self.legitimate(raw, (first, n), &repeats)
+                            || self.legitimate(raw, first, &here)
                         {
                             continue;
                         }
                         // Report without the leading spaces of the sentence.
+                        let sent = unit.span;
                         let lead = raw.len() - raw.trim_start_matches(is_blank).len();
                         let span = Span::new(
                             line.span.start + sent.start + lead,
@@ -225,7 +205,7 @@ impl Checker for RepeatedSentence {
                         self.report(out, span, delete, "句子", first + 1);
                     }
                     None => {
-                        seen.insert(print, n);
+                        seen.insert(unit.print, n);
                     }
                 }
             }
@@ -233,21 +213,131 @@ impl Checker for RepeatedSentence {
     }
 }
 
-/// Per line of the text: whether it is in the text of a statute, and the
-/// nearest non-blank line before it.
-struct Repeats {
-    article: Vec<bool>,
-    previous_nonblank: Vec<Option<usize>>,
+/// The line a repeat is on: its index, the nearest non-blank line before
+/// it, and per line so far whether it is in the text of a statute.
+struct Here<'a> {
+    line: usize,
+    previous: Option<usize>,
+    article: &'a [bool],
 }
 
-/// Word characters and fingerprint of the normalized form of `s`, without
-/// building it.
-fn summary(s: &str) -> (usize, u64) {
-    let mut words = 0;
-    let print = fingerprint(s.chars().filter_map(fold).inspect(|c| {
-        if is_word_char(*c) {
-            words += 1;
+/// One sentence of a line: its span in the line, its
+/// word characters and fingerprint after normalization, and whether it has
+/// sentence punctuation.
+struct Unit {
+    span: Span,
+    words: usize,
+    print: u64,
+    marked: bool,
+}
+
+/// Word characters and fingerprint of the normalized form of the line `s`,
+/// without building it; `units` gets the same for each of its sentences
+/// (cut after a run of end marks and any closing quotes or brackets), in the same pass over the characters.
+fn summarize(s: &str, units: &mut Vec<Unit>) -> (usize, u64) {
+    units.clear();
+    let (mut line_words, mut line_print) = (0, Fingerprint::new());
+    let (mut words, mut print, mut marked, mut start) = (0, Fingerprint::new(), false, 0);
+    let mut feed = |c: char, words: &mut usize, print: &mut Fingerprint, marked: &mut bool| {
+        *marked |= is_sentence_mark(c);
+        if let Some(f) = fold(c) {
+            line_print.push(f);
+            print.push(f);
+            if is_word_char(f) {
+                line_words += 1;
+                *words += 1;
+            }
         }
-    }));
-    (words, print)
+    };
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        feed(c, &mut words, &mut print, &mut marked);
+        if is_end(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_end(d) || is_closer(d) {
+                    feed(d, &mut words, &mut print, &mut marked);
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            units.push(Unit {
+                span: Span::new(start, end),
+                words,
+                print: print.finish(),
+                marked,
+            });
+            (words, print, marked, start) = (0, Fingerprint::new(), false, end);
+        }
+    }
+    if start < s.len() {
+        units.push(Unit {
+            span: Span::new(start, s.len()),
+            words,
+            print: print.finish(),
+            marked,
+        });
+    }
+    (line_words, line_print.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::compare::fingerprint;
+
+    /// Split a line into sentences: spans (relative to the line) that end
+    /// after a run of end marks and any closing quotes.
+    fn sentences(s: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if is_end(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if is_end(d) || is_closer(d) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Span::new(start, end));
+                start = end;
+            }
+        }
+        if start < s.len() {
+            out.push(Span::new(start, s.len()));
+        }
+        out
+    }
+
+    /// The one-pass summaries are those of the line and of each sentence.
+    #[test]
+    fn summaries_in_one_pass() {
+        let summary = |s: &str| {
+            let words = normalize(s).chars().filter(|c| is_word_char(*c)).count();
+            (words, fingerprint(s.chars().filter_map(fold)))
+        };
+        let mut units = Vec::new();
+        for line in [
+            "会议要求，各单位要认真抓好落实。会后，各支部分组讨论！！”尾巴",
+            "他说：“好。”（完）",
+            "没有句末点号的一行",
+            "　　缩进的句子。",
+            "",
+        ] {
+            assert_eq!(summarize(line, &mut units), summary(line), "{line}");
+            let spans: Vec<Span> = units.iter().map(|u| u.span).collect();
+            assert_eq!(spans, sentences(line), "{line}");
+            for u in &units {
+                let raw = &line[u.span.range()];
+                assert_eq!((u.words, u.print), summary(raw), "{raw}");
+                assert_eq!(u.marked, has_sentence_mark(raw), "{raw}");
+            }
+        }
+    }
 }

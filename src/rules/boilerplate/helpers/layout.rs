@@ -44,6 +44,10 @@ pub struct ChromeParams {
     meta_glued: Regex,
     meta_label_only: Regex,
     counter_label_only: Regex,
+    /// The last characters of the counter labels: a line ending with a
+    /// counter label ends with one of them (before a colon). `None` when a
+    /// label is empty.
+    counter_ends: Option<Vec<char>>,
     /// How the name of a site's column ends (`学院新闻`, `工作动态`).
     column_suffixes: Vec<String>,
     pub short_max_chars: usize,
@@ -114,6 +118,7 @@ impl ChromeParams {
         if labels.is_empty() || counters.is_empty() {
             return Err("`meta-labels` 与 `counter-labels` 不能为空".into());
         }
+        let counter_ends = counters.iter().map(|c| c.chars().last()).collect();
         let labels = alternation(&labels);
         let counters = alternation(&counters);
         let re = |s: String| Regex::new(&s).map_err(|e| format!("标签正则无法编译：{e}"));
@@ -132,6 +137,7 @@ impl ChromeParams {
             ))?,
             meta_label_only: re(format!(r"(?:{labels})\s*[:：]\s*$"))?,
             counter_label_only: re(format!(r"(?:{counters})\s*[:：]?\s*$"))?,
+            counter_ends,
             column_suffixes: param_strings(params, "column-suffixes")?.unwrap_or_default(),
             short_max_chars: param_usize(params, "short-max-chars")?.unwrap_or(16),
             prose_min_chars: param_usize(params, "prose-min-chars")?.unwrap_or(30),
@@ -230,6 +236,9 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
     use crate::text::chars::is_han;
     let mut f = LineFacts::default();
     let mut numeric = true;
+    // The metadata patterns need a colon (or a byline's slash): lines
+    // without one are not searched.
+    let (mut colon, mut slash) = (false, false);
     let mut visible = text.chars().filter(|c| !is_blank(*c));
     let mut prev: Option<char> = None;
     let mut next = visible.next();
@@ -249,6 +258,8 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
                 f.sentence_marks += 1
             }
             '|' | '丨' | '｜' | '»' | '›' | '>' => f.separators += 1,
+            ':' | '：' => colon = true,
+            '/' => slash = true,
             _ => {}
         }
         // `_` and `-` separate items in page titles (`标题_中山网`,
@@ -283,11 +294,24 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
         f.section = f.chars <= 10 && ac.find(text).is_some();
     }
     let trimmed = text.trim_start_matches(is_blank);
-    f.meta = f.chars <= 80 && (p.meta.is_match(trimmed) || p.meta_glued.is_match(trimmed));
-    f.meta_label_only = f.chars <= 40 && p.meta_label_only.is_match(text);
-    f.counter_label_only = f.chars <= 60 && p.counter_label_only.is_match(text);
+    f.meta = f.chars <= 80
+        && (colon || slash)
+        && (p.meta.is_match(trimmed) || colon && p.meta_glued.is_match(trimmed));
+    f.meta_label_only = f.chars <= 40 && colon && p.meta_label_only.is_match(text);
+    f.counter_label_only =
+        f.chars <= 60 && ends_like_counter(text, p) && p.counter_label_only.is_match(text);
     f.numeric = f.chars > 0 && numeric;
     f
+}
+
+/// Whether `text` could end with a counter label (and maybe a colon): its
+/// last character before trailing whitespace and a colon ends a counter label.
+fn ends_like_counter(text: &str, p: &ChromeParams) -> bool {
+    let t = text.trim_end();
+    let t = t.strip_suffix([':', '：']).unwrap_or(t).trim_end();
+    p.counter_ends
+        .as_ref()
+        .is_none_or(|ends| t.chars().next_back().is_some_and(|c| ends.contains(&c)))
 }
 
 impl Layout {

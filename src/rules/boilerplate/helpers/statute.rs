@@ -56,28 +56,39 @@ pub fn is_heading(line: &str) -> bool {
     after_ordinal(line.trim_start_matches(is_blank), &['章', '节', '编']).is_some()
 }
 
-/// Per line of `lines`: whether it belongs to the text of a statute — an
-/// article (see [`is_article`]), or a paragraph, item or quotation that
-/// continues one. The text of a statute ends at a line without clause
-/// punctuation that is not one of its headings (the next headline).
+/// Per line of `lines`: whether it belongs to the text of a statute (see
+/// [`Statute`]).
+#[cfg(test)]
 pub fn in_statute<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
-    let mut inside = false;
-    lines
-        .into_iter()
-        .map(|line| {
-            if line.chars().all(is_blank) {
-                return false;
-            }
-            if is_article(line) {
-                inside = true;
-            } else if is_heading(line) {
-                return inside;
-            } else if !line.contains(['，', '。', '；', '：', ',', ';', ':']) {
-                inside = false;
-            }
-            inside
-        })
-        .collect()
+    let mut statute = Statute::default();
+    lines.into_iter().map(|line| statute.holds(line)).collect()
+}
+
+/// Whether each line belongs to the text of a statute, one line at a time,
+/// in order: an article (see [`is_article`]), or a paragraph, item or
+/// quotation that continues one. The text of a statute ends at a line
+/// without clause punctuation that is not one of its headings (the next
+/// headline).
+#[derive(Default)]
+pub struct Statute {
+    inside: bool,
+}
+
+impl Statute {
+    /// Whether `line`, the next line of the text, belongs to the text of a statute.
+    pub fn holds(&mut self, line: &str) -> bool {
+        if line.chars().all(is_blank) {
+            return false;
+        }
+        if is_article(line) {
+            self.inside = true;
+        } else if is_heading(line) {
+            return self.inside;
+        } else if !line.contains(['，', '。', '；', '：', ',', ';', ':']) {
+            self.inside = false;
+        }
+        self.inside
+    }
 }
 
 #[cfg(test)]
