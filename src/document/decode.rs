@@ -53,16 +53,24 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// The longest file validated with SIMD and copied (see [`decode`]).
+const SIMD_COPY_MAX: usize = 1 << 20;
+
 /// Decode `bytes` as UTF-8 (a leading BOM is kept in the text so that
 /// offsets stay offsets into the file).
 pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(DecodeError::Utf16);
     }
-    // Valid text (nearly every file) is validated with SIMD and copied, which
-    // costs a fraction of the standard library's byte-at-a-time validation
-    // of Chinese text; invalid text takes the standard path for the offset.
-    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+    // A short file (nearly every file) is validated with SIMD and copied,
+    // which costs a fraction of the standard library's byte-at-a-time
+    // validation of Chinese text. A long one is validated in place: a copy
+    // would hold the file twice, and memory must stay within a small
+    // multiple of the document. Invalid text takes the standard path for
+    // the offset of the error.
+    if bytes.len() <= SIMD_COPY_MAX
+        && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
+    {
         return if memchr::memchr(0, text.as_bytes()).is_some() {
             Err(DecodeError::Binary)
         } else {
