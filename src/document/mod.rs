@@ -230,7 +230,8 @@ struct DateInputs {
 
 impl Document {
     /// Read `source` as `options.format` says: build the prose view, blocks,
-    /// masks, directives and document date. Never fails; malformed markup is read
+    /// masks and directives (the document date is found when first asked
+    /// for, [`Document::date`]). Never fails; malformed markup is read
     /// as well as it can be.
     pub fn new(source: impl Into<String>, options: &DocumentOptions) -> Self {
         let source = source.into();
