@@ -110,7 +110,7 @@ impl RelativeDate {
         );
     }
 
-    fn bare_days(&self, text: &str, doc: NaiveDate, out: &mut Vec<Finding>) {
+    fn bare_days(&self, text: &str, date: &dyn Fn() -> Option<NaiveDate>, out: &mut Vec<Finding>) {
         let b = text.as_bytes();
         for p in memmem::find_iter(b, "日".as_bytes()) {
             let ds = digits_before(text, p);
@@ -120,7 +120,7 @@ impl RelativeDate {
             let Some(day) = num(&text[ds..p]) else {
                 continue;
             };
-            if day <= doc.day() || day > 31 {
+            if day > 31 {
                 continue;
             }
             if prev_char(text, ds).is_some_and(|c| {
@@ -156,6 +156,12 @@ impl RelativeDate {
             {
                 continue;
             }
+            // The document's date last: finding it costs more than all the
+            // checks above, and most days never get here.
+            let Some(doc) = date() else { return };
+            if day <= doc.day() {
+                continue;
+            }
             let span = Span::new(ds, p + '日'.len_utf8());
             let reason = format!(
                 "文档日期为{}年{}月{}日，本月尚无{}日，应写明月份",
@@ -168,7 +174,12 @@ impl RelativeDate {
         }
     }
 
-    fn glossed_years(&self, text: &str, doc: NaiveDate, out: &mut Vec<Finding>) {
+    fn glossed_years(
+        &self,
+        text: &str,
+        date: &dyn Fn() -> Option<NaiveDate>,
+        out: &mut Vec<Finding>,
+    ) {
         for (word, offset) in [("今年", 0), ("去年", -1), ("前年", -2), ("明年", 1)] {
             for p in memmem::find_iter(text.as_bytes(), word.as_bytes()) {
                 let mut i = p + word.len();
@@ -181,6 +192,7 @@ impl RelativeDate {
                     continue;
                 }
                 let Some(y) = num(&text[i..e]) else { continue };
+                let Some(doc) = date() else { return };
                 let expected = doc.year() + offset;
                 if y as i32 == expected {
                     continue;
@@ -195,9 +207,10 @@ impl RelativeDate {
 
 impl Checker for RelativeDate {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let Some(doc) = known_date(ctx) else { return };
+        // Asked for only when a candidate needs it (see `Document::date`).
+        let date = || known_date(ctx);
         let text = ctx.text();
-        self.bare_days(text, doc, out);
-        self.glossed_years(text, doc, out);
+        self.bare_days(text, &date, out);
+        self.glossed_years(text, &date, out);
     }
 }
