@@ -698,6 +698,22 @@ mod tests {
         assert!(!super::super::titles::titles_from(&text, None).is_empty());
     }
 
+    /// The leftmost-longest matches of `words` found by one automaton over
+    /// the whole text: what the prefiltered searches must reproduce.
+    fn whole_text_matches<I, P>(words: I, text: &str) -> Vec<(usize, usize)>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
     #[test]
     fn the_scan_finds_every_byline_marker_and_dot() {
         let text = format!(
@@ -705,14 +721,7 @@ mod tests {
         )
         .repeat(2);
         let cands = scan(&text, &LEX.flags, None);
-        let whole = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(BYLINE_MARKERS)
-            .unwrap();
-        let expected: Vec<(usize, usize)> = whole
-            .find_iter(&text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let expected = whole_text_matches(BYLINE_MARKERS, &text);
         let mut found = Vec::new();
         leftmost_longest(&text, &cands.bylines, &LEX.bylines, |m| {
             found.push((m.start(), m.end()))
@@ -731,14 +740,7 @@ mod tests {
     #[test]
     fn prefiltered_verbs_are_the_leftmost_longest_matches() {
         let text = SAMPLE.repeat(3);
-        let whole = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(strong_words())
-            .unwrap();
-        let expected: Vec<(usize, usize)> = whole
-            .find_iter(&text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let expected = whole_text_matches(strong_words(), &text);
         let mut found = Vec::new();
         leftmost_longest(&text, &each(&LEX.strong_starts, &text), &LEX.strong, |m| {
             found.push((m.start(), m.end()))
