@@ -27,6 +27,9 @@ use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+mod support;
+use support::{spawn_piped, tail};
+
 /// The binary to measure: `GUIFAN_BENCH_BIN`, else the one cargo built.
 fn guifan_bin() -> String {
     std::env::var("GUIFAN_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_guifan").to_string())
@@ -159,28 +162,17 @@ fn measure(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let start = Instant::now();
-    let mut child = match Command::new(guifan_bin())
-        .args(["check", dir.as_str(), "--format", format.as_str()])
-        // Run from the folder so that no guifan.toml of ours is picked up.
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
+    // Run from the folder so that no guifan.toml of ours is picked up.
+    let mut cmd = Command::new(guifan_bin());
+    cmd.args(["check", dir.as_str(), "--format", format.as_str()])
+        .current_dir(dir);
+    let (mut child, err_reader) = match spawn_piped(&mut cmd) {
         Ok(c) => c,
         Err(e) => {
             println!("cannot run {}: {e}", guifan_bin());
             return ExitCode::FAILURE;
         }
     };
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr.read_to_end(&mut buf);
-        buf
-    });
     let mut stdout = child.stdout.take().expect("piped stdout");
     let mut report = Vec::new();
     let out_bytes = if format == "json" {
@@ -199,15 +191,7 @@ fn measure(args: &[String]) -> ExitCode {
     let stderr = err_reader.join().unwrap_or_default();
     // 0 = clean, 1 = findings (README, "Usage"); anything else is a failure.
     if !matches!(status.code(), Some(0 | 1)) {
-        let err = String::from_utf8_lossy(&stderr);
-        let tail: String = err
-            .chars()
-            .rev()
-            .take(2000)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let tail = tail(&stderr, 2000);
         println!(
             "guifan exited with {status}{}{}",
             if tail.trim().is_empty() { "" } else { ":\n" },

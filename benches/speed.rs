@@ -71,7 +71,9 @@ mod synthetic;
 
 #[path = "support/mod.rs"]
 mod support;
-use support::{cut_at_item, env_number, proc_status_kb, reset_peak, split_items, target_dir};
+use support::{
+    cut_at_item, env_number, proc_status_kb, reset_peak, spawn_piped, split_items, tail, target_dir,
+};
 
 use chrono::NaiveDate;
 use guifan::corpus::pass::CorpusPlan;
@@ -79,7 +81,7 @@ use guifan::rule::Family;
 use guifan::ruleset::builtin_rule_sets;
 use guifan::{Document, DocumentOptions, Format, Linter, RuleSet, Settings};
 use serde_json::{Value, json};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
@@ -1316,14 +1318,7 @@ fn measure(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let start = Instant::now();
-    let mut child = match Command::new(prog)
-        .args(rest)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+    let (mut child, err_reader) = match spawn_piped(Command::new(prog).args(rest).current_dir(cwd))
     {
         Ok(c) => c,
         Err(e) => {
@@ -1331,12 +1326,6 @@ fn measure(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr.read_to_end(&mut buf);
-        buf
-    });
     // The watchdog: past the time limit, the child is killed (its CPU time
     // so far is still reported, as a lower bound).
     let (done, waiting) = std::sync::mpsc::channel::<()>();
@@ -1365,16 +1354,10 @@ fn measure(args: &[String]) -> ExitCode {
     let stderr = err_reader.join().unwrap_or_default();
     let code = status.code().unwrap_or(-1);
     if !(0..=1).contains(&code) && !timed_out {
-        let err = String::from_utf8_lossy(&stderr);
-        let tail: String = err
-            .chars()
-            .rev()
-            .take(1500)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        eprintln!("{prog} exited with {status}: {}", tail.trim_end());
+        eprintln!(
+            "{prog} exited with {status}: {}",
+            tail(&stderr, 1500).trim_end()
+        );
     }
     let Some((user, sys, rss)) = children_usage() else {
         println!("getrusage of a child is not available here");

@@ -1,12 +1,15 @@
 //! What the benchmarks share: the CCTV items, the target dir, environment
-//! numbers and the process's peak memory.
+//! numbers, the process's peak memory, and running a measured child.
 //!
 //! Include with `#[path = "support/mod.rs"] mod support;` (a folder, so
 //! Cargo does not take it for a benchmark of its own).
 
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread::JoinHandle;
 
 /// Items: runs of non-blank lines; each keeps its final newline.
 pub fn split_items(text: &str) -> Vec<&str> {
@@ -80,4 +83,29 @@ pub fn proc_status_kb(field: &str) -> Option<u64> {
 /// Reset VmHWM to the current RSS (Linux ≥ 4.0). False when not possible.
 pub fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// Start `cmd` as a measured child: no colour, no input, stdout piped for
+/// the caller, stderr collected on a thread (joined for the error message).
+pub fn spawn_piped(cmd: &mut Command) -> std::io::Result<(Child, JoinHandle<Vec<u8>>)> {
+    let mut child = cmd
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr.read_to_end(&mut buf);
+        buf
+    });
+    Ok((child, reader))
+}
+
+/// The last `chars` characters of a child's stderr.
+pub fn tail(stderr: &[u8], chars: usize) -> String {
+    let err = String::from_utf8_lossy(stderr);
+    let skip = err.chars().count().saturating_sub(chars);
+    err.chars().skip(skip).collect()
 }
