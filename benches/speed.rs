@@ -482,15 +482,7 @@ fn rule_sets(
         let in_whole = best_of(cfg.runs, || {
             in_process(&linter, plan.as_ref(), &[input.text], input.options)
         });
-        let e2e_args = |path: &Path| {
-            let mut a: Vec<String> = ["check", "--no-config", "--format", "json"]
-                .map(String::from)
-                .to_vec();
-            a.extend(["--threads", "1", "--as-of", AS_OF].map(String::from));
-            a.extend(selection.iter().cloned());
-            a.push(path.display().to_string());
-            a
-        };
+        let e2e_args = |path: &Path| check_json_args("1", selection, path);
         let e2e_items = measured_best(
             cfg.runs,
             input.items_dir,
@@ -768,24 +760,8 @@ fn scaling(
     }
     let size1 = input.text.len() as u64;
     let size4 = std::fs::metadata(&four).map_or(0, |m| m.len());
-    let args = |p: &Path| -> Vec<String> {
-        [
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--threads",
-            "1",
-            "--as-of",
-            AS_OF,
-            "--max-file-size",
-            "4GiB",
-        ]
-        .map(String::from)
-        .into_iter()
-        .chain([p.display().to_string()])
-        .collect()
-    };
+    let big = ["--max-file-size", "4GiB"].map(String::from);
+    let args = |p: &Path| check_json_args("1", &big, p);
     let x1 = match once {
         Some(r) => r.clone(),
         None => measured_best(cfg.runs, &dir, bin, &args(input.one_file), &[0, 1])?,
@@ -859,22 +835,7 @@ fn threads(
     one: Option<&Run>,
     report: &mut Report,
 ) -> Result<(), String> {
-    let args = |n: &str| -> Vec<String> {
-        [
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--threads",
-            n,
-            "--as-of",
-            AS_OF,
-        ]
-        .map(String::from)
-        .into_iter()
-        .chain([input.items_dir.display().to_string()])
-        .collect()
-    };
+    let args = |n: &str| check_json_args(n, &[], input.items_dir);
     let t1 = match one {
         Some(r) => r.clone(),
         None => measured_best(cfg.runs, input.items_dir, bin, &args("1"), &[0, 1])?,
@@ -932,22 +893,8 @@ fn versus_autocorrect(
         ("item folder", "2a", input.items_dir),
         ("one file", "2b", input.one_file),
     ] {
-        let g_args: Vec<String> = [
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--threads",
-            "1",
-            "--as-of",
-            AS_OF,
-            "--select",
-            "punctuation",
-        ]
-        .map(String::from)
-        .into_iter()
-        .chain([path.display().to_string()])
-        .collect();
+        let punctuation = ["--select", "punctuation"].map(String::from);
+        let g_args = check_json_args("1", &punctuation, path);
         let a_args: Vec<String> = ["--lint", "--format", "json", "--threads", "1", "--quiet"]
             .map(String::from)
             .into_iter()
@@ -1300,6 +1247,27 @@ fn measured(cwd: &Path, prog: &str, args: &[String], ok: &[i32]) -> Result<Run, 
         return Err(format!("{what}: exit code {}", run.code));
     }
     Ok(run)
+}
+
+/// The arguments of `guifan check` as every measurement here runs it (no
+/// configuration, JSON, a fixed date, `threads` threads), with `extra`
+/// options, on `path`.
+fn check_json_args(threads: &str, extra: &[String], path: &Path) -> Vec<String> {
+    [
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--threads",
+        threads,
+        "--as-of",
+        AS_OF,
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain(extra.iter().cloned())
+    .chain([path.display().to_string()])
+    .collect()
 }
 
 /// The helper: `--measure TIMEOUT CWD PROG ARGS…` runs the program once,
