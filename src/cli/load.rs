@@ -1,7 +1,7 @@
 //! Reading one input: the bytes of a file or of stdin, decoded to text, or
 //! a Word document's text view; and its format.
 
-use super::read::{FileStamp, read_file};
+use super::read::{FileStamp, read_seen_file};
 use super::walk::{Input, Source};
 use guifan::Format;
 use guifan::document::decode;
@@ -51,8 +51,10 @@ pub(super) fn load(
     let (bytes, stamp) = match &input.source {
         Source::Error(e) => return Err(e.clone()),
         Source::Stdin => (stdin.map(<[u8]>::to_vec).unwrap_or_default(), None),
+        // Every `Source::File` was seen to be a regular file when the
+        // inputs were collected.
         Source::File(p) => {
-            let (bytes, stamp) = read_file(p, opts.max_file_size)?;
+            let (bytes, stamp) = read_seen_file(p, opts.max_file_size)?;
             (bytes, Some(stamp))
         }
     };

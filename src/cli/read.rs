@@ -162,6 +162,14 @@ pub fn read_file(path: &Path, max: u64) -> Result<(Vec<u8>, FileStamp), String> 
     if let Some(kind) = special_kind(&meta) {
         return Err(not_regular(kind));
     }
+    read_seen_file(path, max)
+}
+
+/// [`read_file`] for a path the caller has just seen to be a regular file
+/// (the walk's directory entry, or a `stat` of a named path): the check
+/// before opening would only repeat that one, at one more system call per
+/// file in a walk of many small files. What was opened is still checked.
+pub fn read_seen_file(path: &Path, max: u64) -> Result<(Vec<u8>, FileStamp), String> {
     let file = open(path).map_err(|e| format!("无法读取：{}", io_message(&e)))?;
     // What was opened is what counts (the path may have been replaced).
     let meta = file

@@ -36,6 +36,8 @@ fn is_binary_word(path: &Path) -> bool {
 /// What a path names.
 #[derive(Debug)]
 pub enum Source {
+    /// A file seen to be a regular file when the inputs were collected
+    /// (its directory entry in a walk, or a `stat` of a named path).
     File(PathBuf),
     Stdin,
     /// The path could not be used: the message says why.

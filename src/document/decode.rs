@@ -53,8 +53,20 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// The longest file validated with SIMD and copied (see [`decode`]).
-const SIMD_COPY_MAX: usize = 1 << 20;
+/// `bytes` as text when they are UTF-8, validated with SIMD; the bytes back
+/// otherwise. The standard library's validation goes byte by byte through
+/// Chinese text (about a tenth of a second for 50 MB, as much as the whole
+/// punctuation family), so it is kept for invalid text, where its error
+/// offset is wanted.
+#[allow(unsafe_code)]
+fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    match simdutf8::basic::from_utf8(&bytes) {
+        // SAFETY: `simdutf8` has just validated every byte of `bytes` as
+        // UTF-8, and `bytes` is not changed in between.
+        Ok(_) => Ok(unsafe { String::from_utf8_unchecked(bytes) }),
+        Err(_) => Err(bytes),
+    }
+}
 
 /// Decode `bytes` as UTF-8 (a leading BOM is kept in the text so that
 /// offsets stay offsets into the file).
@@ -62,21 +74,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(DecodeError::Utf16);
     }
-    // A short file (nearly every file) is validated with SIMD and copied,
-    // which costs a fraction of the standard library's byte-at-a-time
-    // validation of Chinese text. A long one is validated in place: a copy
-    // would hold the file twice, and memory must stay within a small
-    // multiple of the document. Invalid text takes the standard path for
-    // the offset of the error.
-    if bytes.len() <= SIMD_COPY_MAX
-        && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
-    {
-        return if memchr::memchr(0, text.as_bytes()).is_some() {
-            Err(DecodeError::Binary)
-        } else {
-            Ok(text.to_owned())
-        };
-    }
+    let bytes = match utf8_string(bytes) {
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_some() => {
+            return Err(DecodeError::Binary);
+        }
+        Ok(text) => return Ok(text),
+        Err(bytes) => bytes,
+    };
     match String::from_utf8(bytes) {
         Ok(text) => {
             if text.as_bytes().contains(&0) {
