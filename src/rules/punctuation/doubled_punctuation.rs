@@ -36,14 +36,12 @@
 // Safe for a pair: one of two identical marks is dropped. Unsafe for longer
 // runs.
 
-use super::Needles;
 use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{char_before, is_cjk, is_han};
-use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -70,23 +68,24 @@ fn unit(c: char) -> Option<&'static str> {
     }
 }
 
-static TRIGGERS: LazyLock<Needles> = LazyLock::new(|| {
-    Needles::new(&[
-        "，，", "。。", "、、", "；；", "：：", ",,", ";;", "，,", ",，", "；;", ";；",
-    ])
-});
-
 impl Checker for DoubledPunctuation {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let mut next = 0;
-        for (m_start, _, _) in TRIGGERS.find_all(text) {
+        // Every mark of a unit begins with one of these bytes: `，；：` with
+        // 0xEF, `。、` with 0xE3.
+        let starts = super::mark_positions(text.as_bytes(), [0xE3, 0xEF, b','], [b';', b';']);
+        for m_start in starts {
             if m_start < next {
                 continue;
             }
-            let Some(unit) = text[m_start..].chars().next().and_then(unit) else {
+            let mut marks = text[m_start..].chars().map(self::unit);
+            let Some(unit) = marks.next().flatten() else {
                 continue;
             };
+            if marks.next().flatten() != Some(unit) {
+                continue;
+            }
             if char_before(text, m_start).and_then(self::unit) == Some(unit) {
                 continue;
             }

@@ -63,26 +63,33 @@ fn halfwidth(c: char) -> Option<char> {
     }
 }
 
+/// Whether `bytes` begins with a full-width letter or digit (U+FF10–FF19,
+/// FF21–FF3A, FF41–FF5A) in UTF-8.
+fn starts_alphanumeric(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xEF, 0xBC, 0x90..=0x99 | 0xA1..=0xBA, ..] | [0xEF, 0xBD, 0x81..=0x9A, ..]
+    )
+}
+
 impl Checker for FullwidthAlphanumeric {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let bytes = text.as_bytes();
         let mut next = 0;
-        for p in memchr::memchr2_iter(0xBC, 0xBD, bytes) {
-            if p == 0 || p < next || bytes[p - 1] != 0xEF {
+        // Every full-width letter or digit is `EF BC xx` or `EF BD xx`; most
+        // `EF` in Chinese text begin a full-width mark (`，`: `EF BC 8C`).
+        for s in memchr::memchr_iter(0xEF, bytes) {
+            if s < next || !starts_alphanumeric(&bytes[s..]) {
                 continue;
             }
-            let s = p - 1;
             let mut e = s;
             let mut ascii = String::new();
             while let Some(h) = text[e..].chars().next().and_then(halfwidth) {
                 ascii.push(h);
                 e += 3;
             }
-            next = e.max(p + 1);
-            if e == s {
-                continue;
-            }
+            next = e;
             // Zeros inside a year in Chinese numerals (`二００一年`) stand for
             // `〇`: `dates/chinese-year-zero` reports them; `0` would be wrong.
             let cn = |c: Option<char>| c.is_some_and(|c| "〇○零一二三四五六七八九十".contains(c));

@@ -107,10 +107,7 @@ fn is_full(text: &str, at: usize) -> bool {
 fn scan_block(text: &str, span: Span, stacks: &mut [Vec<usize>; CJK_PAIRS.len()]) -> Vec<Half> {
     let mut left: Vec<Half> = Vec::new();
     let bytes = &text.as_bytes()[span.range()];
-    for (off, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'(' | b')' | 0xE2 | 0xE3 | 0xEF) {
-            continue;
-        }
+    for off in super::mark_positions(bytes, [0xE2, 0xE3, 0xEF], [b'(', b')']) {
         let Some((k, open)) = kind_of(&bytes[off..]) else {
             continue;
         };
