@@ -259,6 +259,7 @@ pub struct CheckContext<'a> {
     /// The document being checked.
     pub doc: &'a Document,
     words: OnceLock<Vec<Span>>,
+    spaces: OnceLock<Vec<Span>>,
     persons: OnceLock<Vec<crate::names::PersonMention>>,
     known: &'a crate::names::KnownNames,
 }
@@ -275,6 +276,7 @@ impl<'a> CheckContext<'a> {
         CheckContext {
             doc,
             words: OnceLock::new(),
+            spaces: OnceLock::new(),
             persons: OnceLock::new(),
             known,
         }
@@ -295,6 +297,14 @@ impl<'a> CheckContext<'a> {
     pub fn words(&self) -> &[Span] {
         self.words
             .get_or_init(|| crate::text::segment::words(self.doc.prose()))
+    }
+
+    /// The runs of horizontal space in the prose view
+    /// ([`crate::text::chars::space_runs`]), found on first use and shared
+    /// by the rules on spacing.
+    pub fn space_runs(&self) -> &[Span] {
+        self.spaces
+            .get_or_init(|| crate::text::chars::space_runs(self.doc.prose()))
     }
 
     /// The persons mentioned in the prose view ([`crate::names::detect`]),

@@ -4,6 +4,8 @@
 //! characters around a candidate, so a rule built on these costs a byte scan
 //! plus a little work per candidate.
 
+use crate::span::Span;
+
 /// A Han character (CJK unified ideographs and extensions, compatibility ideographs, 〇).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
@@ -91,6 +93,29 @@ pub fn spaces_end(text: &str, i: usize) -> usize {
         e += c.len_utf8();
     }
     e
+}
+
+/// The runs of horizontal space (space, tab, NBSP, U+3000) in `text`, as
+/// byte ranges, in order: `memchr` for the ASCII ones, `memmem` for the two
+/// multi-byte ones, merged. Several punctuation rules read them: a check
+/// takes them from [`crate::rule::CheckContext::space_runs`], found once.
+pub fn space_runs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', bytes).collect();
+    starts.extend(memchr::memmem::find_iter(bytes, "\u{a0}".as_bytes()));
+    starts.extend(memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()));
+    starts.sort_unstable();
+    let mut runs = Vec::new();
+    let mut next = 0;
+    for s in starts {
+        if s < next {
+            continue;
+        }
+        let e = spaces_end(text, s);
+        next = e;
+        runs.push(Span::new(s, e));
+    }
+    runs
 }
 
 /// The nearest non-space character before `i` on the same line.

@@ -56,7 +56,6 @@
 // ## Fix safety
 // Safe: only whitespace is removed or inserted.
 
-use super::space_runs;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::params::{deny_unknown_params, param_choice};
@@ -97,7 +96,7 @@ impl CjkLatinSpacing {
         // Per-line facts, computed once per line (see space-between-han).
         let mut lines = LineCursor::new(text);
         let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
-        for run in space_runs(text) {
+        for &run in ctx.space_runs() {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
                 continue;
             };

@@ -17,30 +17,6 @@ pub mod space_around_fullwidth;
 pub mod space_between_han;
 pub mod unbalanced_pair;
 
-use crate::span::Span;
-
-/// The runs of horizontal space (space, tab, NBSP, U+3000) in `text`, as
-/// byte ranges, in order: `memchr` for the ASCII ones, `memmem` for the two
-/// multi-byte ones, merged.
-pub(crate) fn space_runs(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut starts: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', bytes).collect();
-    starts.extend(memchr::memmem::find_iter(bytes, "\u{a0}".as_bytes()));
-    starts.extend(memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()));
-    starts.sort_unstable();
-    let mut runs = Vec::new();
-    let mut next = 0;
-    for s in starts {
-        if s < next {
-            continue;
-        }
-        let e = crate::text::chars::spaces_end(text, s);
-        next = e;
-        runs.push(Span::new(s, e));
-    }
-    runs
-}
-
 /// The positions in `bytes` of any of the bytes `common` (searched with
 /// `memchr3`) or `rare` (with `memchr2`), in order. A rule whose marks
 /// begin with one of a few lead bytes (`0xE2`, `0xE3`, `0xEF` for the

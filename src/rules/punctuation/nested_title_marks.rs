@@ -42,6 +42,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -54,29 +55,38 @@ struct NestedTitleMarks {
     base: Emitter,
 }
 
+static OPEN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("《"));
+
 impl Checker for NestedTitleMarks {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        if !text.contains('《') {
-            return;
-        }
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            if line.contains('《') {
-                self.line(text, line_start, line, out);
-            }
-            line_start += line.len();
+        let bytes = text.as_bytes();
+        // Only lines with a `《` are read, from their first `《` on.
+        let mut at = 0;
+        while let Some(p) = OPEN.find(&bytes[at..]) {
+            let first = at + p;
+            let end = memchr::memchr(b'\n', &bytes[first..]).map_or(text.len(), |i| first + i);
+            self.line(text, first, &text[first..end], out);
+            at = end;
         }
     }
 }
 
 impl NestedTitleMarks {
+    /// One line from its first `《` (at byte `base`) to its end.
     fn line(&self, text: &str, base: usize, line: &str, out: &mut Vec<Finding>) {
         // Inner pairs found inside the open outer title, reported when it closes.
         let mut depth = 0usize;
         let mut open_inner: Option<(usize, char)> = None;
         let mut pending: Vec<(usize, usize, char, char)> = Vec::new();
-        for (i, c) in line.char_indices() {
+        // Every mark read here begins with one of these bytes: `《》` with
+        // 0xE3, `＜＞` with 0xEF.
+        let marks = super::mark_positions(line.as_bytes(), [0xE3, 0xEF, b'<'], [b'>', b'>']);
+        for i in marks {
+            let Some(c) = line[i..].chars().next() else {
+                break;
+            };
             match c {
                 '《' if depth == 0 => depth = 1,
                 '《' if depth == 1 && open_inner.is_none() => {
@@ -105,7 +115,6 @@ impl NestedTitleMarks {
                         }
                     }
                 }
-                '\n' => break,
                 _ => {}
             }
         }

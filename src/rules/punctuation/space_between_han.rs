@@ -53,7 +53,7 @@
 // ## Fix safety
 // Safe: only whitespace is removed.
 
-use super::{describe_spaces, space_runs};
+use super::describe_spaces;
 use crate::fix::{Applicability, Fix};
 use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
@@ -178,7 +178,7 @@ impl Checker for SpaceBetweenHan {
         // spaces must not be rescanned for each of them).
         let mut lines = LineCursor::new(text);
         let mut line_cache: Option<(usize, bool, TitleMarkScanner<'_>)> = None;
-        for run in space_runs(text) {
+        for &run in ctx.space_runs() {
             let (Some(p), Some(n)) = (char_before(text, run.start), char_at(text, run.end)) else {
                 continue;
             };
