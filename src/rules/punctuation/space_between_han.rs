@@ -111,11 +111,13 @@ const ROLES: &[&str] = &[
 /// Whether the Han text before `at` ends with a title or role.
 fn after_role(text: &str, at: usize) -> bool {
     let before = &text[..at];
-    ROLES.iter().any(|r| before.ends_with(r))
-        || before
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '长' | '员' | '师' | '士' | '者' | '官'))
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    matches!(last, '长' | '员' | '师' | '士' | '者' | '官')
+        || ROLES
+            .iter()
+            .any(|r| r.ends_with(last) && before.ends_with(r))
 }
 
 /// Runs longer than this are never name-sized: stop counting there, so a
@@ -188,10 +190,17 @@ impl Checker for SpaceBetweenHan {
             if p == '电' && text[..run.start].ends_with("日电") {
                 continue;
             }
+            let (ls, le) = lines.bounds(run.start);
+            // A line already found to be a title or a list: nothing to weigh.
+            if line_cache
+                .as_ref()
+                .is_some_and(|(start, skip, _)| *start == ls && *skip)
+            {
+                continue;
+            }
             if after_role(text, run.start) || name_list(text, run) {
                 continue;
             }
-            let (ls, le) = lines.bounds(run.start);
             if line_cache.as_ref().is_none_or(|(start, _, _)| *start != ls) {
                 let line = &text[ls..le];
                 let skip = is_title_like(line) || is_name_list(line) || is_spaced_list(line);
