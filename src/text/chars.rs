@@ -208,6 +208,14 @@ pub fn is_ascii_alnum(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn space_runs_are_maximal_runs_of_any_horizontal_space() {
+        let text = "甲 \t乙\u{3000}丙\u{a0}\u{a0} 丁";
+        let runs: Vec<&str> = space_runs(text).iter().map(|r| &text[r.range()]).collect();
+        assert_eq!(runs, [" \t", "\u{3000}", "\u{a0}\u{a0} "]);
+        assert!(space_runs("无空格").is_empty());
+    }
+
     /// The cursor answers exactly what `line_bounds` does, whatever the
     /// order of the positions.
     #[test]

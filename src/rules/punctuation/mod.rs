@@ -121,3 +121,26 @@ pub static RULES: &[(&str, super::NativeConstructor)] = &[
     ),
     ("punctuation/interpunct-form", interpunct_form::build),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::mark_positions;
+
+    /// The merged positions are exactly the positions of the bytes, in
+    /// order, whichever stream each comes from.
+    #[test]
+    fn mark_positions_merges_both_searches_in_order() {
+        let text = "(“甲”、《乙》)，（丙）;x(";
+        let bytes = text.as_bytes();
+        let found: Vec<usize> = mark_positions(bytes, [0xE2, 0xE3, 0xEF], [b'(', b')']).collect();
+        let expected: Vec<usize> = (0..bytes.len())
+            .filter(|&i| matches!(bytes[i], 0xE2 | 0xE3 | 0xEF | b'(' | b')'))
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(mark_positions(b"", [1, 2, 3], [4, 5]).count(), 0);
+        assert_eq!(
+            mark_positions(b"((", [1, 2, 3], [b'(', b'(']).collect::<Vec<_>>(),
+            [0, 1]
+        );
+    }
+}
