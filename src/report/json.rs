@@ -54,6 +54,10 @@ pub struct Json {
     files: Vec<FileFacts>,
     /// The files that could not be checked, for `file_errors`.
     failed: Vec<FileError>,
+    /// One file's diagnostics, serialized here and written at once: serde
+    /// writing field by field through `dyn Write` cost more than building
+    /// the diagnostics did when a file has many.
+    buf: Vec<u8>,
 }
 
 #[derive(Serialize)]
@@ -191,6 +195,7 @@ impl Json {
             any: false,
             files: Vec::new(),
             failed: Vec::new(),
+            buf: Vec::new(),
         }
     }
 
@@ -215,11 +220,18 @@ impl Reporter for Json {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         self.ensure_started(out)?;
         for d in report.diagnostics {
-            out.write_all(if self.any { b",\n" } else { b"\n" })?;
+            self.buf
+                .extend_from_slice(if self.any { b",\n" } else { b"\n" });
             self.any = true;
             let item = JsonDiagnostic::new(report.path, report.source, report.lines, d);
-            serde_json::to_writer(&mut *out, &item).map_err(to_io)?;
+            serde_json::to_writer(&mut self.buf, &item).map_err(to_io)?;
+            if self.buf.len() >= 1 << 16 {
+                out.write_all(&self.buf)?;
+                self.buf.clear();
+            }
         }
+        out.write_all(&self.buf)?;
+        self.buf.clear();
         if let Some(error) = &report.error {
             self.failed.push(FileError {
                 path: report.path.to_string(),
