@@ -102,8 +102,8 @@ pub fn spaces_end(text: &str, i: usize) -> usize {
 pub fn space_runs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', bytes).collect();
-    starts.extend(memchr::memmem::find_iter(bytes, "\u{a0}".as_bytes()));
-    starts.extend(memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()));
+    starts.extend(super::needle!("\u{a0}").find_iter(bytes));
+    starts.extend(super::needle!("\u{3000}").find_iter(bytes));
     starts.sort_unstable();
     let mut runs = Vec::new();
     let mut next = 0;

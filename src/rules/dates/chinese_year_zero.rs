@@ -47,7 +47,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -89,7 +89,7 @@ pub(crate) fn cn_year_before(text: &str, end: usize) -> Option<(Span, Vec<(usize
 impl Checker for ChineseYearZero {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for p in memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
+        for p in needle!("年").find_iter(text.as_bytes()) {
             let Some((span, chars)) = cn_year_before(text, p) else {
                 continue;
             };

@@ -39,7 +39,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -85,7 +85,7 @@ impl Checker for ColloquialHao {
                 self.report(ctx, md.span, out);
             }
         }
-        for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+        for p in needle!("月").find_iter(text.as_bytes()) {
             if let Some(cd) = cn_month_date(text, p) {
                 if cd.day.is_some() && text[..cd.span.end].ends_with('号') {
                     self.report(ctx, cd.span, out);

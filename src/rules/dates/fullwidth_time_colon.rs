@@ -41,7 +41,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -97,7 +97,7 @@ impl Checker for FullwidthTimeColon {
         let text = ctx.text();
         let b = text.as_bytes();
         let mut skip_until = 0;
-        for p in memmem::find_iter(b, COLON.as_bytes()) {
+        for p in needle!(COLON).find_iter(b) {
             if p < skip_until {
                 continue;
             }

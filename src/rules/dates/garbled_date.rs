@@ -52,7 +52,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -103,7 +103,7 @@ fn month_days(digits: &str) -> Vec<(u32, u32)> {
 impl Checker for GarbledDate {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for p in memmem::find_iter(text.as_bytes(), "日".as_bytes()) {
+        for p in needle!("日").find_iter(text.as_bytes()) {
             let start = digits_before(text, p);
             let digits = &text[start..p];
             if !(3..=8).contains(&digits.len()) {

@@ -44,7 +44,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -81,7 +81,7 @@ impl Checker for MixedNumerals {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let b = text.as_bytes();
-        for p in memmem::find_iter(b, "月".as_bytes()) {
+        for p in needle!("月").find_iter(b) {
             // Month.
             let ms = digits_before(text, p);
             let (mstart, month): (usize, Part) = if ms < p {

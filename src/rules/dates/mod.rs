@@ -32,8 +32,8 @@ pub mod zero_padded;
 use crate::document::DateSource;
 use crate::rule::CheckContext;
 use crate::span::Span;
+use crate::text::needle;
 use chrono::{Datelike, NaiveDate};
-use memchr::memmem;
 
 /// The character just before byte `i`.
 pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
@@ -178,7 +178,7 @@ pub(crate) struct MonthDate {
 /// Every `[YYYY年]M月[D日|号]` with Arabic numerals (month 1–2 digits).
 pub(crate) fn month_dates(text: &str) -> impl Iterator<Item = MonthDate> + '_ {
     let bytes = text.as_bytes();
-    memmem::find_iter(bytes, "月".as_bytes()).filter_map(move |p| {
+    needle!("月").find_iter(bytes).filter_map(move |p| {
         let ms = digits_before(text, p);
         if ms == p || p - ms > 2 {
             return None;
@@ -360,7 +360,7 @@ pub(crate) fn each_day_date(text: &str, mut f: impl FnMut(Span, Option<i32>, u32
             f(md.span, md.year.map(|y| y.0), md.month, day);
         }
     }
-    for p in memmem::find_iter(text.as_bytes(), "月".as_bytes()) {
+    for p in needle!("月").find_iter(text.as_bytes()) {
         if let Some(cd) = cn_month_date(text, p)
             && let Some(day) = cd.day
         {

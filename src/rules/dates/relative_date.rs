@@ -49,6 +49,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
+use crate::text::needle;
 use chrono::{Datelike, NaiveDate};
 use memchr::memmem;
 
@@ -112,7 +113,7 @@ impl RelativeDate {
 
     fn bare_days(&self, text: &str, date: &dyn Fn() -> Option<NaiveDate>, out: &mut Vec<Finding>) {
         let b = text.as_bytes();
-        for p in memmem::find_iter(b, "日".as_bytes()) {
+        for p in needle!("日").find_iter(b) {
             let ds = digits_before(text, p);
             if ds == p || p - ds > 2 {
                 continue;

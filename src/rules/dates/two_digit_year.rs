@@ -45,8 +45,8 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
+use crate::text::needle;
 use chrono::Datelike;
-use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -118,7 +118,7 @@ impl Checker for TwoDigitYear {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let b = text.as_bytes();
-        for p in memmem::find_iter(b, "年".as_bytes()) {
+        for p in needle!("年").find_iter(b) {
             let after = p + '年'.len_utf8();
             if text[after..].starts_with('代') || text[after..].starts_with("级") {
                 continue;
