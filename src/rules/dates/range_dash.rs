@@ -51,7 +51,9 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
+use crate::text::needle;
 use memchr::memmem;
+use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -269,10 +271,21 @@ fn clock_range(text: &str, p: usize, q: usize) -> Option<(Operand, Operand)> {
 /// Connectors that are not the range marks of the norm.
 const WRONG: &[&str] = &["-", "－", "–", "﹣", "~", "〜"];
 
+/// The multi-byte connectors of [`WRONG`], each with its searcher (the
+/// one-byte ones are found with `memchr2`).
+static WIDE_WRONG: LazyLock<Vec<(&str, memmem::Finder<'static>)>> = LazyLock::new(|| {
+    WRONG
+        .iter()
+        .filter(|w| w.len() > 1)
+        .map(|w| (*w, memmem::Finder::new(w.as_bytes())))
+        .collect()
+});
+
 /// The range mark the document already uses, if it uses only one.
 pub(crate) fn document_range_mark(text: &str) -> Option<char> {
-    let count = |mark: &str| {
-        memmem::find_iter(text.as_bytes(), mark.as_bytes())
+    let count = |mark: &str, finder: &memmem::Finder<'_>| {
+        finder
+            .find_iter(text.as_bytes())
             .filter(|&p| {
                 let q = p + mark.len();
                 !text[..p].ends_with('—')
@@ -282,7 +295,7 @@ pub(crate) fn document_range_mark(text: &str) -> Option<char> {
             })
             .count()
     };
-    match (count("—"), count("～")) {
+    match (count("—", needle!("—")), count("～", needle!("～"))) {
         (0, 0) => None,
         (_, 0) => Some('—'),
         (0, _) => Some('～'),
@@ -298,10 +311,8 @@ impl Checker for RangeDash {
         for p in memchr::memchr2_iter(b'-', b'~', b) {
             hits.push((p, &text[p..p + 1]));
         }
-        for w in &WRONG[1..] {
-            if w.len() > 1 {
-                hits.extend(memmem::find_iter(b, w.as_bytes()).map(|p| (p, *w)));
-            }
+        for (w, finder) in WIDE_WRONG.iter() {
+            hits.extend(finder.find_iter(b).map(|p| (p, *w)));
         }
         if hits.is_empty() {
             return;

@@ -42,7 +42,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -61,10 +61,8 @@ impl Checker for RangeMarkConsistency {
         let b = text.as_bytes();
         // (position, mark, is a time range)
         let mut ranges: Vec<(usize, char, bool)> = Vec::new();
-        for mark in ['—', '～'] {
-            let mut buf = [0u8; 4];
-            let m = mark.encode_utf8(&mut buf);
-            for p in memmem::find_iter(b, m.as_bytes()) {
+        for (mark, m, finder) in [('—', "—", needle!("—")), ('～', "～", needle!("～"))] {
+            for p in finder.find_iter(b) {
                 let q = p + m.len();
                 if text[..p].ends_with('—') || text[q..].starts_with('—') {
                     continue;

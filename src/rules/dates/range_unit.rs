@@ -40,7 +40,7 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
+use crate::text::needle;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -59,8 +59,15 @@ impl Checker for RangeUnit {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let b = text.as_bytes();
-        for unit in ["%", "％", "‰", "万", "亿"] {
-            for u in memmem::find_iter(b, unit.as_bytes()) {
+        let units = [
+            ("%", needle!("%")),
+            ("％", needle!("％")),
+            ("‰", needle!("‰")),
+            ("万", needle!("万")),
+            ("亿", needle!("亿")),
+        ];
+        for (unit, finder) in units {
+            for u in finder.find_iter(b) {
                 let ns = super::digits_before(text, u);
                 if ns == u {
                     continue;
