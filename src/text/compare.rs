@@ -19,7 +19,7 @@ pub struct Line {
 
 /// Every line of `text` (blank ones included), with and without terminators.
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
         let content = raw.trim_end_matches(['\n', '\r']).len();
@@ -35,6 +35,11 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// Whitespace as scraped pages have it: ASCII space and tab, NBSP, the
 /// ideographic space, zero-width and BOM characters.
 pub fn is_blank(c: char) -> bool {
+    // Above the ideographic space only the BOM is blank: Han characters
+    // and full-width punctuation are answered without a table lookup.
+    if c > '\u{3000}' {
+        return c == '\u{feff}';
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -65,7 +70,9 @@ pub fn fold(c: char) -> Option<char> {
 
 /// The normalized form of `s` (see [`fold`]).
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(fold).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(fold));
+    out
 }
 
 /// Whether a character counts toward the length of a normalized text:
@@ -141,6 +148,19 @@ mod tests {
             "她说:\"好\",(是)"
         );
         assert_eq!(normalize("发布日期：　2022"), "发布日期:2022");
+    }
+
+    /// The fast path answers as the full definition for every character.
+    #[test]
+    fn blank_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let full = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+                );
+            assert_eq!(is_blank(c), full, "{:x}", c as u32);
+        }
     }
 
     #[test]
