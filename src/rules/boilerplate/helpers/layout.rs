@@ -539,7 +539,22 @@ impl Layout {
         if n < 6 || n > key_chars + 16 {
             return false;
         }
-        let s = crate::text::compare::normalize(&text[self.lines[i].span.range()]);
+        let line = &text[self.lines[i].span.range()];
+        let mut folded = line.chars().filter_map(crate::text::compare::fold);
+        // A line no longer than the title can only be a fragment of it: all
+        // its characters are the title's. A longer one can only hold it:
+        // the title's first character is among its own. Most lines fail
+        // this on their first characters, and are not built.
+        let possible = if n <= key_chars {
+            folded.all(|c| key.contains(c))
+        } else {
+            let first = key.chars().next().expect("a key of six characters");
+            folded.any(|c| c == first)
+        };
+        if !possible {
+            return false;
+        }
+        let s = crate::text::compare::normalize(line);
         key.contains(s.as_str()) || s.contains(key)
     }
 
