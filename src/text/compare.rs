@@ -50,6 +50,7 @@ pub fn is_blank(c: char) -> bool {
 /// Fold one character for comparison: full-width ASCII to ASCII, Chinese
 /// quotes to ASCII quotes, the other full-width punctuation to its ASCII
 /// twin; `None` for whitespace.
+#[inline]
 pub fn fold(c: char) -> Option<char> {
     if is_blank(c) {
         return None;
