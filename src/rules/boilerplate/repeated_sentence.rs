@@ -58,6 +58,7 @@ use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
+use crate::text::chars::is_han;
 use crate::text::compare::{Fingerprint, Line, fold, is_blank, is_word_char};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
@@ -269,7 +270,17 @@ fn summarize(s: &str, units: &mut Vec<Unit>) -> (usize, u64) {
     units.clear();
     let (mut line_words, mut line_print) = (0, Fingerprint::new());
     let (mut words, mut print, mut marked, mut start) = (0, Fingerprint::new(), false, 0);
+    // Whether `c` may end a sentence (see [`is_end`]).
     let mut feed = |c: char, words: &mut usize, print: &mut Fingerprint, marked: &mut bool| {
+        if is_han(c) {
+            // Most characters: a word character that folds to itself and
+            // is no mark.
+            line_print.push(c);
+            print.push(c);
+            line_words += 1;
+            *words += 1;
+            return false;
+        }
         *marked |= is_sentence_mark(c);
         if let Some(f) = fold(c) {
             line_print.push(f);
@@ -279,11 +290,11 @@ fn summarize(s: &str, units: &mut Vec<Unit>) -> (usize, u64) {
                 *words += 1;
             }
         }
+        true
     };
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        feed(c, &mut words, &mut print, &mut marked);
-        if is_end(c) {
+        if feed(c, &mut words, &mut print, &mut marked) && is_end(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
                 if is_end(d) || is_closer(d) {

@@ -249,7 +249,11 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
         next = visible.next();
         f.chars += 1;
         if is_han(c) {
+            // Most characters: no mark, no separator, not a digit.
             f.han += 1;
+            numeric = false;
+            prev = Some(c);
+            continue;
         }
         numeric &= c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ',');
         match c {
