@@ -21,7 +21,7 @@ pub struct Line {
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in split_lines(text) {
         let content = raw.trim_end_matches(['\n', '\r']).len();
         out.push(Line {
             span: Span::new(start, start + content),
@@ -30,6 +30,24 @@ pub fn lines(text: &str) -> Vec<Line> {
         start += raw.len();
     }
     out
+}
+
+/// The lines of `text` with their terminators, as `text.split_inclusive('\n')`
+/// cuts them, found by a vectorized search for the line breaks (several
+/// times faster than the standard library's on lines of Chinese text).
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        let end = match breaks.next() {
+            Some(p) => p + 1,
+            None if start < text.len() => text.len(),
+            None => return None,
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
 }
 
 /// Whitespace as scraped pages have it: ASCII space and tab, NBSP, the
@@ -161,6 +179,26 @@ mod tests {
                     '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
                 );
             assert_eq!(is_blank(c), full, "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn split_lines_cuts_as_the_standard_library() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\n",
+            "\n\n",
+            "a\r\nb",
+            "甲\n乙\n\n丙",
+            "x\ny\n",
+        ] {
+            assert_eq!(
+                split_lines(text).collect::<Vec<_>>(),
+                text.split_inclusive('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 

@@ -291,7 +291,7 @@ impl<'t> Normalized<'t> {
         let mut base = 0;
         let mut title_seen = false;
         let mut statute = Statute::default();
-        for (number, raw) in text.split_inclusive('\n').enumerate() {
+        for (number, raw) in crate::text::compare::split_lines(text).enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
             let article = statute.holds(content);
             let blank = content.chars().all(crate::text::compare::is_blank);

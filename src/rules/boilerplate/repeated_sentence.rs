@@ -59,7 +59,7 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::is_han;
-use crate::text::compare::{Fingerprint, Line, fold, is_blank, is_word_char};
+use crate::text::compare::{Fingerprint, Line, fold, is_blank, is_word_char, split_lines};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["min-chars", "canonical", "formulas"])?;
@@ -154,7 +154,7 @@ impl Checker for RepeatedSentence {
         let mut previous_nonblank = None;
         let mut units: Vec<Unit> = Vec::new();
         let mut start = 0;
-        for (n, raw_line) in text.split_inclusive('\n').enumerate() {
+        for (n, raw_line) in split_lines(text).enumerate() {
             let s = raw_line.trim_end_matches(['\n', '\r']);
             let line = Line {
                 span: Span::new(start, start + s.len()),
