@@ -109,7 +109,7 @@ impl RepeatedSentence {
         key: &mut String,
     ) -> bool {
         marked
-            && *first.residue.get_or_insert_with(|| {
+            && first.residue(|| {
                 key.clear();
                 key.extend(raw.chars().filter_map(fold));
                 words - self.canonical.covered(key) >= self.min_chars
@@ -176,12 +176,12 @@ impl Checker for RepeatedSentence {
             if words >= self.min_chars {
                 match paragraphs.get_mut(&print) {
                     Some(first) => {
-                        if self.legitimate(s, first.line, &here) {
+                        if self.legitimate(s, first.line(), &here) {
                             continue;
                         }
                         let marked = units.iter().any(|u| u.marked);
                         if self.eligible(first, s, (words, marked), &mut key) {
-                            let line_no = first.line + 1;
+                            let line_no = first.line() + 1;
                             self.report(out, line.span, deletion(text, line.full), "段落", line_no);
                             continue;
                         }
@@ -198,12 +198,12 @@ impl Checker for RepeatedSentence {
                 }
                 match seen.get_mut(&unit.print) {
                     Some(first) => {
-                        if self.legitimate(raw, first.line, &here)
+                        if self.legitimate(raw, first.line(), &here)
                             || !self.eligible(first, raw, (unit.words, true), &mut key)
                         {
                             continue;
                         }
-                        let first = first.line;
+                        let first = first.line();
                         // Report without the leading spaces of the sentence.
                         let sent = unit.span;
                         let lead = raw.len() - raw.trim_start_matches(is_blank).len();
@@ -230,18 +230,29 @@ impl Checker for RepeatedSentence {
 }
 
 /// The first copy of a text: its line, and once a repeat asked, whether
-/// enough of it lies outside canonical formulations.
-struct First {
-    line: usize,
-    residue: Option<bool>,
-}
+/// enough of it lies outside canonical formulations (in the top two bits:
+/// an entry of the maps stays 16 bytes).
+struct First(u64);
 
 impl First {
+    const ASKED: u64 = 1 << 63;
+    const ENOUGH: u64 = 1 << 62;
+
     fn at(line: usize) -> First {
-        First {
-            line,
-            residue: None,
+        First(line as u64)
+    }
+
+    fn line(&self) -> usize {
+        (self.0 & !(Self::ASKED | Self::ENOUGH)) as usize
+    }
+
+    /// Whether enough of the text lies outside canonical formulations,
+    /// decided by `decide` the first time it is asked.
+    fn residue(&mut self, decide: impl FnOnce() -> bool) -> bool {
+        if self.0 & Self::ASKED == 0 {
+            self.0 |= Self::ASKED | if decide() { Self::ENOUGH } else { 0 };
         }
+        self.0 & Self::ENOUGH != 0
     }
 }
 
