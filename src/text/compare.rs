@@ -19,9 +19,9 @@ pub struct Line {
 
 /// Every line of `text` (blank ones included), with and without terminators.
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in split_lines(text) {
         let content = raw.trim_end_matches(['\n', '\r']).len();
         out.push(Line {
             span: Span::new(start, start + content),
@@ -32,9 +32,32 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// The lines of `text` with their terminators, as `text.split_inclusive('\n')`
+/// cuts them, found by a vectorized search for the line breaks (several
+/// times faster than the standard library's on lines of Chinese text).
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        let end = match breaks.next() {
+            Some(p) => p + 1,
+            None if start < text.len() => text.len(),
+            None => return None,
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 /// Whitespace as scraped pages have it: ASCII space and tab, NBSP, the
 /// ideographic space, zero-width and BOM characters.
 pub fn is_blank(c: char) -> bool {
+    // Above the ideographic space only the BOM is blank: Han characters
+    // and full-width punctuation are answered without a table lookup.
+    if c > '\u{3000}' {
+        return c == '\u{feff}';
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -45,6 +68,7 @@ pub fn is_blank(c: char) -> bool {
 /// Fold one character for comparison: full-width ASCII to ASCII, Chinese
 /// quotes to ASCII quotes, the other full-width punctuation to its ASCII
 /// twin; `None` for whitespace.
+#[inline]
 pub fn fold(c: char) -> Option<char> {
     if is_blank(c) {
         return None;
@@ -65,7 +89,9 @@ pub fn fold(c: char) -> Option<char> {
 
 /// The normalized form of `s` (see [`fold`]).
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(fold).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(fold));
+    out
 }
 
 /// Whether a character counts toward the length of a normalized text:
@@ -141,6 +167,39 @@ mod tests {
             "她说:\"好\",(是)"
         );
         assert_eq!(normalize("发布日期：　2022"), "发布日期:2022");
+    }
+
+    /// The fast path answers as the full definition for every character.
+    #[test]
+    fn blank_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let full = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+                );
+            assert_eq!(is_blank(c), full, "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn split_lines_cuts_as_the_standard_library() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\n",
+            "\n\n",
+            "a\r\nb",
+            "甲\n乙\n\n丙",
+            "x\ny\n",
+        ] {
+            assert_eq!(
+                split_lines(text).collect::<Vec<_>>(),
+                text.split_inclusive('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -243,14 +243,15 @@ impl Chars {
             Chars::Wide(v) => v[i],
         }
     }
+}
 
-    /// Replace the character at `i` by `c`, a character of the Basic Multilingual Plane.
-    fn set(&mut self, i: usize, c: char) {
-        match self {
-            Chars::Narrow { units, .. } => {
-                units[i] = u16::try_from(u32::from(c)).expect("a BMP character")
-            }
-            Chars::Wide(v) => v[i] = c,
+/// Replace each `.` between two digits by `․` (one dot leader), a
+/// character that is not a sentence end: `3.5` is a number.
+fn mark_decimal_points<T: Copy + Into<u32>>(chars: &mut [T], leader: T) {
+    let digit = |c: T| (u32::from('0')..=u32::from('9')).contains(&c.into());
+    for i in 1..chars.len().saturating_sub(1) {
+        if chars[i].into() == u32::from('.') && digit(chars[i - 1]) && digit(chars[i + 1]) {
+            chars[i] = leader;
         }
     }
 }
@@ -290,7 +291,7 @@ impl<'t> Normalized<'t> {
         let mut base = 0;
         let mut title_seen = false;
         let mut statute = Statute::default();
-        for (number, raw) in text.split_inclusive('\n').enumerate() {
+        for (number, raw) in crate::text::compare::split_lines(text).enumerate() {
             let content = raw.trim_end_matches(['\n', '\r']);
             let article = statute.holds(content);
             let blank = content.chars().all(crate::text::compare::is_blank);
@@ -314,13 +315,9 @@ impl<'t> Normalized<'t> {
             base += raw.len();
         }
         // A decimal point is not a sentence end (`。` and `.` fold together).
-        for i in 1..n.chars.len().saturating_sub(1) {
-            if n.chars.at(i) == '.'
-                && n.chars.at(i - 1).is_ascii_digit()
-                && n.chars.at(i + 1).is_ascii_digit()
-            {
-                n.chars.set(i, '\u{2024}');
-            }
+        match &mut n.chars {
+            Chars::Narrow { units, .. } => mark_decimal_points(units, 0x2024),
+            Chars::Wide(chars) => mark_decimal_points(chars, '\u{2024}'),
         }
         n
     }
@@ -424,7 +421,8 @@ impl<'t> Normalized<'t> {
 const PREFIX_MAX: usize = 200;
 
 /// Maximal repeats `(first, later, len)` (normalized positions, the copies
-/// not overlapping) of at least `k + stride - 1` characters within a line,
+/// not overlapping) of at least `k + stride - 1` characters within a line
+/// (`value`: the number a character is hashed by, `'\n'` for a line break),
 /// found left to right with a rolling hash over windows of `k` characters.
 /// Only windows starting at multiples of `stride` are remembered (any
 /// repeat that long contains one), every window is looked up, and a hit is
@@ -432,7 +430,7 @@ const PREFIX_MAX: usize = 200;
 /// memory in `n / stride`.
 fn repeats<T: Copy + Eq>(
     chars: &[T],
-    value: impl Fn(T) -> char,
+    value: impl Fn(T) -> u32,
     k: usize,
     stride: usize,
 ) -> Vec<(usize, usize, usize)> {
@@ -456,13 +454,13 @@ fn repeats<T: Copy + Eq>(
 /// [`repeats`], remembering windows in `first`.
 fn repeats_in<T: Copy + Eq>(
     chars: &[T],
-    value: impl Fn(T) -> char,
+    value: impl Fn(T) -> u32,
     k: usize,
     stride: usize,
     mut first: impl Windows,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    let is_break = |c: T| value(c) == '\n';
+    let is_break = |c: T| value(c) == u32::from('\n');
     const B: u64 = 0x100_0000_01b3;
     let pow = (0..k).fold(1u64, |p, _| p.wrapping_mul(B));
     let mut seen = Seen::new(chars.len() / stride + 1);
@@ -702,8 +700,9 @@ impl Checker for RepeatedPhrase {
         let k = (self.min_chars / 2).max(8);
         let stride = (self.min_chars + 1).saturating_sub(k).max(1);
         let found = match &n.chars {
-            Chars::Narrow { units, astral, .. } => repeats(units, |u| decode(u, astral), k, stride),
-            Chars::Wide(chars) => repeats(chars, |c| c, k, stride),
+            // Units are hashed as they are: no character is decoded.
+            Chars::Narrow { units, .. } => repeats(units, u32::from, k, stride),
+            Chars::Wide(chars) => repeats(chars, u32::from, k, stride),
         };
         for (first, later, len) in found {
             // Cut the repeat at sentence ends; pieces that are whole
@@ -761,14 +760,14 @@ mod tests {
     #[test]
     fn repeats_are_maximal_and_do_not_overlap() {
         let s: Vec<char> = "abcdefghij-xyz-abcdefghij\n".chars().collect();
-        assert_eq!(repeats(&s, |c| c, 4, 1), vec![(0, 15, 10)]);
+        assert_eq!(repeats(&s, u32::from, 4, 1), vec![(0, 15, 10)]);
         // Remembering every third window still finds it, extended backward.
-        assert_eq!(repeats(&s, |c| c, 4, 3), vec![(0, 15, 10)]);
+        assert_eq!(repeats(&s, u32::from, 4, 3), vec![(0, 15, 10)]);
         let s: Vec<char> = "xyabcdefghij-abcdefghij\n".chars().collect();
-        assert_eq!(repeats(&s, |c| c, 4, 5), vec![(2, 13, 10)]);
+        assert_eq!(repeats(&s, u32::from, 4, 5), vec![(2, 13, 10)]);
         let s: Vec<char> = "aaaaaaaaaaaa".chars().collect();
         // A run: the copy starts where the first ends.
-        assert_eq!(repeats(&s, |c| c, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
+        assert_eq!(repeats(&s, u32::from, 4, 1), vec![(0, 4, 4), (0, 8, 4)]);
     }
 
     #[test]
@@ -780,8 +779,8 @@ mod tests {
             let compact = Compact::new(windows, s.len()).unwrap();
             let map = PrintMap::<usize>::with_capacity_and_hasher(windows, Default::default());
             assert_eq!(
-                repeats_in(&s, |c| c, k, stride, compact),
-                repeats_in(&s, |c| c, k, stride, map)
+                repeats_in(&s, u32::from, k, stride, compact),
+                repeats_in(&s, u32::from, k, stride, map)
             );
         }
     }

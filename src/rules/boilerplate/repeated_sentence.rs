@@ -58,7 +58,8 @@ use crate::rule::params::{param_list, param_usize};
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use crate::text::compare::{Fingerprint, Line, fold, is_blank, is_word_char, normalize};
+use crate::text::chars::is_han;
+use crate::text::compare::{Fingerprint, Line, fold, is_blank, is_word_char, split_lines};
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     deny_unknown_params(args.params, &["min-chars", "canonical", "formulas"])?;
@@ -88,24 +89,31 @@ fn is_sentence_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';')
 }
 
-fn has_sentence_mark(s: &str) -> bool {
-    s.contains(is_sentence_mark)
-}
-
 /// What may close a sentence after its end marks.
 fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '"' | '）' | ')' | '」')
 }
 
-fn word_chars(s: &str) -> usize {
-    s.chars().filter(|c| is_word_char(*c)).count()
-}
-
 impl RepeatedSentence {
-    fn eligible(&self, key: &str, raw: &str) -> bool {
-        word_chars(key) >= self.min_chars
-            && has_sentence_mark(raw)
-            && self.canonical.residue(key) >= self.min_chars
+    /// Whether a repeat of `first`'s text, `raw` (with `words` word
+    /// characters, at least `min-chars`, and sentence punctuation or not:
+    /// `marked`), is reported: it needs the punctuation and `min-chars` word
+    /// characters outside canonical formulations. The latter depends on the
+    /// normalized text alone: it is decided at the first repeat (in `key`,
+    /// a buffer for the normalized text) and kept with `first`.
+    fn eligible(
+        &self,
+        first: &mut First,
+        raw: &str,
+        (words, marked): (usize, bool),
+        key: &mut String,
+    ) -> bool {
+        marked
+            && first.residue(|| {
+                key.clear();
+                key.extend(raw.chars().filter_map(fold));
+                words - self.canonical.covered(key) >= self.min_chars
+            })
     }
 
     /// Whether a repeat of `raw` on line `here`, first written on line `first`,
@@ -136,15 +144,17 @@ impl Checker for RepeatedSentence {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         // Units are keyed by the 64-bit fingerprint of their normalized text;
-        // the normalized string itself is built only for a repeat.
-        let mut paragraphs: PrintMap<usize> = PrintMap::default();
-        let mut seen: PrintMap<usize> = PrintMap::default();
+        // the normalized string itself is built only for the first repeat
+        // of a text (a text pasted many times is judged once).
+        let mut paragraphs: PrintMap<First> = PrintMap::default();
+        let mut seen: PrintMap<First> = PrintMap::default();
+        let mut key = String::new();
         let mut statute = Statute::default();
         let mut article: Vec<bool> = Vec::new();
         let mut previous_nonblank = None;
         let mut units: Vec<Unit> = Vec::new();
         let mut start = 0;
-        for (n, raw_line) in text.split_inclusive('\n').enumerate() {
+        for (n, raw_line) in split_lines(text).enumerate() {
             let s = raw_line.trim_end_matches(['\n', '\r']);
             let line = Line {
                 span: Span::new(start, start + s.len()),
@@ -164,15 +174,20 @@ impl Checker for RepeatedSentence {
             };
             let (words, print) = summarize(s, &mut units);
             if words >= self.min_chars {
-                match paragraphs.get(&print) {
-                    Some(&first) if self.legitimate(s, first, &here) => continue,
-                    Some(&first) if self.eligible(&normalize(s), s) => {
-                        self.report(out, line.span, deletion(text, line.full), "段落", first + 1);
-                        continue;
+                match paragraphs.get_mut(&print) {
+                    Some(first) => {
+                        if self.legitimate(s, first.line(), &here) {
+                            continue;
+                        }
+                        let marked = units.iter().any(|u| u.marked);
+                        if self.eligible(first, s, (words, marked), &mut key) {
+                            let line_no = first.line() + 1;
+                            self.report(out, line.span, deletion(text, line.full), "段落", line_no);
+                            continue;
+                        }
                     }
-                    Some(_) => {}
                     None => {
-                        paragraphs.insert(print, n);
+                        paragraphs.insert(print, First::at(n));
                     }
                 }
             }
@@ -181,13 +196,14 @@ impl Checker for RepeatedSentence {
                 if unit.words < self.min_chars || !unit.marked {
                     continue;
                 }
-                match seen.get(&unit.print) {
-                    Some(&first) => {
-                        if !self.eligible(&normalize(raw), raw)
-                            || self.legitimate(raw, first, &here)
+                match seen.get_mut(&unit.print) {
+                    Some(first) => {
+                        if self.legitimate(raw, first.line(), &here)
+                            || !self.eligible(first, raw, (unit.words, true), &mut key)
                         {
                             continue;
                         }
+                        let first = first.line();
                         // Report without the leading spaces of the sentence.
                         let sent = unit.span;
                         let lead = raw.len() - raw.trim_start_matches(is_blank).len();
@@ -205,11 +221,38 @@ impl Checker for RepeatedSentence {
                         self.report(out, span, delete, "句子", first + 1);
                     }
                     None => {
-                        seen.insert(unit.print, n);
+                        seen.insert(unit.print, First::at(n));
                     }
                 }
             }
         }
+    }
+}
+
+/// The first copy of a text: its line, and once a repeat asked, whether
+/// enough of it lies outside canonical formulations (in the top two bits:
+/// an entry of the maps stays 16 bytes).
+struct First(u64);
+
+impl First {
+    const ASKED: u64 = 1 << 63;
+    const ENOUGH: u64 = 1 << 62;
+
+    fn at(line: usize) -> First {
+        First(line as u64)
+    }
+
+    fn line(&self) -> usize {
+        (self.0 & !(Self::ASKED | Self::ENOUGH)) as usize
+    }
+
+    /// Whether enough of the text lies outside canonical formulations,
+    /// decided by `decide` the first time it is asked.
+    fn residue(&mut self, decide: impl FnOnce() -> bool) -> bool {
+        if self.0 & Self::ASKED == 0 {
+            self.0 |= Self::ASKED | if decide() { Self::ENOUGH } else { 0 };
+        }
+        self.0 & Self::ENOUGH != 0
     }
 }
 
@@ -238,7 +281,17 @@ fn summarize(s: &str, units: &mut Vec<Unit>) -> (usize, u64) {
     units.clear();
     let (mut line_words, mut line_print) = (0, Fingerprint::new());
     let (mut words, mut print, mut marked, mut start) = (0, Fingerprint::new(), false, 0);
+    // Whether `c` may end a sentence (see [`is_end`]).
     let mut feed = |c: char, words: &mut usize, print: &mut Fingerprint, marked: &mut bool| {
+        if is_han(c) {
+            // Most characters: a word character that folds to itself and
+            // is no mark.
+            line_print.push(c);
+            print.push(c);
+            line_words += 1;
+            *words += 1;
+            return false;
+        }
         *marked |= is_sentence_mark(c);
         if let Some(f) = fold(c) {
             line_print.push(f);
@@ -248,11 +301,11 @@ fn summarize(s: &str, units: &mut Vec<Unit>) -> (usize, u64) {
                 *words += 1;
             }
         }
+        true
     };
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        feed(c, &mut words, &mut print, &mut marked);
-        if is_end(c) {
+        if feed(c, &mut words, &mut print, &mut marked) && is_end(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
                 if is_end(d) || is_closer(d) {
@@ -286,7 +339,11 @@ fn summarize(s: &str, units: &mut Vec<Unit>) -> (usize, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::compare::fingerprint;
+    use crate::text::compare::{fingerprint, normalize};
+
+    fn has_sentence_mark(s: &str) -> bool {
+        s.contains(is_sentence_mark)
+    }
 
     /// Split a line into sentences: spans (relative to the line) that end
     /// after a run of end marks and any closing quotes.

@@ -42,15 +42,17 @@ impl Canonical {
     /// How many word characters of the normalized text `s` are *not* covered
     /// by a canonical formulation.
     pub fn residue(&self, s: &str) -> usize {
-        let total = s.chars().filter(|c| is_word_char(*c)).count();
-        let Some(ac) = &self.automaton else {
-            return total;
-        };
-        let covered: usize = ac
-            .find_iter(s)
-            .map(|m| s[m.range()].chars().filter(|c| is_word_char(*c)).count())
-            .sum();
-        total - covered
+        s.chars().filter(|c| is_word_char(*c)).count() - self.covered(s)
+    }
+
+    /// How many word characters of the normalized text `s` are covered by a
+    /// canonical formulation.
+    pub fn covered(&self, s: &str) -> usize {
+        self.automaton.as_ref().map_or(0, |ac| {
+            ac.find_iter(s)
+                .map(|m| s[m.range()].chars().filter(|c| is_word_char(*c)).count())
+                .sum()
+        })
     }
 }
 

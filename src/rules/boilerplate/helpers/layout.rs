@@ -249,7 +249,11 @@ fn facts(text: &str, p: &ChromeParams) -> LineFacts {
         next = visible.next();
         f.chars += 1;
         if is_han(c) {
+            // Most characters: no mark, no separator, not a digit.
             f.han += 1;
+            numeric = false;
+            prev = Some(c);
+            continue;
         }
         numeric &= c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ',');
         match c {
@@ -381,7 +385,7 @@ impl Layout {
         let limit = self.body.map_or(self.lines.len(), |(a, _)| a);
         let copies: Vec<usize> = (1..self.nonblank.len())
             .filter(|&k| self.nonblank[k] < limit)
-            .filter(|&k| self.is_title_like(text, key.as_deref(), self.nonblank[k]))
+            .filter(|&k| self.is_title_like(text, key_ref(&key), self.nonblank[k]))
             .collect();
         for k in copies {
             let i = self.nonblank[k - 1];
@@ -515,19 +519,47 @@ impl Layout {
         }
     }
 
-    fn title_key(&self) -> Option<String> {
-        self.title_text.clone().filter(|k| k.chars().count() >= 6)
+    /// The normalized title and its length in characters, if it is long
+    /// enough to recognize copies by.
+    fn title_key(&self) -> Option<(String, usize)> {
+        let key = self.title_text.clone()?;
+        let n = key.chars().count();
+        (n >= 6).then_some((key, n))
     }
 
-    /// Whether line `i` is a copy or a fragment of the title.
-    fn is_title_like(&self, text: &str, key: Option<&str>, i: usize) -> bool {
+    /// Whether line `i` is a copy or a fragment of the title (`key`, the
+    /// normalized title and its length in characters).
+    fn is_title_like(&self, text: &str, key: Option<(&str, usize)>, i: usize) -> bool {
         if Some(i) == self.title {
             return true;
         }
-        let Some(key) = key else { return false };
-        let s = crate::text::compare::normalize(&text[self.lines[i].span.range()]);
-        let n = s.chars().count();
-        n >= 6 && (key.contains(s.as_str()) || (s.contains(key) && n <= key.chars().count() + 16))
+        let Some((key, key_chars)) = key else {
+            return false;
+        };
+        // The normalized line has one character per visible character: a
+        // line too short, or longer than any copy, is decided without
+        // building it (most lines of a page are prose, much longer).
+        let n = self.facts[i].chars;
+        if n < 6 || n > key_chars + 16 {
+            return false;
+        }
+        let line = &text[self.lines[i].span.range()];
+        let mut folded = line.chars().filter_map(crate::text::compare::fold);
+        // A line no longer than the title can only be a fragment of it: all
+        // its characters are the title's. A longer one can only hold it:
+        // the title's first character is among its own. Most lines fail
+        // this on their first characters, and are not built.
+        let possible = if n <= key_chars {
+            folded.all(|c| key.contains(c))
+        } else {
+            let first = key.chars().next().expect("a key of six characters");
+            folded.any(|c| c == first)
+        };
+        if !possible {
+            return false;
+        }
+        let s = crate::text::compare::normalize(line);
+        key.contains(s.as_str()) || s.contains(key)
     }
 
     fn mark_chrome(&mut self, text: &str, p: &ChromeParams) {
@@ -537,12 +569,24 @@ impl Layout {
         let evident: Vec<bool> = nb.iter().map(|&i| self.facts[i].evidence(p)).collect();
         // Metadata, the title and its copies, and the headings of a statute
         // (`第七章　退出现役`: a short line with a weak word in it) stay.
-        let keep = |this: &Self, i: usize| -> bool {
-            let f = &this.facts[i];
-            (f.meta && f.strong == 0)
-                || this.is_title_like(text, key.as_deref(), i)
-                || (f.strong == 0 && is_heading(&text[this.lines[i].span.range()]))
-        };
+        // Decided once per line (a line is asked again as a neighbour), and
+        // only for the lines asked: those outside the body and the two
+        // lines of the body next to each of its ends.
+        let (a, b) = (
+            nb.partition_point(|&i| i < body_start),
+            nb.partition_point(|&i| i <= body_end),
+        );
+        let kept: Vec<bool> = nb
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let f = &self.facts[i];
+                (k < a + 2 || k + 2 >= b)
+                    && ((f.meta && f.strong == 0)
+                        || self.is_title_like(text, key_ref(&key), i)
+                        || (f.strong == 0 && is_heading(&text[self.lines[i].span.range()])))
+            })
+            .collect();
         let mut trailing_seen_chrome = false;
         // A web page header: several chrome-like lines before the body.
         let page_header = nb
@@ -570,7 +614,7 @@ impl Layout {
                         && self.title.is_some_and(|t| i < t)
                         && page_header
                         && !has_prose_sentence(&text[self.lines[i].span.range()]);
-                    if keep(self, i) {
+                    if kept[k] {
                         false
                     } else if evident[k]
                         || (region == Region::Trailing && trailing_seen_chrome)
@@ -586,7 +630,7 @@ impl Layout {
                             let j = k as isize + d;
                             j >= 0
                                 && (j as usize) < nb.len()
-                                && !keep(self, nb[j as usize])
+                                && !kept[j as usize]
                                 && (evident[j as usize]
                                     || loose && self.facts[nb[j as usize]].is_short(p))
                         };
@@ -607,6 +651,11 @@ impl Layout {
             }
         }
     }
+}
+
+/// The title key as [`Layout::is_title_like`] takes it.
+fn key_ref(key: &Option<(String, usize)>) -> Option<(&str, usize)> {
+    key.as_ref().map(|(k, n)| (k.as_str(), *n))
 }
 
 /// Whether `line` holds a complete prose sentence: at least

@@ -9,12 +9,32 @@
 
 use crate::text::compare::is_blank;
 
-const NUMERALS: &str = "零〇一二三四五六七八九十百千";
+/// Whether `c` is a numeral (Chinese or Arabic).
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9'
+            | '零'
+            | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
 
 /// The length in bytes of a run of numerals (Chinese or Arabic) at the start of `s`.
 fn numeral_run(s: &str) -> usize {
     s.char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || NUMERALS.contains(c)))
+        .find(|&(_, c)| !is_numeral(c))
         .map_or(s.len(), |(i, _)| i)
 }
 
