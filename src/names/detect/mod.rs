@@ -114,10 +114,9 @@ pub struct KnownNames {
     names: Vec<String>,
     /// The names, searched anchored where `starts` lets one start.
     ac: Option<(AhoCorasick, Starts)>,
-    /// The lexicon's flags with [`STARTS_KNOWN`] where a name can start,
-    /// built on the first detection (not with the names: building them
-    /// must not build the lexicon).
-    flags: std::sync::OnceLock<Box<[u8]>>,
+    /// The scan's tables with the names, built on the first detection
+    /// (not with the names: building them must not build the lexicon).
+    tables: std::sync::OnceLock<ScanTables>,
 }
 
 impl KnownNames {
@@ -151,26 +150,16 @@ impl KnownNames {
         KnownNames {
             names,
             ac,
-            flags: std::sync::OnceLock::new(),
+            tables: std::sync::OnceLock::new(),
         }
     }
 
-    /// What each character of the basic multilingual plane can start,
-    /// with the known names (see [`scan`]).
-    fn flags(&self) -> &[u8] {
-        let Some((_, starts)) = &self.ac else {
-            return &LEX.flags;
-        };
-        self.flags.get_or_init(|| {
-            LEX.flags
-                .iter()
-                .zip(0..)
-                .map(|(&f, u)| {
-                    let known = char::from_u32(u).is_some_and(|c| starts.firsts.contains(&c));
-                    f | if known { STARTS_KNOWN } else { 0 }
-                })
-                .collect()
-        })
+    /// The scan's tables, with the known names (see [`scan`]).
+    fn tables(&self) -> &ScanTables {
+        match &self.ac {
+            None => &TABLES,
+            Some((_, starts)) => self.tables.get_or_init(|| ScanTables::new(Some(starts))),
+        }
     }
 
     /// Whether `name` is one of the names, exactly (no trimming or normalizing).
@@ -205,7 +194,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     // stages may find something. (The stages' order within `out` does not
     // matter: `normalize` sorts by evidence first, and each kind of
     // evidence comes from one stage.)
-    let cands = scan(text, known.flags(), known.ac.as_ref().map(|(_, s)| s));
+    let cands = scan(text, known.tables(), known.ac.as_ref().map(|(_, s)| s));
     clause_start_names(text, &cands.clause_starts, &mut out);
     known_names(text, known, &cands.known, &mut out);
     titled_names(text, &cands.titles, &mut out);
