@@ -49,8 +49,10 @@ pub(super) fn surname_len(text: &str, i: usize) -> NameEnds {
     let Some(c) = char_at(text, i) else {
         return v;
     };
-    if LEX.compound_firsts.contains(&c) {
-        for s in &LEX.compounds {
+    if LEX.compound_firsts.contains(&c)
+        && let Some(compounds) = LEX.compounds.get(&c)
+    {
+        for s in compounds {
             if text[i..].starts_with(s) {
                 v.push(s.len());
             }

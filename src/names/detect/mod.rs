@@ -278,8 +278,8 @@ pub fn is_surname(c: char) -> bool {
 pub fn is_compound_surname(s: &str) -> bool {
     s.chars()
         .next()
-        .is_some_and(|c| LEX.compound_firsts.contains(&c))
-        && LEX.compounds.contains(&s)
+        .and_then(|c| LEX.compounds.get(&c))
+        .is_some_and(|v| v.contains(&s))
 }
 
 /// Stage 1: the names the registry and the lexicon know.
@@ -362,7 +362,10 @@ fn clause_start_names(text: &str, starts: &[(usize, bool)], out: &mut Vec<Person
         let Some(c) = char_at(text, i) else { continue };
         let surname = lex.surnames.contains(&c)
             || (lex.compound_firsts.contains(&c)
-                && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
+                && lex
+                    .compounds
+                    .get(&c)
+                    .is_some_and(|v| v.iter().any(|s| text[i..].starts_with(s))));
         let translit = lex.translit.contains(&c);
         if surname
             && let Some((name, a)) = name_at_clause_start(text, i)

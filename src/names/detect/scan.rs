@@ -409,7 +409,8 @@ pub(super) fn scan(text: &str, tables: &ScanTables, known: Option<&Starts>) -> C
 
 pub(super) struct Lexicon {
     pub(super) surnames: CharSet,
-    pub(super) compounds: Vec<&'static str>,
+    /// [`COMPOUND_SURNAMES`] by first character.
+    pub(super) compounds: ByFirst,
     pub(super) compound_firsts: CharSet,
     /// Where a name can start: surnames, first characters of compound
     /// surnames, transliteration characters.
@@ -536,6 +537,13 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in after.values_mut() {
         v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
+    let mut compounds = ByFirst::default();
+    for s in COMPOUND_SURNAMES {
+        compounds
+            .entry(s.chars().next().unwrap())
+            .or_default()
+            .push(s);
+    }
     let mut places = ByFirst::default();
     for p in PLACES {
         places.entry(p.chars().next().unwrap()).or_default().push(p);
@@ -569,7 +577,7 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .collect(),
         places,
         surnames: SURNAMES.chars().collect(),
-        compounds: COMPOUND_SURNAMES.to_vec(),
+        compounds,
         compound_firsts: COMPOUND_SURNAMES
             .iter()
             .map(|s| s.chars().next().unwrap())
