@@ -62,6 +62,7 @@ use super::lexicon::{
     PLACES, SURNAMES, TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
+use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -113,7 +114,7 @@ pub struct PersonMention {
 pub struct KnownNames {
     names: Vec<String>,
     /// The names, searched anchored where `starts` lets one start.
-    ac: Option<(AhoCorasick, Starts)>,
+    ac: Option<(aho_corasick::nfa::contiguous::NFA, Starts)>,
     /// The scan's tables with the names, built on the first detection
     /// (not with the names: building them must not build the lexicon).
     tables: std::sync::OnceLock<ScanTables>,
@@ -140,9 +141,9 @@ impl KnownNames {
         names.sort();
         names.dedup();
         let ac = (!names.is_empty()).then(|| {
-            let ac = AhoCorasick::builder()
-                .start_kind(StartKind::Anchored)
+            let ac = aho_corasick::nfa::contiguous::NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
                 .build(&names)
                 .expect("known names automaton");
             (ac, Starts::new(names.iter().map(String::as_str)))

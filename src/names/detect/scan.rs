@@ -170,14 +170,14 @@ impl Starts {
     }
 }
 
-/// The leftmost-longest matches of `ac` (built with anchored starts) in
-/// `text`, tried only at `starts` (offsets in order, where the prefilter
-/// lets a word start): the same matches as `ac.find_iter(text)` with
-/// leftmost-longest semantics.
-pub(super) fn leftmost_longest(
+/// The leftmost-longest matches of `aut` (built with anchored starts and
+/// leftmost-longest matching) in `text`, tried only at `starts` (offsets
+/// in order, where the prefilter lets a word start): the same matches as
+/// a whole-text leftmost-longest search.
+pub(super) fn leftmost_longest<A: Automaton>(
     text: &str,
     starts: &[usize],
-    ac: &AhoCorasick,
+    aut: &A,
     mut f: impl FnMut(aho_corasick::Match),
 ) {
     let mut skip = 0;
@@ -185,14 +185,38 @@ pub(super) fn leftmost_longest(
         if i < skip {
             continue;
         }
-        let input = aho_corasick::Input::new(text)
-            .range(i..)
-            .anchored(aho_corasick::Anchored::Yes);
-        if let Some(m) = ac.find(input) {
+        if let Some(m) = longest_at(aut, text.as_bytes(), i) {
             skip = m.end();
             f(m);
         }
     }
+}
+
+/// The longest match of `aut` starting at `i`, the automaton followed by
+/// hand: what an anchored search of the automaton finds, without the
+/// search's set-up for every start.
+fn longest_at<A: Automaton>(aut: &A, text: &[u8], i: usize) -> Option<aho_corasick::Match> {
+    let anchored = aho_corasick::Anchored::Yes;
+    let mut sid = aut.start_state(anchored).ok()?;
+    let mut found = None;
+    if aut.is_match(sid) {
+        found = Some((sid, i));
+    }
+    for (k, &b) in text[i..].iter().enumerate() {
+        sid = aut.next_state(anchored, sid, b);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                break;
+            }
+            if aut.is_match(sid) {
+                found = Some((sid, i + k + 1));
+            }
+        }
+    }
+    found.map(|(sid, end)| {
+        let pattern = aut.match_pattern(sid, 0);
+        aho_corasick::Match::new(pattern, end - aut.pattern_len(pattern)..end)
+    })
 }
 
 /// Where the stages may find something, from one pass over the text:
@@ -428,7 +452,7 @@ pub(super) struct Lexicon {
     /// Words that can follow a name, by first character, longest first.
     pub(super) after: ByFirst,
     /// The byline markers, searched anchored where `byline_starts` allows.
-    pub(super) bylines: AhoCorasick,
+    pub(super) bylines: aho_corasick::dfa::DFA,
     pub(super) byline_starts: Starts,
 
     /// The titles (not the stops) by their first two characters, and by
@@ -444,7 +468,7 @@ pub(super) struct Lexicon {
     pub(super) places: ByFirst,
     /// The strong words of `after` (verbs, honorifics: two characters or
     /// more, and `说`), searched anchored where `strong_starts` allows.
-    pub(super) strong: AhoCorasick,
+    pub(super) strong: aho_corasick::dfa::DFA,
     pub(super) strong_starts: Starts,
 }
 
@@ -598,17 +622,18 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .expect("anchored titles automaton"),
         n_titles,
         after,
-        strong: AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        strong: aho_corasick::dfa::DFA::builder()
             .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(strong_words())
             .expect("verbs automaton"),
         strong_starts,
         title_starts,
-        bylines: AhoCorasick::builder()
+        bylines: aho_corasick::dfa::DFA::builder()
             .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(BYLINE_MARKERS)
             .expect("bylines automaton"),
         byline_starts,
