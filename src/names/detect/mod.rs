@@ -64,7 +64,7 @@ use super::lexicon::{
 use crate::span::Span;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Why a span was taken for a person's name.
@@ -406,17 +406,17 @@ fn clause_start_names(text: &str, starts: &[(usize, bool)], out: &mut Vec<Person
 /// Stage 5: repeats of the full names found so far, wherever they stand;
 /// whether any was added (the caller normalizes again).
 fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
-    let names: HashSet<&str> = out
+    let mut names: Vec<&str> = out
         .iter()
         .filter(|m| m.evidence != Evidence::CommaList)
         .map(|m| &text[m.name.range()])
-        .filter(|n| n.chars().count() >= 2)
+        .filter(|n| n.chars().nth(1).is_some())
         .collect();
     if names.is_empty() {
         return false;
     }
-    let mut names: Vec<&str> = names.into_iter().collect();
-    names.sort();
+    names.sort_unstable();
+    names.dedup();
     // A few names: one memmem pass each; many (a long document): one pass
     // looking them up where they can start.
     let mut hits: Vec<Span> = if names.len() <= 8 {
