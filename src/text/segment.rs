@@ -29,7 +29,7 @@ use jieba_rs::Jieba;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, RwLock};
 
 mod prebuilt {
@@ -55,12 +55,7 @@ pub(crate) struct Segmenter {
     lookup: Option<Fst<&'static [u8]>>,
     /// Sum of the frequencies of the words added so far.
     added: usize,
-    /// This segmenter among those of the process ([`Step::added_to`]).
-    id: u32,
 }
-
-/// The last [`Segmenter::id`] given out.
-static SEGMENTERS: AtomicU32 = AtomicU32::new(0);
 
 impl Segmenter {
     /// Words looked up per text when a prebuilt dictionary exists, else the
@@ -71,7 +66,6 @@ impl Segmenter {
                 jieba: Jieba::empty(),
                 lookup: Some(fst),
                 added: 0,
-                id: SEGMENTERS.fetch_add(1, Ordering::Relaxed) + 1,
             },
             _ => Segmenter::full(),
         }
@@ -83,7 +77,6 @@ impl Segmenter {
             jieba: Jieba::new(),
             lookup: None,
             added: 0,
-            id: SEGMENTERS.fetch_add(1, Ordering::Relaxed) + 1,
         }
     }
 
@@ -104,7 +97,7 @@ impl Segmenter {
                 let mut addr = root;
                 let mut value = 0;
                 for (k, c) in text[start..].char_indices() {
-                    let Some(step) = steps
+                    let Some(step) = *steps
                         .entry((addr, c))
                         .or_insert_with(|| Step::follow(fst, addr, c))
                     else {
@@ -112,15 +105,11 @@ impl Segmenter {
                     };
                     value += step.out;
                     addr = step.addr;
-                    if let Some(last) = step.word_ends
-                        && step.added_to != self.id
-                    {
+                    if let Some(last) = step.word_ends {
                         let word = &text[start..start + k + c.len_utf8()];
                         if !self.jieba.has_word(word) {
                             out.push((word, value + last));
                         }
-                        // Present, or added by the caller before it segments.
-                        step.added_to = self.id;
                     }
                 }
             }
@@ -169,9 +158,6 @@ struct Step {
     addr: CompiledAddr,
     out: u64,
     word_ends: Option<u64>,
-    /// The segmenter ([`Segmenter::id`]) whose jieba is known to hold the
-    /// word ending here (words are only ever added to a jieba), or 0.
-    added_to: u32,
 }
 
 impl Step {
@@ -188,7 +174,6 @@ impl Step {
             addr: node.addr(),
             out: out.value(),
             word_ends: node.is_final().then(|| node.final_output().value()),
-            added_to: 0,
         })
     }
 }
