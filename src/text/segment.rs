@@ -178,8 +178,8 @@ impl Step {
     }
 }
 
-/// How many steps [`STEPS`] keeps at most (a few megabytes).
-const STEPS_MAX: usize = 1 << 17;
+/// How many steps [`STEPS`] keeps at most (about a megabyte).
+const STEPS_MAX: usize = 1 << 14;
 
 /// A light hash for [`STEPS`]' keys (a state address and a character).
 #[derive(Default)]
