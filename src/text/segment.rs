@@ -24,8 +24,11 @@
 //! while it reads rule sets and files.
 
 use crate::span::Span;
-use fst::raw::{Fst, Output};
+use fst::raw::{CompiledAddr, Fst, Output};
 use jieba_rs::Jieba;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, RwLock};
 
@@ -83,24 +86,34 @@ impl Segmenter {
         let Some(fst) = &self.lookup else {
             return Vec::new();
         };
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for (start, _) in text.char_indices() {
-            let mut node = fst.root();
-            let mut value = Output::zero();
-            for (k, &b) in bytes[start..].iter().enumerate() {
-                let Some(i) = node.find_input(b) else { break };
-                let t = node.transition(i);
-                value = value.cat(t.out);
-                node = fst.node(t.addr);
-                if node.is_final() {
-                    let word = &text[start..start + k + 1];
-                    if !self.jieba.has_word(word) {
-                        out.push((word, value.cat(node.final_output()).value()));
+        STEPS.with(|steps| {
+            let mut steps = steps.borrow_mut();
+            if steps.len() >= STEPS_MAX {
+                steps.clear();
+            }
+            let root = fst.root().addr();
+            for (start, _) in text.char_indices() {
+                let mut addr = root;
+                let mut value = 0;
+                for (k, c) in text[start..].char_indices() {
+                    let Some(step) = *steps
+                        .entry((addr, c))
+                        .or_insert_with(|| Step::follow(fst, addr, c))
+                    else {
+                        break;
+                    };
+                    value += step.out;
+                    addr = step.addr;
+                    if let Some(last) = step.word_ends {
+                        let word = &text[start..start + k + c.len_utf8()];
+                        if !self.jieba.has_word(word) {
+                            out.push((word, value + last));
+                        }
                     }
                 }
             }
-        }
+        });
         out
     }
 
@@ -135,6 +148,75 @@ impl Segmenter {
     pub(crate) fn jieba(&self) -> &Jieba {
         &self.jieba
     }
+}
+
+/// One character followed in the dictionary's transducer: the state its
+/// bytes lead to from a state, the output on the way, and the final output
+/// when a word ends after it.
+#[derive(Clone, Copy)]
+struct Step {
+    addr: CompiledAddr,
+    out: u64,
+    word_ends: Option<u64>,
+}
+
+impl Step {
+    /// `c` followed from the state at `addr`, if the transducer goes on.
+    fn follow(fst: &Fst<&'static [u8]>, addr: CompiledAddr, c: char) -> Option<Step> {
+        let mut node = fst.node(addr);
+        let mut out = Output::zero();
+        for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+            let t = node.transition(node.find_input(b)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        Some(Step {
+            addr: node.addr(),
+            out: out.value(),
+            word_ends: node.is_final().then(|| node.final_output().value()),
+        })
+    }
+}
+
+/// How many steps [`STEPS`] keeps at most (about a megabyte).
+const STEPS_MAX: usize = 1 << 14;
+
+/// A light hash for [`STEPS`]' keys (a state address and a character).
+#[derive(Default)]
+struct StepHasher(u64);
+
+impl std::hash::Hasher for StepHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type StepMap = HashMap<(CompiledAddr, char), Option<Step>, BuildHasherDefault<StepHasher>>;
+
+thread_local! {
+    /// The transducer followed one character at a time, as far as this
+    /// thread has followed it: dictionary look-ups walk the same few
+    /// thousand states again and again (a character is three bytes, each
+    /// a state to decode), so each character's step is decoded once.
+    static STEPS: RefCell<StepMap> = RefCell::default();
 }
 
 static SEGMENTER: LazyLock<RwLock<Segmenter>> = LazyLock::new(|| RwLock::new(Segmenter::new()));

@@ -49,8 +49,10 @@ pub(super) fn surname_len(text: &str, i: usize) -> NameEnds {
     let Some(c) = char_at(text, i) else {
         return v;
     };
-    if LEX.compound_firsts.contains(&c) {
-        for s in &LEX.compounds {
+    if LEX.compound_firsts.contains(&c)
+        && let Some(compounds) = LEX.compounds.get(&c)
+    {
+        for s in compounds {
             if text[i..].starts_with(s) {
                 v.push(s.len());
             }
@@ -247,7 +249,10 @@ pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, Af
     // adverb right after a title (`书记和校长`, `院长曾多次`) need a full
     // three-character name and a verb or title after it.
     let ambiguous = char_at(text, i).is_some_and(|c| "和于向曾同从".contains(c));
-    let mut anchored: Vec<(usize, After)> = ends
+    // (At most four ends: kept on the stack.)
+    let mut kept = [(0, After::Nothing); 4];
+    let mut n_kept = 0;
+    for (e, a) in ends
         .iter()
         .map(|&e| (e, after(text, e)))
         .filter(|(_, a)| *a != After::Nothing)
@@ -256,7 +261,11 @@ pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, Af
                 || (text[i..*e].chars().count() == 3
                     && (a.is_strong() || jieba_person(text, Span::new(i, *e))))
         })
-        .collect();
+    {
+        kept[n_kept] = (e, a);
+        n_kept += 1;
+    }
+    let anchored = &mut kept[..n_kept];
     // A Chinese reading that cuts a transliteration (`部长贾斯蒂卡`,
     // `总统尤勒斯·韦登博斯`) is not one.
     if let Some((t, _)) = translit_at(text, i, false)
@@ -285,7 +294,8 @@ pub(super) fn chinese_name_after_title(text: &str, i: usize) -> Option<(Span, Af
         // 强调`, `校长陈静作了`) outweigh jieba, whose dictionary reads given
         // names as words (`立新/d`) or glues the verb on (`陈静作/nr`).
         return anchored
-            .into_iter()
+            .iter()
+            .copied()
             .find(|(e, a)| {
                 (a.is_strong() && !ambiguous && text[i..*e].chars().count() <= 3)
                     || jieba_agrees(text, Span::new(i, *e))

@@ -11,8 +11,12 @@ pub(super) fn tagged_names(text: &str, verb_starts: &[usize], out: &mut Vec<Pers
     let mut verbs = Vec::new();
     leftmost_longest(text, verb_starts, &LEX.strong, |m| verbs.push(m.start()));
     for q in verbs {
+        if ends.binary_search(&q).is_ok() {
+            continue;
+        }
         // A surname (or transliteration) two to four characters before.
-        let mut starts = Vec::new();
+        let mut found = [0; 3];
+        let mut n_found = 0;
         let mut k = q;
         for n in 1..=4 {
             let Some(c) = char_before(text, k) else { break };
@@ -21,10 +25,12 @@ pub(super) fn tagged_names(text: &str, verb_starts: &[usize], out: &mut Vec<Pers
             }
             k -= c.len_utf8();
             if n >= 2 && (LEX.surnames.contains(&c) || LEX.translit.contains(&c)) {
-                starts.push(k);
+                found[n_found] = k;
+                n_found += 1;
             }
         }
-        if starts.is_empty() || ends.binary_search(&q).is_ok() {
+        let starts = &found[..n_found];
+        if starts.is_empty() {
             continue;
         }
         // jieba only where its reading can still make a name: a start

@@ -62,8 +62,9 @@ use super::lexicon::{
     PLACES, SURNAMES, TITLE_STOPS, TITLES, TRANSLIT,
 };
 use crate::span::Span;
+use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Why a span was taken for a person's name.
@@ -113,11 +114,10 @@ pub struct PersonMention {
 pub struct KnownNames {
     names: Vec<String>,
     /// The names, searched anchored where `starts` lets one start.
-    ac: Option<(AhoCorasick, Starts)>,
-    /// The lexicon's flags with [`STARTS_KNOWN`] where a name can start,
-    /// built on the first detection (not with the names: building them
-    /// must not build the lexicon).
-    flags: std::sync::OnceLock<Box<[u8]>>,
+    ac: Option<(aho_corasick::nfa::contiguous::NFA, Starts)>,
+    /// The scan's tables with the names, built on the first detection
+    /// (not with the names: building them must not build the lexicon).
+    tables: std::sync::OnceLock<ScanTables>,
 }
 
 impl KnownNames {
@@ -141,9 +141,9 @@ impl KnownNames {
         names.sort();
         names.dedup();
         let ac = (!names.is_empty()).then(|| {
-            let ac = AhoCorasick::builder()
-                .start_kind(StartKind::Anchored)
+            let ac = aho_corasick::nfa::contiguous::NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
                 .build(&names)
                 .expect("known names automaton");
             (ac, Starts::new(names.iter().map(String::as_str)))
@@ -151,26 +151,16 @@ impl KnownNames {
         KnownNames {
             names,
             ac,
-            flags: std::sync::OnceLock::new(),
+            tables: std::sync::OnceLock::new(),
         }
     }
 
-    /// What each character of the basic multilingual plane can start,
-    /// with the known names (see [`scan`]).
-    fn flags(&self) -> &[u8] {
-        let Some((_, starts)) = &self.ac else {
-            return &LEX.flags;
-        };
-        self.flags.get_or_init(|| {
-            LEX.flags
-                .iter()
-                .zip(0..)
-                .map(|(&f, u)| {
-                    let known = char::from_u32(u).is_some_and(|c| starts.firsts.contains(&c));
-                    f | if known { STARTS_KNOWN } else { 0 }
-                })
-                .collect()
-        })
+    /// The scan's tables, with the known names (see [`scan`]).
+    fn tables(&self) -> &ScanTables {
+        match &self.ac {
+            None => &TABLES,
+            Some((_, starts)) => self.tables.get_or_init(|| ScanTables::new(Some(starts))),
+        }
     }
 
     /// Whether `name` is one of the names, exactly (no trimming or normalizing).
@@ -205,7 +195,7 @@ pub fn detect(text: &str, known: &KnownNames) -> Vec<PersonMention> {
     // stages may find something. (The stages' order within `out` does not
     // matter: `normalize` sorts by evidence first, and each kind of
     // evidence comes from one stage.)
-    let cands = scan(text, known.flags(), known.ac.as_ref().map(|(_, s)| s));
+    let cands = scan(text, known.tables(), known.ac.as_ref().map(|(_, s)| s));
     clause_start_names(text, &cands.clause_starts, &mut out);
     known_names(text, known, &cands.known, &mut out);
     titled_names(text, &cands.titles, &mut out);
@@ -289,8 +279,8 @@ pub fn is_surname(c: char) -> bool {
 pub fn is_compound_surname(s: &str) -> bool {
     s.chars()
         .next()
-        .is_some_and(|c| LEX.compound_firsts.contains(&c))
-        && LEX.compounds.contains(&s)
+        .and_then(|c| LEX.compounds.get(&c))
+        .is_some_and(|v| v.contains(&s))
 }
 
 /// Stage 1: the names the registry and the lexicon know.
@@ -373,7 +363,10 @@ fn clause_start_names(text: &str, starts: &[(usize, bool)], out: &mut Vec<Person
         let Some(c) = char_at(text, i) else { continue };
         let surname = lex.surnames.contains(&c)
             || (lex.compound_firsts.contains(&c)
-                && lex.compounds.iter().any(|s| text[i..].starts_with(s)));
+                && lex
+                    .compounds
+                    .get(&c)
+                    .is_some_and(|v| v.iter().any(|s| text[i..].starts_with(s))));
         let translit = lex.translit.contains(&c);
         if surname
             && let Some((name, a)) = name_at_clause_start(text, i)
@@ -413,17 +406,17 @@ fn clause_start_names(text: &str, starts: &[(usize, bool)], out: &mut Vec<Person
 /// Stage 5: repeats of the full names found so far, wherever they stand;
 /// whether any was added (the caller normalizes again).
 fn repeated_names(text: &str, out: &mut Vec<PersonMention>) -> bool {
-    let names: HashSet<&str> = out
+    let mut names: Vec<&str> = out
         .iter()
         .filter(|m| m.evidence != Evidence::CommaList)
         .map(|m| &text[m.name.range()])
-        .filter(|n| n.chars().count() >= 2)
+        .filter(|n| n.chars().nth(1).is_some())
         .collect();
     if names.is_empty() {
         return false;
     }
-    let mut names: Vec<&str> = names.into_iter().collect();
-    names.sort();
+    names.sort_unstable();
+    names.dedup();
     // A few names: one memmem pass each; many (a long document): one pass
     // looking them up where they can start.
     let mut hits: Vec<Span> = if names.len() <= 8 {

@@ -154,25 +154,33 @@ impl Checker for BylineSpacing {
             self.report(text, span, &pads, out);
         }
         // `文/ 刘艺`.
-        for marker in ["文/", "图/", "摄/", "文／", "图／", "摄／"] {
-            for p in memmem::find_iter(text.as_bytes(), marker.as_bytes()) {
-                let e = p + marker.len();
-                let ae = pads_after(text, e);
-                if ae == e || !text[ae..].chars().next().is_some_and(is_han) {
-                    continue;
-                }
-                // The marker starts a word: line start, space or punctuation before.
-                if text[..p].chars().next_back().is_some_and(is_han) {
-                    continue;
-                }
-                let r = text[ae..].chars().next().unwrap();
-                self.report(
-                    text,
-                    Span::new(p, ae + r.len_utf8()),
-                    &[Span::new(e, ae)],
-                    out,
-                );
+        // Found from their slashes: two passes over the text, not one per marker.
+        let mut after_slash = |q: usize| {
+            let Some(p) = ["文", "图", "摄"]
+                .iter()
+                .find(|w| text[..q].ends_with(*w))
+                .map(|w| q - w.len())
+            else {
+                return;
+            };
+            let e = q + text[q..].chars().next().map_or(0, char::len_utf8);
+            let ae = pads_after(text, e);
+            if ae == e || !text[ae..].chars().next().is_some_and(is_han) {
+                return;
             }
-        }
+            // The marker starts a word: line start, space or punctuation before.
+            if text[..p].chars().next_back().is_some_and(is_han) {
+                return;
+            }
+            let r = text[ae..].chars().next().unwrap();
+            self.report(
+                text,
+                Span::new(p, ae + r.len_utf8()),
+                &[Span::new(e, ae)],
+                out,
+            );
+        };
+        memchr::memchr_iter(b'/', text.as_bytes()).for_each(&mut after_slash);
+        memmem::find_iter(text.as_bytes(), "／".as_bytes()).for_each(&mut after_slash);
     }
 }

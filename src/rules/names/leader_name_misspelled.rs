@@ -170,13 +170,25 @@ fn look_alike(a: char, b: char) -> bool {
 
 /// Whether `written` is `name` with one character replaced by a homophone or a look-alike.
 fn near_miss(written: &str, name: &str) -> bool {
-    let (w, n): (Vec<char>, Vec<char>) = (written.chars().collect(), name.chars().collect());
-    if w.len() != n.len() {
-        return false;
+    let (mut w, mut n) = (written.chars(), name.chars());
+    // The one pair of characters that differ.
+    let mut diff = None;
+    loop {
+        match (w.next(), n.next()) {
+            (None, None) => break,
+            (Some(a), Some(b)) if a != b => {
+                if diff.is_some() {
+                    return false;
+                }
+                diff = Some((a, b));
+            }
+            (Some(_), Some(_)) => {}
+            // Not the same length.
+            _ => return false,
+        }
     }
-    let diff: Vec<usize> = (0..w.len()).filter(|&i| w[i] != n[i]).collect();
-    let [i] = diff[..] else { return false };
-    sound_alike(w[i], n[i]) || look_alike(w[i], n[i])
+    let Some((a, b)) = diff else { return false };
+    sound_alike(a, b) || look_alike(a, b)
 }
 
 /// The `len`-char text starting at byte `i`, or ending at byte `i` (`back`).

@@ -189,13 +189,22 @@ impl Checker for PaddedName {
         let mut i = 0;
         let mut known: Option<Vec<&str>> = None;
         let mut line: Option<Line> = None;
+        // Where a pad can start: ` ` and the lead byte of U+00A0 (never a
+        // continuation byte), and U+3000 whole (its lead byte also starts
+        // the common CJK punctuation), in order.
+        let mut narrow = memchr::memchr2_iter(b' ', 0xC2, bytes).peekable();
+        let mut wide = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()).peekable();
+        let mut candidates = std::iter::from_fn(|| match (narrow.peek(), wide.peek()) {
+            (Some(a), Some(b)) if a < b => narrow.next(),
+            (_, Some(_)) => wide.next(),
+            (Some(_), None) => narrow.next(),
+            (None, None) => None,
+        });
         while i < bytes.len() {
-            // The next character that can be a pad starts with one of these
-            // bytes (` `, U+00A0, U+3000), never a continuation byte.
-            let Some(k) = memchr::memchr3(b' ', 0xC2, 0xE3, &bytes[i..]) else {
+            let Some(k) = candidates.by_ref().find(|&k| k >= i) else {
                 break;
             };
-            i += k;
+            i = k;
             let Some(c) = text[i..].chars().next() else {
                 break;
             };

@@ -34,13 +34,15 @@ impl Checker for TenureCheck {
         }
         let text = ctx.text();
         for m in reg.finder().mentions(reg, text) {
-            let date = ctx.date();
-            let unknown = ctx.doc.date().source == crate::document::DateSource::Today;
             let person: &Person = &reg.persons()[m.person];
             if person.builtin != self.builtin {
                 continue;
             }
             for u in m.titles() {
+                // The date only for a name with a title next to it: finding
+                // it costs more than the rest of the check.
+                let date = ctx.date();
+                let unknown = ctx.doc.date().source == crate::document::DateSource::Today;
                 let titles = title_names(reg, &u.titles);
                 if titles.iter().any(|t| person.holds(t, date)) {
                     continue;
