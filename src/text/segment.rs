@@ -28,7 +28,6 @@ use fst::raw::{CompiledAddr, Fst, Output};
 use jieba_rs::Jieba;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, RwLock};
 
@@ -181,35 +180,8 @@ impl Step {
 /// How many steps [`STEPS`] keeps at most (about a megabyte).
 const STEPS_MAX: usize = 1 << 14;
 
-/// A light hash for [`STEPS`]' keys (a state address and a character).
-#[derive(Default)]
-struct StepHasher(u64);
-
-impl std::hash::Hasher for StepHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-
-    fn write_u32(&mut self, x: u32) {
-        self.write_u64(x as u64);
-    }
-
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type StepMap = HashMap<(CompiledAddr, char), Option<Step>, BuildHasherDefault<StepHasher>>;
+/// [`STEPS`]' keys (a state address and a character) take a light hash.
+type StepMap = HashMap<(CompiledAddr, char), Option<Step>, rustc_hash::FxBuildHasher>;
 
 thread_local! {
     /// The transducer followed one character at a time, as far as this

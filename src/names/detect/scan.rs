@@ -48,40 +48,10 @@ impl FromIterator<char> for CharSet {
     }
 }
 
-/// FxHash: the keys hashed here are a character or a few (a lexicon
-/// entry's first character, a window of text), hashed once per question,
-/// so a light hash is worth its collisions.
-#[derive(Clone, Copy, Default)]
-pub(super) struct FastHasher(u64);
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-
-    fn write_u32(&mut self, x: u32) {
-        self.add(x as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type BuildFastHasher = std::hash::BuildHasherDefault<FastHasher>;
+/// The keys hashed here are a character or a few (a lexicon entry's first
+/// character, a window of text), hashed once per question, so a light hash
+/// is worth its collisions.
+pub(super) type BuildFastHasher = rustc_hash::FxBuildHasher;
 
 /// Lexicon entries by their first character.
 pub(super) type ByFirst = HashMap<char, Vec<&'static str>, BuildFastHasher>;
