@@ -100,7 +100,7 @@ pub(super) fn name_lists(text: &str, out: &mut Vec<PersonMention>) {
         }
         chain.clear();
     };
-    for p in memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
+    for p in crate::text::needle!("、").find_iter(text.as_bytes()) {
         if chain.last().is_none_or(|r| r.end != p) {
             flush(&mut chain, out);
             let mut s = p;

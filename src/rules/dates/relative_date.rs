@@ -51,7 +51,6 @@ use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::needle;
 use chrono::{Datelike, NaiveDate};
-use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -181,8 +180,14 @@ impl RelativeDate {
         date: &dyn Fn() -> Option<NaiveDate>,
         out: &mut Vec<Finding>,
     ) {
-        for (word, offset) in [("今年", 0), ("去年", -1), ("前年", -2), ("明年", 1)] {
-            for p in memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+        let years = [
+            ("今年", 0, needle!("今年")),
+            ("去年", -1, needle!("去年")),
+            ("前年", -2, needle!("前年")),
+            ("明年", 1, needle!("明年")),
+        ];
+        for (word, offset, finder) in years {
+            for p in finder.find_iter(text.as_bytes()) {
                 let mut i = p + word.len();
                 let rest = &text[i..];
                 if rest.starts_with('（') || rest.starts_with('(') {

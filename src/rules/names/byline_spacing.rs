@@ -43,7 +43,6 @@ use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
 use crate::text::chars::{is_han, line_bounds};
-use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -121,7 +120,7 @@ impl Checker for BylineSpacing {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         // Spaces around 、.
-        for p in memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
+        for p in crate::text::needle!("、").find_iter(text.as_bytes()) {
             let e = p + "、".len();
             let (bs, ae) = (pads_before(text, p), pads_after(text, e));
             if bs == p && ae == e {
@@ -181,6 +180,8 @@ impl Checker for BylineSpacing {
             );
         };
         memchr::memchr_iter(b'/', text.as_bytes()).for_each(&mut after_slash);
-        memmem::find_iter(text.as_bytes(), "／".as_bytes()).for_each(&mut after_slash);
+        crate::text::needle!("／")
+            .find_iter(text.as_bytes())
+            .for_each(&mut after_slash);
     }
 }

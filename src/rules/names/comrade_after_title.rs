@@ -45,7 +45,6 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use memchr::memmem;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -63,7 +62,7 @@ const COMRADE: &str = "同志";
 impl Checker for ComradeAfterTitle {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
-        for p in memmem::find_iter(text.as_bytes(), COMRADE.as_bytes()) {
+        for p in crate::text::needle!(COMRADE).find_iter(text.as_bytes()) {
             let end = p + COMRADE.len();
             if text[end..].starts_with('们') {
                 continue;

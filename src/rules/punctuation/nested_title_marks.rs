@@ -42,7 +42,6 @@ use crate::rule::message::Emitter;
 use crate::rule::{CheckContext, Checker, Finding};
 use crate::rules::NativeArgs;
 use crate::span::Span;
-use std::sync::LazyLock;
 
 pub fn build(args: &NativeArgs<'_>) -> Result<Box<dyn Checker>, String> {
     args.no_params()?;
@@ -55,16 +54,13 @@ struct NestedTitleMarks {
     base: Emitter,
 }
 
-static OPEN: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("《"));
-
 impl Checker for NestedTitleMarks {
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = ctx.text();
         let bytes = text.as_bytes();
         // Only lines with a `《` are read, from their first `《` on.
         let mut at = 0;
-        while let Some(p) = OPEN.find(&bytes[at..]) {
+        while let Some(p) = crate::text::needle!("《").find(&bytes[at..]) {
             let first = at + p;
             let end = memchr::memchr(b'\n', &bytes[first..]).map_or(text.len(), |i| first + i);
             self.line(text, first, &text[first..end], out);
