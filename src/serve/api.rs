@@ -3,19 +3,20 @@
 //! Why the work is shaped this way:
 //!
 //! - Checking is CPU work of up to hundreds of milliseconds on a large
-//!   draft. It runs in `spawn_blocking`, never on a reactor thread, so a
-//!   long check cannot stall the accept loop, `/healthz` or other requests.
+//!   draft. It runs on the server's checking threads ([`super::pool`], one
+//!   per core), never on a reactor thread, so a long check cannot stall the
+//!   accept loop, `/healthz` or other requests.
 //!   Parsing the JSON body and serializing the answer happen there too:
 //!   on a 10 MB body they are CPU work as well.
-//! - Two semaphores bound the load. `admit` (`--max-concurrent`) counts
-//!   every check or fix request taken in, waiting or running; when it is
-//!   exhausted the answer is an immediate 503 rather than an ever-growing
-//!   queue. `workers` (one per core) is what runs: admitted requests wait
-//!   for a worker in order, so sixteen concurrent clients on two cores get
-//!   two checks at a time at full speed instead of sixteen thrashing ones.
-//!   Both permits move into the blocking task: a request that timed out
-//!   (504) still holds them until its check really ends, so timeouts cannot
-//!   pile up unbounded work behind the limit.
+//! - `admit` (`--max-concurrent`) bounds the load: it counts every check or
+//!   fix request taken in, waiting or running; when it is exhausted the
+//!   answer is an immediate 503 rather than an ever-growing queue. The
+//!   checking threads are what runs: admitted requests wait for one in
+//!   order, so sixteen concurrent clients on two cores get two checks at a
+//!   time at full speed instead of sixteen thrashing ones. The permit moves
+//!   into the job: a request that timed out (504) still holds it until its
+//!   check really ends, so timeouts cannot pile up unbounded work behind
+//!   the limit.
 //! - The server-wide linter is built once at start. A request that changes
 //!   the selection or brings its own house rule set needs another one;
 //!   those are built in the worker and kept in a small cache keyed by the
@@ -381,7 +382,7 @@ fn run_fix(state: &AppState, body: &[u8]) -> Result<Vec<u8>, ApiError> {
     json_bytes(&response)
 }
 
-/// Admit, wait for a worker, run `work` on the blocking pool.
+/// Admit, wait for a checking thread, run `work` on it.
 async fn in_worker(
     state: Arc<AppState>,
     headers: &HeaderMap,
@@ -411,7 +412,7 @@ async fn in_worker(
 }
 
 /// Admit the request, check its body and content type (`accept`), wait
-/// for a worker and run `work` on the blocking pool.
+/// for a checking thread and run `work` on it.
 pub(super) async fn run_in_worker<T: Send + 'static>(
     state: Arc<AppState>,
     headers: &HeaderMap,
@@ -433,23 +434,21 @@ pub(super) async fn run_in_worker<T: Send + 'static>(
     })?;
     accept(headers)?;
     let fault = state.fault(headers);
-    let worker = state
-        .workers
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::internal())?;
     let task_state = state.clone();
-    let joined = tokio::task::spawn_blocking(move || {
-        let _permits = (admit, worker);
-        match fault {
-            Some(FaultMode::Panic) => panic!("injected fault (GUIFAN_SERVE_TEST_FAULTS)"),
-            Some(FaultMode::Sleep(ms)) => std::thread::sleep(std::time::Duration::from_millis(ms)),
-            None => {}
-        }
-        work(&task_state, &body)
-    })
-    .await;
+    let joined = state
+        .pool
+        .run(move || {
+            let _admitted = admit;
+            match fault {
+                Some(FaultMode::Panic) => panic!("injected fault (GUIFAN_SERVE_TEST_FAULTS)"),
+                Some(FaultMode::Sleep(ms)) => {
+                    std::thread::sleep(std::time::Duration::from_millis(ms))
+                }
+                None => {}
+            }
+            work(&task_state, &body)
+        })
+        .await;
     match joined {
         Ok(result) => result,
         // A panic in a check: this request fails, the server goes on.

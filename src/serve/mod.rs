@@ -24,7 +24,7 @@
 //! - **Bounded work.** Body size (`--max-body`), time (`--timeout`) and
 //!   concurrency (`--max-concurrent`) are limits with JSON refusals (413,
 //!   504, 503) that the page turns into a message; see [`api`] for how
-//!   checks are scheduled on the blocking pool.
+//!   checks are scheduled on the checking threads ([`pool`]).
 //! - **Graceful shutdown.** SIGTERM or Ctrl-C stops accepting, lets the
 //!   requests in flight finish, then exits 0 (what systemd expects).
 //!
@@ -38,6 +38,7 @@ pub mod docx;
 pub mod error;
 pub mod offsets;
 pub mod page;
+pub mod pool;
 
 use crate::cli::args::ServeArgs;
 use crate::cli::config::{resolve, selectors};
@@ -75,8 +76,8 @@ pub struct AppState {
     pub cache: Mutex<HashMap<api::LinterKey, Arc<Linter>>>,
     /// Check and fix requests taken in (`--max-concurrent`).
     pub admit: Arc<Semaphore>,
-    /// Checks running (one per core).
-    pub workers: Arc<Semaphore>,
+    /// The threads that run checks and fixes (one per core).
+    pub pool: pool::CheckPool,
     pub token: Option<String>,
     pub max_body: u64,
     pub test_faults: bool,
@@ -263,7 +264,7 @@ pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
         as_of: config.as_of,
         cache: Mutex::new(HashMap::new()),
         admit: Arc::new(Semaphore::new(args.max_concurrent as usize)),
-        workers: Arc::new(Semaphore::new(cores)),
+        pool: pool::CheckPool::new(cores).map_err(|e| miette!("无法启动检查线程：{e}"))?,
         token: token.clone(),
         max_body: args.max_body,
         test_faults: std::env::var_os("GUIFAN_SERVE_TEST_FAULTS").is_some_and(|v| v == "1"),
@@ -271,7 +272,6 @@ pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
     let app = router(state.clone(), Duration::from_secs_f64(args.timeout));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(cores.clamp(1, 4))
-        .max_blocking_threads((cores * 2).max(4) + args.max_concurrent as usize)
         .enable_all()
         .build()
         .map_err(|e| miette!("无法启动异步运行时：{e}"))?;
@@ -322,7 +322,7 @@ pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
         // first check (a few hundred milliseconds): do that now, in the
         // background, rather than in the first editor's request.
         let warm = state.linter.clone();
-        tokio::task::spawn_blocking(move || {
+        state.pool.spawn(move || {
             let options = guifan::DocumentOptions::new(
                 guifan::Format::Plain,
                 chrono::Local::now().date_naive(),
@@ -334,8 +334,8 @@ pub fn run(args: ServeArgs, cwd: &Path) -> Result<(), Report> {
             .await
             .map_err(|e| miette!("服务出错：{e}"))
     });
-    // Checks still running in the blocking pool (their clients timed out)
-    // get a moment to end; none of them writes anything.
+    // Checks still running (their clients timed out) end with the process;
+    // none of them writes anything.
     runtime.shutdown_timeout(Duration::from_secs(5));
     result
 }
