@@ -260,8 +260,13 @@ fn compile_checkers(
     built.sort_by_key(|(index, _)| *index);
     let mut checkers: Vec<Box<dyn Checker>> = built.into_iter().map(|(_, c)| c).collect();
     checkers.extend(data);
+    // See `Checker::holds_document_tables`; the sort is stable.
+    checkers.sort_by_key(|c| !c.holds_document_tables());
     Ok(checkers)
 }
+
+/// How many findings' room [`Linter::check`] keeps between checkers.
+const FINDINGS_KEPT: usize = 1 << 10;
 
 /// The checker of a native rule, from its constructor in [`crate::rules`].
 fn native_checker(
@@ -385,10 +390,6 @@ impl Linter {
     /// Check a document; diagnostics sorted by position, then rule id.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let ctx = CheckContext::with_known_names(doc, &self.known);
-        let mut findings: Vec<Finding> = Vec::new();
-        for checker in &self.checkers {
-            checker.check(&ctx, &mut findings);
-        }
         // With no date at all, a rule that holds only from or until a date
         // (a rename) cannot judge the text: it reports at `info` what would
         // hold if the document were of that period. Only such rules ask for
@@ -397,41 +398,49 @@ impl Linter {
         let dated = |meta: &crate::rule::RuleMeta| meta.since.is_some() || meta.until.is_some();
         let suppressions = Suppressions::new(doc);
         let map = doc.source_map();
-        let mut out: Vec<Diagnostic> = findings
-            .into_iter()
-            .filter(|f| {
-                let entry = &self.rules[f.rule];
-                entry.enabled
-                    && (!dated(&entry.meta) || unknown() || entry.meta.applies_on(doc.date().date))
-                    && (f.whole_lines || !doc.is_masked(f.span))
+        let diagnostic = |f: Finding| {
+            let entry = &self.rules[f.rule];
+            if !(entry.enabled
+                && (!dated(&entry.meta) || unknown() || entry.meta.applies_on(doc.date().date))
+                && (f.whole_lines || !doc.is_masked(f.span)))
+            {
+                return None;
+            }
+            let span = map.to_source(f.span);
+            if suppressions.suppressed(&entry.meta, span.start) {
+                return None;
+            }
+            let fix = f.fix.and_then(|fix| map_fix(fix, doc));
+            let condition = dated(&entry.meta)
+                .then(|| undated_condition(&entry.meta, unknown()))
+                .flatten();
+            let (severity, message) = match condition {
+                Some(cond) => (
+                    entry.severity.min(crate::diagnostic::Severity::Info),
+                    format!("{}（文稿未注明日期：{cond}）", f.message),
+                ),
+                None => (entry.severity, f.message),
+            };
+            Some(Diagnostic {
+                rule: entry.meta.id.clone(),
+                severity,
+                message,
+                help: f.help,
+                span,
+                fix,
             })
-            .filter_map(|f| {
-                let entry = &self.rules[f.rule];
-                let span = map.to_source(f.span);
-                if suppressions.suppressed(&entry.meta, span.start) {
-                    return None;
-                }
-                let fix = f.fix.and_then(|fix| map_fix(fix, doc));
-                let condition = dated(&entry.meta)
-                    .then(|| undated_condition(&entry.meta, unknown()))
-                    .flatten();
-                let (severity, message) = match condition {
-                    Some(cond) => (
-                        entry.severity.min(crate::diagnostic::Severity::Info),
-                        format!("{}（文稿未注明日期：{cond}）", f.message),
-                    ),
-                    None => (entry.severity, f.message),
-                };
-                Some(Diagnostic {
-                    rule: entry.meta.id.clone(),
-                    severity,
-                    message,
-                    help: f.help,
-                    span,
-                    fix,
-                })
-            })
-            .collect();
+        };
+        // Each checker's findings become diagnostics as soon as it is done,
+        // so a document with many findings holds them once, not twice.
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut out: Vec<Diagnostic> = Vec::new();
+        for checker in &self.checkers {
+            checker.check(&ctx, &mut findings);
+            out.extend(findings.drain(..).filter_map(diagnostic));
+            // A checker with very many findings does not leave its room
+            // to the others.
+            findings.shrink_to(FINDINGS_KEPT);
+        }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });

@@ -335,4 +335,14 @@ pub trait Checker: Send + Sync {
     /// Append to `out` the findings of this checker's rules in `ctx`'s document,
     /// in prose-view coordinates and in any order.
     fn check(&self, ctx: &CheckContext<'_>, out: &mut Vec<Finding>);
+
+    /// Whether the check holds tables in proportion to the whole document
+    /// while it runs (a fingerprint of every window, a copy of the text).
+    /// The engine runs such checkers first, while the findings of the
+    /// others do not yet take room, so that a large document's peak memory
+    /// is the larger of the two and not their sum. Order does not change
+    /// what is reported.
+    fn holds_document_tables(&self) -> bool {
+        false
+    }
 }

@@ -751,6 +751,12 @@ impl Checker for RepeatedPhrase {
             }
         }
     }
+
+    /// The normalized text (two bytes a character) and a table of its
+    /// windows: about as large as the document itself.
+    fn holds_document_tables(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]
