@@ -265,6 +265,42 @@ fn compile_checkers(
     Ok(checkers)
 }
 
+/// Sort `out` stably by position, then rule id. A stable sort of the
+/// diagnostics themselves borrows room for half of them (about 75 bytes a
+/// diagnostic: 65 MB for the 870,000 findings of a 215 MB document); many
+/// are sorted as indices instead (four bytes each, no scratch room: ties
+/// are broken by index) and then moved into place along the cycles of the
+/// permutation.
+fn sort_by_position(out: &mut [Diagnostic]) {
+    fn key(d: &Diagnostic) -> (usize, usize, &str) {
+        (d.span.start, d.span.end, d.rule.as_str())
+    }
+    if out.len() < SORT_BY_INDEX_MIN || u32::try_from(out.len()).is_err() {
+        out.sort_by(|a, b| key(a).cmp(&key(b)));
+        return;
+    }
+    let mut order: Vec<u32> = (0..out.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        key(&out[a as usize])
+            .cmp(&key(&out[b as usize]))
+            .then(a.cmp(&b))
+    });
+    // Position `i` takes the diagnostic at `order[i]`.
+    for start in 0..out.len() {
+        let mut at = start;
+        while order[at] as usize != start && order[at] as usize != at {
+            let from = order[at] as usize;
+            out.swap(at, from);
+            order[at] = at as u32;
+            at = from;
+        }
+        order[at] = at as u32;
+    }
+}
+
+/// From how many diagnostics [`sort_by_position`] sorts indices.
+const SORT_BY_INDEX_MIN: usize = 1 << 12;
+
 /// How many findings' room [`Linter::check`] keeps between checkers.
 const FINDINGS_KEPT: usize = 1 << 10;
 
@@ -441,9 +477,7 @@ impl Linter {
             // to the others.
             findings.shrink_to(FINDINGS_KEPT);
         }
-        out.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-        });
+        sort_by_position(&mut out);
         out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule && a.message == b.message);
         out
     }
@@ -702,5 +736,58 @@ fn undated_condition(meta: &crate::rule::RuleMeta, unknown: bool) -> Option<Stri
         (Some(s), None) => Some(format!("若文稿写于 {s} 及以后则应修改")),
         (None, Some(u)) => Some(format!("若文稿写于 {u} 之前则应修改")),
         (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn diagnostic(start: usize, end: usize, rule: &str, tag: usize) -> Diagnostic {
+        Diagnostic {
+            rule: rule.to_string(),
+            severity: Severity::Warning,
+            message: tag.to_string(),
+            help: None,
+            span: Span::new(start, end),
+            fix: None,
+        }
+    }
+
+    /// Sorting indices gives exactly the stable sort, ties in their order.
+    #[test]
+    fn many_diagnostics_sort_as_the_stable_sort_does() {
+        let rules = ["a/x", "b/y", "c/z"];
+        for n in [
+            0,
+            1,
+            7,
+            SORT_BY_INDEX_MIN - 1,
+            SORT_BY_INDEX_MIN,
+            3 * SORT_BY_INDEX_MIN + 5,
+        ] {
+            // A deterministic scramble with many ties.
+            let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+            let mut next = || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as usize
+            };
+            let items: Vec<Diagnostic> = (0..n)
+                .map(|tag| {
+                    let start = next() % 50;
+                    diagnostic(start, start + next() % 3, rules[next() % 3], tag)
+                })
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+            let mut got = items;
+            sort_by_position(&mut got);
+            assert_eq!(got, expected, "n = {n}");
+        }
     }
 }
