@@ -104,7 +104,8 @@ impl Statute {
             self.inside = true;
         } else if is_heading(line) {
             return self.inside;
-        } else if !line.contains(['，', '。', '；', '：', ',', ';', ':']) {
+        } else if self.inside && !line.contains(['，', '。', '；', '：', ',', ';', ':']) {
+            // Asked only inside a statute: outside, the answer is the same.
             self.inside = false;
         }
         self.inside
