@@ -4,9 +4,12 @@
 //! Building resolves everything that does not depend on a document: which
 //! rules are selected, their severities and parameters, and the compiled
 //! checkers (automata, regexes). Checking a document runs every checker over
-//! its prose view, then turns findings into [`Diagnostic`]s: drops those in
-//! masked spans, outside a rule's validity dates or under a suppression
-//! comment, maps spans and fix edits to source offsets, and sorts.
+//! its prose view and turns each checker's findings into [`Diagnostic`]s as
+//! soon as it ends: drops those in masked spans, outside a rule's validity
+//! dates or under a suppression comment, maps spans and fix edits to source
+//! offsets; then sorts. Memory on a large document is why in that order:
+//! the checkers that hold tables as large as the document run first, before
+//! the others' findings take room, and findings are never held twice.
 //!
 //! Fixing is ruff's loop: check, apply the non-overlapping fixes, check
 //! again, until nothing is left to fix or [`MAX_FIX_PASSES`] is reached.
