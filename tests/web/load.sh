@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `guifan serve` with wrk, on loopback only, bounded in time and
-# count. Not part of CI (it measures this machine; see README).
+# count. CI runs it with LOAD_SECONDS=15; the latencies it prints measure
+# this machine (see README).
 #
 #   tests/web/load.sh [GUIFAN]    GUIFAN: the binary (default $GUIFAN_BIN,
 #                                 else target/release/guifan)
@@ -12,7 +13,8 @@
 #    requests (broken JSON, wrong content type, unknown rule, over the body
 #    limit); prints the statuses per kind of request.
 # RSS of the server before, between and after. Fails when a valid request
-# got a 5xx or a socket error, or an invalid one was not refused with 4xx.
+# got a 5xx or a socket error, an invalid one was not refused with 4xx, or
+# the second mixed round grew the RSS by more than a fifth.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
