@@ -87,8 +87,7 @@ pub fn collect(
     // FxHash: SipHash of every path was a tenth of the walk's cost.
     let mut seen = rustc_hash::FxHashSet::default();
     let mut push = |inputs: &mut Vec<Input>, input: Input| {
-        let key = input.abs.clone();
-        if key.as_ref().is_none_or(|k| seen.insert(k.clone()))
+        if input.abs.as_ref().is_none_or(|k| seen.insert(k.clone()))
             || matches!(input.source, Source::Stdin)
         {
             inputs.push(input);
@@ -214,6 +213,10 @@ fn walk_dir(
     if !opts.no_ignore {
         builder.add_custom_ignore_filename(".guifanignore");
     }
+    // Entries below `dir` are `dir` joined with plain names (never `.` or
+    // `..`): their absolute path is `dir`'s, normalized once, joined with
+    // the rest.
+    let dir_abs = normalize(&cwd.join(dir));
     let exclude = config.exclude.clone();
     let cwd_owned = cwd.to_path_buf();
     let root = config.root.clone();
@@ -245,7 +248,10 @@ fn walk_dir(
                 if !Format::is_known_extension(e.path()) && !is_binary_word(e.path()) {
                     continue;
                 }
-                let abs = normalize(&cwd.join(e.path()));
+                let abs = match e.path().strip_prefix(dir) {
+                    Ok(rest) => dir_abs.join(rest),
+                    Err(_) => normalize(&cwd.join(e.path())),
+                };
                 // A nearer configuration's `exclude` (the run's own prunes
                 // the walk above).
                 if config.excluded(&abs, false) {

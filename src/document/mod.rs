@@ -65,24 +65,12 @@ impl Format {
 
     /// Whether walking a folder should pick up files with this path.
     pub fn is_known_extension(path: &Path) -> bool {
-        matches!(
-            path.extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase())
-                .as_deref(),
-            Some(
-                "txt"
-                    | "text"
-                    | "md"
-                    | "markdown"
-                    | "mdown"
-                    | "mkd"
-                    | "html"
-                    | "htm"
-                    | "xhtml"
-                    | "docx"
-            )
-        )
+        const KNOWN: [&str; 10] = [
+            "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "docx",
+        ];
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| KNOWN.iter().any(|k| e.eq_ignore_ascii_case(k)))
     }
 
     /// The lowercase name used in options and output (`plain`, `markdown`,
