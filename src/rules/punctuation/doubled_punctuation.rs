@@ -74,9 +74,18 @@ impl Checker for DoubledPunctuation {
         let mut next = 0;
         // Every mark of a unit begins with one of these bytes: `，；：` with
         // 0xEF, `。、` with 0xE3.
-        let starts = super::mark_positions(text.as_bytes(), [0xE3, 0xEF, b','], [b';', b';']);
+        let bytes = text.as_bytes();
+        let starts = super::mark_positions(bytes, [0xE3, 0xEF, b','], [b';', b';']);
+        let may_start_unit = |b: Option<&u8>| matches!(b, Some(0xE3 | 0xEF | b',' | b';'));
         for m_start in starts {
             if m_start < next {
+                continue;
+            }
+            // A doubled mark: another unit right after this one (which is
+            // three bytes long, or one for `,` and `;`). Most marks are
+            // followed by a character, and are passed over here.
+            let len = if bytes[m_start] < 0x80 { 1 } else { 3 };
+            if !may_start_unit(bytes.get(m_start + len)) {
                 continue;
             }
             let mut marks = text[m_start..].chars().map(self::unit);

@@ -101,17 +101,27 @@ fn is_full(text: &str, at: usize) -> bool {
     !matches!(text.as_bytes()[at], b'(' | b')')
 }
 
-/// The unmatched halves of one block, in text order. `stacks` is scratch
+/// Where a half can begin in `bytes`: the lead bytes of the full-width
+/// marks and the ASCII parentheses.
+fn half_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    super::mark_positions(bytes, [0xE2, 0xE3, 0xEF], [b'(', b')'])
+}
+
+/// The unmatched halves of one block, in text order, from `positions`:
+/// where a half can begin in the block, in order. `stacks` is scratch
 /// space reused across blocks (most blocks leave nothing behind, and then
 /// nothing is allocated).
-fn scan_block(text: &str, span: Span, stacks: &mut [Vec<usize>; CJK_PAIRS.len()]) -> Vec<Half> {
+fn scan_block(
+    text: &str,
+    positions: impl Iterator<Item = usize>,
+    stacks: &mut [Vec<usize>; CJK_PAIRS.len()],
+) -> Vec<Half> {
     let mut left: Vec<Half> = Vec::new();
-    let bytes = &text.as_bytes()[span.range()];
-    for off in super::mark_positions(bytes, [0xE2, 0xE3, 0xEF], [b'(', b')']) {
-        let Some((k, open)) = kind_of(&bytes[off..]) else {
+    let bytes = text.as_bytes();
+    for at in positions {
+        let Some((k, open)) = kind_of(&bytes[at..]) else {
             continue;
         };
-        let at = span.start + off;
         if open {
             stacks[k].push(at);
         } else if stacks[k].pop().is_none() {
@@ -123,6 +133,34 @@ fn scan_block(text: &str, span: Span, stacks: &mut [Vec<usize>; CJK_PAIRS.len()]
     }
     left.sort_unstable();
     left
+}
+
+/// The unmatched halves of each block ([`scan_block`]). Blocks in order
+/// (lines, paragraphs) share one search over the text instead of one set up
+/// per block.
+fn unmatched_by_block(text: &str, blocks: &[Block]) -> Vec<Vec<Half>> {
+    let mut stacks: [Vec<usize>; CJK_PAIRS.len()] = Default::default();
+    let in_order = blocks.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+    if in_order {
+        let mut positions = half_positions(text.as_bytes()).peekable();
+        blocks
+            .iter()
+            .map(|b| {
+                while positions.next_if(|&p| p < b.span.start).is_some() {}
+                let inside = std::iter::from_fn(|| positions.next_if(|&p| p < b.span.end));
+                scan_block(text, inside, &mut stacks)
+            })
+            .collect()
+    } else {
+        blocks
+            .iter()
+            .map(|b| {
+                let start = b.span.start;
+                let inside = half_positions(&text.as_bytes()[b.span.range()]).map(|p| start + p);
+                scan_block(text, inside, &mut stacks)
+            })
+            .collect()
+    }
 }
 
 /// How many blocks a quotation may run over in a one-sentence-per-line file.
@@ -153,11 +191,7 @@ impl Checker for UnbalancedPair {
         } else {
             ctx.doc.blocks()
         };
-        let mut stacks: [Vec<usize>; CJK_PAIRS.len()] = Default::default();
-        let mut lefts: Vec<Vec<Half>> = blocks
-            .iter()
-            .map(|b| scan_block(text, b.span, &mut stacks))
-            .collect();
+        let mut lefts = unmatched_by_block(text, blocks);
         for i in 0..lefts.len() {
             if lefts[i].is_empty() {
                 continue;
