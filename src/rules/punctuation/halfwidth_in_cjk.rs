@@ -280,9 +280,6 @@ impl Checker for HalfwidthInCjk {
         // Marks of a run already decided (see `run_end`).
         let mut decided_until = 0;
         let mut i = 0;
-        // Skipping resumes after the word where it last stopped: that word
-        // holds a byte to look at, which the byte-by-byte scan finds.
-        let mut skip_from = 0;
         while i < bytes.len() {
             if i < decided_until {
                 i = decided_until;
@@ -291,12 +288,7 @@ impl Checker for HalfwidthInCjk {
             let b = bytes[i];
             match CLASS[b as usize] {
                 0 => {
-                    if i >= skip_from {
-                        i = skip_plain(bytes, i + 1);
-                        skip_from = i + 8;
-                    } else {
-                        i += 1;
-                    }
+                    i = skip_plain(bytes, i + 1);
                     continue;
                 }
                 2 => flush(&mut opens, out),
@@ -358,18 +350,23 @@ impl Checker for HalfwidthInCjk {
 /// one before it: eight bytes at a time are skipped while none is below
 /// 0x40 (ASCII punctuation, digits, spaces, line ends) or the 0xEF that
 /// starts a full-width parenthesis. Han text is nearly all such bytes, so
-/// the scan touches one word in several instead of every byte.
+/// the scan touches one word in several instead of every byte. In the word
+/// that holds such a byte, the answer is that byte: the lowest flag of the
+/// tests below is exact (a borrow only carries upwards), so the scan does
+/// not step through the word's other bytes one by one.
 fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Exact tests for "some byte below 0x40" and "some byte is 0xEF".
+        // "Some byte below 0x40" and "some byte is 0xEF", flagged in each
+        // byte's high bit; exact for the lowest flagged byte.
         let low = x.wrapping_sub(ONES * 0x40) & !x & HIGHS;
         let v = x ^ (ONES * 0xEF);
         let ef = v.wrapping_sub(ONES) & !v & HIGHS;
-        if low | ef != 0 {
-            break;
+        let flags = low | ef;
+        if flags != 0 {
+            return i + (flags.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -518,6 +515,14 @@ mod skip_tests {
                     .unwrap_or(b.len());
                 let got = skip_plain(b, i);
                 assert!(i <= got && got <= next, "{t:?} at {i}: {got} vs {next}");
+                // Where a whole word remained, it stops at the first byte
+                // below 0x40 or 0xEF exactly.
+                let flagged = (i..b.len()).find(|&j| b[j] < 0x40 || b[j] == 0xEF);
+                if let Some(j) = flagged
+                    && i + (j - i) / 8 * 8 + 8 <= b.len()
+                {
+                    assert_eq!(got, j, "{t:?} at {i}");
+                }
             }
         }
         assert!(skip_plain("长长长长长长".as_bytes(), 0) >= 8);
