@@ -4,7 +4,8 @@
 #   tests/web/run.sh [GUIFAN]     GUIFAN: the binary (default $GUIFAN_BIN,
 #                                 else target/release/guifan)
 #
-# Needs node (>= 18) and Debian's chromium (apt-get install chromium);
+# Needs node (>= 18) and Debian's chromium (apt-get install chromium), and a
+# Chinese font for legible screenshots (apt-get install fonts-noto-cjk);
 # CHROMIUM overrides its path. Installs playwright-core from the lock file
 # into tests/web/node_modules when missing (never downloads a browser).
 # Starts `guifan serve --port 0` on loopback, runs page.test.mjs with
